@@ -1,0 +1,53 @@
+/** The Hono app: API routes, the collab websocket, the built client, and one error handler. */
+import { existsSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { Hono } from 'hono'
+import { serveStatic } from '@hono/node-server/serve-static'
+import type { UpgradeWebSocket } from 'hono/ws'
+import type WebSocket from 'ws'
+import type { AppEnv } from './context.js'
+import { AppError } from './errors.js'
+import { createLoginLimiter } from './auth/rateLimit.js'
+import { mountCollab } from './collab/endpoint.js'
+import { SummaryUnavailable, type Rooms } from './collab/rooms.js'
+import type { Config } from './config.js'
+import { authRoutes } from './http/auth.js'
+import { directoryRoutes } from './http/directory.js'
+import { summaryRoutes } from './http/summaries.js'
+import { templateRoutes } from './http/templates.js'
+import type { Store } from './store/index.js'
+
+export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWebSocket: UpgradeWebSocket<WebSocket>) => {
+  const app = new Hono<AppEnv>()
+  const limiter = createLoginLimiter({ maxPerUser: 5, maxPerAddress: 30, windowMs: 5 * 60_000 })
+
+  app.route('/api', authRoutes(store, limiter))
+  app.route('/api', directoryRoutes(store))
+  app.route('/api/templates', templateRoutes(store))
+  app.route('/api/summaries', summaryRoutes(store, rooms))
+  app.all('/api/*', () => {
+    throw new AppError(404, 'not-found', '接口不存在')
+  })
+  mountCollab(app, upgradeWebSocket, store, rooms, config.maxMessageBytes)
+
+  const root = relative(process.cwd(), config.clientDir) || '.'
+  app.use('/assets/*', serveStatic({ root }))
+  app.get('*', (c) => {
+    const index = join(config.clientDir, 'index.html')
+    if (!existsSync(index)) return c.text('客户端尚未构建：请运行 npm run build', 503)
+    return c.html(readFileSync(index, 'utf8'))
+  })
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) {
+      return c.json({ error: { code: error.code, message: error.message, details: error.details } }, error.status)
+    }
+    if (error instanceof SummaryUnavailable) {
+      return c.json({ error: { code: 'summary-unavailable', message: '该总结的存储数据无法读取，请联系管理员' } }, 503)
+    }
+    const requestId = Math.random().toString(36).slice(2, 10)
+    console.error(`[http] ${requestId} ${c.req.method} ${c.req.path}`, error)
+    return c.json({ error: { code: 'internal-error', message: `服务器内部错误（编号 ${requestId}）` } }, 500)
+  })
+  return app
+}

@@ -1,0 +1,52 @@
+/**
+ * Reads credentials from a request (session cookie, `Authorization: Bearer`, or `?token=` for
+ * websockets) and guards routes. The cookie is HttpOnly and SameSite=Lax.
+ */
+import type { Context, MiddlewareHandler } from 'hono'
+import { getCookie, setCookie, deleteCookie } from 'hono/cookie'
+import type { Role } from '../../shared/roles.js'
+import type { AppEnv } from '../context.js'
+import { AppError } from '../errors.js'
+import type { Store } from '../store/index.js'
+import type { User } from '../store/directory.js'
+
+export const SESSION_COOKIE = 'hz_session'
+
+export interface Credentials {
+  token: string
+  via: 'cookie' | 'bearer' | 'query'
+}
+
+export const readCredentials = (c: Context): Credentials | null => {
+  const header = c.req.header('authorization')
+  if (header?.startsWith('Bearer ')) return { token: header.slice(7).trim(), via: 'bearer' }
+  const query = c.req.query('token')
+  if (query) return { token: query, via: 'query' }
+  const cookie = getCookie(c, SESSION_COOKIE)
+  return cookie ? { token: cookie, via: 'cookie' } : null
+}
+
+/** The user a token belongs to, if the session is live. */
+export const resolveUser = (store: Store, token: string): User | undefined => {
+  const userId = store.sessions.resolve(token)
+  return userId ? store.directory.getUser(userId) : undefined
+}
+
+export const setSessionCookie = (c: Context, token: string): void =>
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: 14 * 86_400 })
+
+export const clearSessionCookie = (c: Context): void => void deleteCookie(c, SESSION_COOKIE, { path: '/' })
+
+export const requireUser = (store: Store): MiddlewareHandler<AppEnv> => async (c, next) => {
+  const credentials = readCredentials(c)
+  const user = credentials ? resolveUser(store, credentials.token) : undefined
+  if (!credentials || !user) throw new AppError(401, 'unauthorised', '请先登录')
+  c.set('user', user)
+  c.set('token', credentials.token)
+  await next()
+}
+
+export const requireRole = (...roles: Role[]): MiddlewareHandler<AppEnv> => async (c, next) => {
+  if (!roles.includes(c.get('user').role)) throw new AppError(403, 'forbidden', '您没有执行此操作的权限')
+  await next()
+}

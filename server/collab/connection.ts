@@ -1,0 +1,165 @@
+/**
+ * One websocket in one summary: dispatches y-websocket messages, runs every update through the
+ * guard, and stamps the user's server-known identity on their awareness states. Any protocol
+ * fault closes only this connection (4400); a forbidden update is answered with the auth
+ * message `permission-denied` and close 4403, and nothing of it is applied.
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import type WebSocket from 'ws'
+import { CLOSE_FORBIDDEN, CLOSE_MALFORMED, type CloseCode } from '../../shared/closeCodes.js'
+import { parseSectionRoot } from '../../shared/doc/roots.js'
+import { canWriteSection } from '../../shared/roles.js'
+import type { User } from '../store/directory.js'
+import { checkUpdate } from './guard.js'
+import {
+  encodeAwarenessStates,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+} from './protocol.js'
+import type { Peer, Room } from './room.js'
+
+export interface Identity {
+  id: string
+  username: string
+  name: string
+  role: string
+  departmentId: string | null
+  departmentName: string
+  color: string
+}
+
+class ProtocolFault extends Error {}
+
+export class Connection implements Peer {
+  private closed = false
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly room: Room,
+    private readonly user: User,
+    private readonly identity: Identity,
+    private readonly maxMessageBytes: number,
+  ) {
+    room.addPeer(this)
+    this.send(encodeSyncStep1(room.doc))
+    const states = [...room.awareness.getStates().keys()]
+    if (states.length > 0) this.send(encodeAwarenessStates(room.awareness, states))
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return
+    this.socket.send(message, (error) => {
+      if (error) this.close({ code: 1011, reason: 'send-failed' })
+    })
+  }
+
+  close({ code, reason }: CloseCode): void {
+    if (this.closed) return
+    this.handleClose()
+    this.socket.close(code, reason)
+  }
+
+  /** Called when the socket closed, from either side. */
+  handleClose(): void {
+    if (this.closed) return
+    this.closed = true
+    this.room.removePeer(this)
+  }
+
+  handleMessage(data: Uint8Array): void {
+    if (this.closed) return
+    if (data.byteLength > this.maxMessageBytes) {
+      console.warn(`[collab] ${this.user.username}: message of ${data.byteLength} bytes over the limit, closing`)
+      return this.close(CLOSE_MALFORMED)
+    }
+    try {
+      this.dispatch(decoding.createDecoder(data))
+    } catch (error) {
+      console.warn(`[collab] ${this.user.username}: malformed message, closing`, error instanceof Error ? error.message : error)
+      this.close(CLOSE_MALFORMED)
+    }
+  }
+
+  private dispatch(decoder: decoding.Decoder): void {
+    const type = decoding.readVarUint(decoder)
+    switch (type) {
+      case MESSAGE_SYNC:
+        return this.handleSync(decoder)
+      case MESSAGE_AWARENESS:
+        return this.handleAwareness(decoding.readVarUint8Array(decoder))
+      case MESSAGE_QUERY_AWARENESS:
+        return this.send(encodeAwarenessStates(this.room.awareness, [...this.room.awareness.getStates().keys()]))
+      case MESSAGE_AUTH:
+        return // clients have nothing to say in the auth sub-protocol
+      default:
+        throw new ProtocolFault(`unknown message type ${type}`)
+    }
+  }
+
+  private handleSync(decoder: decoding.Decoder): void {
+    const step = decoding.readVarUint(decoder)
+    const payload = decoding.readVarUint8Array(decoder)
+    if (step === 0) {
+      // Answer with the committed state only: wait until queued changes are durable.
+      this.room.whenCommitted(() => {
+        try {
+          this.send(encodeSyncStep2(this.room.doc, payload))
+        } catch {
+          this.close(CLOSE_MALFORMED)
+        }
+      })
+      return
+    }
+    if (step !== 1 && step !== 2) throw new ProtocolFault(`unknown sync step ${step}`)
+    const verdict = checkUpdate(this.room.doc, payload, this.mayWrite)
+    if (!verdict.ok) {
+      console.warn(`[collab] ${this.user.username} refused in ${this.room.summaryId}: ${verdict.reason}`)
+      this.send(encodePermissionDenied(verdict.reason))
+      return this.close(CLOSE_FORBIDDEN)
+    }
+    if (verdict.roots.size > 0) this.room.applyClientUpdate(payload, this, this.user.id, verdict.roots)
+  }
+
+  private mayWrite = (root: string): boolean => {
+    const sectionId = parseSectionRoot(root)
+    const section = sectionId === null ? undefined : this.room.section(sectionId)
+    return section !== undefined && canWriteSection(this.user, section)
+  }
+
+  /**
+   * Re-encodes the client's awareness entries with the identity the server knows. Entries for
+   * client ids owned by another connection (the stock provider echoes everyone's states) are
+   * dropped, so a client can neither impersonate nor remove someone else.
+   */
+  private handleAwareness(update: Uint8Array): void {
+    const decoder = decoding.createDecoder(update)
+    const count = decoding.readVarUint(decoder)
+    const encoder = encoding.createEncoder()
+    const accepted: Array<[number, number, string]> = []
+    for (let index = 0; index < count; index++) {
+      const clientId = decoding.readVarUint(decoder)
+      const clock = decoding.readVarUint(decoder)
+      const state = JSON.parse(decoding.readVarString(decoder)) as unknown
+      const owner = this.room.awarenessOwners.get(clientId)
+      if (owner !== undefined && owner !== this) continue
+      this.room.awarenessOwners.set(clientId, this)
+      const stamped = state === null || typeof state !== 'object' ? null : { ...state, user: this.identity }
+      accepted.push([clientId, clock, JSON.stringify(stamped)])
+    }
+    if (accepted.length === 0) return
+    encoding.writeVarUint(encoder, accepted.length)
+    for (const [clientId, clock, state] of accepted) {
+      encoding.writeVarUint(encoder, clientId)
+      encoding.writeVarUint(encoder, clock)
+      encoding.writeVarString(encoder, state)
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, encoding.toUint8Array(encoder), this)
+  }
+}

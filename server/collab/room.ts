@@ -1,0 +1,208 @@
+/**
+ * A Room is one summary's Y.Doc in memory with its peers. Every change, from a client or from
+ * the server, goes through one queue that is flushed once per event-loop turn: the batch is
+ * committed to the store in one transaction first, then merged and sent as one message, encoded
+ * once, to every peer. Nobody ever receives an update that is not committed.
+ */
+import * as Y from 'yjs'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import { parseSectionRoot } from '../../shared/doc/roots.js'
+import { readOutline, type OutlineEntry } from '../../shared/doc/outline.js'
+import type { UpdateLog } from '../store/updates.js'
+import { encodeAwarenessStates, encodeUpdateMessage } from './protocol.js'
+
+/** What a room needs of a connection. */
+export interface Peer {
+  send(message: Uint8Array): void
+}
+
+/** The origin of a transaction on the room's doc: who wrote it and which sections it touched. */
+export interface UpdateOrigin {
+  peer: Peer | null
+  authorId: string | null
+  sections: string[]
+}
+
+interface Pending {
+  update: Uint8Array
+  origin: UpdateOrigin
+}
+
+export interface RoomOptions {
+  summaryId: string
+  log: UpdateLog
+  lastSeq: number
+  /** Compact the log into a snapshot after this many appended updates. */
+  compactEvery: number
+  /** Upper bound of one flush, so a burst never stalls the loop for long. */
+  maxBatchBytes: number
+  onIdle: (room: Room) => void
+}
+
+const RETRY_MS = 1000
+
+export class Room {
+  readonly doc: Y.Doc
+  readonly awareness: awarenessProtocol.Awareness
+  readonly peers = new Set<Peer>()
+  /** Awareness client ids and the peer that owns each, so nobody can speak for someone else. */
+  readonly awarenessOwners = new Map<number, Peer>()
+  private queue: Pending[] = []
+  private flushScheduled = false
+  private retryTimer: NodeJS.Timeout | null = null
+  private afterCommit: Array<() => void> = []
+  private changedAwareness = new Set<number>()
+  private lastSeq: number
+  private snapshotSeq: number
+  private outlineCache: Map<string, OutlineEntry> | null = null
+  closed = false
+
+  constructor(doc: Y.Doc, private readonly options: RoomOptions) {
+    this.doc = doc
+    this.lastSeq = options.lastSeq
+    this.snapshotSeq = options.lastSeq
+    this.awareness = new awarenessProtocol.Awareness(doc)
+    this.awareness.setLocalState(null)
+    doc.on('update', this.handleDocUpdate)
+    this.awareness.on('update', this.handleAwarenessUpdate)
+    doc.getArray('outline').observeDeep(() => (this.outlineCache = null))
+  }
+
+  get summaryId(): string {
+    return this.options.summaryId
+  }
+
+  /** True while changes wait for their commit. */
+  get busy(): boolean {
+    return this.queue.length > 0 || this.retryTimer !== null
+  }
+
+  section(sectionId: string): OutlineEntry | undefined {
+    this.outlineCache ??= new Map(readOutline(this.doc).map((entry) => [entry.id, entry]))
+    return this.outlineCache.get(sectionId)
+  }
+
+  /** Applies an update the guard accepted; it is queued for commit and broadcast. */
+  applyClientUpdate(update: Uint8Array, peer: Peer, authorId: string, roots: Iterable<string>): void {
+    const sections = [...roots].map((root) => parseSectionRoot(root)).filter((id): id is string => id !== null)
+    Y.applyUpdate(this.doc, update, { peer, authorId, sections } satisfies UpdateOrigin)
+  }
+
+  /** Runs a server-side change (outline, figures, comments) as one transaction. */
+  transactServer(change: (doc: Y.Doc) => void, authorId: string | null = null): void {
+    this.doc.transact(() => change(this.doc), { peer: null, authorId, sections: [] } satisfies UpdateOrigin)
+  }
+
+  /** Runs `callback` once everything applied so far is committed (now, if nothing is pending). */
+  whenCommitted(callback: () => void): void {
+    if (!this.busy) callback()
+    else this.afterCommit.push(callback)
+  }
+
+  addPeer(peer: Peer): void {
+    this.peers.add(peer)
+  }
+
+  removePeer(peer: Peer): void {
+    this.peers.delete(peer)
+    const owned = [...this.awarenessOwners].filter(([, owner]) => owner === peer).map(([clientId]) => clientId)
+    for (const clientId of owned) this.awarenessOwners.delete(clientId)
+    if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, peer)
+    this.checkIdle()
+  }
+
+  /** Compacts the log if anything was appended since the last snapshot. */
+  compact(): void {
+    if (this.busy || this.lastSeq === this.snapshotSeq) return
+    this.options.log.compact(this.options.summaryId, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
+    this.snapshotSeq = this.lastSeq
+  }
+
+  /** Commits and broadcasts whatever is queued without waiting for the next turn (shutdown). */
+  flushNow(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.retryTimer = null
+    while (this.queue.length > 0 && this.commitBatch()) {}
+    this.flushAwareness()
+  }
+
+  destroy(): void {
+    this.closed = true
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  private handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    const known = origin as Partial<UpdateOrigin> | null
+    this.queue.push({ update, origin: { peer: known?.peer ?? null, authorId: known?.authorId ?? null, sections: known?.sections ?? [] } })
+    this.scheduleFlush()
+  }
+
+  private handleAwarenessUpdate = ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>): void => {
+    for (const clientId of [...added, ...updated, ...removed]) this.changedAwareness.add(clientId)
+    this.scheduleFlush()
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.retryTimer !== null) return
+    this.flushScheduled = true
+    setImmediate(this.flush)
+  }
+
+  private flush = (): void => {
+    this.flushScheduled = false
+    if (this.closed) return
+    if (this.queue.length > 0 && !this.commitBatch()) return
+    this.flushAwareness()
+    if (this.queue.length > 0) return this.scheduleFlush()
+    const callbacks = this.afterCommit
+    this.afterCommit = []
+    for (const callback of callbacks) callback()
+    if (this.lastSeq - this.snapshotSeq >= this.options.compactEvery) this.compact()
+    this.checkIdle()
+  }
+
+  /** Commits one batch and broadcasts it; false when the store failed (kept for a retry). */
+  private commitBatch(): boolean {
+    let bytes = 0
+    let count = 0
+    while (count < this.queue.length && (count === 0 || bytes + this.queue[count]!.update.byteLength <= this.options.maxBatchBytes)) {
+      bytes += this.queue[count]!.update.byteLength
+      count += 1
+    }
+    const batch = this.queue.slice(0, count)
+    try {
+      this.lastSeq = this.options.log.append(
+        this.options.summaryId,
+        batch.map(({ update, origin }) => ({ data: update, authorId: origin.authorId, sections: origin.sections })),
+      )
+    } catch (error) {
+      // The doc keeps the changes; nobody sees them until a retry commits them.
+      console.error(`[room ${this.summaryId}] commit failed, retrying`, error)
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null
+        this.scheduleFlush()
+      }, RETRY_MS)
+      return false
+    }
+    this.queue.splice(0, count)
+    const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((pending) => pending.update))
+    const message = encodeUpdateMessage(merged)
+    const origins = new Set(batch.map((pending) => pending.origin.peer))
+    const soleOrigin = origins.size === 1 ? batch[0]!.origin.peer : null
+    for (const peer of this.peers) if (peer !== soleOrigin) peer.send(message)
+    return true
+  }
+
+  private flushAwareness(): void {
+    if (this.changedAwareness.size === 0) return
+    const message = encodeAwarenessStates(this.awareness, [...this.changedAwareness])
+    this.changedAwareness.clear()
+    for (const peer of this.peers) peer.send(message)
+  }
+
+  private checkIdle(): void {
+    if (this.peers.size === 0 && !this.busy && !this.flushScheduled) this.options.onIdle(this)
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * Loads summaries into Rooms on demand and unloads them when idle. A summary whose stored data
+ * cannot be read is refused (SummaryUnavailable) and never cached, so nothing is ever stored
+ * over the good copy; a room unloads only with an empty queue, after a final compaction.
+ */
+import * as Y from 'yjs'
+import type { Store } from '../store/index.js'
+import { Room } from './room.js'
+
+export class SummaryUnavailable extends Error {}
+
+export interface RoomsOptions {
+  compactEvery: number
+  maxBatchBytes: number
+  unloadDelayMs: number
+}
+
+/** Rebuilds a doc from snapshot + log; throws SummaryUnavailable on anything unreadable. */
+export const loadSummaryDoc = (store: Store, summaryId: string): { doc: Y.Doc; lastSeq: number } => {
+  const doc = new Y.Doc()
+  try {
+    const state = store.updates.load(summaryId)
+    if (state.snapshot === null && state.updates.length === 0) throw new Error('no stored state')
+    doc.transact(() => {
+      if (state.snapshot) Y.applyUpdate(doc, state.snapshot)
+      for (const update of state.updates) Y.applyUpdate(doc, update)
+    })
+    if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) throw new Error('stored updates are incomplete')
+    return { doc, lastSeq: state.lastSeq }
+  } catch (error) {
+    doc.destroy()
+    console.error(`[rooms] summary ${summaryId} could not be loaded`, error)
+    throw new SummaryUnavailable(`summary ${summaryId} could not be loaded`)
+  }
+}
+
+export const createRooms = (store: Store, options: RoomsOptions) => {
+  const rooms = new Map<string, Room>()
+  const unloadTimers = new Map<string, NodeJS.Timeout>()
+
+  const unload = (room: Room): void => {
+    unloadTimers.delete(room.summaryId)
+    if (room.peers.size > 0 || room.busy || rooms.get(room.summaryId) !== room) return
+    try {
+      room.compact()
+    } catch (error) {
+      console.error(`[rooms] compaction of ${room.summaryId} failed; the log stays as it is`, error)
+    }
+    rooms.delete(room.summaryId)
+    room.destroy()
+  }
+
+  const handleIdle = (room: Room): void => {
+    clearTimeout(unloadTimers.get(room.summaryId))
+    unloadTimers.set(room.summaryId, setTimeout(() => unload(room), options.unloadDelayMs))
+  }
+
+  /** The room of a summary, loading it when needed. */
+  const open = (summaryId: string): Room => {
+    const existing = rooms.get(summaryId)
+    if (existing) {
+      clearTimeout(unloadTimers.get(summaryId))
+      unloadTimers.delete(summaryId)
+      return existing
+    }
+    const { doc, lastSeq } = loadSummaryDoc(store, summaryId)
+    const room = new Room(doc, { summaryId, log: store.updates, lastSeq, ...options, onIdle: handleIdle })
+    rooms.set(summaryId, room)
+    return room
+  }
+
+  /** Runs `use` on the summary's room; the room unloads afterwards if nobody is connected. */
+  const withRoom = <T>(summaryId: string, use: (room: Room) => T): T => {
+    const room = open(summaryId)
+    try {
+      return use(room)
+    } finally {
+      room.whenCommitted(() => {
+        if (room.peers.size === 0) handleIdle(room)
+      })
+    }
+  }
+
+  /** Commits everything pending and unloads every room (graceful shutdown). */
+  const closeAll = (): void => {
+    for (const timer of unloadTimers.values()) clearTimeout(timer)
+    for (const room of rooms.values()) {
+      room.flushNow()
+      try {
+        room.compact()
+      } catch (error) {
+        console.error(`[rooms] compaction of ${room.summaryId} failed on shutdown`, error)
+      }
+      room.destroy()
+    }
+    rooms.clear()
+  }
+
+  return { open, withRoom, closeAll, loaded: () => rooms.size, get: (id: string) => rooms.get(id) }
+}
+
+export type Rooms = ReturnType<typeof createRooms>

@@ -1,0 +1,9 @@
+/** Shared types of the Hono app: what every route can read from the context. */
+import type { User } from './store/directory.js'
+
+export interface AppEnv {
+  Variables: {
+    user: User
+    token: string
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * First start on an empty database: stores the built-in templates, creates the admin and, unless
+ * HUIZONG_DEMO=0, the demo organisation (departments, one writer each, a leader, a viewer) with
+ * one summary from the park template. Runs exactly once per database.
+ */
+import { randomBytes } from 'node:crypto'
+import type { Role } from '../../shared/roles.js'
+import { hashPassword } from '../auth/password.js'
+import type { Config } from '../config.js'
+import type { Store } from '../store/index.js'
+import { createSummary } from '../summary/createSummary.js'
+import { parkAnnualDemoValues, parkAnnualTemplate } from '../templates/parkAnnual.js'
+
+export const DEMO_PASSWORD = 'huizong2026'
+export const DEMO_ORGANISATION = '青山工业园区管理委员会'
+
+const DEMO_USERS: Array<{ username: string; displayName: string; role: Role; department?: string }> = [
+  { username: 'leader', displayName: '王主任', role: 'leader' },
+  { username: 'office', displayName: '李文秘', role: 'editor', department: '办公室' },
+  { username: 'economy', displayName: '赵经发', role: 'editor', department: '经济发展局' },
+  { username: 'invest', displayName: '张招商', role: 'editor', department: '招商部' },
+  { username: 'invest2', displayName: '陈招商', role: 'editor', department: '招商部' },
+  { username: 'build', displayName: '刘规建', role: 'editor', department: '规划建设局' },
+  { username: 'safety', displayName: '孙安监', role: 'editor', department: '安监办' },
+  { username: 'party', displayName: '周党建', role: 'editor', department: '党建办' },
+  { username: 'union', displayName: '吴工会', role: 'editor', department: '工会' },
+  { username: 'viewer', displayName: '郑观察', role: 'viewer' },
+]
+
+const INITIALISED = 'initialised'
+
+export const initialise = async (store: Store, config: Config, log: (line: string) => void): Promise<void> => {
+  store.catalog.saveTemplate(parkAnnualTemplate, true)
+  if (store.db.prepare('SELECT 1 FROM settings WHERE key = ?').get(INITIALISED)) return
+  const adminPassword = config.adminPassword ?? randomBytes(9).toString('base64url')
+  const adminHash = await hashPassword(adminPassword)
+  const demoHash = await hashPassword(DEMO_PASSWORD)
+  const claimed = store.db.transaction(() => {
+    if (store.db.prepare('SELECT 1 FROM settings WHERE key = ?').get(INITIALISED)) return false
+    store.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(INITIALISED, new Date().toISOString())
+    const office = store.directory.ensureDepartment('办公室')
+    store.directory.createUser({ username: 'admin', displayName: '系统管理员', role: 'admin', departmentId: office.id, passwordHash: adminHash })
+    if (!config.demo) return true
+    for (const name of parkAnnualTemplate.departments) store.directory.ensureDepartment(name)
+    for (const user of DEMO_USERS) {
+      const departmentId = user.department ? store.directory.ensureDepartment(user.department).id : null
+      store.directory.createUser({ username: user.username, displayName: user.displayName, role: user.role, departmentId, passwordHash: demoHash })
+    }
+    createSummary(store, { templateId: parkAnnualTemplate.id, year: 2026, organisation: DEMO_ORGANISATION, values: parkAnnualDemoValues }, null)
+    return true
+  })()
+  if (!claimed) return
+  log(`管理员账号：admin  密码：${adminPassword}${config.adminPassword ? '（来自 ADMIN_PASSWORD）' : '（随机生成，仅显示这一次）'}`)
+  if (!config.demo) return
+  log(`演示账号（密码均为 ${DEMO_PASSWORD}）：`)
+  for (const user of DEMO_USERS) log(`  ${user.username.padEnd(8)} ${user.displayName}  ${user.department ?? (user.role === 'leader' ? '领导' : '只读')}`)
+}

@@ -1,0 +1,51 @@
+/**
+ * Starts Huizong: store, first-run set-up, HTTP + websocket server. Returns a handle so tests
+ * can run the real server in-process on port 0.
+ */
+import { serve, type ServerType } from '@hono/node-server'
+import { createNodeWebSocket } from '@hono/node-ws'
+import type { AddressInfo } from 'node:net'
+import type { Hono } from 'hono'
+import { createApp } from './app.js'
+import { createRooms } from './collab/rooms.js'
+import type { Config } from './config.js'
+import type { AppEnv } from './context.js'
+import { initialise } from './demo/initialise.js'
+import { openStore } from './store/index.js'
+
+export interface RunningServer {
+  url: string
+  port: number
+  close: () => Promise<void>
+}
+
+export const startServer = async (config: Config, log: (line: string) => void = console.log): Promise<RunningServer> => {
+  const store = openStore(config.dataDir)
+  await initialise(store, config, log)
+  const rooms = createRooms(store, { compactEvery: config.compactEvery, maxBatchBytes: 4 * 1024 * 1024, unloadDelayMs: config.unloadDelayMs })
+  // The app is created first so the websocket helper can route upgrades through it.
+  const holder: { app?: Hono<AppEnv> } = {}
+  const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app: { request: (...args: Parameters<Hono['request']>) => holder.app!.request(...args) } as Hono })
+  // ws enforces a hard cap; between maxMessageBytes and the cap the connection closes with 4400.
+  ;(wss.options as { maxPayload: number }).maxPayload = config.maxMessageBytes * 2
+  holder.app = createApp(config, store, rooms, upgradeWebSocket)
+  const server: ServerType = await new Promise((resolve) => {
+    const started = serve({ fetch: holder.app!.fetch, port: config.port, hostname: config.host }, () => resolve(started))
+  })
+  injectWebSocket(server)
+  const port = (server.address() as AddressInfo).port
+  const url = `http://${config.host}:${port}`
+  return {
+    url,
+    port,
+    close: async () => {
+      for (const client of wss.clients) client.terminate()
+      rooms.closeAll()
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
+      })
+      store.close()
+    },
+  }
+}

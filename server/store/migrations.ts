@@ -1,0 +1,60 @@
+/** Schema migrations, applied in order; never edit a released one, append a new one. */
+export const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE departments (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    department_id TEXT REFERENCES departments(id),
+    password_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE TABLE templates (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    builtin INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE summaries (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    organisation TEXT NOT NULL,
+    template_id TEXT NOT NULL,
+    created_by TEXT,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE summary_snapshots (
+    summary_id TEXT PRIMARY KEY REFERENCES summaries(id),
+    data BLOB NOT NULL,
+    upto_seq INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE summary_updates (
+    summary_id TEXT NOT NULL REFERENCES summaries(id),
+    seq INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    author_id TEXT,
+    sections TEXT NOT NULL DEFAULT '[]',
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (summary_id, seq)
+  );
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
+]

@@ -1,0 +1,72 @@
+/**
+ * The per-summary update log plus its snapshot. Appends are group commits (one transaction per
+ * batch); compaction swaps the log prefix for a snapshot in one transaction, so a crash at any
+ * point leaves either the old log or the new snapshot, never neither.
+ */
+import type { Db } from './db.js'
+
+export interface UpdateRecord {
+  data: Uint8Array
+  authorId: string | null
+  sections: readonly string[]
+}
+
+export interface StoredState {
+  snapshot: Uint8Array | null
+  updates: Uint8Array[]
+  lastSeq: number
+}
+
+export const createUpdateLog = (db: Db) => {
+  const lastSeqStatement = db.prepare<[string], { seq: number | null }>(
+    `SELECT MAX(seq) AS seq FROM (SELECT seq FROM summary_updates WHERE summary_id = ?1
+       UNION ALL SELECT upto_seq AS seq FROM summary_snapshots WHERE summary_id = ?1)`,
+  )
+  const insertUpdate = db.prepare(
+    'INSERT INTO summary_updates (summary_id, seq, data, author_id, sections, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  )
+  const selectSnapshot = db.prepare<[string], { data: Buffer; upto_seq: number }>(
+    'SELECT data, upto_seq FROM summary_snapshots WHERE summary_id = ?',
+  )
+  const selectUpdates = db.prepare<[string, number], { data: Buffer; seq: number }>(
+    'SELECT data, seq FROM summary_updates WHERE summary_id = ? AND seq > ? ORDER BY seq',
+  )
+  const upsertSnapshot = db.prepare(
+    `INSERT INTO summary_snapshots (summary_id, data, upto_seq, created_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT(summary_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq, created_at = excluded.created_at`,
+  )
+  const deleteUpdatesUpTo = db.prepare('DELETE FROM summary_updates WHERE summary_id = ? AND seq <= ?')
+
+  const lastSeq = (summaryId: string): number => lastSeqStatement.get(summaryId)?.seq ?? 0
+
+  /** Appends a batch in one transaction and returns the last sequence number written. */
+  const append = db.transaction((summaryId: string, records: readonly UpdateRecord[]): number => {
+    let seq = lastSeq(summaryId)
+    const now = Date.now()
+    for (const record of records) {
+      seq += 1
+      insertUpdate.run(summaryId, seq, record.data, record.authorId, JSON.stringify(record.sections), now)
+    }
+    return seq
+  })
+
+  const load = (summaryId: string): StoredState => {
+    const snapshot = selectSnapshot.get(summaryId)
+    const rows = selectUpdates.all(summaryId, snapshot?.upto_seq ?? 0)
+    return {
+      snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+      updates: rows.map((row) => new Uint8Array(row.data)),
+      lastSeq: rows.at(-1)?.seq ?? snapshot?.upto_seq ?? 0,
+    }
+  }
+
+  /** Replaces the log up to `uptoSeq` by `state` (the full document state at that point). */
+  const compact = db.transaction((summaryId: string, state: Uint8Array, uptoSeq: number): void => {
+    upsertSnapshot.run(summaryId, state, uptoSeq, Date.now())
+    deleteUpdatesUpTo.run(summaryId, uptoSeq)
+  })
+
+  return { append, load, compact, lastSeq }
+}
+
+export type UpdateLog = ReturnType<typeof createUpdateLog>

@@ -1,0 +1,66 @@
+/**
+ * Builds the initial Y.Doc of a summary from a template: meta, outline (section ids are the
+ * template's ids, so `section:<id>` roots are predictable), the indicator definitions and one
+ * empty fragment per section.
+ */
+import * as Y from 'yjs'
+import { INDICATORS_ROOT, sectionRoot } from '../../shared/doc/roots.js'
+import { createOutlineEntry, getOutline, writeMeta, type SummaryMeta } from '../../shared/doc/outline.js'
+import { flattenSections, type Template } from '../../shared/schema/template.js'
+
+export interface IndicatorValue {
+  value: number | null
+  previous?: number | null
+  target?: number | null
+}
+
+export const renderTemplateTitle = (template: Template, organisation: string, year: number): string =>
+  template.title.replaceAll('{organisation}', organisation).replaceAll('{year}', String(year))
+
+/**
+ * @param departmentIds maps template department names to department ids
+ * @param values optional initial figures by indicator key
+ */
+export const buildSummaryDoc = (
+  template: Template,
+  meta: SummaryMeta,
+  departmentIds: ReadonlyMap<string, string>,
+  values: Readonly<Record<string, IndicatorValue>> = {},
+): Y.Doc => {
+  const doc = new Y.Doc()
+  doc.transact(() => {
+    writeMeta(doc, meta)
+    const outline = getOutline(doc)
+    for (const section of flattenSections(template.sections)) {
+      outline.push([
+        createOutlineEntry({
+          id: section.id,
+          title: section.title,
+          level: section.level,
+          departmentId: departmentIds.get(section.department) ?? '',
+          status: 'drafting',
+          hint: section.hint ?? '',
+          wordTarget: section.wordTarget ?? 0,
+        }),
+      ])
+      doc.getXmlFragment(sectionRoot(section.id))
+    }
+    const indicators = doc.getMap(INDICATORS_ROOT)
+    for (const definition of template.indicators ?? []) {
+      const figure = values[definition.key]
+      indicators.set(definition.key, {
+        label: definition.label,
+        unit: definition.unit,
+        precision: definition.precision ?? (definition.unit === '亿元' ? 1 : 0),
+        approx: definition.approx ?? false,
+        departmentId: departmentIds.get(definition.department) ?? '',
+        value: figure?.value ?? null,
+        previous: figure?.previous ?? null,
+        target: figure?.target ?? null,
+        updatedAt: figure ? Date.now() : null,
+        source: figure ? '模板示例数据' : null,
+      })
+    }
+  })
+  return doc
+}

@@ -1,0 +1,25 @@
+/**
+ * Websocket close codes both sides read: the server closes with them, the client explains them
+ * to the user. 44xx codes are final for the stock y-websocket provider (it does not reconnect).
+ */
+export interface CloseCode {
+  code: number
+  reason: string
+}
+
+export const CLOSE_MALFORMED: CloseCode = { code: 4400, reason: 'malformed-message' }
+export const CLOSE_UNAUTHORISED: CloseCode = { code: 4401, reason: 'unauthorised' }
+export const CLOSE_FORBIDDEN: CloseCode = { code: 4403, reason: 'permission-denied' }
+export const CLOSE_UNKNOWN_SUMMARY: CloseCode = { code: 4404, reason: 'unknown-summary' }
+export const CLOSE_UNAVAILABLE: CloseCode = { code: 4503, reason: 'summary-unavailable' }
+export const CLOSE_TOO_BIG: CloseCode = { code: 1009, reason: 'message-too-big' }
+
+/** Chinese explanations shown by the client for each close code. */
+export const CLOSE_MESSAGES: Record<number, string> = {
+  4400: '连接发送了无法识别的数据，已断开。',
+  4401: '登录已失效，请重新登录。',
+  4403: '您无权修改该部分内容，本地未保存的修改已撤销并重新同步。',
+  4404: '该总结不存在或已被删除。',
+  4503: '该总结暂时无法打开（存储数据读取失败），请联系管理员。',
+  1009: '单次修改的数据过大，连接已断开。',
+}

@@ -1,0 +1,63 @@
+/**
+ * Typed readers and writers of the `meta` and `outline` roots. Only the server writes them; the
+ * client and the exports read them through these helpers instead of spreading `.get()` casts.
+ */
+import * as Y from 'yjs'
+import { META_ROOT, OUTLINE_ROOT } from './roots.js'
+
+export type SectionStatus = 'drafting' | 'review' | 'final'
+
+export interface OutlineEntry {
+  id: string
+  title: string
+  level: number
+  departmentId: string
+  status: SectionStatus
+  hint: string
+  wordTarget: number
+}
+
+export interface SummaryMeta {
+  title: string
+  year: number
+  organisation: string
+  templateId: string
+}
+
+export const getOutline = (doc: Y.Doc): Y.Array<Y.Map<unknown>> => doc.getArray(OUTLINE_ROOT)
+export const getMeta = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(META_ROOT)
+
+const readEntry = (entry: Y.Map<unknown>): OutlineEntry => ({
+  id: String(entry.get('id') ?? ''),
+  title: String(entry.get('title') ?? ''),
+  level: Number(entry.get('level') ?? 1),
+  departmentId: String(entry.get('departmentId') ?? ''),
+  status: (entry.get('status') as SectionStatus | undefined) ?? 'drafting',
+  hint: String(entry.get('hint') ?? ''),
+  wordTarget: Number(entry.get('wordTarget') ?? 0),
+})
+
+/** The outline in document order as plain objects. */
+export const readOutline = (doc: Y.Doc): OutlineEntry[] => getOutline(doc).toArray().map(readEntry)
+
+export const readMeta = (doc: Y.Doc): SummaryMeta => {
+  const meta = getMeta(doc)
+  return {
+    title: String(meta.get('title') ?? ''),
+    year: Number(meta.get('year') ?? 0),
+    organisation: String(meta.get('organisation') ?? ''),
+    templateId: String(meta.get('templateId') ?? ''),
+  }
+}
+
+/** Builds the Y.Map stored for one outline entry. */
+export const createOutlineEntry = (entry: OutlineEntry): Y.Map<unknown> => {
+  const map = new Y.Map<unknown>()
+  for (const [key, value] of Object.entries(entry)) map.set(key, value)
+  return map
+}
+
+export const writeMeta = (doc: Y.Doc, meta: SummaryMeta): void => {
+  const map = getMeta(doc)
+  for (const [key, value] of Object.entries(meta)) map.set(key, value)
+}

@@ -1,0 +1,32 @@
+/**
+ * Who may write which section. The server's update guard and HTTP routes decide with these
+ * functions; the client uses the same ones only to show a section as read-only.
+ */
+import type { SectionStatus } from './doc/outline.js'
+
+export const ROLES = ['admin', 'editor', 'leader', 'viewer'] as const
+export type Role = (typeof ROLES)[number]
+
+export interface Actor {
+  role: Role
+  departmentId: string | null
+}
+
+export interface SectionOwnership {
+  departmentId: string
+  status: SectionStatus
+}
+
+/** Admins write every section; editors the non-final sections of their department; others none. */
+export const canWriteSection = (actor: Actor, section: SectionOwnership): boolean => {
+  if (actor.role === 'admin') return true
+  if (actor.role !== 'editor') return false
+  return actor.departmentId !== null && actor.departmentId === section.departmentId && section.status !== 'final'
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '管理员',
+  editor: '撰写人',
+  leader: '领导',
+  viewer: '只读',
+}

@@ -1,0 +1,102 @@
+/**
+ * The template format of DESIGN.md ("Template"): section skeleton, departments and indicator
+ * definitions. validateTemplate checks shape and cross references and answers in Chinese.
+ */
+import { z } from 'zod'
+import { describeIssues, type FieldProblem } from './zodIssues.js'
+
+export const MAX_SECTION_DEPTH = 4
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
+
+export const INDICATOR_UNITS = ['个', '家', '次', '场', '份', '人次', '亩', '平方米', '万元', '亿元', '%', '户', '名', '人', '项', '处', '吨', '公里', '条', '篇', '台', '期'] as const
+
+const idSchema = z.string().regex(ID_PATTERN, { error: '只能包含字母、数字、- 和 _（1–64 个字符）' })
+
+export interface TemplateSection {
+  id: string
+  title: string
+  department: string
+  hint?: string
+  wordTarget?: number
+  indicators?: string[]
+  children?: TemplateSection[]
+}
+
+const sectionSchema: z.ZodType<TemplateSection> = z.lazy(() =>
+  z.strictObject({
+    id: idSchema,
+    title: z.string().trim().min(1).max(200),
+    department: z.string().trim().min(1).max(50),
+    hint: z.string().max(1000).optional(),
+    wordTarget: z.number().int().min(0).max(100000).optional(),
+    indicators: z.array(idSchema).max(50).optional(),
+    children: z.array(sectionSchema).max(100).optional(),
+  }),
+)
+
+export const indicatorDefinitionSchema = z.strictObject({
+  key: idSchema,
+  label: z.string().trim().min(1).max(100),
+  unit: z.enum(INDICATOR_UNITS),
+  department: z.string().trim().min(1).max(50),
+  precision: z.number().int().min(0).max(4).optional(),
+  approx: z.boolean().optional(),
+})
+export type IndicatorDefinition = z.infer<typeof indicatorDefinitionSchema>
+
+export const templateSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().trim().min(1).max(200),
+  departments: z.array(z.string().trim().min(1).max(50)).min(1).max(100),
+  sections: z.array(sectionSchema).min(1).max(200),
+  indicators: z.array(indicatorDefinitionSchema).max(500).optional(),
+})
+export type Template = z.infer<typeof templateSchema>
+
+export type TemplateValidation = { ok: true; template: Template } | { ok: false; problems: FieldProblem[] }
+
+const checkReferences = (template: Template): FieldProblem[] => {
+  const problems: FieldProblem[] = []
+  const departments = new Set(template.departments)
+  const indicatorKeys = new Set<string>()
+  template.indicators?.forEach((indicator, index) => {
+    const path = `indicators[${index}]`
+    if (indicatorKeys.has(indicator.key)) problems.push({ path: `${path}.key`, message: `指标键“${indicator.key}”重复` })
+    indicatorKeys.add(indicator.key)
+    if (!departments.has(indicator.department))
+      problems.push({ path: `${path}.department`, message: `部门“${indicator.department}”不在 departments 列表中` })
+  })
+  const sectionIds = new Set<string>()
+  const visit = (sections: TemplateSection[], prefix: string, depth: number): void => {
+    sections.forEach((section, index) => {
+      const path = `${prefix}[${index}]`
+      if (depth > MAX_SECTION_DEPTH) problems.push({ path, message: `章节层级不能超过 ${MAX_SECTION_DEPTH} 级` })
+      if (sectionIds.has(section.id)) problems.push({ path: `${path}.id`, message: `章节编号“${section.id}”重复` })
+      sectionIds.add(section.id)
+      if (!departments.has(section.department))
+        problems.push({ path: `${path}.department`, message: `部门“${section.department}”不在 departments 列表中` })
+      section.indicators?.forEach((key, keyIndex) => {
+        if (!indicatorKeys.has(key)) problems.push({ path: `${path}.indicators[${keyIndex}]`, message: `未定义的指标“${key}”` })
+      })
+      if (section.children) visit(section.children, `${path}.children`, depth + 1)
+    })
+  }
+  visit(template.sections, 'sections', 1)
+  return problems
+}
+
+/** Validates unknown JSON as a template: shape first, then ids, depth and references. */
+export const validateTemplate = (input: unknown): TemplateValidation => {
+  const parsed = templateSchema.safeParse(input)
+  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error) }
+  const problems = checkReferences(parsed.data)
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, template: parsed.data }
+}
+
+export interface FlatTemplateSection extends Omit<TemplateSection, 'children'> {
+  level: number
+}
+
+/** Sections in document order with their levels (1 = top). */
+export const flattenSections = (sections: readonly TemplateSection[], level = 1): FlatTemplateSection[] =>
+  sections.flatMap(({ children, ...section }) => [{ ...section, level }, ...flattenSections(children ?? [], level + 1)])
