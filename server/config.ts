@@ -3,8 +3,8 @@ import { resolve } from 'node:path'
 
 const HARD_MESSAGE_LIMIT = 16 * 1024 * 1024
 
-const intFromEnv = (name: string, fallback: number): number => {
-  const raw = process.env[name]
+const intFromEnv = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
+  const raw = env[name]
   const value = raw === undefined || raw === '' ? fallback : Number(raw)
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`)
   return value
@@ -24,12 +24,12 @@ export interface Config {
 
 export const readConfig = (env = process.env): Config => ({
   host: env.HOST || '127.0.0.1',
-  port: intFromEnv('PORT', 8787),
+  port: intFromEnv(env, 'PORT', 8787),
   dataDir: resolve(env.DATA_DIR || './data'),
   adminPassword: env.ADMIN_PASSWORD || undefined,
   demo: env.HUIZONG_DEMO !== '0',
-  maxMessageBytes: Math.min(intFromEnv('MAX_MESSAGE_BYTES', HARD_MESSAGE_LIMIT), HARD_MESSAGE_LIMIT),
-  compactEvery: Math.max(1, intFromEnv('COMPACT_EVERY', 500)),
-  unloadDelayMs: intFromEnv('UNLOAD_DELAY_MS', 2000),
+  maxMessageBytes: Math.min(intFromEnv(env, 'MAX_MESSAGE_BYTES', HARD_MESSAGE_LIMIT), HARD_MESSAGE_LIMIT),
+  compactEvery: Math.max(1, intFromEnv(env, 'COMPACT_EVERY', 500)),
+  unloadDelayMs: intFromEnv(env, 'UNLOAD_DELAY_MS', 2000),
   clientDir: resolve(env.CLIENT_DIR || './dist'),
 })

@@ -18,9 +18,9 @@ export interface StoredState {
 }
 
 export const createUpdateLog = (db: Db) => {
-  const lastSeqStatement = db.prepare<[string], { seq: number | null }>(
-    `SELECT MAX(seq) AS seq FROM (SELECT seq FROM summary_updates WHERE summary_id = ?1
-       UNION ALL SELECT upto_seq AS seq FROM summary_snapshots WHERE summary_id = ?1)`,
+  const lastSeqStatement = db.prepare<{ id: string }, { seq: number | null }>(
+    `SELECT MAX(seq) AS seq FROM (SELECT seq FROM summary_updates WHERE summary_id = @id
+       UNION ALL SELECT upto_seq AS seq FROM summary_snapshots WHERE summary_id = @id)`,
   )
   const insertUpdate = db.prepare(
     'INSERT INTO summary_updates (summary_id, seq, data, author_id, sections, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -37,7 +37,7 @@ export const createUpdateLog = (db: Db) => {
   )
   const deleteUpdatesUpTo = db.prepare('DELETE FROM summary_updates WHERE summary_id = ? AND seq <= ?')
 
-  const lastSeq = (summaryId: string): number => lastSeqStatement.get(summaryId)?.seq ?? 0
+  const lastSeq = (summaryId: string): number => lastSeqStatement.get({ id: summaryId })?.seq ?? 0
 
   /** Appends a batch in one transaction and returns the last sequence number written. */
   const append = db.transaction((summaryId: string, records: readonly UpdateRecord[]): number => {

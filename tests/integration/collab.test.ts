@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { connect, demoSummaryId, login, sectionText, startTestServer, synced, waitFor, writeParagraph, type TestClient } from './harness.js'
+
+let server: Awaited<ReturnType<typeof startTestServer>>
+let summaryId: string
+const tokens: Record<string, string> = {}
+const clients: TestClient[] = []
+
+const open = async (username: string): Promise<TestClient> => {
+  const client = connect(server, summaryId, tokens[username]!)
+  clients.push(client)
+  await synced(client)
+  return client
+}
+
+beforeAll(async () => {
+  server = await startTestServer()
+  for (const username of ['admin', 'invest', 'invest2', 'safety', 'leader']) tokens[username] = await login(server, username)
+  summaryId = await demoSummaryId(server, tokens.admin!)
+})
+
+afterAll(async () => {
+  for (const client of clients) client.destroy()
+  await server.close()
+})
+
+describe('co-editing over the stock y-websocket provider', () => {
+  it('lets two writers of one department converge in their section', async () => {
+    const first = await open('invest')
+    const second = await open('invest2')
+    writeParagraph(first.doc, 'investment', '全年新签工业项目18个')
+    writeParagraph(second.doc, 'investment', '协议资金5.2亿元')
+    await waitFor(() => sectionText(first.doc, 'investment') === sectionText(second.doc, 'investment') && sectionText(first.doc, 'investment').includes('协议资金'))
+    expect(sectionText(first.doc, 'investment')).toContain('全年新签工业项目18个')
+  })
+
+  it('refuses an edit to another department’s section with 4403 and never relays it', async () => {
+    const observer = await open('invest')
+    const intruder = await open('safety')
+    writeParagraph(intruder.doc, 'investment', '越权写入的内容')
+    await waitFor(() => intruder.closes.some((close) => close.code === 4403), 5000, '4403')
+    expect(intruder.denied.length).toBeGreaterThan(0)
+    writeParagraph(observer.doc, 'investment', '之后的正常修改')
+    const late = await open('leader')
+    await waitFor(() => sectionText(late.doc, 'investment').includes('之后的正常修改'))
+    expect(sectionText(late.doc, 'investment')).not.toContain('越权写入的内容')
+    expect(sectionText(observer.doc, 'investment')).not.toContain('越权写入的内容')
+  })
+
+  it('refuses any write by a leader, whose view is read-only', async () => {
+    const leader = await open('leader')
+    writeParagraph(leader.doc, 'overview', '领导不能直接改正文')
+    await waitFor(() => leader.closes.some((close) => close.code === 4403), 5000, '4403')
+  })
+
+  it('refuses writes to server-only roots', async () => {
+    const admin = await open('admin')
+    admin.doc.getMap('meta').set('title', '篡改的标题')
+    await waitFor(() => admin.closes.some((close) => close.code === 4403), 5000, '4403')
+    const check = await open('leader')
+    expect(check.doc.getMap('meta').get('title')).not.toBe('篡改的标题')
+  })
+
+  it('closes with 4401 on bad credentials', async () => {
+    const client = connect(server, summaryId, 'not-a-token')
+    clients.push(client)
+    await waitFor(() => client.closes.length > 0, 5000, 'close')
+    expect(client.closes[0]!.code).toBe(4401)
+  })
+
+  it('closes with 4404 for an unknown summary', async () => {
+    const client = connect(server, 'no-such-summary', tokens.admin!)
+    clients.push(client)
+    await waitFor(() => client.closes.length > 0, 5000, 'close')
+    expect(client.closes[0]!.code).toBe(4404)
+  })
+
+  it('closes only the faulty connection on malformed and oversized frames', async () => {
+    const bystander = await open('invest')
+    const raw = new WebSocket(`${server.url.replace('http', 'ws')}/collab/${summaryId}?token=${tokens.invest}`)
+    const closed = new Promise<number>((resolve) => raw.on('close', (code) => resolve(code)))
+    await new Promise((resolve) => raw.on('open', resolve))
+    raw.send(new Uint8Array([0, 2, 250, 250, 250, 1]))
+    expect(await closed).toBe(4400)
+
+    const text = new WebSocket(`${server.url.replace('http', 'ws')}/collab/${summaryId}?token=${tokens.invest}`)
+    const textClosed = new Promise<number>((resolve) => text.on('close', (code) => resolve(code)))
+    await new Promise((resolve) => text.on('open', resolve))
+    text.send('hello')
+    expect(await textClosed).toBe(4400)
+
+    writeParagraph(bystander.doc, 'investment', '服务仍然正常')
+    const check = await open('leader')
+    await waitFor(() => sectionText(check.doc, 'investment').includes('服务仍然正常'))
+  })
+
+  it('stamps the server-known identity on awareness states', async () => {
+    const writer = await open('invest')
+    const watcher = await open('leader')
+    writer.provider.awareness.setLocalStateField('user', { name: '冒充的人', id: 'someone-else' })
+    await waitFor(() => [...watcher.provider.awareness.getStates().values()].some((state) => (state.user as { username?: string } | undefined)?.username === 'invest'))
+    const names = [...watcher.provider.awareness.getStates().values()].map((state) => (state.user as { name?: string } | undefined)?.name)
+    expect(names).not.toContain('冒充的人')
+    expect(names).toContain('张招商')
+  })
+
+  it('removes awareness states when a connection closes', async () => {
+    const leaving = await open('invest2')
+    const watcher = await open('leader')
+    leaving.provider.awareness.setLocalStateField('cursor', null)
+    const leavingId = leaving.doc.clientID
+    await waitFor(() => watcher.provider.awareness.getStates().has(leavingId))
+    leaving.destroy()
+    await waitFor(() => !watcher.provider.awareness.getStates().has(leavingId), 5000, 'awareness removal')
+  })
+
+  it('keeps documents consistent with the server after a burst from several writers', async () => {
+    const writers = await Promise.all(['invest', 'invest2', 'admin'].map(open))
+    writers.forEach((writer, index) => {
+      for (let line = 0; line < 20; line++) writeParagraph(writer.doc, 'investment-service', `第${index}位第${line}行`)
+    })
+    const reader = await open('leader')
+    await waitFor(() => sectionText(reader.doc, 'investment-service').split('\n').length === 60, 8000, 'all 60 lines')
+    const expected = Y.encodeStateVector(reader.doc)
+    await waitFor(() => writers.every((writer) => Buffer.compare(Buffer.from(Y.encodeStateVector(writer.doc)), Buffer.from(expected)) === 0))
+  })
+})

@@ -1,0 +1,93 @@
+/**
+ * Test harness: the real server on a loopback port with a temp data dir, HTTP helpers and stock
+ * y-websocket providers (with `ws` as the WebSocket implementation).
+ */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import WebSocket from 'ws'
+import * as authProtocol from 'y-protocols/auth'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { readConfig } from '../../server/config.js'
+import { startServer, type RunningServer } from '../../server/start.js'
+
+export const ADMIN_PASSWORD = 'admin-secret-1'
+export const DEMO_PASSWORD = 'huizong2026'
+
+export const createDataDir = (): string => mkdtempSync(join(tmpdir(), 'huizong-test-'))
+
+export const startTestServer = async (dataDir = createDataDir(), env: Record<string, string> = {}): Promise<RunningServer & { dataDir: string }> => {
+  const config = readConfig({ PORT: '0', DATA_DIR: dataDir, ADMIN_PASSWORD, UNLOAD_DELAY_MS: '50', ...env })
+  const server = await startServer(config, () => {})
+  return { ...server, dataDir }
+}
+
+export const api = async <T = unknown>(server: { url: string }, path: string, options: { token?: string; method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> => {
+  const response = await fetch(server.url + path, {
+    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+    headers: {
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  })
+  const text = await response.text()
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T }
+}
+
+export const login = async (server: { url: string }, username: string, password = username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD): Promise<string> => {
+  const { status, body } = await api<{ token: string }>(server, '/api/login', { body: { username, password } })
+  if (status !== 200) throw new Error(`login ${username} failed: ${status}`)
+  return body.token
+}
+
+export const demoSummaryId = async (server: { url: string }, token: string): Promise<string> => {
+  const { body } = await api<Array<{ id: string }>>(server, '/api/summaries', { token })
+  return body[0]!.id
+}
+
+export interface TestClient {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  closes: Array<{ code: number; reason: string }>
+  denied: string[]
+  destroy: () => void
+}
+
+export const connect = (server: { url: string }, summaryId: string, token: string): TestClient => {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(server.url.replace('http', 'ws') + '/collab', summaryId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: { token },
+    disableBc: true,
+  })
+  const closes: TestClient['closes'] = []
+  provider.on('connection-close', (event: CloseEvent | null) => {
+    if (event) closes.push({ code: event.code, reason: event.reason })
+  })
+  const denied: string[] = []
+  provider.messageHandlers[2] = (_encoder, decoder) => authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => denied.push(reason))
+  return { doc, provider, closes, denied, destroy: () => (provider.destroy(), doc.destroy()) }
+}
+
+export const waitFor = async (condition: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> => {
+  const started = Date.now()
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+export const synced = (client: TestClient): Promise<void> => waitFor(() => client.provider.synced, 5000, 'sync')
+
+/** Appends a paragraph with `text` to a section fragment. */
+export const writeParagraph = (doc: Y.Doc, sectionId: string, text: string): void => {
+  const paragraph = new Y.XmlElement('paragraph')
+  paragraph.insert(0, [new Y.XmlText(text)])
+  const fragment = doc.getXmlFragment(`section:${sectionId}`)
+  fragment.insert(fragment.length, [paragraph])
+}
+
+export const sectionText = (doc: Y.Doc, sectionId: string): string =>
+  doc.getXmlFragment(`section:${sectionId}`).toArray().map((node) => (node instanceof Y.XmlElement ? node.toArray().map((child) => child.toString()).join('') : '')).join('\n')
