@@ -1,0 +1,40 @@
+/** The signed-in user, loaded once from GET /api/me and shared by every page. */
+import { shallowRef } from 'vue'
+import type { Role } from '../../shared/roles.js'
+import { ApiError, request } from '../api.js'
+
+export interface CurrentUser {
+  id: string
+  username: string
+  displayName: string
+  role: Role
+  departmentId: string | null
+  departmentName: string | null
+}
+
+const user = shallowRef<CurrentUser | null>(null)
+let loaded = false
+
+export const useCurrentUser = () => {
+  const load = async (): Promise<CurrentUser | null> => {
+    if (loaded) return user.value
+    try {
+      user.value = await request<CurrentUser>('/api/me')
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 401) throw error
+      user.value = null
+    }
+    loaded = true
+    return user.value
+  }
+  const login = async (username: string, password: string): Promise<void> => {
+    const answer = await request<{ user: CurrentUser }>('/api/login', { body: { username, password } })
+    user.value = answer.user
+    loaded = true
+  }
+  const logout = async (): Promise<void> => {
+    await request('/api/logout', { method: 'POST' }).catch(() => undefined)
+    user.value = null
+  }
+  return { user, load, login, logout }
+}

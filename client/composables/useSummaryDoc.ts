@@ -1,0 +1,65 @@
+/**
+ * The Y.Doc of one summary with its stock y-websocket provider. On close 4403 (a refused edit)
+ * the local copy is discarded and a fresh one synced from the server, with a notice; repeated
+ * refusals stop instead of looping. Other 44xx closes are final and explained in Chinese.
+ */
+import { onScopeDispose, ref, shallowRef } from 'vue'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { CLOSE_FORBIDDEN, CLOSE_MESSAGES, CLOSE_UNAUTHORISED } from '../../shared/closeCodes.js'
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected'
+
+const MAX_RESETS = 3
+const RESET_WINDOW_MS = 30_000
+
+export const useSummaryDoc = (summaryId: string, options: { onUnauthorised?: () => void } = {}) => {
+  const doc = shallowRef<Y.Doc | null>(null)
+  const provider = shallowRef<WebsocketProvider | null>(null)
+  const status = ref<ConnectionStatus>('connecting')
+  const synced = ref(false)
+  const notice = ref('')
+  const fatal = ref('')
+  let resets: number[] = []
+
+  const teardown = () => {
+    provider.value?.destroy()
+    doc.value?.destroy()
+    provider.value = null
+    doc.value = null
+  }
+
+  const handleClosed = ({ code }: { code: number }) => {
+    if (code === CLOSE_FORBIDDEN.code && synced.value) {
+      const now = Date.now()
+      resets = [...resets.filter((time) => now - time < RESET_WINDOW_MS), now]
+      if (resets.length > MAX_RESETS) {
+        fatal.value = '多次修改被服务器拒绝，已停止同步。请刷新页面后重试。'
+        return
+      }
+      notice.value = CLOSE_MESSAGES[CLOSE_FORBIDDEN.code]!
+      teardown()
+      connect()
+      return
+    }
+    fatal.value = CLOSE_MESSAGES[code] ?? `连接已关闭（代码 ${code}）`
+    if (code === CLOSE_UNAUTHORISED.code) options.onUnauthorised?.()
+  }
+
+  const connect = () => {
+    const nextDoc = new Y.Doc()
+    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`
+    // No BroadcastChannel: every change must pass the server's guard.
+    const nextProvider = new WebsocketProvider(url, summaryId, nextDoc, { disableBc: true })
+    synced.value = false
+    nextProvider.on('status', ({ status: next }: { status: ConnectionStatus }) => (status.value = next))
+    nextProvider.on('sync', (isSynced: boolean) => (synced.value = isSynced))
+    nextProvider.on('closed', handleClosed)
+    doc.value = nextDoc
+    provider.value = nextProvider
+  }
+
+  connect()
+  onScopeDispose(teardown)
+  return { doc, provider, status, synced, notice, fatal }
+}

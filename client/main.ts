@@ -1,0 +1,7 @@
+/** Client entry: mounts the Vue app with the router. */
+import { createApp } from 'vue'
+import App from './App.vue'
+import { router } from './router.js'
+import './styles.css'
+
+createApp(App).use(router).mount('#app')

@@ -1,0 +1,20 @@
+/** Routes: login, summaries list, the editor page `/s/<summaryId>` and administration. */
+import { createRouter, createWebHistory } from 'vue-router'
+import { useCurrentUser } from './composables/useCurrentUser.js'
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
+    { path: '/', component: () => import('./pages/SummaryListPage.vue') },
+    { path: '/s/:summaryId', component: () => import('./pages/SummaryPage.vue'), props: true },
+    { path: '/admin', component: () => import('./pages/AdminPage.vue') },
+    { path: '/:rest(.*)', redirect: '/' },
+  ],
+})
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true
+  const user = await useCurrentUser().load()
+  return user ? true : { path: '/login', query: { next: to.fullPath } }
+})

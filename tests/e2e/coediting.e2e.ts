@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { DEMO_PASSWORD, demoSummaryId, login, startTestServer } from '../integration/harness.js'
+import { launchBrowser, openSummaryAs, screenshot } from './browser.js'
+
+let server: Awaited<ReturnType<typeof startTestServer>>
+let browser: Browser
+let summaryId: string
+
+const editorOf = (page: Page, sectionId: string) => page.locator(`[data-section-id="${sectionId}"] .ProseMirror`)
+/** The section's text without colleagues' caret labels. */
+const textOf = (page: Page, sectionId: string) =>
+  editorOf(page, sectionId).evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove())
+    return copy.textContent ?? ''
+  })
+
+beforeAll(async () => {
+  server = await startTestServer()
+  summaryId = await demoSummaryId(server, await login(server, 'admin'))
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('two departments writing one summary in Chromium', () => {
+  it('shows each other’s text live and keeps other departments’ sections read-only', async () => {
+    const invest = await openSummaryAs(browser, server.url, summaryId, 'invest', DEMO_PASSWORD)
+    const safety = await openSummaryAs(browser, server.url, summaryId, 'safety', DEMO_PASSWORD)
+
+    expect(await editorOf(invest, 'investment').getAttribute('contenteditable')).toBe('true')
+    expect(await editorOf(invest, 'safety').getAttribute('contenteditable')).toBe('false')
+    expect(await editorOf(safety, 'investment').getAttribute('contenteditable')).toBe('false')
+    expect(await invest.locator('[data-section-id="safety"] .readonly-badge').isVisible()).toBe(true)
+
+    await editorOf(invest, 'investment').click()
+    await editorOf(safety, 'safety').click()
+    await Promise.all([
+      invest.keyboard.type('全年新签工业项目18个，协议资金5.2亿元。', { delay: 15 }),
+      safety.keyboard.type('全年签订安全生产责任书46份，整改隐患72处。', { delay: 15 }),
+    ])
+
+    await expect.poll(() => textOf(safety, 'investment'), { timeout: 10_000 }).toBe('全年新签工业项目18个，协议资金5.2亿元。')
+    await expect.poll(() => textOf(invest, 'safety'), { timeout: 10_000 }).toBe('全年签订安全生产责任书46份，整改隐患72处。')
+
+    await expect.poll(() => invest.locator('[data-presence-user="safety"]').count()).toBe(1)
+    await expect.poll(() => safety.locator('[data-presence-user="invest"]').count()).toBe(1)
+
+    // Typing into a read-only section changes nothing, locally or for anyone else.
+    await editorOf(safety, 'investment').click()
+    await safety.keyboard.type('不应出现')
+    expect(await textOf(safety, 'investment')).not.toContain('不应出现')
+
+    await screenshot(invest, 'coediting-invest')
+    await screenshot(safety, 'coediting-safety')
+  })
+
+  it('shows a colleague’s named caret in the shared section', async () => {
+    const first = await openSummaryAs(browser, server.url, summaryId, 'invest', DEMO_PASSWORD)
+    const second = await openSummaryAs(browser, server.url, summaryId, 'invest2', DEMO_PASSWORD)
+    await editorOf(second, 'investment-service').click()
+    await second.keyboard.type('代办服务项目12个')
+    await expect.poll(() => textOf(first, 'investment-service'), { timeout: 10_000 }).toBe('代办服务项目12个')
+    const label = first.locator('[data-section-id="investment-service"] .collaboration-carets__label')
+    await expect.poll(() => label.count(), { timeout: 10_000 }).toBe(1)
+    expect(await label.innerText()).toBe('陈招商')
+    await screenshot(first, 'coediting-caret')
+  })
+})
