@@ -124,7 +124,9 @@ export class Connection implements Peer {
       this.send(encodePermissionDenied(verdict.reason))
       return this.close(CLOSE_FORBIDDEN)
     }
-    if (verdict.roots.size > 0) this.room.applyClientUpdate(payload, this, this.user.id, verdict.roots)
+    // Applied even when it touches no root: it may carry structs that integrate as garbage, and
+    // skipping them would leave a gap in this client's clock that refuses its next update.
+    this.room.applyClientUpdate(payload, this, this.user.id, verdict.roots)
   }
 
   private mayWrite = (root: string): boolean => {
