@@ -49,6 +49,25 @@ describe('co-editing over the stock y-websocket provider', () => {
     expect(sectionText(observer.doc, 'investment')).not.toContain('越权写入的内容')
   })
 
+  it('keeps a writer connected who typed offline into a paragraph a colleague deleted', async () => {
+    const first = await open('invest')
+    const second = await open('invest2')
+    writeParagraph(first.doc, 'investment-channels', '将被删除的段落')
+    await waitFor(() => sectionText(second.doc, 'investment-channels').includes('将被删除的段落'))
+    second.provider.disconnect()
+    const fragment = first.doc.getXmlFragment('section:investment-channels')
+    first.doc.transact(() => fragment.delete(fragment.length - 1, 1))
+    const paragraph = second.doc.getXmlFragment('section:investment-channels').toArray().at(-1) as Y.XmlElement
+    ;(paragraph.get(0) as Y.XmlText).insert(2, '离线输入')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    second.provider.connect()
+    await synced(second)
+    writeParagraph(second.doc, 'investment-channels', '重连后继续写')
+    await waitFor(() => sectionText(first.doc, 'investment-channels').includes('重连后继续写'), 5000, 'the later edit')
+    expect(second.closes.filter((close) => close.code === 4403)).toEqual([])
+    expect(sectionText(first.doc, 'investment-channels')).toBe(sectionText(second.doc, 'investment-channels'))
+  })
+
   it('refuses any write by a leader, whose view is read-only', async () => {
     const leader = await open('leader')
     writeParagraph(leader.doc, 'overview', '领导不能直接改正文')

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { api, connect, login, sectionText, startTestServer, synced, waitFor, writeParagraph } from './harness.js'
+
+let server: Awaited<ReturnType<typeof startTestServer>>
+let admin: string
+let editor: string
+
+beforeAll(async () => {
+  server = await startTestServer()
+  admin = await login(server, 'admin')
+  editor = await login(server, 'invest')
+})
+
+afterAll(async () => server.close())
+
+const unionTemplate = {
+  id: 'union-annual',
+  title: '{organisation}{year}年工会工作总结',
+  departments: ['工会办公室', '女工委员会'],
+  sections: [
+    { id: 'work', title: '主要工作', department: '工会办公室', children: [{ id: 'women', title: '维护女职工权益', department: '女工委员会', children: [{ id: 'care', title: '关爱行动', department: '女工委员会' }] }] },
+    { id: 'next', title: '下一年工作打算', department: '工会办公室' },
+  ],
+  indicators: [{ key: 'events', label: '组织活动', unit: '场', department: '女工委员会' }],
+}
+
+describe('login and sessions', () => {
+  it('answers bad credentials with 401 in the error shape and sets no cookie', async () => {
+    const response = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'invest', password: 'wrong-password' }) })
+    expect(response.status).toBe(401)
+    expect(response.headers.get('set-cookie')).toBeNull()
+    expect(await response.json()).toEqual({ error: { code: 'bad-credentials', message: '用户名或密码错误' } })
+  })
+
+  it('sets an HttpOnly SameSite session cookie that authenticates later requests', async () => {
+    const response = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'leader', password: 'huizong2026' }) })
+    const cookie = response.headers.get('set-cookie')!
+    expect(cookie).toMatch(/HttpOnly/i)
+    expect(cookie).toMatch(/SameSite=Lax/i)
+    const me = await fetch(`${server.url}/api/me`, { headers: { cookie: cookie.split(';')[0]! } })
+    expect(await me.json()).toMatchObject({ username: 'leader', role: 'leader' })
+  })
+
+  it('rate-limits repeated failures for one user with 429', async () => {
+    const attempt = () => api(server, '/api/login', { body: { username: 'union', password: 'not-it' } })
+    const statuses = []
+    for (let index = 0; index < 7; index++) statuses.push((await attempt()).status)
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401])
+    expect(statuses.at(-1)).toBe(429)
+    expect((await api(server, '/api/login', { body: { username: 'union', password: 'huizong2026' } })).status).toBe(429)
+  })
+
+  it('requires a session for every API route', async () => {
+    for (const path of ['/api/me', '/api/summaries', '/api/departments', '/api/templates']) {
+      expect((await api(server, path)).status).toBe(401)
+    }
+  })
+
+  it('keeps tokens valid across a restart', async () => {
+    const first = await startTestServer()
+    const token = await login(first, 'admin')
+    await first.close()
+    const again = await startTestServer(first.dataDir)
+    expect((await api(again, '/api/me', { token })).status).toBe(200)
+    await again.close()
+  })
+})
+
+describe('directory administration', () => {
+  it('lets the admin create departments and users, who can then log in', async () => {
+    const department = await api<{ id: string; name: string }>(server, '/api/departments', { token: admin, body: { name: '财务部' } })
+    expect(department.status).toBe(201)
+    const user = await api(server, '/api/users', { token: admin, body: { username: 'finance', password: 'finance-pass', displayName: '钱财务', role: 'editor', departmentId: department.body.id } })
+    expect(user.status).toBe(201)
+    expect(await login(server, 'finance', 'finance-pass')).toBeTruthy()
+    const users = await api<Array<{ username: string; departmentName: string }>>(server, '/api/users', { token: admin })
+    expect(users.body).toContainEqual(expect.objectContaining({ username: 'finance', departmentName: '财务部' }))
+  })
+
+  it('refuses directory changes by non-admins with 403', async () => {
+    expect((await api(server, '/api/departments', { token: editor, body: { name: '越权部' } })).status).toBe(403)
+    expect((await api(server, '/api/users', { token: editor })).status).toBe(403)
+  })
+
+  it('validates user input and names the bad field', async () => {
+    const answer = await api<{ error: { code: string; details: Array<{ path: string }> } }>(server, '/api/users', { token: admin, body: { username: 'x', password: 'short', displayName: '', role: 'boss' } })
+    expect(answer.status).toBe(400)
+    expect(answer.body.error.code).toBe('invalid-input')
+    expect(answer.body.error.details.map((problem) => problem.path)).toEqual(expect.arrayContaining(['username', 'password', 'displayName', 'role']))
+    expect((await api(server, '/api/departments', { token: admin, body: { name: '财务部' } })).status).toBe(409)
+  })
+})
+
+describe('templates and summaries', () => {
+  it('refuses an invalid template with Chinese messages naming each bad field', async () => {
+    const bad = { ...unionTemplate, sections: [{ id: 'work', title: '', department: '宣传部' }] }
+    const answer = await api<{ error: { code: string; message: string; details: Array<{ path: string; message: string }> } }>(server, '/api/templates', { token: admin, body: bad })
+    expect(answer.status).toBe(400)
+    expect(answer.body.error.code).toBe('invalid-template')
+    expect(answer.body.error.details).toEqual(expect.arrayContaining([{ path: 'sections[0].title', message: '不能为空' }]))
+    expect(answer.body.error.message).toContain('sections[0].title')
+    const listed = await api<Array<{ id: string }>>(server, '/api/templates', { token: admin })
+    expect(listed.body.map((template) => template.id)).not.toContain('union-annual')
+  })
+
+  it('creates a summary from an uploaded template with predictable section ids and derived numbers', async () => {
+    expect((await api(server, '/api/templates', { token: editor, body: unionTemplate })).status).toBe(403)
+    expect((await api(server, '/api/templates', { token: admin, body: unionTemplate })).status).toBe(201)
+    expect((await api(server, '/api/summaries', { token: editor, body: { templateId: 'union-annual', year: 2026, organisation: '园区工会' } })).status).toBe(403)
+    const created = await api<{ id: string }>(server, '/api/summaries', { token: admin, body: { templateId: 'union-annual', year: 2026, organisation: '园区工会' } })
+    expect(created.status).toBe(201)
+    const detail = await api<{ title: string; sections: Array<{ id: string; number: string; level: number; departmentName: string; status: string; words: number }> }>(server, `/api/summaries/${created.body.id}`, { token: editor })
+    expect(detail.body.title).toBe('园区工会2026年工会工作总结')
+    expect(detail.body.sections.map((section) => [section.id, section.number, section.level, section.departmentName, section.status])).toEqual([
+      ['work', '一、', 1, '工会办公室', 'drafting'],
+      ['women', '（一）', 2, '女工委员会', 'drafting'],
+      ['care', '1.', 3, '女工委员会', 'drafting'],
+      ['next', '二、', 1, '工会办公室', 'drafting'],
+    ])
+    const departments = await api<Array<{ name: string }>>(server, '/api/departments', { token: admin })
+    expect(departments.body.map((department) => department.name)).toContain('女工委员会')
+  })
+
+  it('counts words of what departments wrote in the summary detail', async () => {
+    const summaries = await api<Array<{ id: string; templateId: string }>>(server, '/api/summaries', { token: admin })
+    const park = summaries.body.find((summary) => summary.templateId === 'park-annual')!
+    const client = connect(server, park.id, editor)
+    await synced(client)
+    writeParagraph(client.doc, 'investment', '全年新签工业项目18个')
+    await waitFor(() => sectionText(client.doc, 'investment').includes('18个'))
+    await expect
+      .poll(async () => (await api<{ sections: Array<{ id: string; words: number }> }>(server, `/api/summaries/${park.id}`, { token: admin })).body.sections.find((section) => section.id === 'investment')!.words)
+      .toBe(10)
+    client.destroy()
+  })
+
+  it('answers unknown summaries, templates and routes with 404 in the error shape', async () => {
+    expect((await api(server, '/api/summaries/nope', { token: admin })).status).toBe(404)
+    expect((await api(server, '/api/summaries', { token: admin, body: { templateId: 'nope', year: 2026, organisation: '某单位' } })).status).toBe(404)
+    const unknown = await api<{ error: { code: string } }>(server, '/api/nothing-here', { token: admin })
+    expect(unknown.status).toBe(404)
+    expect(unknown.body.error.code).toBe('not-found')
+  })
+})
