@@ -13,6 +13,7 @@ import { SummaryUnavailable, type Rooms } from './collab/rooms.js'
 import type { Config } from './config.js'
 import { authRoutes } from './http/auth.js'
 import { directoryRoutes } from './http/directory.js'
+import { indicatorRoutes } from './http/indicators.js'
 import { summaryRoutes } from './http/summaries.js'
 import { templateRoutes } from './http/templates.js'
 import type { Store } from './store/index.js'
@@ -25,6 +26,7 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
   app.route('/api', directoryRoutes(store))
   app.route('/api/templates', templateRoutes(store))
   app.route('/api/summaries', summaryRoutes(store, rooms))
+  app.route('/api/summaries', indicatorRoutes(store, rooms))
   app.all('/api/*', () => {
     throw new AppError(404, 'not-found', '接口不存在')
   })

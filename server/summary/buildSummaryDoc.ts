@@ -1,12 +1,14 @@
 /**
  * Builds the initial Y.Doc of a summary from a template: meta, outline (section ids are the
  * template's ids, so `section:<id>` roots are predictable), the indicator definitions and one
- * empty fragment per section.
+ * fragment per section, opened with an indicator sentence where the template lists figures.
  */
 import * as Y from 'yjs'
-import { INDICATORS_ROOT, sectionRoot } from '../../shared/doc/roots.js'
+import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
+import { sectionRoot } from '../../shared/doc/roots.js'
 import { createOutlineEntry, getOutline, writeMeta, type SummaryMeta } from '../../shared/doc/outline.js'
 import { flattenSections, type Template } from '../../shared/schema/template.js'
+import { seedSectionBody } from './seedSectionBody.js'
 
 export interface IndicatorValue {
   value: number | null
@@ -30,22 +32,7 @@ export const buildSummaryDoc = (
   const doc = new Y.Doc()
   doc.transact(() => {
     writeMeta(doc, meta)
-    const outline = getOutline(doc)
-    for (const section of flattenSections(template.sections)) {
-      outline.push([
-        createOutlineEntry({
-          id: section.id,
-          title: section.title,
-          level: section.level,
-          departmentId: departmentIds.get(section.department) ?? '',
-          status: 'drafting',
-          hint: section.hint ?? '',
-          wordTarget: section.wordTarget ?? 0,
-        }),
-      ])
-      doc.getXmlFragment(sectionRoot(section.id))
-    }
-    const indicators = doc.getMap(INDICATORS_ROOT)
+    const indicators = getIndicators(doc)
     for (const definition of template.indicators ?? []) {
       const figure = values[definition.key]
       indicators.set(definition.key, {
@@ -60,6 +47,22 @@ export const buildSummaryDoc = (
         updatedAt: figure ? Date.now() : null,
         source: figure ? '模板示例数据' : null,
       })
+    }
+    const figures = readIndicators(doc)
+    const outline = getOutline(doc)
+    for (const section of flattenSections(template.sections)) {
+      outline.push([
+        createOutlineEntry({
+          id: section.id,
+          title: section.title,
+          level: section.level,
+          departmentId: departmentIds.get(section.department) ?? '',
+          status: 'drafting',
+          hint: section.hint ?? '',
+          wordTarget: section.wordTarget ?? 0,
+        }),
+      ])
+      seedSectionBody(doc.getXmlFragment(sectionRoot(section.id)), section.indicators ?? [], figures)
     }
   })
   return doc

@@ -1,0 +1,85 @@
+/**
+ * Figures of a summary: GET …/indicators lists them, GET …/indicators/template.csv gives a file
+ * to fill in, PUT …/indicators sets values from JSON, CSV or XLSX — all rows valid or nothing
+ * applied. Admins set any key; editors only their department's keys.
+ */
+import { Hono } from 'hono'
+import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
+import { describeRowProblems, validateFigureRows } from '../../shared/schema/figures.js'
+import type { AppEnv } from '../context.js'
+import { AppError } from '../errors.js'
+import { requireUser } from '../auth/session.js'
+import type { Rooms } from '../collab/rooms.js'
+import { readUpload } from '../indicators/readUpload.js'
+import type { Store } from '../store/index.js'
+
+const csvCell = (value: unknown): string => {
+  const text = value === null || value === undefined ? '' : String(value)
+  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+export const indicatorRoutes = (store: Store, rooms: Rooms) => {
+  const app = new Hono<AppEnv>()
+  app.use('*', requireUser(store))
+
+  const summaryOf = (id: string) => {
+    if (!store.catalog.getSummary(id)) throw new AppError(404, 'unknown-summary', '该总结不存在')
+    return id
+  }
+
+  app.get('/:id/indicators', (c) =>
+    rooms.withRoom(summaryOf(c.req.param('id')), (room) => {
+      const figures = readIndicators(room.doc)
+      return c.json(Object.entries(figures).map(([key, figure]) => ({ key, ...figure, departmentName: store.directory.getDepartment(figure.departmentId)?.name ?? '' })))
+    }),
+  )
+
+  app.get('/:id/indicators/template.csv', (c) =>
+    rooms.withRoom(summaryOf(c.req.param('id')), (room) => {
+      const rows = Object.entries(readIndicators(room.doc)).map(([key, figure]) =>
+        [key, figure.label, figure.unit, figure.value, figure.previous, figure.target].map(csvCell).join(','),
+      )
+      const body = '\uFEFF' + ['key,label,unit,value,previous,target', ...rows].join('\r\n') + '\r\n'
+      return c.body(body, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': "attachment; filename*=UTF-8''%E6%8C%87%E6%A0%87%E6%95%B0%E6%8D%AE.csv" })
+    }),
+  )
+
+  app.put('/:id/indicators', async (c) => {
+    const summaryId = summaryOf(c.req.param('id'))
+    const user = c.get('user')
+    if (user.role !== 'admin' && user.role !== 'editor') throw new AppError(403, 'forbidden', '只有管理员和各部门撰写人可以修改指标数据')
+    const upload = await readUpload(c)
+    return rooms.withRoom(summaryId, (room) => {
+      const figures = readIndicators(room.doc)
+      const { rows, problems } = validateFigureRows(upload.rows, new Set(Object.keys(figures)))
+      if (problems.length > 0) {
+        const onlyUnknown = problems.every((problem) => problem.message.startsWith('未知的指标键'))
+        throw new AppError(400, onlyUnknown ? 'unknown-indicator' : 'invalid-figures', `指标数据有误，未做任何修改：${describeRowProblems(problems)}`, problems)
+      }
+      if (user.role === 'editor') {
+        const foreign = rows.filter((row) => figures[row.key]!.departmentId !== user.departmentId)
+        if (foreign.length > 0)
+          throw new AppError(403, 'forbidden-indicator', `只能修改本部门的指标，以下指标属于其他部门：${foreign.map((row) => figures[row.key]!.label).join('、')}`, foreign.map((row) => ({ row: row.row, column: 'key', key: row.key, message: '属于其他部门' })))
+      }
+      const source = upload.fileName ? `${user.displayName}上传 ${upload.fileName}` : `${user.displayName}录入`
+      const now = Date.now()
+      room.transactServer((doc) => {
+        const map = getIndicators(doc)
+        for (const row of rows) {
+          const current = figures[row.key]!
+          map.set(row.key, {
+            ...current,
+            value: row.value,
+            previous: row.previous === undefined ? current.previous : row.previous,
+            target: row.target === undefined ? current.target : row.target,
+            updatedAt: now,
+            source,
+          })
+        }
+      }, user.id)
+      return c.json({ updated: rows.length })
+    })
+  })
+
+  return app
+}

@@ -1,0 +1,35 @@
+/**
+ * The opening a section gets when its template lists indicators: one sentence naming each figure
+ * with live indicator nodes (and its change when last year's figure is known), plus an indicator
+ * table when there are three or more. The department then writes around it.
+ */
+import * as Y from 'yjs'
+import type { IndicatorData } from '../../shared/indicators/types.js'
+
+const indicatorNode = (key: string, show: 'value' | 'change'): Y.XmlElement => {
+  const node = new Y.XmlElement('indicator')
+  node.setAttribute('key', key)
+  node.setAttribute('show', show)
+  return node
+}
+
+export const seedSectionBody = (fragment: Y.XmlFragment, keys: readonly string[], figures: Readonly<Record<string, IndicatorData>>): void => {
+  const known = keys.filter((key) => figures[key])
+  if (known.length === 0) return
+  const paragraph = new Y.XmlElement('paragraph')
+  const children: Array<Y.XmlText | Y.XmlElement> = [new Y.XmlText('全年')]
+  known.forEach((key, index) => {
+    const figure = figures[key]!
+    if (index > 0) children.push(new Y.XmlText('；'))
+    children.push(new Y.XmlText(figure.label), indicatorNode(key, 'value'))
+    if (figure.previous !== null) children.push(new Y.XmlText('，'), indicatorNode(key, 'change'))
+  })
+  children.push(new Y.XmlText('。'))
+  paragraph.insert(0, children)
+  fragment.insert(fragment.length, [paragraph])
+  if (known.length >= 3) {
+    const table = new Y.XmlElement('indicatorTable')
+    table.setAttribute('keys', known.join(','))
+    fragment.insert(fragment.length, [table])
+  }
+}

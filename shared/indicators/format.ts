@@ -1,0 +1,99 @@
+/**
+ * Formats figures the way year-end summaries phrase them: `20个`, `4.8亿元`, `20余次`,
+ * `同比增长15.0%`, `同比下降3.2%`, `同比持平`, `完成目标的112%`. A missing figure is never
+ * printed as 0: it becomes a marked gap `【待填：协议资金】`. The editor, the exports and the
+ * preflight all format through this module.
+ */
+import type { IndicatorData, IndicatorShow } from './types.js'
+
+type Figure = Pick<IndicatorData, 'label' | 'unit' | 'precision' | 'approx' | 'value' | 'previous' | 'target'>
+
+export const GAP_PATTERN = /【待填[：:][^】]*】/g
+
+/** formatGap('协议资金') === '【待填：协议资金】' */
+export const formatGap = (what: string): string => `【待填：${what}】`
+
+/** A number with at most `precision` decimals and no trailing zeros: 4.80 → 4.8, 1.0 → 1. */
+export const formatNumber = (value: number, precision: number): string => {
+  const fixed = value.toFixed(Math.max(0, Math.min(4, precision)))
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed
+}
+
+/** The rate of change in percent, or null when it cannot be computed. */
+export const changeRate = (value: number | null, previous: number | null): number | null =>
+  value === null || previous === null || previous === 0 ? null : ((value - previous) / Math.abs(previous)) * 100
+
+/** Completion of target in percent, or null when it cannot be computed. */
+export const completionRate = (value: number | null, target: number | null): number | null =>
+  value === null || target === null || target === 0 ? null : (value / target) * 100
+
+/** `52.4亿元`, `20余次`, `15%`, or the gap for a missing value. */
+export const formatValue = (figure: Figure): string => {
+  if (figure.value === null) return formatGap(figure.label)
+  return `${formatNumber(figure.value, figure.precision)}${figure.approx ? '余' : ''}${figure.unit}`
+}
+
+/** A previous-year or target value in the figure's unit, or '' when missing (tables). */
+export const formatAmount = (figure: Figure, amount: number | null): string =>
+  amount === null ? '' : `${formatNumber(amount, figure.precision)}${figure.unit}`
+
+/** `增长15.0%` / `下降3.2%` / `持平` from a rate in percent. */
+export const formatChangeWords = (rate: number): string => {
+  const rounded = Math.round(rate * 10) / 10
+  if (rounded === 0) return '持平'
+  return `${rounded > 0 ? '增长' : '下降'}${Math.abs(rounded).toFixed(1)}%`
+}
+
+/** `同比增长15.0%`, or a gap naming what is missing. */
+export const formatChange = (figure: Figure): string => {
+  if (figure.value === null) return formatGap(figure.label)
+  const rate = changeRate(figure.value, figure.previous)
+  return rate === null ? formatGap(`${figure.label}上年数`) : `同比${formatChangeWords(rate)}`
+}
+
+/** `完成目标的112%`, or a gap naming what is missing. */
+export const formatCompletion = (figure: Figure): string => {
+  if (figure.value === null) return formatGap(figure.label)
+  const rate = completionRate(figure.value, figure.target)
+  return rate === null ? formatGap(`${figure.label}目标`) : `完成目标的${Math.round(rate)}%`
+}
+
+/** What an indicator node shows, by its `show` attribute; an unknown key is a gap too. */
+export const formatIndicator = (figure: Figure | undefined, show: IndicatorShow, key = ''): string => {
+  if (!figure) return formatGap(`未知指标 ${key}`)
+  if (show === 'change') return formatChange(figure)
+  if (show === 'completion') return formatCompletion(figure)
+  return formatValue(figure)
+}
+
+export interface IndicatorTableRow {
+  key: string
+  label: string
+  current: string
+  previous: string
+  change: string
+  target: string
+  completion: string
+}
+
+export const INDICATOR_TABLE_HEADER = ['指标', '本年', '上年', '同比', '目标', '完成率'] as const
+
+/** One row of an indicator table (指标 | 本年 | 上年 | 同比 | 目标 | 完成率). */
+export const indicatorTableRow = (key: string, figure: Figure | undefined): IndicatorTableRow => {
+  if (!figure) return { key, label: key, current: formatGap(`未知指标 ${key}`), previous: '', change: '', target: '', completion: '' }
+  const change = changeRate(figure.value, figure.previous)
+  const completion = completionRate(figure.value, figure.target)
+  return {
+    key,
+    label: figure.label,
+    current: formatValue(figure),
+    previous: formatAmount(figure, figure.previous),
+    change: change === null ? '' : formatChangeWords(change),
+    target: formatAmount(figure, figure.target),
+    completion: completion === null ? '' : `${Math.round(completion)}%`,
+  }
+}
+
+/** Joins clauses with full-width punctuation: ['A', 'B'] → 'A，B。' */
+export const joinClauses = (clauses: readonly string[], end = '。'): string =>
+  clauses.length === 0 ? '' : `${clauses.join('，')}${end}`

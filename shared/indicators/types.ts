@@ -1,0 +1,24 @@
+/** The figure stored for one indicator key in the `indicators` root (DESIGN.md "One Y.Doc"). */
+export interface IndicatorData {
+  label: string
+  unit: string
+  /** Decimal places of the value; rates are always printed with one decimal. */
+  precision: number
+  /** Approximate counts print as `20余次`. */
+  approx: boolean
+  departmentId: string
+  value: number | null
+  previous: number | null
+  target: number | null
+  updatedAt: number | null
+  source: string | null
+}
+
+export const INDICATOR_SHOWS = ['value', 'change', 'completion'] as const
+export type IndicatorShow = (typeof INDICATOR_SHOWS)[number]
+
+export const SHOW_LABELS: Record<IndicatorShow, string> = {
+  value: '数值',
+  change: '同比',
+  completion: '完成率',
+}

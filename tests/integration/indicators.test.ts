@@ -1,0 +1,114 @@
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { IndicatorData } from '../../shared/indicators/types.js'
+import { api, connect, demoSummaryId, login, startTestServer, synced, waitFor, type TestClient } from './harness.js'
+
+let server: Awaited<ReturnType<typeof startTestServer>>
+let summaryId: string
+const tokens: Record<string, string> = {}
+let watcher: TestClient
+
+const figure = (doc: Y.Doc, key: string) => doc.getMap<IndicatorData>('indicators').get(key)!
+
+const put = (token: string, body: BodyInit, type: string) =>
+  fetch(`${server.url}/api/summaries/${summaryId}/indicators`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body })
+
+beforeAll(async () => {
+  server = await startTestServer()
+  for (const username of ['admin', 'invest', 'safety', 'leader']) tokens[username] = await login(server, username)
+  summaryId = await demoSummaryId(server, tokens.admin!)
+  watcher = connect(server, summaryId, tokens.leader!)
+  await synced(watcher)
+})
+
+afterAll(async () => {
+  watcher.destroy()
+  await server.close()
+})
+
+describe('indicator figures', () => {
+  it('seeds sections that list indicators with live indicator nodes', () => {
+    const investment = watcher.doc.getXmlFragment('section:investment').toString()
+    expect(investment).toContain('<indicator key="new_projects" show="value"></indicator>')
+    const table = watcher.doc.getXmlFragment('section:investment').get(1) as Y.XmlElement
+    expect(table.nodeName).toBe('indicatorTable')
+    expect(table.getAttribute('keys')).toBe('new_projects,agreed_funds,funds_in_place')
+    expect(watcher.doc.getXmlFragment('section:party').length).toBe(0)
+  })
+
+  it('applies JSON figures and every open editor sees them at once', async () => {
+    const response = await put(tokens.admin!, JSON.stringify({ values: [{ key: 'agreed_funds', value: 6.1, previous: 4.3 }] }), 'application/json')
+    expect(response.status).toBe(200)
+    await waitFor(() => figure(watcher.doc, 'agreed_funds').value === 6.1)
+    expect(figure(watcher.doc, 'agreed_funds')).toMatchObject({ value: 6.1, previous: 4.3, target: 5, source: '系统管理员录入' })
+  })
+
+  it('applies a CSV upload from the department that owns the figures', async () => {
+    const csv = 'key,value,previous,target\nsafety_pledges,48,41,\npatrols,32,,\n'
+    const response = await put(tokens.safety!, csv, 'text/csv')
+    expect(response.status).toBe(200)
+    await waitFor(() => figure(watcher.doc, 'safety_pledges').value === 48)
+    expect(figure(watcher.doc, 'safety_pledges')).toMatchObject({ previous: 41, target: null })
+    expect(figure(watcher.doc, 'patrols')).toMatchObject({ value: 32, previous: null })
+  })
+
+  it('changes nothing when any row is bad and names each row and column', async () => {
+    const before = figure(watcher.doc, 'new_projects').value
+    const csv = 'key,value,previous\nnew_projects,25,15\nagreed_funds,很多,4\nghost_key,1,\n'
+    const response = await put(tokens.admin!, csv, 'text/csv')
+    expect(response.status).toBe(400)
+    const body = (await response.json()) as { error: { code: string; message: string; details: Array<{ row: number; column: string }> } }
+    expect(body.error.code).toBe('invalid-figures')
+    expect(body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ row: 3, column: 'value' }), expect.objectContaining({ row: 4, column: 'key' })]))
+    expect(body.error.message).toContain('第3行')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(figure(watcher.doc, 'new_projects').value).toBe(before)
+  })
+
+  it('refuses unknown keys with unknown-indicator', async () => {
+    const response = await put(tokens.admin!, JSON.stringify({ values: [{ key: 'no_such_key', value: 1 }] }), 'application/json')
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unknown-indicator')
+  })
+
+  it('lets editors set only their own department’s figures', async () => {
+    const response = await put(tokens.invest!, JSON.stringify({ values: [{ key: 'new_projects', value: 21 }, { key: 'patrols', value: 1 }] }), 'application/json')
+    expect(response.status).toBe(403)
+    expect(figure(watcher.doc, 'patrols').value).toBe(32)
+    expect((await put(tokens.leader!, JSON.stringify({ values: [{ key: 'new_projects', value: 21 }] }), 'application/json')).status).toBe(403)
+  })
+
+  it('reads an .xlsx workbook sent as a multipart upload', async () => {
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('指标')
+    sheet.addRow(['key', 'label', 'value', 'previous', 'target'])
+    sheet.addRow(['land_supplied', '完成供地', 300, 240, 280])
+    sheet.addRow(['idle_land_revived', '盘活闲置低效土地', { formula: '400+50', result: 450 }, null, null])
+    const form = new FormData()
+    form.append('file', new Blob([await workbook.xlsx.writeBuffer()]), '规划建设局指标.xlsx')
+    const response = await fetch(`${server.url}/api/summaries/${summaryId}/indicators`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}` }, body: form })
+    expect(response.status).toBe(200)
+    await waitFor(() => figure(watcher.doc, 'idle_land_revived').value === 450)
+    expect(figure(watcher.doc, 'land_supplied')).toMatchObject({ value: 300, previous: 240, target: 280, source: '系统管理员上传 规划建设局指标.xlsx' })
+  })
+
+  it('answers a broken workbook and a wrong header with clear Chinese errors', async () => {
+    const broken = await put(tokens.admin!, new Uint8Array([80, 75, 3, 4, 1, 2, 3]), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    expect(broken.status).toBe(400)
+    expect(((await broken.json()) as { error: { message: string } }).error.message).toContain('Excel 文件无法读取')
+    const header = await put(tokens.admin!, 'key,vaule\nnew_projects,1\n', 'text/csv')
+    expect(header.status).toBe(400)
+    expect(((await header.json()) as { error: { message: string } }).error.message).toContain('缺少“value”列')
+  })
+
+  it('offers a CSV template with every key that imports back unchanged', async () => {
+    const response = await fetch(`${server.url}/api/summaries/${summaryId}/indicators/template.csv`, { headers: { authorization: `Bearer ${tokens.admin}` } })
+    const csv = await response.text()
+    expect(csv).toContain('key,label,unit,value,previous,target')
+    expect(csv).toContain('agreed_funds,协议资金,亿元,6.1,4.3,5')
+    expect((await put(tokens.admin!, csv, 'text/csv')).status).toBe(200)
+    const listed = await api<Array<{ key: string; value: number | null }>>(server, `/api/summaries/${summaryId}/indicators`, { token: tokens.leader })
+    expect(listed.body.find((row) => row.key === 'agreed_funds')!.value).toBe(6.1)
+  })
+})

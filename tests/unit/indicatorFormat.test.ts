@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import { formatChange, formatCompletion, formatIndicator, formatNumber, formatValue, indicatorTableRow, joinClauses } from '../../shared/indicators/format.js'
+
+const figure = (overrides: Partial<Parameters<typeof formatValue>[0]>) => ({
+  label: '协议资金',
+  unit: '亿元',
+  precision: 1,
+  approx: false,
+  value: null,
+  previous: null,
+  target: null,
+  ...overrides,
+})
+
+describe('formatting figures as real summaries phrase them', () => {
+  it.each([
+    ['全年新签工业项目20个', figure({ label: '新签工业项目', unit: '个', precision: 0, value: 20 }), '20个'],
+    ['协议资金4.8亿元', figure({ value: 4.8 }), '4.8亿元'],
+    ['到位资金1亿元', figure({ label: '到位资金', value: 1 }), '1亿元'],
+    ['园区全年创税1002万元', figure({ label: '创税', unit: '万元', precision: 0, value: 1002 }), '1002万元'],
+    ['共计减免房租费33.26万元', figure({ label: '减免房租费', unit: '万元', precision: 2, value: 33.26 }), '33.26万元'],
+    ['日常巡查20余次', figure({ label: '日常巡查', unit: '次', precision: 0, approx: true, value: 20 }), '20余次'],
+    ['清理盘活闲置低效土地550亩', figure({ label: '闲置低效土地', unit: '亩', precision: 0, value: 550 }), '550亩'],
+    ['占地面积5000平方米', figure({ label: '占地面积', unit: '平方米', precision: 0, value: 5000 }), '5000平方米'],
+    ['已完成90%', figure({ label: '完成进度', unit: '%', precision: 0, value: 90 }), '90%'],
+    ['组织培训126人次', figure({ label: '培训', unit: '人次', precision: 0, value: 126 }), '126人次'],
+    ['rounds to the precision', figure({ value: 4.8456 }), '4.8亿元'],
+  ])('%s', (_phrase, data, expected) => {
+    expect(formatValue(data)).toBe(expected)
+  })
+
+  it.each([
+    ['同比增长21.6%', figure({ value: 121.6, previous: 100 }), '同比增长21.6%'],
+    ['同比增长15.0% keeps one decimal', figure({ value: 4.6, previous: 4 }), '同比增长15.0%'],
+    ['同比下降3.2%', figure({ value: 96.8, previous: 100 }), '同比下降3.2%'],
+    ['同比持平', figure({ value: 100.01, previous: 100 }), '同比持平'],
+    ['missing previous year', figure({ value: 4.8 }), '【待填：协议资金上年数】'],
+  ])('%s', (_phrase, data, expected) => {
+    expect(formatChange(data)).toBe(expected)
+  })
+
+  it.each([
+    ['完成目标的112%', figure({ value: 5.6, target: 5 }), '完成目标的112%'],
+    ['完成目标的96%', figure({ value: 4.8, target: 5 }), '完成目标的96%'],
+    ['missing target', figure({ value: 4.8 }), '【待填：协议资金目标】'],
+  ])('%s', (_phrase, data, expected) => {
+    expect(formatCompletion(data)).toBe(expected)
+  })
+
+  it('marks a missing figure as a gap instead of 0, whatever is shown', () => {
+    for (const show of ['value', 'change', 'completion'] as const) expect(formatIndicator(figure({}), show)).toBe('【待填：协议资金】')
+    expect(formatIndicator(undefined, 'value', 'ghost')).toBe('【待填：未知指标 ghost】')
+  })
+
+  it('builds indicator table rows', () => {
+    expect(indicatorTableRow('agreed_funds', figure({ value: 5.2, previous: 4.3, target: 5 }))).toEqual({
+      key: 'agreed_funds',
+      label: '协议资金',
+      current: '5.2亿元',
+      previous: '4.3亿元',
+      change: '增长20.9%',
+      target: '5亿元',
+      completion: '104%',
+    })
+  })
+
+  it('joins clauses with full-width punctuation', () => {
+    expect(joinClauses(['全年新签工业项目20个', '协议资金4.8亿元', '到位资金1亿元'])).toBe('全年新签工业项目20个，协议资金4.8亿元，到位资金1亿元。')
+    expect(formatNumber(1002, 0)).toBe('1002')
+  })
+})
