@@ -1,15 +1,21 @@
 /**
  * Creates the Tiptap editor of one section, bound to the `section:<id>` fragment of the summary
- * doc and showing colleagues' carets through the shared provider's awareness.
+ * doc, showing colleagues' carets through the shared provider's awareness, with Vue node views
+ * for indicator figures. Typing `#` asks the host to open the indicator picker.
  */
-import { Editor } from '@tiptap/vue-3'
+import { Editor, VueNodeViewRenderer } from '@tiptap/vue-3'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { sectionRoot } from '../../shared/doc/roots.js'
+import { Indicator } from '../../shared/editor/indicator.js'
+import { IndicatorTable } from '../../shared/editor/indicatorTable.js'
 import { createSectionExtensions } from '../../shared/editor/extensions.js'
 import type { PresentUser } from '../composables/useAwareness.js'
+import { provideFigures, type FigureContext } from './figureContext.js'
+import IndicatorTableView from './IndicatorTableView.vue'
+import IndicatorView from './IndicatorView.vue'
 
 export interface SectionEditorOptions {
   doc: Y.Doc
@@ -17,15 +23,30 @@ export interface SectionEditorOptions {
   sectionId: string
   editable: boolean
   user: PresentUser
+  figures: FigureContext
+  onHash: () => void
 }
 
-export const createSectionEditor = ({ doc, provider, sectionId, editable, user }: SectionEditorOptions): Editor =>
-  new Editor({
+const IndicatorWithView = Indicator.extend({ addNodeView: () => VueNodeViewRenderer(IndicatorView) })
+const IndicatorTableWithView = IndicatorTable.extend({ addNodeView: () => VueNodeViewRenderer(IndicatorTableView) })
+
+export const createSectionEditor = ({ doc, provider, sectionId, editable, user, figures, onHash }: SectionEditorOptions): Editor => {
+  const editor = new Editor({
     editable,
     extensions: [
-      ...createSectionExtensions(),
+      ...createSectionExtensions({ indicator: IndicatorWithView, indicatorTable: IndicatorTableWithView }),
       Collaboration.configure({ document: doc, field: sectionRoot(sectionId) }),
       CollaborationCaret.configure({ provider, user }),
     ],
-    editorProps: { attributes: { spellcheck: 'false', 'aria-label': '章节正文' } },
+    editorProps: {
+      attributes: { spellcheck: 'false', 'aria-label': '章节正文' },
+      handleTextInput: (_view, _from, _to, text) => {
+        if (text !== '#' && text !== '＃') return false
+        onHash()
+        return true
+      },
+    },
   })
+  provideFigures(editor, figures)
+  return editor
+}

@@ -32,28 +32,28 @@ describe('two departments writing one summary in Chromium', () => {
     const invest = await openSummaryAs(browser, server.url, summaryId, 'invest', DEMO_PASSWORD)
     const safety = await openSummaryAs(browser, server.url, summaryId, 'safety', DEMO_PASSWORD)
 
-    expect(await editorOf(invest, 'investment').getAttribute('contenteditable')).toBe('true')
-    expect(await editorOf(invest, 'safety').getAttribute('contenteditable')).toBe('false')
-    expect(await editorOf(safety, 'investment').getAttribute('contenteditable')).toBe('false')
-    expect(await invest.locator('[data-section-id="safety"] .readonly-badge').isVisible()).toBe(true)
+    expect(await editorOf(invest, 'plan-investment').getAttribute('contenteditable')).toBe('true')
+    expect(await editorOf(invest, 'plan-safety').getAttribute('contenteditable')).toBe('false')
+    expect(await editorOf(safety, 'plan-investment').getAttribute('contenteditable')).toBe('false')
+    expect(await invest.locator('[data-section-id="plan-safety"] .readonly-badge').isVisible()).toBe(true)
 
-    await editorOf(invest, 'investment').click()
-    await editorOf(safety, 'safety').click()
+    await editorOf(invest, 'plan-investment').click()
+    await editorOf(safety, 'plan-safety').click()
     await Promise.all([
       invest.keyboard.type('全年新签工业项目18个，协议资金5.2亿元。', { delay: 15 }),
       safety.keyboard.type('全年签订安全生产责任书46份，整改隐患72处。', { delay: 15 }),
     ])
 
-    await expect.poll(() => textOf(safety, 'investment'), { timeout: 10_000 }).toBe('全年新签工业项目18个，协议资金5.2亿元。')
-    await expect.poll(() => textOf(invest, 'safety'), { timeout: 10_000 }).toBe('全年签订安全生产责任书46份，整改隐患72处。')
+    await expect.poll(() => textOf(safety, 'plan-investment'), { timeout: 10_000 }).toBe('全年新签工业项目18个，协议资金5.2亿元。')
+    await expect.poll(() => textOf(invest, 'plan-safety'), { timeout: 10_000 }).toBe('全年签订安全生产责任书46份，整改隐患72处。')
 
     await expect.poll(() => invest.locator('[data-presence-user="safety"]').count()).toBe(1)
     await expect.poll(() => safety.locator('[data-presence-user="invest"]').count()).toBe(1)
 
     // Typing into a read-only section changes nothing, locally or for anyone else.
-    await editorOf(safety, 'investment').click()
+    await editorOf(safety, 'plan-investment').click()
     await safety.keyboard.type('不应出现')
-    expect(await textOf(safety, 'investment')).not.toContain('不应出现')
+    expect(await textOf(safety, 'plan-investment')).not.toContain('不应出现')
 
     await screenshot(invest, 'coediting-invest')
     await screenshot(safety, 'coediting-safety')
