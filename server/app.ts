@@ -12,6 +12,7 @@ import { mountCollab } from './collab/endpoint.js'
 import { SummaryUnavailable, type Rooms } from './collab/rooms.js'
 import type { Config } from './config.js'
 import { authRoutes } from './http/auth.js'
+import { commentRoutes } from './http/comments.js'
 import { directoryRoutes } from './http/directory.js'
 import { indicatorRoutes } from './http/indicators.js'
 import { summaryRoutes } from './http/summaries.js'
@@ -27,6 +28,7 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
   app.route('/api/templates', templateRoutes(store))
   app.route('/api/summaries', summaryRoutes(store, rooms))
   app.route('/api/summaries', indicatorRoutes(store, rooms))
+  app.route('/api/summaries', commentRoutes(store, rooms))
   app.all('/api/*', () => {
     throw new AppError(404, 'not-found', '接口不存在')
   })

@@ -91,3 +91,41 @@ export const writeParagraph = (doc: Y.Doc, sectionId: string, text: string): voi
 
 export const sectionText = (doc: Y.Doc, sectionId: string): string =>
   doc.getXmlFragment(`section:${sectionId}`).toArray().map((node) => (node instanceof Y.XmlElement ? node.toArray().map((child) => child.toString()).join('') : '')).join('\n')
+
+/** The XmlText of a section that contains `phrase`, and where. */
+export const findPhrase = (doc: Y.Doc, sectionId: string, phrase: string): { text: Y.XmlText; index: number } => {
+  const walk = (node: Y.XmlElement | Y.XmlFragment): { text: Y.XmlText; index: number } | null => {
+    for (const child of node.toArray()) {
+      if (child instanceof Y.XmlText) {
+        const index = plainText(child).indexOf(phrase)
+        if (index >= 0) return { text: child, index }
+      } else if (child instanceof Y.XmlElement) {
+        const found = walk(child)
+        if (found) return found
+      }
+    }
+    return null
+  }
+  const found = walk(doc.getXmlFragment(`section:${sectionId}`))
+  if (!found) throw new Error(`phrase ${phrase} not in ${sectionId}`)
+  return found
+}
+
+const plainText = (text: Y.XmlText): string =>
+  text.toDelta().map((op: { insert: unknown }) => (typeof op.insert === 'string' ? op.insert : '')).join('')
+
+/** Base64 relative positions around `phrase`, as the editor computes them from a selection. */
+export const anchorsFor = (doc: Y.Doc, sectionId: string, phrase: string): { anchorStart: string; anchorEnd: string } => {
+  const { text, index } = findPhrase(doc, sectionId, phrase)
+  const encode = (at: number) => Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, at, -1))).toString('base64')
+  return { anchorStart: encode(index), anchorEnd: encode(index + phrase.length) }
+}
+
+/** The text an anchored thread currently covers ('' when its phrase is gone). */
+export const anchoredText = (doc: Y.Doc, anchorStart: string, anchorEnd: string): string => {
+  const resolve = (anchor: string) => Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(Buffer.from(anchor, 'base64')), doc)
+  const start = resolve(anchorStart)
+  const end = resolve(anchorEnd)
+  if (!start || !end || start.type !== end.type || !(start.type instanceof Y.XmlText) || start.index >= end.index) return ''
+  return plainText(start.type).slice(start.index, end.index)
+}

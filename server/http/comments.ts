@@ -1,0 +1,164 @@
+/**
+ * Comment threads of a summary (DESIGN.md "comments"). Every change goes through here: the
+ * server checks the role, validates the input and writes the `comments` root in a server
+ * transaction, so every open editor sees it live.
+ */
+import { Hono, type Context } from 'hono'
+import * as Y from 'yjs'
+import { findMentions, getComments, readThread, readThreads, resolveAnchor, type CommentReply } from '../../shared/doc/comments.js'
+import { sectionRoot } from '../../shared/doc/roots.js'
+import { commentTextSchema, createThreadSchema } from '../../shared/schema/comments.js'
+import type { AppEnv } from '../context.js'
+import { AppError } from '../errors.js'
+import { createId } from '../ids.js'
+import { requireUser } from '../auth/session.js'
+import type { Room } from '../collab/room.js'
+import type { Rooms } from '../collab/rooms.js'
+import type { Store } from '../store/index.js'
+import type { User } from '../store/directory.js'
+import { parseInput } from '../validate.js'
+
+const requireCommenter = (user: User): void => {
+  if (user.role === 'viewer') throw new AppError(403, 'forbidden', '只读用户不能评论')
+}
+
+const threadOf = (room: Room, threadId: string): Y.Map<unknown> => {
+  const thread = getComments(room.doc).get(threadId)
+  if (!thread) throw new AppError(404, 'unknown-thread', '该评论不存在')
+  return thread
+}
+
+const mayResolve = (user: User, room: Room, thread: Y.Map<unknown>): boolean => {
+  if (user.role === 'admin' || user.role === 'leader') return true
+  const section = room.section(String(thread.get('sectionId')))
+  return user.role === 'editor' && section !== undefined && section.departmentId === user.departmentId
+}
+
+export const commentRoutes = (store: Store, rooms: Rooms) => {
+  const app = new Hono<AppEnv>()
+  app.use('*', requireUser(store))
+
+  const withSummary = <T>(c: Context<AppEnv>, use: (room: Room, user: User) => T): T => {
+    const summaryId = c.req.param('id') ?? ''
+    if (!store.catalog.getSummary(summaryId)) throw new AppError(404, 'unknown-summary', '该总结不存在')
+    return rooms.withRoom(summaryId, (room) => use(room, c.get('user')))
+  }
+  const mentionsIn = (text: string) => findMentions(text, store.directory.listDepartments())
+  const body = async (c: Context<AppEnv>) => c.req.json().catch(() => null)
+
+  app.get('/:id/comments', (c) => withSummary(c, (room) => c.json(readThreads(room.doc))))
+
+  app.post('/:id/comments', async (c) => {
+    const input = parseInput(createThreadSchema, await body(c))
+    return withSummary(c, (room, user) => {
+      requireCommenter(user)
+      if (!room.section(input.sectionId)) throw new AppError(400, 'unknown-section', `章节“${input.sectionId}”不存在`, [{ path: 'sectionId', message: '章节不存在' }])
+      const root = room.doc.getXmlFragment(sectionRoot(input.sectionId))
+      for (const field of ['anchorStart', 'anchorEnd'] as const) {
+        if (!resolveAnchor(room.doc, input[field], root)) throw new AppError(400, 'invalid-anchor', '评论位置无效：所选文字不在该章节中', [{ path: field, message: '锚点不在该章节中' }])
+      }
+      const id = createId()
+      room.transactServer((doc) => {
+        const thread = new Y.Map<unknown>()
+        getComments(doc).set(id, thread)
+        const fields: Record<string, unknown> = {
+          ...input,
+          authorId: user.id,
+          authorName: user.displayName,
+          departmentId: user.departmentId,
+          mentions: mentionsIn(input.text),
+          createdAt: Date.now(),
+          editedAt: null,
+          resolved: false,
+          resolvedBy: null,
+        }
+        for (const [key, value] of Object.entries(fields)) thread.set(key, value)
+        thread.set('replies', new Y.Array<CommentReply>())
+      }, user.id)
+      return c.json({ id }, 201)
+    })
+  })
+
+  app.post('/:id/comments/:threadId/replies', async (c) => {
+    const { text } = parseInput(commentTextSchema, await body(c))
+    return withSummary(c, (room, user) => {
+      requireCommenter(user)
+      const thread = threadOf(room, c.req.param('threadId'))
+      const reply: CommentReply = { id: createId(), authorId: user.id, authorName: user.displayName, departmentId: user.departmentId, text, mentions: mentionsIn(text), createdAt: Date.now(), editedAt: null }
+      room.transactServer(() => (thread.get('replies') as Y.Array<CommentReply>).push([reply]), user.id)
+      return c.json(reply, 201)
+    })
+  })
+
+  const setResolved = (resolved: boolean) => (c: Context<AppEnv>) =>
+    withSummary(c, (room, user) => {
+      const thread = threadOf(room, c.req.param('threadId') ?? '')
+      if (!mayResolve(user, room, thread)) throw new AppError(403, 'forbidden', '只有该章节所属部门、领导或管理员可以解决或重新打开评论')
+      room.transactServer(() => {
+        thread.set('resolved', resolved)
+        thread.set('resolvedBy', resolved ? user.displayName : null)
+      }, user.id)
+      return c.json(readThread(c.req.param('threadId') ?? '', thread))
+    })
+  app.post('/:id/comments/:threadId/resolve', setResolved(true))
+  app.post('/:id/comments/:threadId/reopen', setResolved(false))
+
+  const requireAuthor = (user: User, authorId: string) => {
+    if (user.id !== authorId) throw new AppError(403, 'forbidden', '只能修改或删除自己的评论')
+  }
+
+  app.patch('/:id/comments/:threadId', async (c) => {
+    const { text } = parseInput(commentTextSchema, await body(c))
+    return withSummary(c, (room, user) => {
+      const thread = threadOf(room, c.req.param('threadId'))
+      requireAuthor(user, String(thread.get('authorId')))
+      room.transactServer(() => {
+        thread.set('text', text)
+        thread.set('mentions', mentionsIn(text))
+        thread.set('editedAt', Date.now())
+      }, user.id)
+      return c.json(readThread(c.req.param('threadId'), thread))
+    })
+  })
+
+  app.delete('/:id/comments/:threadId', (c) =>
+    withSummary(c, (room, user) => {
+      const thread = threadOf(room, c.req.param('threadId'))
+      requireAuthor(user, String(thread.get('authorId')))
+      room.transactServer((doc) => getComments(doc).delete(c.req.param('threadId')), user.id)
+      return c.json({ ok: true })
+    }),
+  )
+
+  const replyOf = (thread: Y.Map<unknown>, replyId: string) => {
+    const replies = thread.get('replies') as Y.Array<CommentReply>
+    const index = replies.toArray().findIndex((reply) => reply.id === replyId)
+    if (index < 0) throw new AppError(404, 'unknown-reply', '该回复不存在')
+    return { replies, index, reply: replies.get(index) }
+  }
+
+  app.patch('/:id/comments/:threadId/replies/:replyId', async (c) => {
+    const { text } = parseInput(commentTextSchema, await body(c))
+    return withSummary(c, (room, user) => {
+      const { replies, index, reply } = replyOf(threadOf(room, c.req.param('threadId')), c.req.param('replyId'))
+      requireAuthor(user, reply.authorId)
+      const edited = { ...reply, text, mentions: mentionsIn(text), editedAt: Date.now() }
+      room.transactServer(() => {
+        replies.delete(index, 1)
+        replies.insert(index, [edited])
+      }, user.id)
+      return c.json(edited)
+    })
+  })
+
+  app.delete('/:id/comments/:threadId/replies/:replyId', (c) =>
+    withSummary(c, (room, user) => {
+      const { replies, index, reply } = replyOf(threadOf(room, c.req.param('threadId')), c.req.param('replyId'))
+      requireAuthor(user, reply.authorId)
+      room.transactServer(() => replies.delete(index, 1), user.id)
+      return c.json({ ok: true })
+    }),
+  )
+
+  return app
+}

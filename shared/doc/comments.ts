@@ -1,0 +1,109 @@
+/**
+ * The `comments` root: threadId → Y.Map of one thread (DESIGN.md "One Y.Doc"). Written by the
+ * server only; anchors are base64 Y.RelativePositions, so commenting never writes to a section.
+ */
+import * as Y from 'yjs'
+import { fromBase64 } from 'lib0/buffer'
+import { COMMENTS_ROOT } from './roots.js'
+
+export interface CommentReply {
+  id: string
+  authorId: string
+  authorName: string
+  departmentId: string | null
+  text: string
+  mentions: string[]
+  createdAt: number
+  editedAt: number | null
+}
+
+export interface CommentThread {
+  id: string
+  sectionId: string
+  anchorStart: string
+  anchorEnd: string
+  quote: string
+  authorId: string
+  authorName: string
+  departmentId: string | null
+  text: string
+  mentions: string[]
+  createdAt: number
+  editedAt: number | null
+  resolved: boolean
+  resolvedBy: string | null
+  replies: CommentReply[]
+}
+
+export const getComments = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap<Y.Map<unknown>>(COMMENTS_ROOT)
+
+export const readThread = (id: string, map: Y.Map<unknown>): CommentThread => {
+  const replies = map.get('replies')
+  return {
+    id,
+    sectionId: String(map.get('sectionId') ?? ''),
+    anchorStart: String(map.get('anchorStart') ?? ''),
+    anchorEnd: String(map.get('anchorEnd') ?? ''),
+    quote: String(map.get('quote') ?? ''),
+    authorId: String(map.get('authorId') ?? ''),
+    authorName: String(map.get('authorName') ?? ''),
+    departmentId: (map.get('departmentId') as string | null | undefined) ?? null,
+    text: String(map.get('text') ?? ''),
+    mentions: (map.get('mentions') as string[] | undefined) ?? [],
+    createdAt: Number(map.get('createdAt') ?? 0),
+    editedAt: (map.get('editedAt') as number | null | undefined) ?? null,
+    resolved: map.get('resolved') === true,
+    resolvedBy: (map.get('resolvedBy') as string | null | undefined) ?? null,
+    replies: replies instanceof Y.Array ? (replies.toArray() as CommentReply[]) : [],
+  }
+}
+
+/** All threads, oldest first. */
+export const readThreads = (doc: Y.Doc): CommentThread[] =>
+  [...getComments(doc).entries()].map(([id, map]) => readThread(id, map)).sort((a, b) => a.createdAt - b.createdAt)
+
+/** Decodes a base64 anchor; null when it is not a relative position. */
+export const decodeAnchor = (anchor: string): Y.RelativePosition | null => {
+  try {
+    return Y.decodeRelativePosition(fromBase64(anchor))
+  } catch {
+    return null
+  }
+}
+
+/** Whether `type` lies inside `root` (or is it). */
+const isInside = (type: Y.AbstractType<unknown>, root: unknown): boolean => {
+  let current: Y.AbstractType<unknown> | null = type
+  while (current) {
+    if (current === root) return true
+    const parent: unknown = current._item?.parent
+    current = parent instanceof Y.AbstractType ? parent : null
+  }
+  return false
+}
+
+export interface ResolvedAnchor {
+  type: Y.AbstractType<unknown>
+  index: number
+}
+
+/** Resolves an anchor in the doc; null when it points outside `root` or to unknown content. */
+export const resolveAnchor = (doc: Y.Doc, anchor: string, root: Y.XmlFragment): ResolvedAnchor | null => {
+  const relative = decodeAnchor(anchor)
+  if (!relative) return null
+  const absolute = Y.createAbsolutePositionFromRelativePosition(relative, doc)
+  if (!absolute || !isInside(absolute.type, root)) return null
+  return { type: absolute.type, index: absolute.index }
+}
+
+/** Departments mentioned as `@部门名` in a comment, matched against known names (longest first). */
+export const findMentions = (text: string, departments: ReadonlyArray<{ id: string; name: string }>): string[] => {
+  const byLength = [...departments].sort((a, b) => b.name.length - a.name.length)
+  const found = new Set<string>()
+  for (const match of text.matchAll(/[@＠]/g)) {
+    const rest = text.slice(match.index + 1)
+    const department = byLength.find((candidate) => rest.startsWith(candidate.name))
+    if (department) found.add(department.id)
+  }
+  return [...found]
+}

@@ -1,0 +1,17 @@
+/** Bodies of the comment endpoints. Text is plain text, rendered as text everywhere. */
+import { z } from 'zod'
+
+export const MAX_COMMENT_LENGTH = 2000
+
+const text = z.string().trim().min(1, { error: '评论内容不能为空' }).max(MAX_COMMENT_LENGTH, { error: `评论最多 ${MAX_COMMENT_LENGTH} 个字` })
+const anchor = z.string().min(1).max(512).regex(/^[A-Za-z0-9+/=]+$/, { error: '锚点格式不正确' })
+
+export const createThreadSchema = z.strictObject({
+  sectionId: z.string().min(1).max(64),
+  anchorStart: anchor,
+  anchorEnd: anchor,
+  quote: z.string().max(1000),
+  text,
+})
+
+export const commentTextSchema = z.strictObject({ text })

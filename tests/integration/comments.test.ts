@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { readThreads } from '../../shared/doc/comments.js'
+import { anchoredText, anchorsFor, api, connect, demoSummaryId, findPhrase, login, sectionText, startTestServer, synced, waitFor, writeParagraph, type TestClient } from './harness.js'
+
+let server: Awaited<ReturnType<typeof startTestServer>>
+let summaryId: string
+const tokens: Record<string, string> = {}
+const clients: TestClient[] = []
+
+const open = async (username: string) => {
+  const client = connect(server, summaryId, tokens[username]!)
+  clients.push(client)
+  await synced(client)
+  return client
+}
+
+const comment = (username: string, body: unknown) => api<{ id: string; error?: { code: string; message: string } }>(server, `/api/summaries/${summaryId}/comments`, { token: tokens[username], body })
+const action = (username: string, threadId: string, what: string, body: unknown = {}) =>
+  api<{ error?: { code: string } }>(server, `/api/summaries/${summaryId}/comments/${threadId}/${what}`, { token: tokens[username], body })
+
+beforeAll(async () => {
+  server = await startTestServer()
+  for (const username of ['admin', 'leader', 'invest', 'invest2', 'safety', 'viewer']) tokens[username] = await login(server, username)
+  summaryId = await demoSummaryId(server, tokens.admin!)
+  const writer = await open('invest')
+  writeParagraph(writer.doc, 'investment-service', '全年为企业代办手续56件，项目落地周期明显缩短。')
+  writeParagraph(writer.doc, 'investment-channels', '赴长三角开展驻点招商。')
+  await waitFor(() => sectionText(writer.doc, 'investment-service').includes('代办'))
+  await new Promise((resolve) => setTimeout(resolve, 50))
+})
+
+afterAll(async () => {
+  for (const client of clients) client.destroy()
+  await server.close()
+})
+
+describe('comment threads', () => {
+  it('lets a leader comment on a phrase; everyone sees the thread live', async () => {
+    const leader = await open('leader')
+    const writer = await open('invest')
+    const anchors = anchorsFor(leader.doc, 'investment-service', '项目落地周期明显缩短')
+    const created = await comment('leader', { sectionId: 'investment-service', ...anchors, quote: '项目落地周期明显缩短', text: '请补充具体成效 @招商部' })
+    expect(created.status).toBe(201)
+    await waitFor(() => readThreads(writer.doc).some((thread) => thread.id === created.body.id))
+    const thread = readThreads(writer.doc).find((item) => item.id === created.body.id)!
+    expect(thread).toMatchObject({ sectionId: 'investment-service', quote: '项目落地周期明显缩短', authorName: '王主任', resolved: false, text: '请补充具体成效 @招商部' })
+    expect(thread.mentions).toHaveLength(1)
+    expect(anchoredText(writer.doc, thread.anchorStart, thread.anchorEnd)).toBe('项目落地周期明显缩短')
+  })
+
+  it('keeps the anchor on its phrase while the department edits before and inside it', async () => {
+    const writer = await open('invest')
+    const anchors = anchorsFor(writer.doc, 'investment-channels', '驻点招商')
+    const { body } = await comment('leader', { sectionId: 'investment-channels', ...anchors, quote: '驻点招商', text: '数据需核实' })
+    const reader = await open('admin')
+    await waitFor(() => readThreads(reader.doc).some((thread) => thread.id === body.id))
+    const other = await open('invest2')
+    const first = findPhrase(writer.doc, 'investment-channels', '赴长三角')
+    first.text.insert(first.index, '上半年') // before the range, by one writer
+    const second = findPhrase(other.doc, 'investment-channels', '驻点招商')
+    second.text.insert(second.index + 2, '小分队') // inside the range, concurrently by another
+    await waitFor(() => sectionText(reader.doc, 'investment-channels').includes('上半年') && sectionText(reader.doc, 'investment-channels').includes('小分队'))
+    const thread = readThreads(reader.doc).find((item) => item.id === body.id)!
+    expect(anchoredText(reader.doc, thread.anchorStart, thread.anchorEnd)).toBe('驻点小分队招商')
+  })
+
+  it('keeps a thread with its quote when the phrase is deleted', async () => {
+    const writer = await open('invest')
+    writeParagraph(writer.doc, 'investment-service', '这句话稍后会被删掉。')
+    await waitFor(() => sectionText(writer.doc, 'investment-service').includes('删掉'))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const { body } = await comment('leader', { sectionId: 'investment-service', ...anchorsFor(writer.doc, 'investment-service', '稍后会被删掉'), quote: '稍后会被删掉', text: '请删去' })
+    const { text, index } = findPhrase(writer.doc, 'investment-service', '这句话稍后会被删掉')
+    text.delete(index, '这句话稍后会被删掉。'.length)
+    const reader = await open('leader')
+    await waitFor(() => !sectionText(reader.doc, 'investment-service').includes('删掉'))
+    const thread = readThreads(reader.doc).find((item) => item.id === body.id)!
+    expect(thread.quote).toBe('稍后会被删掉')
+    expect(anchoredText(reader.doc, thread.anchorStart, thread.anchorEnd)).toBe('')
+  })
+
+  it('lets writers reply, and only the owner department, a leader or the admin resolve and reopen', async () => {
+    const leader = await open('leader')
+    const { body } = await comment('leader', { sectionId: 'investment-service', ...anchorsFor(leader.doc, 'investment-service', '代办手续56件'), quote: '代办手续56件', text: '补充同比' })
+    expect((await action('safety', body.id, 'replies', { text: '安监办也有类似数据' })).status).toBe(201)
+    expect((await action('invest2', body.id, 'replies', { text: '已补充' })).status).toBe(201)
+    expect((await action('safety', body.id, 'resolve')).status).toBe(403)
+    expect((await action('viewer', body.id, 'resolve')).status).toBe(403)
+    expect((await action('invest', body.id, 'resolve')).status).toBe(200)
+    await waitFor(() => readThreads(leader.doc).find((thread) => thread.id === body.id)?.resolved === true)
+    expect((await action('leader', body.id, 'reopen')).status).toBe(200)
+    await waitFor(() => readThreads(leader.doc).find((thread) => thread.id === body.id)?.resolved === false)
+    const thread = readThreads(leader.doc).find((item) => item.id === body.id)!
+    expect(thread.replies.map((reply) => [reply.authorName, reply.text])).toEqual([
+      ['孙安监', '安监办也有类似数据'],
+      ['陈招商', '已补充'],
+    ])
+  })
+
+  it('lets only the author edit or delete their comment text', async () => {
+    const leader = await open('leader')
+    const { body } = await comment('leader', { sectionId: 'investment-service', ...anchorsFor(leader.doc, 'investment-service', '全年为企业'), quote: '全年为企业', text: '措辞' })
+    const edit = (username: string) => api(server, `/api/summaries/${summaryId}/comments/${body.id}`, { token: tokens[username], method: 'PATCH', body: { text: '改后的意见' } })
+    expect((await edit('admin')).status).toBe(403)
+    expect((await edit('leader')).status).toBe(200)
+    const reply = await action('invest', body.id, 'replies', { text: '收到' })
+    const replyId = (reply.body as unknown as { id: string }).id
+    expect((await api(server, `/api/summaries/${summaryId}/comments/${body.id}/replies/${replyId}`, { token: tokens.leader, method: 'DELETE' })).status).toBe(403)
+    expect((await api(server, `/api/summaries/${summaryId}/comments/${body.id}/replies/${replyId}`, { token: tokens.invest, method: 'DELETE' })).status).toBe(200)
+    expect((await api(server, `/api/summaries/${summaryId}/comments/${body.id}`, { token: tokens.invest, method: 'DELETE' })).status).toBe(403)
+    expect((await api(server, `/api/summaries/${summaryId}/comments/${body.id}`, { token: tokens.leader, method: 'DELETE' })).status).toBe(200)
+    await waitFor(() => !readThreads(leader.doc).some((thread) => thread.id === body.id))
+  })
+
+  it('refuses viewers, unknown sections, empty or over-long text and foreign anchors with clear errors', async () => {
+    const leader = await open('leader')
+    const anchors = anchorsFor(leader.doc, 'investment-service', '代办手续')
+    expect((await comment('viewer', { sectionId: 'investment-service', ...anchors, quote: '代办手续', text: '我来评论' })).status).toBe(403)
+    const unknown = await comment('leader', { sectionId: 'nope', ...anchors, quote: '代办手续', text: '意见' })
+    expect([unknown.status, unknown.body.error?.code]).toEqual([400, 'unknown-section'])
+    const empty = await comment('leader', { sectionId: 'investment-service', ...anchors, quote: '代办手续', text: '   ' })
+    expect([empty.status, empty.body.error?.code]).toEqual([400, 'invalid-input'])
+    expect(empty.body.error?.message).toContain('text')
+    expect((await comment('leader', { sectionId: 'investment-service', ...anchors, quote: '代办手续', text: '长'.repeat(2001) })).status).toBe(400)
+    const foreign = await comment('leader', { sectionId: 'safety', ...anchors, quote: '代办手续', text: '意见' })
+    expect([foreign.status, foreign.body.error?.code]).toEqual([400, 'invalid-anchor'])
+    expect((await comment('leader', { sectionId: 'investment-service', anchorStart: 'AAAA', anchorEnd: '!!', quote: '', text: '意见' })).status).toBe(400)
+  })
+
+  it('never lets a client write the comments root directly', async () => {
+    const writer = await open('invest')
+    writer.doc.getMap('comments').set('forged', new Y.Map())
+    await waitFor(() => writer.closes.some((close) => close.code === 4403), 5000, '4403')
+  })
+})
