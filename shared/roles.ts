@@ -30,3 +30,10 @@ export const ROLE_LABELS: Record<Role, string> = {
   leader: '领导',
   viewer: '只读',
 }
+
+/** Everyone but viewers may start and answer comment threads. */
+export const canComment = (actor: Actor): boolean => actor.role !== 'viewer'
+
+/** The section owner's department, a leader or the admin may resolve or reopen a thread. */
+export const canResolveThread = (actor: Actor, sectionDepartmentId: string | undefined): boolean =>
+  actor.role === 'admin' || actor.role === 'leader' || (actor.role === 'editor' && actor.departmentId !== null && actor.departmentId === sectionDepartmentId)

@@ -1,8 +1,10 @@
 /**
  * Creates the Tiptap editor of one section, bound to the `section:<id>` fragment of the summary
  * doc, showing colleagues' carets through the shared provider's awareness, with Vue node views
- * for indicator figures. Typing `#` asks the host to open the indicator picker.
+ * for indicator figures and decorations for comment threads. Typing `#` asks the host to open
+ * the indicator picker; Ctrl/Cmd+Alt+M to comment on the selection.
  */
+import { Extension } from '@tiptap/core'
 import { Editor, VueNodeViewRenderer } from '@tiptap/vue-3'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
@@ -12,7 +14,9 @@ import { sectionRoot } from '../../shared/doc/roots.js'
 import { Indicator } from '../../shared/editor/indicator.js'
 import { IndicatorTable } from '../../shared/editor/indicatorTable.js'
 import { createSectionExtensions } from '../../shared/editor/extensions.js'
+import type { CommentThread } from '../../shared/doc/comments.js'
 import type { PresentUser } from '../composables/useAwareness.js'
+import { CommentHighlights } from './commentHighlights.js'
 import { provideFigures, type FigureContext } from './figureContext.js'
 import IndicatorTableView from './IndicatorTableView.vue'
 import IndicatorView from './IndicatorView.vue'
@@ -25,18 +29,24 @@ export interface SectionEditorOptions {
   user: PresentUser
   figures: FigureContext
   onHash: () => void
+  threads: () => CommentThread[]
+  onThreadClick: (threadId: string) => void
+  onComment: () => void
 }
 
 const IndicatorWithView = Indicator.extend({ addNodeView: () => VueNodeViewRenderer(IndicatorView) })
 const IndicatorTableWithView = IndicatorTable.extend({ addNodeView: () => VueNodeViewRenderer(IndicatorTableView) })
 
-export const createSectionEditor = ({ doc, provider, sectionId, editable, user, figures, onHash }: SectionEditorOptions): Editor => {
+export const createSectionEditor = (options: SectionEditorOptions): Editor => {
+  const { doc, provider, sectionId, editable, user, figures, onHash } = options
   const editor = new Editor({
     editable,
     extensions: [
       ...createSectionExtensions({ indicator: IndicatorWithView, indicatorTable: IndicatorTableWithView }),
       Collaboration.configure({ document: doc, field: sectionRoot(sectionId) }),
       CollaborationCaret.configure({ provider, user }),
+      CommentHighlights.configure({ threads: options.threads, onThreadClick: options.onThreadClick }),
+      Extension.create({ name: 'commentShortcut', addKeyboardShortcuts: () => ({ 'Mod-Alt-m': () => (options.onComment(), true) }) }),
     ],
     editorProps: {
       attributes: { spellcheck: 'false', 'aria-label': '章节正文' },

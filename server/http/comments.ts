@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import { findMentions, getComments, readThread, readThreads, resolveAnchor, type CommentReply } from '../../shared/doc/comments.js'
 import { sectionRoot } from '../../shared/doc/roots.js'
 import { commentTextSchema, createThreadSchema } from '../../shared/schema/comments.js'
+import { canComment, canResolveThread } from '../../shared/roles.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { createId } from '../ids.js'
@@ -19,7 +20,7 @@ import type { User } from '../store/directory.js'
 import { parseInput } from '../validate.js'
 
 const requireCommenter = (user: User): void => {
-  if (user.role === 'viewer') throw new AppError(403, 'forbidden', '只读用户不能评论')
+  if (!canComment(user)) throw new AppError(403, 'forbidden', '只读用户不能评论')
 }
 
 const threadOf = (room: Room, threadId: string): Y.Map<unknown> => {
@@ -28,11 +29,8 @@ const threadOf = (room: Room, threadId: string): Y.Map<unknown> => {
   return thread
 }
 
-const mayResolve = (user: User, room: Room, thread: Y.Map<unknown>): boolean => {
-  if (user.role === 'admin' || user.role === 'leader') return true
-  const section = room.section(String(thread.get('sectionId')))
-  return user.role === 'editor' && section !== undefined && section.departmentId === user.departmentId
-}
+const mayResolve = (user: User, room: Room, thread: Y.Map<unknown>): boolean =>
+  canResolveThread(user, room.section(String(thread.get('sectionId')))?.departmentId)
 
 export const commentRoutes = (store: Store, rooms: Rooms) => {
   const app = new Hono<AppEnv>()

@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs'
 import { fromBase64 } from 'lib0/buffer'
-import { COMMENTS_ROOT } from './roots.js'
+import { COMMENTS_ROOT, sectionRoot } from './roots.js'
 
 export interface CommentReply {
   id: string
@@ -106,4 +106,16 @@ export const findMentions = (text: string, departments: ReadonlyArray<{ id: stri
     if (department) found.add(department.id)
   }
   return [...found]
+}
+
+/**
+ * Whether a thread's phrase is gone: its anchors no longer resolve, or the range collapsed.
+ * Ranges across paragraphs (different types) are taken as present.
+ */
+export const isAnchorDetached = (doc: Y.Doc, thread: Pick<CommentThread, 'sectionId' | 'anchorStart' | 'anchorEnd'>): boolean => {
+  const root = doc.getXmlFragment(sectionRoot(thread.sectionId))
+  const start = resolveAnchor(doc, thread.anchorStart, root)
+  const end = resolveAnchor(doc, thread.anchorEnd, root)
+  if (!start || !end) return true
+  return start.type === end.type && start.index >= end.index
 }

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { DEMO_PASSWORD, demoSummaryId, login, startTestServer } from '../integration/harness.js'
+import { launchBrowser, openSummaryAs, screenshot } from './browser.js'
+
+let server: Awaited<ReturnType<typeof startTestServer>>
+let browser: Browser
+let summaryId: string
+
+beforeAll(async () => {
+  server = await startTestServer()
+  summaryId = await demoSummaryId(server, await login(server, 'admin'))
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+/** Selects `phrase` inside a section's editor with the mouse-free DOM selection API. */
+const selectPhrase = async (page: Page, sectionId: string, phrase: string) => {
+  await page.locator(`[data-section-id="${sectionId}"] .ProseMirror`).evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted)
+      if (at < 0) continue
+      const range = document.createRange()
+      range.setStart(node, at)
+      range.setEnd(node, at + wanted.length)
+      const selection = window.getSelection()!
+      selection.removeAllRanges()
+      selection.addRange(range)
+      ;(root as HTMLElement).focus()
+      return
+    }
+    throw new Error(`phrase not found: ${wanted}`)
+  }, phrase)
+}
+
+describe('a review round in Chromium', () => {
+  it('lets a leader comment on selected text and a writer see the highlight and reply', async () => {
+    const writer = await openSummaryAs(browser, server.url, summaryId, 'invest', DEMO_PASSWORD)
+    const editor = writer.locator('[data-section-id="investment-service"] .ProseMirror')
+    await editor.click()
+    await writer.keyboard.type('全年为企业代办手续56件，项目落地周期明显缩短。')
+
+    const leader = await openSummaryAs(browser, server.url, summaryId, 'leader', DEMO_PASSWORD)
+    await expect.poll(() => leader.locator('[data-section-id="investment-service"] .ProseMirror').innerText()).toContain('明显缩短')
+    await selectPhrase(leader, 'investment-service', '项目落地周期明显缩短')
+    const commentButton = leader.locator('[data-section-id="investment-service"] [data-action="comment"]')
+    await expect.poll(() => commentButton.isEnabled()).toBe(true)
+    await commentButton.click()
+    await leader.locator('[data-section-id="investment-service"] textarea[name="comment"]').fill('请补充具体成效，<b>数据</b>需核实 @招商部')
+    await leader.locator('[data-section-id="investment-service"] .composer button[type="submit"]').click()
+
+    const highlight = writer.locator('[data-section-id="investment-service"] [data-thread-id]')
+    await expect.poll(() => highlight.count(), { timeout: 10_000 }).toBe(1)
+    expect(await highlight.innerText()).toBe('项目落地周期明显缩短')
+    const card = writer.locator('[data-section-id="investment-service"] [data-thread-card]')
+    expect(await card.locator('.thread-text').innerText()).toBe('请补充具体成效，<b>数据</b>需核实 @招商部')
+    expect(await card.locator('.thread-text b').count()).toBe(0)
+    await expect.poll(() => writer.locator('.outline [data-open-threads="1"]').count()).toBe(1)
+
+    await card.locator('input[name="reply"]').fill('已补充：平均缩短至45天')
+    await card.locator('.reply-form button[type="submit"]').click()
+    await expect.poll(() => leader.locator('[data-section-id="investment-service"] .replies').innerText(), { timeout: 10_000 }).toContain('已补充：平均缩短至45天')
+
+    // The writer keeps editing inside the phrase: the highlight follows.
+    await writer.locator('[data-section-id="investment-service"] [data-thread-id]').click()
+    await screenshot(leader, 'comments-leader')
+    await writer.locator('[data-section-id="investment-service"] [data-action="resolve"]').click()
+    await expect.poll(() => leader.locator('[data-section-id="investment-service"] [data-thread-card]').count(), { timeout: 10_000 }).toBe(0)
+    await leader.locator('input[name="showResolved"]').check()
+    await expect.poll(() => leader.locator('[data-section-id="investment-service"] [data-thread-card].resolved').count()).toBe(1)
+    await screenshot(writer, 'comments-writer')
+  })
+})
