@@ -126,10 +126,10 @@ describe('templates and summaries', () => {
     const park = summaries.body.find((summary) => summary.templateId === 'park-annual')!
     const client = connect(server, park.id, editor)
     await synced(client)
-    writeParagraph(client.doc, 'investment', '全年新签工业项目18个')
-    await waitFor(() => sectionText(client.doc, 'investment').includes('18个'))
+    writeParagraph(client.doc, 'plan-investment', '全年新签工业项目18个')
+    await waitFor(() => sectionText(client.doc, 'plan-investment').includes('18个'))
     await expect
-      .poll(async () => (await api<{ sections: Array<{ id: string; words: number }> }>(server, `/api/summaries/${park.id}`, { token: admin })).body.sections.find((section) => section.id === 'investment')!.words)
+      .poll(async () => (await api<{ sections: Array<{ id: string; words: number }> }>(server, `/api/summaries/${park.id}`, { token: admin })).body.sections.find((section) => section.id === 'plan-investment')!.words)
       .toBe(10)
     client.destroy()
   })
