@@ -14,6 +14,7 @@ import type { Config } from './config.js'
 import { authRoutes } from './http/auth.js'
 import { commentRoutes } from './http/comments.js'
 import { directoryRoutes } from './http/directory.js'
+import { exportRoutes } from './http/exports.js'
 import { indicatorRoutes } from './http/indicators.js'
 import { summaryRoutes } from './http/summaries.js'
 import { templateRoutes } from './http/templates.js'
@@ -29,6 +30,7 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
   app.route('/api/summaries', summaryRoutes(store, rooms))
   app.route('/api/summaries', indicatorRoutes(store, rooms))
   app.route('/api/summaries', commentRoutes(store, rooms))
+  app.route('/api/summaries', exportRoutes(store, rooms))
   app.all('/api/*', () => {
     throw new AppError(404, 'not-found', '接口不存在')
   })

@@ -16,15 +16,23 @@ const indicatorNode = (key: string, show: 'value' | 'change'): Y.XmlElement => {
 export const seedSectionBody = (fragment: Y.XmlFragment, keys: readonly string[], figures: Readonly<Record<string, IndicatorData>>): void => {
   const known = keys.filter((key) => figures[key])
   if (known.length === 0) return
-  const paragraph = new Y.XmlElement('paragraph')
-  const children: Array<Y.XmlText | Y.XmlElement> = [new Y.XmlText('全年')]
+  // One XmlText per run of text between figures, as the editor itself writes them.
+  const children: Array<Y.XmlText | Y.XmlElement> = []
+  let pending = '全年'
+  const addFigure = (key: string, show: 'value' | 'change') => {
+    children.push(new Y.XmlText(pending), indicatorNode(key, show))
+    pending = ''
+  }
   known.forEach((key, index) => {
     const figure = figures[key]!
-    if (index > 0) children.push(new Y.XmlText('；'))
-    children.push(new Y.XmlText(figure.label), indicatorNode(key, 'value'))
-    if (figure.previous !== null) children.push(new Y.XmlText('，'), indicatorNode(key, 'change'))
+    pending += (index > 0 ? '；' : '') + figure.label
+    addFigure(key, 'value')
+    if (figure.previous === null) return
+    pending += '，'
+    addFigure(key, 'change')
   })
-  children.push(new Y.XmlText('。'))
+  children.push(new Y.XmlText(pending + '。'))
+  const paragraph = new Y.XmlElement('paragraph')
   paragraph.insert(0, children)
   fragment.insert(fragment.length, [paragraph])
   if (known.length >= 3) {

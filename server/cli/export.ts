@@ -1,0 +1,41 @@
+/**
+ * `npm run export -- --summary <id> --format docx --out 总结.docx`: exports a summary straight
+ * from the data directory, no running server needed (SQLite in WAL mode allows reading beside it).
+ */
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { loadSummaryDoc } from '../collab/rooms.js'
+import { EXPORT_FORMATS, exportSummary, isExportFormat } from '../export/exportSummary.js'
+import { openStore } from '../store/index.js'
+
+const fail = (message: string): never => {
+  console.error(message)
+  process.exit(1)
+}
+
+const { values } = parseArgs({
+  options: {
+    summary: { type: 'string' },
+    format: { type: 'string', default: 'docx' },
+    out: { type: 'string' },
+    'data-dir': { type: 'string' },
+    list: { type: 'boolean', default: false },
+  },
+})
+
+const store = openStore(resolve(values['data-dir'] ?? process.env.DATA_DIR ?? './data'))
+if (values.list || !values.summary) {
+  const summaries = store.catalog.listSummaries()
+  console.log(values.summary ? '' : '用法：npm run export -- --summary <编号> --format docx|txt|md|html --out <文件>\n\n现有总结：')
+  for (const summary of summaries) console.log(`  ${summary.id}  ${summary.title}`)
+  process.exit(values.list ? 0 : 1)
+}
+if (!isExportFormat(values.format)) fail(`不支持的导出格式“${values.format}”，可选：${EXPORT_FORMATS.join('、')}`)
+const summary = store.catalog.getSummary(values.summary!) ?? fail(`总结“${values.summary}”不存在（--list 可列出全部）`)
+const { doc } = loadSummaryDoc(store, summary.id)
+const file = await exportSummary(doc, values.format as (typeof EXPORT_FORMATS)[number])
+const out = resolve(values.out ?? file.fileName)
+writeFileSync(out, file.body)
+store.close()
+console.log(`已导出：${out}`)

@@ -1,0 +1,131 @@
+/**
+ * The .docx writer in the GB/T 9704-2012 layout: A4; margins 37/35/28/26 mm; title 2号 方正小标宋简体
+ * centred; body 3号 仿宋_GB2312, first-line indent two characters, fixed 28.95 pt lines (22 lines
+ * per page) on a 28-character grid; headings 一、黑体, （一）楷体_GB2312, 1./（1）仿宋 (1. bold);
+ * page numbers `— 1 —` in 4号 宋体, outside-aligned; closing organisation and date right-aligned.
+ */
+import {
+  AlignmentType,
+  Document,
+  DocumentGridType,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IRunOptions,
+} from 'docx'
+import type { Block, ExportDocument, Inline } from '../../shared/export/model.js'
+
+const MM = 56.6929 // twips per millimetre
+const PT = 20 // twips per point
+const LINE = Math.round(28.95 * PT) // 579: 22 lines on the A4 text block
+const BODY_SIZE = 32 // half-points: 3号 = 16 pt
+const INDENT = 640 // two characters of 16 pt
+const TEXT_WIDTH_PT = (210 - 28 - 26) * (MM / PT) // 442.2 pt
+/** charSpace: (desired pitch − font size) × 4096, for 28 characters per line. */
+const CHAR_SPACE = Math.round((TEXT_WIDTH_PT / 28 - 16) * 4096)
+
+/** East-Asian font with the Latin slots set too, so CJK runs use `w:eastAsia`. */
+const font = (eastAsia: string) => ({ ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia, cs: 'Times New Roman' })
+const FONTS = {
+  title: font('方正小标宋简体'),
+  body: font('仿宋_GB2312'),
+  heading1: font('黑体'),
+  heading2: font('楷体_GB2312'),
+  pageNumber: font('宋体'),
+}
+
+const bodySpacing = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 }
+const bodyRun: IRunOptions = { font: FONTS.body, size: BODY_SIZE }
+
+const runs = (inlines: readonly Inline[], base: IRunOptions): TextRun[] =>
+  inlines.map((inline) =>
+    inline.kind === 'break'
+      ? new TextRun({ ...base, break: 1 })
+      : new TextRun({ ...base, text: inline.text, bold: inline.bold, italics: inline.italic, underline: inline.underline ? {} : undefined, strike: inline.strike }),
+  )
+
+const cell = (text: string, bold = false) =>
+  new TableCell({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold, font: FONTS.body, size: 24 })] })] })
+
+const blockParagraphs = (block: Block, depth = 0): Array<Paragraph | Table> => {
+  switch (block.kind) {
+    case 'paragraph':
+      return [new Paragraph({ spacing: bodySpacing, indent: depth ? { left: depth * INDENT } : { firstLine: INDENT }, children: runs(block.inlines, bodyRun) })]
+    case 'list':
+      return block.items.flatMap((item, index) => {
+        const marker = block.ordered ? `${index + 1}.` : '·'
+        const [first, ...rest] = item
+        const head = first?.kind === 'paragraph' ? first.inlines : []
+        return [
+          new Paragraph({ spacing: bodySpacing, indent: { left: (depth + 1) * INDENT, hanging: INDENT / 2 }, children: [new TextRun({ ...bodyRun, text: `${marker} ` }), ...runs(head, bodyRun)] }),
+          ...(first && first.kind !== 'paragraph' ? blockParagraphs(first, depth + 1) : []),
+          ...rest.flatMap((child) => blockParagraphs(child, depth + 1)),
+        ]
+      })
+    case 'table':
+      return [
+        new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          rows: [new TableRow({ tableHeader: true, children: block.header.map((text) => cell(text, true)) }), ...block.rows.map((row) => new TableRow({ children: row.map((text) => cell(text)) }))],
+        }),
+      ]
+  }
+}
+
+const heading = (level: number, text: string): Paragraph => {
+  const face = level === 1 ? FONTS.heading1 : level === 2 ? FONTS.heading2 : FONTS.body
+  return new Paragraph({ spacing: bodySpacing, indent: { firstLine: INDENT }, keepNext: true, children: [new TextRun({ text, font: face, size: BODY_SIZE, bold: level === 3 })] })
+}
+
+/** `— 1 —` in 4号 宋体, a quarter em in from the outside edge. */
+const pageNumberFooter = (alignment: typeof AlignmentType.RIGHT | typeof AlignmentType.LEFT) =>
+  new Footer({
+    children: [
+      new Paragraph({
+        alignment,
+        indent: alignment === AlignmentType.RIGHT ? { right: 280 } : { left: 280 },
+        children: [new TextRun({ font: FONTS.pageNumber, size: 28, children: ['— ', PageNumber.CURRENT, ' —'] })],
+      }),
+    ],
+  })
+
+export const writeDocx = async (document: ExportDocument): Promise<Buffer> => {
+  const children: Array<Paragraph | Table> = [
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: LINE, lineRule: LineRuleType.EXACT, after: LINE }, children: [new TextRun({ text: document.title, font: FONTS.title, size: 44 })] }),
+  ]
+  for (const section of document.sections) {
+    children.push(heading(section.level, `${section.number}${section.title}`))
+    for (const block of section.blocks) children.push(...blockParagraphs(block))
+  }
+  children.push(new Paragraph({ spacing: bodySpacing, children: [] }))
+  for (const line of [document.organisation, document.date]) {
+    children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: bodySpacing, indent: { right: INDENT }, children: [new TextRun({ ...bodyRun, text: line })] }))
+  }
+  const doc = new Document({
+    title: document.title,
+    creator: '汇总 Huizong',
+    evenAndOddHeaderAndFooters: true,
+    styles: { default: { document: { run: { font: FONTS.body, size: BODY_SIZE } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
+            margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), footer: Math.round(21 * MM) },
+          },
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE, charSpace: CHAR_SPACE },
+        },
+        footers: { default: pageNumberFooter(AlignmentType.RIGHT), even: pageNumberFooter(AlignmentType.LEFT) },
+        children,
+      },
+    ],
+  })
+  return Packer.toBuffer(doc)
+}

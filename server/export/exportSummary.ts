@@ -1,0 +1,43 @@
+/**
+ * One entry for every export path (API, versions, command line): builds the shared document
+ * model once and hands it to the writer of the requested format.
+ */
+import type * as Y from 'yjs'
+import { buildExportDocument } from '../../shared/export/buildExportDocument.js'
+import { writeHtml } from '../../shared/export/html.js'
+import { writeMarkdown } from '../../shared/export/markdown.js'
+import { formatChineseDate } from '../../shared/export/model.js'
+import { writePlainText } from '../../shared/export/plainText.js'
+import { writeDocx } from './docx.js'
+
+export const EXPORT_FORMATS = ['txt', 'md', 'html', 'docx'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+export const isExportFormat = (value: unknown): value is ExportFormat => EXPORT_FORMATS.includes(value as ExportFormat)
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  txt: 'text/plain; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+}
+
+export interface ExportFile {
+  body: Uint8Array<ArrayBuffer>
+  contentType: string
+  fileName: string
+}
+
+export const exportSummary = async (doc: Y.Doc, format: ExportFormat, date = new Date()): Promise<ExportFile> => {
+  const model = buildExportDocument(doc, { date: formatChineseDate(date) })
+  const body =
+    format === 'docx'
+      ? new Uint8Array(await writeDocx(model))
+      : new TextEncoder().encode(format === 'txt' ? writePlainText(model) : format === 'md' ? writeMarkdown(model) : writeHtml(model))
+  const safeTitle = (model.title || '工作总结').replace(/[\\/:*?"<>|]/g, '_')
+  return { body, contentType: CONTENT_TYPES[format], fileName: `${safeTitle}.${format}` }
+}
+
+/** A Content-Disposition header that keeps a Chinese file name (RFC 6266 / 5987). */
+export const attachmentHeader = (fileName: string): string =>
+  `attachment; filename="summary.${fileName.split('.').pop()}"; filename*=UTF-8''${encodeURIComponent(fileName)}`

@@ -1,0 +1,36 @@
+/** GET …/preflight and GET …/export?format=txt|md|html|docx for a summary. */
+import { Hono } from 'hono'
+import * as Y from 'yjs'
+import { runPreflight } from '../../shared/preflight.js'
+import type { AppEnv } from '../context.js'
+import { AppError } from '../errors.js'
+import { requireUser } from '../auth/session.js'
+import type { Rooms } from '../collab/rooms.js'
+import { attachmentHeader, EXPORT_FORMATS, exportSummary, isExportFormat } from '../export/exportSummary.js'
+import type { Store } from '../store/index.js'
+
+export const exportRoutes = (store: Store, rooms: Rooms) => {
+  const app = new Hono<AppEnv>()
+  app.use('*', requireUser(store))
+
+  const summaryOf = (id: string) => {
+    if (!store.catalog.getSummary(id)) throw new AppError(404, 'unknown-summary', '该总结不存在')
+    return id
+  }
+
+  app.get('/:id/preflight', (c) => rooms.withRoom(summaryOf(c.req.param('id')), (room) => c.json({ problems: runPreflight(room.doc) })))
+
+  app.get('/:id/export', async (c) => {
+    const format = c.req.query('format')
+    if (!isExportFormat(format)) throw new AppError(400, 'unknown-format', `不支持的导出格式“${format ?? ''}”，可选：${EXPORT_FORMATS.join('、')}`)
+    // A copy of the committed state, so a slow .docx never holds the room.
+    const state = rooms.withRoom(summaryOf(c.req.param('id')), (room) => Y.encodeStateAsUpdate(room.doc))
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, state)
+    const file = await exportSummary(doc, format)
+    doc.destroy()
+    return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': attachmentHeader(file.fileName) })
+  })
+
+  return app
+}

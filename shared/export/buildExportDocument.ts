@@ -1,0 +1,110 @@
+/**
+ * Walks a summary's Y.Doc into the export model: meta, outline order and levels (numbered by
+ * deriveNumbering), each section's Tiptap content read from its fragment with the editor's own
+ * schema, and figures formatted by shared/indicators. Comments never appear.
+ */
+import { getSchema } from '@tiptap/core'
+import type { Node as ProseMirrorNode, Schema } from '@tiptap/pm/model'
+import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
+import type * as Y from 'yjs'
+import { readIndicators } from '../doc/indicators.js'
+import { readMeta, readOutline } from '../doc/outline.js'
+import { sectionRoot } from '../doc/roots.js'
+import { createSectionExtensions } from '../editor/extensions.js'
+import { parseTableKeys } from '../editor/indicatorTable.js'
+import { formatIndicator, INDICATOR_TABLE_HEADER, indicatorTableRow } from '../indicators/format.js'
+import type { IndicatorData, IndicatorShow } from '../indicators/types.js'
+import { deriveNumbering } from '../numbering.js'
+import type { Block, ExportDocument, Inline } from './model.js'
+
+let schema: Schema | null = null
+const sectionSchema = (): Schema => (schema ??= getSchema(createSectionExtensions()))
+
+type Figures = Record<string, IndicatorData>
+
+const readInlines = (node: ProseMirrorNode, figures: Figures): Inline[] => {
+  const inlines: Inline[] = []
+  node.forEach((child) => {
+    if (child.isText) {
+      const marks = new Set(child.marks.map((mark) => mark.type.name))
+      inlines.push({ kind: 'text', text: child.text ?? '', bold: marks.has('bold'), italic: marks.has('italic'), underline: marks.has('underline'), strike: marks.has('strike') })
+    } else if (child.type.name === 'indicator') {
+      const key = String(child.attrs.key)
+      inlines.push({ kind: 'text', text: formatIndicator(figures[key], child.attrs.show as IndicatorShow, key), figure: true })
+    } else if (child.type.name === 'hardBreak') {
+      inlines.push({ kind: 'break' })
+    }
+  })
+  return inlines
+}
+
+const readBlocks = (node: ProseMirrorNode, figures: Figures): Block[] => {
+  const blocks: Block[] = []
+  node.forEach((child) => {
+    switch (child.type.name) {
+      case 'paragraph':
+        blocks.push({ kind: 'paragraph', inlines: readInlines(child, figures) })
+        break
+      case 'bulletList':
+      case 'orderedList': {
+        const items: Block[][] = []
+        child.forEach((item) => items.push(readBlocks(item, figures)))
+        blocks.push({ kind: 'list', ordered: child.type.name === 'orderedList', items })
+        break
+      }
+      case 'indicatorTable': {
+        const rows = parseTableKeys(child.attrs.keys).map((key) => indicatorTableRow(key, figures[key]))
+        blocks.push({
+          kind: 'table',
+          header: [...INDICATOR_TABLE_HEADER],
+          rows: rows.map((row) => [row.label, row.current, row.previous || '—', row.change || '—', row.target || '—', row.completion || '—']),
+        })
+        break
+      }
+      default:
+        blocks.push(...readBlocks(child, figures))
+    }
+  })
+  return blocks
+}
+
+/** Drops paragraphs with nothing in them (an empty editor still holds one). */
+const isEmptyParagraph = (block: Block): boolean =>
+  block.kind === 'paragraph' && block.inlines.every((inline) => inline.kind === 'text' && inline.text.trim() === '')
+
+/** A section's content as a ProseMirror document of the editor's schema. */
+export const readSectionNode = (doc: Y.Doc, sectionId: string): ProseMirrorNode =>
+  yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(sectionRoot(sectionId)), sectionSchema())
+
+/** The section's content blocks, read with the editor's schema. */
+export const readSectionBlocks = (doc: Y.Doc, sectionId: string, figures: Figures = readIndicators(doc)): Block[] =>
+  readBlocks(readSectionNode(doc, sectionId), figures).filter((block) => !isEmptyParagraph(block))
+
+/** Indicator keys a section uses, in inline nodes and tables. */
+export const readSectionIndicatorKeys = (doc: Y.Doc, sectionId: string): string[] => {
+  const keys: string[] = []
+  readSectionNode(doc, sectionId).descendants((node) => {
+    if (node.type.name === 'indicator') keys.push(String(node.attrs.key))
+    if (node.type.name === 'indicatorTable') keys.push(...parseTableKeys(node.attrs.keys))
+  })
+  return keys
+}
+
+export const buildExportDocument = (doc: Y.Doc, options: { date: string }): ExportDocument => {
+  const meta = readMeta(doc)
+  const outline = readOutline(doc)
+  const figures = readIndicators(doc)
+  const numbers = deriveNumbering(outline.map((entry) => entry.level))
+  return {
+    title: meta.title,
+    organisation: meta.organisation,
+    date: options.date,
+    sections: outline.map((entry, index) => ({
+      id: entry.id,
+      number: numbers[index]!,
+      title: entry.title,
+      level: entry.level,
+      blocks: readSectionBlocks(doc, entry.id, figures),
+    })),
+  }
+}

@@ -1,0 +1,66 @@
+/** HTML writer: a clean printable page; every piece of text is escaped. */
+import type { Block, ExportDocument, Inline } from './model.js'
+
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
+
+const STYLE = `
+  @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+  body { font-family: "FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋", serif; font-size: 16pt; line-height: 28.95pt; color: #000; max-width: 156mm; margin: 24px auto; }
+  h1 { font-family: "方正小标宋简体", "华文中宋", "SimSun", serif; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.5; margin: 0 0 28.95pt; }
+  h2, h3, h4, h5 { font-size: 16pt; margin: 0; text-indent: 2em; line-height: 28.95pt; }
+  h2 { font-family: "黑体", "SimHei", sans-serif; font-weight: normal; }
+  h3 { font-family: "楷体_GB2312", "楷体", "KaiTi", serif; font-weight: normal; }
+  h4 { font-weight: bold; }
+  h5 { font-weight: normal; }
+  p { margin: 0; text-indent: 2em; }
+  ul, ol { margin: 0; padding-left: 4em; }
+  li p { text-indent: 0; }
+  table { border-collapse: collapse; margin: 6pt auto; font-size: 12pt; line-height: 1.5; }
+  th, td { border: 1px solid #000; padding: 2pt 6pt; text-align: center; }
+  .closing { text-align: right; margin-top: 28.95pt; }
+`
+
+const writeInline = (inline: Inline): string => {
+  if (inline.kind === 'break') return '<br>'
+  let html = escapeHtml(inline.text)
+  if (inline.bold) html = `<strong>${html}</strong>`
+  if (inline.italic) html = `<em>${html}</em>`
+  if (inline.underline) html = `<u>${html}</u>`
+  if (inline.strike) html = `<s>${html}</s>`
+  return inline.figure ? `<span class="figure">${html}</span>` : html
+}
+
+const writeBlock = (block: Block): string => {
+  switch (block.kind) {
+    case 'paragraph':
+      return `<p>${block.inlines.map(writeInline).join('')}</p>`
+    case 'list': {
+      const tag = block.ordered ? 'ol' : 'ul'
+      return `<${tag}>${block.items.map((item) => `<li>${item.map(writeBlock).join('')}</li>`).join('')}</${tag}>`
+    }
+    case 'table':
+      return `<table><thead><tr>${block.header.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr></thead><tbody>${block.rows
+        .map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`)
+        .join('')}</tbody></table>`
+  }
+}
+
+export const writeHtml = (document: ExportDocument): string => {
+  const body = document.sections
+    .map((section) => {
+      const tag = `h${Math.min(5, section.level + 1)}`
+      return `<section data-section-id="${escapeHtml(section.id)}"><${tag}>${escapeHtml(section.number + section.title)}</${tag}>${section.blocks.map(writeBlock).join('')}</section>`
+    })
+    .join('\n')
+  return `<!doctype html>
+<html lang="zh-CN">
+<head><meta charset="utf-8"><title>${escapeHtml(document.title)}</title><style>${STYLE}</style></head>
+<body>
+<h1>${escapeHtml(document.title)}</h1>
+${body}
+<p class="closing">${escapeHtml(document.organisation)}<br>${escapeHtml(document.date)}</p>
+</body>
+</html>
+`
+}

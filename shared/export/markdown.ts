@@ -1,0 +1,44 @@
+/** Markdown writer: `#` title, numbered headings one level deeper per outline level, GFM tables. */
+import type { Block, ExportDocument, Inline } from './model.js'
+
+/** Escapes characters Markdown would read as syntax (placeholders such as 20** stay literal). */
+export const escapeMarkdown = (text: string): string => text.replace(/([\\`*_[\]<>#|~])/g, '\\$1')
+
+const writeInline = (inline: Inline): string => {
+  if (inline.kind === 'break') return '  \n'
+  let text = escapeMarkdown(inline.text)
+  if (text.trim() === '') return text
+  if (inline.bold) text = `**${text}**`
+  if (inline.italic) text = `*${text}*`
+  if (inline.strike) text = `~~${text}~~`
+  return text
+}
+
+const writeBlock = (block: Block, indent = ''): string => {
+  switch (block.kind) {
+    case 'paragraph':
+      return indent + block.inlines.map(writeInline).join('')
+    case 'list':
+      return block.items
+        .map((item, index) => {
+          const marker = block.ordered ? `${index + 1}. ` : '- '
+          const [first = '', ...rest] = item.map((child) => writeBlock(child, ' '.repeat(marker.length)))
+          return `${indent}${marker}${first.trimStart()}${rest.map((text) => `\n${indent}${text}`).join('')}`
+        })
+        .join('\n')
+    case 'table': {
+      const row = (cells: string[]) => `| ${cells.map(escapeMarkdown).join(' | ')} |`
+      return [row(block.header), `|${block.header.map(() => ' --- ').join('|')}|`, ...block.rows.map(row)].join('\n')
+    }
+  }
+}
+
+export const writeMarkdown = (document: ExportDocument): string => {
+  const parts = [`# ${escapeMarkdown(document.title)}`]
+  for (const section of document.sections) {
+    parts.push(`${'#'.repeat(Math.min(6, section.level + 1))} ${section.number}${escapeMarkdown(section.title)}`)
+    for (const block of section.blocks) parts.push(writeBlock(block))
+  }
+  parts.push(`<div align="right">${escapeMarkdown(document.organisation)}<br>${document.date}</div>`)
+  return parts.join('\n\n') + '\n'
+}

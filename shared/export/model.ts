@@ -1,0 +1,46 @@
+/**
+ * The small document model every export writer shares: title, numbered sections and their
+ * content with figures already formatted. Writers never number headings or format figures.
+ */
+export interface TextInline {
+  kind: 'text'
+  text: string
+  bold?: boolean
+  italic?: boolean
+  underline?: boolean
+  strike?: boolean
+  /** Text that came from an indicator node (a figure, or its gap). */
+  figure?: boolean
+}
+
+export type Inline = TextInline | { kind: 'break' }
+
+export type Block =
+  | { kind: 'paragraph'; inlines: Inline[] }
+  | { kind: 'list'; ordered: boolean; items: Block[][] }
+  | { kind: 'table'; header: string[]; rows: string[][] }
+
+export interface ExportSection {
+  id: string
+  number: string
+  title: string
+  level: number
+  blocks: Block[]
+}
+
+export interface ExportDocument {
+  title: string
+  organisation: string
+  /** Closing date, e.g. 2026年12月31日. */
+  date: string
+  sections: ExportSection[]
+}
+
+/** formatChineseDate(new Date('2026-12-31')) === '2026年12月31日' (in China Standard Time). */
+export const formatChineseDate = (date: Date): string => {
+  const china = new Date(date.getTime() + 8 * 3_600_000)
+  return `${china.getUTCFullYear()}年${china.getUTCMonth() + 1}月${china.getUTCDate()}日`
+}
+
+/** The plain text of a run of inlines. */
+export const inlineText = (inlines: readonly Inline[]): string => inlines.map((inline) => (inline.kind === 'text' ? inline.text : '\n')).join('')

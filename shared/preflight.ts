@@ -1,0 +1,90 @@
+/**
+ * Preflight: what should be fixed before the final export — empty sections, figures without
+ * values, placeholders left in the text, unresolved comment threads, sections not yet final.
+ * Used by the API, the export dialog and the progress page.
+ */
+import type * as Y from 'yjs'
+import { readThreads } from './doc/comments.js'
+import { readIndicators } from './doc/indicators.js'
+import { readOutline } from './doc/outline.js'
+import { readSectionBlocks, readSectionIndicatorKeys } from './export/buildExportDocument.js'
+import { inlineText, type Block } from './export/model.js'
+import { deriveNumbering } from './numbering.js'
+
+export type PreflightKind = 'empty-section' | 'missing-indicator' | 'placeholder' | 'unresolved-comment' | 'not-final'
+
+export interface PreflightProblem {
+  kind: PreflightKind
+  sectionId?: string
+  key?: string
+  threadId?: string
+  message: string
+}
+
+/** Placeholders seen in real drafts: 20xx, 20**, 201*, xx/XX/××, **, □ and 【待填…】 gaps. */
+export const PLACEHOLDER_PATTERN = /20[xX×*＊]{2}|20\d[*＊]|(?<![A-Za-z])[xX×]{2,}(?![A-Za-z])|[*＊]{2,}|□+|【待填[^】]*】/g
+
+/** The typed text of blocks; figures are left out (a missing figure is its own problem). */
+const typedText = (blocks: readonly Block[]): string =>
+  blocks
+    .map((block) => {
+      if (block.kind === 'paragraph') return inlineText(block.inlines.filter((inline) => inline.kind !== 'text' || !inline.figure))
+      if (block.kind === 'list') return block.items.map(typedText).join('\n')
+      return ''
+    })
+    .join('\n')
+
+/** Distinct placeholders in a text with how often each occurs. */
+export const findPlaceholders = (text: string): Map<string, number> => {
+  const found = new Map<string, number>()
+  for (const match of text.matchAll(PLACEHOLDER_PATTERN)) found.set(match[0], (found.get(match[0]) ?? 0) + 1)
+  return found
+}
+
+export const runPreflight = (doc: Y.Doc): PreflightProblem[] => {
+  const outline = readOutline(doc)
+  const numbers = deriveNumbering(outline.map((entry) => entry.level))
+  const figures = readIndicators(doc)
+  const problems: PreflightProblem[] = []
+  const usedIn = new Map<string, string>()
+  const parents = new Set(outline.filter((entry, index) => (outline[index + 1]?.level ?? 0) > entry.level).map((entry) => entry.id))
+
+  outline.forEach((entry, index) => {
+    const name = `${numbers[index]}${entry.title}`
+    const blocks = readSectionBlocks(doc, entry.id, figures)
+    if (blocks.length === 0)
+      problems.push({ kind: 'empty-section', sectionId: entry.id, message: parents.has(entry.id) ? `“${name}”只有标题（如无需引言可忽略）` : `“${name}”还没有内容` })
+    for (const [placeholder, count] of findPlaceholders(typedText(blocks)))
+      problems.push({ kind: 'placeholder', sectionId: entry.id, message: `“${name}”中有占位符“${placeholder}”${count > 1 ? ` ${count} 处` : ''}` })
+    for (const key of readSectionIndicatorKeys(doc, entry.id)) if (!usedIn.has(key)) usedIn.set(key, entry.id)
+    if (entry.status !== 'final') problems.push({ kind: 'not-final', sectionId: entry.id, message: `“${name}”尚未定稿` })
+  })
+
+  for (const [key, figure] of Object.entries(figures)) {
+    if (figure.value !== null) continue
+    const sectionId = usedIn.get(key)
+    problems.push({ kind: 'missing-indicator', key, ...(sectionId ? { sectionId } : {}), message: `指标“${figure.label}”（${key}）尚未填报${sectionId ? '，正文中显示为【待填】' : ''}` })
+  }
+
+  const titles = new Map(outline.map((entry, index) => [entry.id, `${numbers[index]}${entry.title}`]))
+  for (const thread of readThreads(doc)) {
+    if (thread.resolved) continue
+    problems.push({ kind: 'unresolved-comment', sectionId: thread.sectionId, threadId: thread.id, message: `“${titles.get(thread.sectionId) ?? thread.sectionId}”有未解决的评论：${thread.authorName}：${thread.text.slice(0, 40)}` })
+  }
+  return problems
+}
+
+/** Counts of problems by kind, for the export dialog. */
+export const countProblems = (problems: readonly PreflightProblem[]): Record<PreflightKind, number> => {
+  const counts: Record<PreflightKind, number> = { 'empty-section': 0, 'missing-indicator': 0, placeholder: 0, 'unresolved-comment': 0, 'not-final': 0 }
+  for (const problem of problems) counts[problem.kind]++
+  return counts
+}
+
+export const PREFLIGHT_LABELS: Record<PreflightKind, string> = {
+  'empty-section': '空章节',
+  'missing-indicator': '未填报的指标',
+  placeholder: '遗留占位符',
+  'unresolved-comment': '未解决的评论',
+  'not-final': '未定稿的章节',
+}

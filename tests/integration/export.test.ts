@@ -1,0 +1,79 @@
+import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { anchorsFor, api, connect, demoSummaryId, login, sectionText, startTestServer, synced, waitFor, writeParagraph, type TestClient } from './harness.js'
+
+let server: Awaited<ReturnType<typeof startTestServer>>
+let summaryId: string
+let admin: string
+let writer: TestClient
+
+const download = (format: string) => fetch(`${server.url}/api/summaries/${summaryId}/export?format=${format}`, { headers: { authorization: `Bearer ${admin}` } })
+
+beforeAll(async () => {
+  server = await startTestServer()
+  admin = await login(server, 'admin')
+  summaryId = await demoSummaryId(server, admin)
+  writer = connect(server, summaryId, await login(server, 'invest'))
+  await synced(writer)
+  writeParagraph(writer.doc, 'investment-channels', '赴长三角开展驻点招商20xx次。')
+  await waitFor(() => sectionText(writer.doc, 'investment-channels').includes('驻点'))
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  const leader = await login(server, 'leader')
+  await api(server, `/api/summaries/${summaryId}/comments`, { token: leader, body: { sectionId: 'investment-channels', ...anchorsFor(writer.doc, 'investment-channels', '驻点招商'), quote: '驻点招商', text: '这条评论不能出现在导出里' } })
+})
+
+afterAll(async () => {
+  writer.destroy()
+  await server.close()
+})
+
+describe('export and preflight', () => {
+  it('exports the final text with numbers, figures and closing, without comments', async () => {
+    const response = await download('txt')
+    expect(response.headers.get('content-type')).toContain('text/plain')
+    expect(response.headers.get('content-disposition')).toContain("filename*=UTF-8''")
+    const text = await response.text()
+    expect(text.startsWith('青山工业园区管理委员会2026年度工作总结\n')).toBe(true)
+    expect(text).toContain('\n（二）招商引资取得新突破\n　　全年新签工业项目18个，同比增长20.0%；协议资金5.2亿元')
+    expect(text).toContain('\n1.拓宽招商渠道\n　　赴长三角开展驻点招商20xx次。\n')
+    expect(text).toContain('\n（六）职工队伍凝聚力明显增强\n　　全年组织职工文体活动【待填：组织职工文体活动】。')
+    expect(text).toMatch(/\n青山工业园区管理委员会\n\d{4}年\d{1,2}月\d{1,2}日\n$/)
+    expect(text).not.toContain('这条评论不能出现在导出里')
+  })
+
+  it('exports Markdown, HTML and a .docx package', async () => {
+    expect(await (await download('md')).text()).toContain('### （二）招商引资取得新突破')
+    const html = await download('html')
+    expect(html.headers.get('content-type')).toContain('text/html')
+    expect(await html.text()).toContain('<h2>一、主要工作完成情况</h2>')
+    const docx = await download('docx')
+    expect(docx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK')
+  })
+
+  it('answers an unknown format with 400', async () => {
+    const response = await download('pdf')
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unknown-format')
+  })
+
+  it('lists preflight problems of every kind', async () => {
+    const { body } = await api<{ problems: Array<{ kind: string; sectionId?: string; key?: string; message: string }> }>(server, `/api/summaries/${summaryId}/preflight`, { token: admin })
+    const kinds = new Set(body.problems.map((problem) => problem.kind))
+    expect([...kinds].sort()).toEqual(['empty-section', 'missing-indicator', 'not-final', 'placeholder', 'unresolved-comment'])
+    expect(body.problems).toContainEqual(expect.objectContaining({ kind: 'placeholder', sectionId: 'investment-channels' }))
+    expect(body.problems).toContainEqual(expect.objectContaining({ kind: 'missing-indicator', key: 'union_events', sectionId: 'union' }))
+    expect(body.problems).toContainEqual(expect.objectContaining({ kind: 'empty-section', sectionId: 'party' }))
+    expect(body.problems.some((problem) => problem.kind === 'empty-section' && problem.sectionId === 'investment-channels')).toBe(false)
+  })
+
+  it('exports from the command line, reading the data directory directly', async () => {
+    const out = join(server.dataDir, '总结.txt')
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli/export.ts', '--summary', summaryId, '--format', 'txt', '--out', out], { env: { ...process.env, DATA_DIR: server.dataDir } })
+    expect(stdout).toContain('已导出')
+    expect(readFileSync(out, 'utf8')).toBe(await (await download('txt')).text())
+  })
+})

@@ -1,0 +1,88 @@
+import { strFromU8, unzipSync } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import { buildExportDocument } from '../../shared/export/buildExportDocument.js'
+import { writeHtml } from '../../shared/export/html.js'
+import { writeMarkdown } from '../../shared/export/markdown.js'
+import { formatChineseDate } from '../../shared/export/model.js'
+import { writePlainText } from '../../shared/export/plainText.js'
+import { writeDocx } from '../../server/export/docx.js'
+import { buildFixture } from './exportFixture.js'
+
+const model = () => buildExportDocument(buildFixture(), { date: '2026年12月31日' })
+
+describe('export writers', () => {
+  it('writes the final plain text: title, numbered headings, paragraphs, figures, closing', () => {
+    expect(writePlainText(model())).toBe(
+      [
+        '青山园区2026年度工作总结',
+        '',
+        '一、主要工作',
+        '　　全年围绕中心工作，成效明显。',
+        '（一）招商引资成效显著',
+        '　　全年协议资金4.8亿元，同比增长20.0%；到位资金【待填：到位资金】。',
+        '　　· 引进项目<script>alert(1)</script>',
+        '　　· 20**年计划',
+        '　　指标 | 本年 | 上年 | 同比 | 目标 | 完成率',
+        '　　协议资金 | 4.8亿元 | 4亿元 | 增长20.0% | 4.5亿元 | 107%',
+        '1.拓宽渠道',
+        '（1）参加展会',
+        '　　参加xx博览会□',
+        '二、存在的问题',
+        '',
+        '青山园区管委会',
+        '2026年12月31日',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('never exports comments', () => {
+    for (const text of [writePlainText(model()), writeMarkdown(model()), writeHtml(model())]) expect(text).not.toContain('评论不应出现')
+  })
+
+  it('writes Markdown with bold, lists, tables and literal placeholders', () => {
+    const markdown = writeMarkdown(model())
+    expect(markdown).toContain('# 青山园区2026年度工作总结')
+    expect(markdown).toContain('## 一、主要工作')
+    expect(markdown).toContain('### （一）招商引资成效显著')
+    expect(markdown).toContain('全年围绕中心工作，**成效明显**。')
+    expect(markdown).toContain('- 20\\*\\*年计划')
+    expect(markdown).toContain('| 协议资金 | 4.8亿元 | 4亿元 | 增长20.0% | 4.5亿元 | 107% |')
+  })
+
+  it('escapes text in HTML', () => {
+    const html = writeHtml(model())
+    expect(html).toContain('引进项目&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(html).not.toContain('<script>')
+    expect(html).toContain('<strong>成效明显</strong>')
+    expect(html).toContain('<p class="closing">青山园区管委会<br>2026年12月31日</p>')
+  })
+
+  it('writes .docx in the GB/T 9704 layout', async () => {
+    const files = unzipSync(new Uint8Array(await writeDocx(model())))
+    const document = strFromU8(files['word/document.xml']!)
+    expect(document).toContain('<w:pgSz w:w="11906" w:h="16838"')
+    expect(document).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/)
+    expect(document).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579"')
+    expect(document).toMatch(/w:eastAsia="方正小标宋简体"[^>]*\/><w:sz w:val="44"\/>/)
+    expect(document).toMatch(/w:eastAsia="黑体"[^]*?一、主要工作/)
+    expect(document).toMatch(/w:eastAsia="楷体_GB2312"[^]*?（一）招商引资成效显著/)
+    expect(document).toMatch(/<w:ind w:firstLine="640"\/>[^]*?全年围绕中心工作/)
+    expect(document).toContain('w:line="579" w:lineRule="exact"')
+    expect(document).toMatch(/<w:jc w:val="right"\/>[^]*?2026年12月31日/)
+    expect(document).not.toContain('评论不应出现')
+    const footers = Object.keys(files).filter((name) => /^word\/footer\d\.xml$/.test(name)).map((name) => strFromU8(files[name]!))
+    expect(footers).toHaveLength(2)
+    for (const footer of footers) {
+      expect(footer).toContain('w:eastAsia="宋体"')
+      expect(footer).toContain('<w:sz w:val="28"/>')
+      expect(footer).toMatch(/— [^]*PAGE[^]* —/)
+    }
+    expect(footers.map((footer) => /<w:jc w:val="(\w+)"/.exec(footer)![1]).sort()).toEqual(['left', 'right'])
+    expect(strFromU8(files['word/settings.xml']!)).toContain('<w:evenAndOddHeaders/>')
+  })
+
+  it('formats the closing date in China Standard Time', () => {
+    expect(formatChineseDate(new Date('2026-12-30T20:00:00Z'))).toBe('2026年12月31日')
+  })
+})

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { countProblems, findPlaceholders, runPreflight } from '../../shared/preflight.js'
+import { buildFixture } from './exportFixture.js'
+
+describe('preflight', () => {
+  it('lists every kind of problem with its section', () => {
+    const problems = runPreflight(buildFixture())
+    expect(countProblems(problems)).toEqual({ 'empty-section': 2, 'missing-indicator': 1, placeholder: 3, 'unresolved-comment': 1, 'not-final': 5 })
+    expect(problems).toContainEqual(expect.objectContaining({ kind: 'missing-indicator', key: 'arrived_funds', sectionId: 'invest' }))
+    expect(problems).toContainEqual(expect.objectContaining({ kind: 'empty-section', sectionId: 'problems' }))
+    expect(problems).toContainEqual(expect.objectContaining({ kind: 'unresolved-comment', sectionId: 'invest', threadId: 't1' }))
+    expect(problems.filter((problem) => problem.kind === 'placeholder').map((problem) => problem.sectionId)).toEqual(['invest', 'fairs', 'fairs'])
+  })
+
+  it.each([
+    ['20xx年', ['20xx']],
+    ['20**年工作', ['20**']],
+    ['201*年', ['201*']],
+    ['**工业园区', ['**']],
+    ['××镇和XX村、xx公司', ['××', 'XX', 'xx']],
+    ['标点丢失□□', ['□□']],
+    ['协议资金【待填：协议资金】', ['【待填：协议资金】']],
+    ['Xbox 与 XXL 尺码、2026年', []],
+  ])('finds placeholders in “%s”', (text, expected) => {
+    expect([...findPlaceholders(text).keys()]).toEqual(expected)
+  })
+})
