@@ -14,6 +14,8 @@ import type { Config } from './config.js'
 import { authRoutes } from './http/auth.js'
 import { commentRoutes } from './http/comments.js'
 import { directoryRoutes } from './http/directory.js'
+import { sectionRoutes } from './http/sections.js'
+import { versionRoutes } from './http/versions.js'
 import { exportRoutes } from './http/exports.js'
 import { indicatorRoutes } from './http/indicators.js'
 import { summaryRoutes } from './http/summaries.js'
@@ -31,6 +33,8 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
   app.route('/api/summaries', indicatorRoutes(store, rooms))
   app.route('/api/summaries', commentRoutes(store, rooms))
   app.route('/api/summaries', exportRoutes(store, rooms))
+  app.route('/api/summaries', sectionRoutes(store, rooms))
+  app.route('/api/summaries', versionRoutes(store, rooms))
   app.all('/api/*', () => {
     throw new AppError(404, 'not-found', '接口不存在')
   })

@@ -7,9 +7,8 @@ import type * as Y from 'yjs'
 import { readThreads } from './doc/comments.js'
 import { readIndicators } from './doc/indicators.js'
 import { readOutline } from './doc/outline.js'
-import { readSectionBlocks, readSectionIndicatorKeys } from './export/buildExportDocument.js'
-import { inlineText, type Block } from './export/model.js'
 import { deriveNumbering } from './numbering.js'
+import { analyseSection } from './sectionAnalysis.js'
 
 export type PreflightKind = 'empty-section' | 'missing-indicator' | 'placeholder' | 'unresolved-comment' | 'not-final'
 
@@ -21,25 +20,6 @@ export interface PreflightProblem {
   message: string
 }
 
-/** Placeholders seen in real drafts: 20xx, 20**, 201*, xx/XX/××, **, □ and 【待填…】 gaps. */
-export const PLACEHOLDER_PATTERN = /20[xX×*＊]{2}|20\d[*＊]|(?<![A-Za-z])[xX×]{2,}(?![A-Za-z])|[*＊]{2,}|□+|【待填[^】]*】/g
-
-/** The typed text of blocks; figures are left out (a missing figure is its own problem). */
-const typedText = (blocks: readonly Block[]): string =>
-  blocks
-    .map((block) => {
-      if (block.kind === 'paragraph') return inlineText(block.inlines.filter((inline) => inline.kind !== 'text' || !inline.figure))
-      if (block.kind === 'list') return block.items.map(typedText).join('\n')
-      return ''
-    })
-    .join('\n')
-
-/** Distinct placeholders in a text with how often each occurs. */
-export const findPlaceholders = (text: string): Map<string, number> => {
-  const found = new Map<string, number>()
-  for (const match of text.matchAll(PLACEHOLDER_PATTERN)) found.set(match[0], (found.get(match[0]) ?? 0) + 1)
-  return found
-}
 
 export const runPreflight = (doc: Y.Doc): PreflightProblem[] => {
   const outline = readOutline(doc)
@@ -51,12 +31,12 @@ export const runPreflight = (doc: Y.Doc): PreflightProblem[] => {
 
   outline.forEach((entry, index) => {
     const name = `${numbers[index]}${entry.title}`
-    const blocks = readSectionBlocks(doc, entry.id, figures)
-    if (blocks.length === 0)
+    const analysis = analyseSection(doc, entry.id, figures)
+    if (analysis.blocks.length === 0)
       problems.push({ kind: 'empty-section', sectionId: entry.id, message: parents.has(entry.id) ? `“${name}”只有标题（如无需引言可忽略）` : `“${name}”还没有内容` })
-    for (const [placeholder, count] of findPlaceholders(typedText(blocks)))
+    for (const [placeholder, count] of analysis.placeholders)
       problems.push({ kind: 'placeholder', sectionId: entry.id, message: `“${name}”中有占位符“${placeholder}”${count > 1 ? ` ${count} 处` : ''}` })
-    for (const key of readSectionIndicatorKeys(doc, entry.id)) if (!usedIn.has(key)) usedIn.set(key, entry.id)
+    for (const key of analysis.indicatorKeys) if (!usedIn.has(key)) usedIn.set(key, entry.id)
     if (entry.status !== 'final') problems.push({ kind: 'not-final', sectionId: entry.id, message: `“${name}”尚未定稿` })
   })
 

@@ -17,11 +17,14 @@ export interface SectionOwnership {
   status: SectionStatus
 }
 
-/** Admins write every section; editors the non-final sections of their department; others none. */
+/**
+ * A final section is locked for everyone until the admin reopens it. Otherwise admins write
+ * every section, editors the sections of their department, leaders and viewers none.
+ */
 export const canWriteSection = (actor: Actor, section: SectionOwnership): boolean => {
+  if (section.status === 'final') return false
   if (actor.role === 'admin') return true
-  if (actor.role !== 'editor') return false
-  return actor.departmentId !== null && actor.departmentId === section.departmentId && section.status !== 'final'
+  return actor.role === 'editor' && actor.departmentId !== null && actor.departmentId === section.departmentId
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

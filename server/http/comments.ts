@@ -17,6 +17,7 @@ import type { Room } from '../collab/room.js'
 import type { Rooms } from '../collab/rooms.js'
 import type { Store } from '../store/index.js'
 import type { User } from '../store/directory.js'
+import { writeThread } from '../summary/writeThread.js'
 import { parseInput } from '../validate.js'
 
 const requireCommenter = (user: User): void => {
@@ -56,23 +57,10 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
         if (!resolveAnchor(room.doc, input[field], root)) throw new AppError(400, 'invalid-anchor', '评论位置无效：所选文字不在该章节中', [{ path: field, message: '锚点不在该章节中' }])
       }
       const id = createId()
-      room.transactServer((doc) => {
-        const thread = new Y.Map<unknown>()
-        getComments(doc).set(id, thread)
-        const fields: Record<string, unknown> = {
-          ...input,
-          authorId: user.id,
-          authorName: user.displayName,
-          departmentId: user.departmentId,
-          mentions: mentionsIn(input.text),
-          createdAt: Date.now(),
-          editedAt: null,
-          resolved: false,
-          resolvedBy: null,
-        }
-        for (const [key, value] of Object.entries(fields)) thread.set(key, value)
-        thread.set('replies', new Y.Array<CommentReply>())
-      }, user.id)
+      room.transactServer(
+        (doc) => writeThread(doc, id, { ...input, mentions: mentionsIn(input.text), authorId: user.id, authorName: user.displayName, departmentId: user.departmentId }),
+        user.id,
+      )
       return c.json({ id }, 201)
     })
   })

@@ -1,12 +1,7 @@
 /** Summaries: list, create (admin) and detail with derived heading numbers and word counts. */
 import { Hono } from 'hono'
-import type * as Y from 'yjs'
-import { readMeta, readOutline } from '../../shared/doc/outline.js'
-import { sectionRoot } from '../../shared/doc/roots.js'
-import { readSectionLines } from '../../shared/doc/sectionText.js'
-import { deriveNumbering } from '../../shared/numbering.js'
+import { readMeta } from '../../shared/doc/outline.js'
 import { summaryBodySchema } from '../../shared/schema/api.js'
-import { countWords } from '../../shared/wordCount.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { requireRole, requireUser } from '../auth/session.js'
@@ -14,23 +9,7 @@ import type { Rooms } from '../collab/rooms.js'
 import type { Store } from '../store/index.js'
 import { createSummary } from '../summary/createSummary.js'
 import { parseInput } from '../validate.js'
-
-const describeSections = (store: Store, doc: Y.Doc) => {
-  const outline = readOutline(doc)
-  const numbers = deriveNumbering(outline.map((entry) => entry.level))
-  return outline.map((entry, index) => ({
-    id: entry.id,
-    number: numbers[index]!,
-    title: entry.title,
-    level: entry.level,
-    departmentId: entry.departmentId,
-    departmentName: store.directory.getDepartment(entry.departmentId)?.name ?? '',
-    status: entry.status,
-    hint: entry.hint,
-    wordTarget: entry.wordTarget,
-    words: countWords(readSectionLines(doc.getXmlFragment(sectionRoot(entry.id))).join('\n')),
-  }))
-}
+import { describeSections } from './describeSections.js'
 
 export const summaryRoutes = (store: Store, rooms: Rooms) => {
   const app = new Hono<AppEnv>()

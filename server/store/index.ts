@@ -4,6 +4,7 @@ import { openDb } from './db.js'
 import { createDirectory } from './directory.js'
 import { createSessions } from './sessions.js'
 import { createUpdateLog } from './updates.js'
+import { createVersions } from './versions.js'
 
 export const openStore = (dataDir: string) => {
   const db = openDb(dataDir)
@@ -13,6 +14,7 @@ export const openStore = (dataDir: string) => {
     sessions: createSessions(db),
     catalog: createCatalog(db),
     updates: createUpdateLog(db),
+    versions: createVersions(db),
     close: () => db.close(),
   }
 }

@@ -57,4 +57,25 @@ export const MIGRATIONS: string[] = [
     value TEXT NOT NULL
   );
   `,
+  `
+  CREATE TABLE section_activity (
+    summary_id TEXT NOT NULL REFERENCES summaries(id),
+    section_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    edits INTEGER NOT NULL,
+    first_edit_at INTEGER NOT NULL,
+    last_edit_at INTEGER NOT NULL,
+    PRIMARY KEY (summary_id, section_id, user_id)
+  );
+  CREATE TABLE versions (
+    id TEXT PRIMARY KEY,
+    summary_id TEXT NOT NULL REFERENCES summaries(id),
+    name TEXT NOT NULL,
+    data BLOB NOT NULL,
+    created_by TEXT,
+    created_by_name TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX versions_by_summary ON versions(summary_id, created_at);
+  `,
 ]

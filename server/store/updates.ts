@@ -11,6 +11,13 @@ export interface UpdateRecord {
   sections: readonly string[]
 }
 
+export interface SectionActivity {
+  sectionId: string
+  userId: string
+  edits: number
+  lastEditAt: number
+}
+
 export interface StoredState {
   snapshot: Uint8Array | null
   updates: Uint8Array[]
@@ -36,6 +43,11 @@ export const createUpdateLog = (db: Db) => {
      ON CONFLICT(summary_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq, created_at = excluded.created_at`,
   )
   const deleteUpdatesUpTo = db.prepare('DELETE FROM summary_updates WHERE summary_id = ? AND seq <= ?')
+  // Who edited which section survives compaction: it is kept apart from the update log.
+  const recordActivity = db.prepare(
+    `INSERT INTO section_activity (summary_id, section_id, user_id, edits, first_edit_at, last_edit_at) VALUES (?, ?, ?, 1, ?, ?)
+     ON CONFLICT(summary_id, section_id, user_id) DO UPDATE SET edits = edits + 1, last_edit_at = excluded.last_edit_at`,
+  )
 
   const lastSeq = (summaryId: string): number => lastSeqStatement.get({ id: summaryId })?.seq ?? 0
 
@@ -46,6 +58,7 @@ export const createUpdateLog = (db: Db) => {
     for (const record of records) {
       seq += 1
       insertUpdate.run(summaryId, seq, record.data, record.authorId, JSON.stringify(record.sections), now)
+      if (record.authorId) for (const sectionId of record.sections) recordActivity.run(summaryId, sectionId, record.authorId, now, now)
     }
     return seq
   })
@@ -66,7 +79,15 @@ export const createUpdateLog = (db: Db) => {
     deleteUpdatesUpTo.run(summaryId, uptoSeq)
   })
 
-  return { append, load, compact, lastSeq }
+  const activity = (summaryId: string): SectionActivity[] =>
+    db
+      .prepare<[string], { section_id: string; user_id: string; edits: number; last_edit_at: number }>(
+        'SELECT section_id, user_id, edits, last_edit_at FROM section_activity WHERE summary_id = ? ORDER BY last_edit_at DESC',
+      )
+      .all(summaryId)
+      .map((row) => ({ sectionId: row.section_id, userId: row.user_id, edits: row.edits, lastEditAt: row.last_edit_at }))
+
+  return { append, load, compact, lastSeq, activity }
 }
 
 export type UpdateLog = ReturnType<typeof createUpdateLog>

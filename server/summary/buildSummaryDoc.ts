@@ -7,7 +7,8 @@ import * as Y from 'yjs'
 import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
 import { sectionRoot } from '../../shared/doc/roots.js'
 import { createOutlineEntry, getOutline, writeMeta, type SummaryMeta } from '../../shared/doc/outline.js'
-import { flattenSections, type Template } from '../../shared/schema/template.js'
+import type { IndicatorData } from '../../shared/indicators/types.js'
+import { flattenSections, type IndicatorDefinition, type Template } from '../../shared/schema/template.js'
 import { seedSectionBody } from './seedSectionBody.js'
 
 export interface IndicatorValue {
@@ -15,6 +16,20 @@ export interface IndicatorValue {
   previous?: number | null
   target?: number | null
 }
+
+/** The stored figure of a template indicator, with its initial values if any. */
+export const indicatorEntry = (definition: IndicatorDefinition, departmentIds: ReadonlyMap<string, string>, figure?: IndicatorValue): IndicatorData => ({
+  label: definition.label,
+  unit: definition.unit,
+  precision: definition.precision ?? (definition.unit === '亿元' ? 1 : 0),
+  approx: definition.approx ?? false,
+  departmentId: departmentIds.get(definition.department) ?? '',
+  value: figure?.value ?? null,
+  previous: figure?.previous ?? null,
+  target: figure?.target ?? null,
+  updatedAt: figure ? Date.now() : null,
+  source: figure ? '模板示例数据' : null,
+})
 
 export const renderTemplateTitle = (template: Template, organisation: string, year: number): string =>
   template.title.replaceAll('{organisation}', organisation).replaceAll('{year}', String(year))
@@ -33,21 +48,7 @@ export const buildSummaryDoc = (
   doc.transact(() => {
     writeMeta(doc, meta)
     const indicators = getIndicators(doc)
-    for (const definition of template.indicators ?? []) {
-      const figure = values[definition.key]
-      indicators.set(definition.key, {
-        label: definition.label,
-        unit: definition.unit,
-        precision: definition.precision ?? (definition.unit === '亿元' ? 1 : 0),
-        approx: definition.approx ?? false,
-        departmentId: departmentIds.get(definition.department) ?? '',
-        value: figure?.value ?? null,
-        previous: figure?.previous ?? null,
-        target: figure?.target ?? null,
-        updatedAt: figure ? Date.now() : null,
-        source: figure ? '模板示例数据' : null,
-      })
-    }
+    for (const definition of template.indicators ?? []) indicators.set(definition.key, indicatorEntry(definition, departmentIds, values[definition.key]))
     const figures = readIndicators(doc)
     const outline = getOutline(doc)
     for (const section of flattenSections(template.sections)) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { countProblems, findPlaceholders, runPreflight } from '../../shared/preflight.js'
+import { countProblems, runPreflight } from '../../shared/preflight.js'
+import { findPlaceholders } from '../../shared/sectionAnalysis.js'
 import { buildFixture } from './exportFixture.js'
 
 describe('preflight', () => {

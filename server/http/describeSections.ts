@@ -1,0 +1,25 @@
+/** Sections of a summary as the API shows them: derived number, department name, status, 字数. */
+import type * as Y from 'yjs'
+import { readIndicators } from '../../shared/doc/indicators.js'
+import { readOutline } from '../../shared/doc/outline.js'
+import { deriveNumbering } from '../../shared/numbering.js'
+import { analyseSection } from '../../shared/sectionAnalysis.js'
+import type { Store } from '../store/index.js'
+
+export const describeSections = (store: Store, doc: Y.Doc) => {
+  const outline = readOutline(doc)
+  const numbers = deriveNumbering(outline.map((entry) => entry.level))
+  const figures = readIndicators(doc)
+  return outline.map((entry, index) => ({
+    id: entry.id,
+    number: numbers[index]!,
+    title: entry.title,
+    level: entry.level,
+    departmentId: entry.departmentId,
+    departmentName: store.directory.getDepartment(entry.departmentId)?.name ?? '',
+    status: entry.status,
+    hint: entry.hint,
+    wordTarget: entry.wordTarget,
+    words: analyseSection(doc, entry.id, figures).words,
+  }))
+}

@@ -1,0 +1,165 @@
+/**
+ * Structure and workflow of a live summary: PATCH a section (admin: title, department, hint,
+ * word target, level, position; workflow: status), add and remove sections, apply an updated
+ * template, and the progress report. Clients never write `outline`: everything is validated
+ * here and written in a server transaction, so every editor sees the new outline live.
+ */
+import { Hono, type Context } from 'hono'
+import { toBase64 } from 'lib0/buffer'
+import * as Y from 'yjs'
+import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
+import { readOutline } from '../../shared/doc/outline.js'
+import { readSectionBlocks } from '../../shared/export/buildExportDocument.js'
+import { sectionRoot } from '../../shared/doc/roots.js'
+import { buildProgress } from '../../shared/progress.js'
+import { applyTemplateSchema, sectionCreateSchema, sectionPatchSchema } from '../../shared/schema/sections.js'
+import { flattenSections } from '../../shared/schema/template.js'
+import { checkTransition } from '../../shared/workflow.js'
+import type { AppEnv } from '../context.js'
+import { AppError } from '../errors.js'
+import { createId } from '../ids.js'
+import { requireUser } from '../auth/session.js'
+import type { Room } from '../collab/room.js'
+import type { Rooms } from '../collab/rooms.js'
+import type { Store } from '../store/index.js'
+import type { User } from '../store/directory.js'
+import { indicatorEntry } from '../summary/buildSummaryDoc.js'
+import { findEntryIndex, insertEntry, moveEntry, removeEntry, updateEntry } from '../summary/outlineEdits.js'
+import { seedSectionBody } from '../summary/seedSectionBody.js'
+import { writeThread } from '../summary/writeThread.js'
+import { parseInput } from '../validate.js'
+import { describeSections } from './describeSections.js'
+
+const requireAdmin = (user: User, what: string) => {
+  if (user.role !== 'admin') throw new AppError(403, 'forbidden', `只有管理员可以${what}`)
+}
+
+/** The opening words of a section, to anchor the note of a send-back. */
+const openingAnchors = (doc: Y.Doc, sectionId: string) => {
+  const fragment = doc.getXmlFragment(sectionRoot(sectionId))
+  const first = fragment.toArray().find((node): node is Y.XmlElement => node instanceof Y.XmlElement)?.toArray().find((node): node is Y.XmlText => node instanceof Y.XmlText)
+  const encode = (type: Y.XmlFragment | Y.XmlText, index: number) => toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(type, index)))
+  if (!first) return { anchorStart: encode(fragment, 0), anchorEnd: encode(fragment, 0), quote: '' }
+  const text = first.toString().replace(/<[^>]+>/g, '')
+  const length = Math.min(first.length, 20)
+  return { anchorStart: encode(first, 0), anchorEnd: encode(first, length), quote: text.slice(0, length) }
+}
+
+const hasText = (doc: Y.Doc, sectionId: string): boolean => readSectionBlocks(doc, sectionId).length > 0
+
+export const sectionRoutes = (store: Store, rooms: Rooms) => {
+  const app = new Hono<AppEnv>()
+  app.use('*', requireUser(store))
+
+  const withSummary = <T>(c: Context<AppEnv>, use: (room: Room, user: User) => T): T => {
+    const summaryId = c.req.param('id') ?? ''
+    if (!store.catalog.getSummary(summaryId)) throw new AppError(404, 'unknown-summary', '该总结不存在')
+    return rooms.withRoom(summaryId, (room) => use(room, c.get('user')))
+  }
+  const sectionOf = (room: Room, sectionId: string) => {
+    const section = room.section(sectionId)
+    if (!section) throw new AppError(404, 'unknown-section', `章节“${sectionId}”不存在`)
+    return section
+  }
+  const requireDepartment = (departmentId: string) => {
+    if (!store.directory.getDepartment(departmentId)) throw new AppError(400, 'unknown-department', '部门不存在', [{ path: 'departmentId', message: '部门不存在' }])
+  }
+  const sectionAnswer = (room: Room, sectionId: string) => describeSections(store, room.doc).find((section) => section.id === sectionId)
+
+  app.patch('/:id/sections/:sectionId', async (c) => {
+    const input = parseInput(sectionPatchSchema, await c.req.json().catch(() => null))
+    const sectionId = c.req.param('sectionId')
+    return withSummary(c, (room, user) => {
+      const section = sectionOf(room, sectionId)
+      const { status, reason, position, ...fields } = input
+      if (Object.keys(fields).length > 0 || position !== undefined) requireAdmin(user, '修改提纲')
+      if (fields.departmentId) requireDepartment(fields.departmentId)
+      const outlineLength = readOutline(room.doc).length
+      if (position !== undefined && position >= outlineLength) throw new AppError(400, 'invalid-input', `位置应在 0 到 ${outlineLength - 1} 之间`, [{ path: 'position', message: '位置超出范围' }])
+      let note: { id: string; text: string } | null = null
+      if (status !== undefined && status !== section.status) {
+        const check = checkTransition(user, section.departmentId, section.status, status)
+        if (!check.ok) throw new AppError(check.status, check.code, check.message)
+        if (check.rule.needsReason) {
+          if (!reason) throw new AppError(400, 'reason-required', '退回修改时必须填写原因', [{ path: 'reason', message: '请填写退回原因' }])
+          note = { id: createId(), text: `退回修改：${reason}` }
+        }
+      } else if (status !== undefined) throw new AppError(409, 'invalid-transition', '章节已经是该状态')
+      room.transactServer((doc) => {
+        updateEntry(doc, sectionId, { ...fields, ...(status ? { status } : {}) })
+        if (position !== undefined) moveEntry(doc, sectionId, position)
+        if (note) writeThread(doc, note.id, { sectionId, ...openingAnchors(doc, sectionId), text: note.text, mentions: [section.departmentId], authorId: user.id, authorName: user.displayName, departmentId: user.departmentId })
+      }, user.id)
+      return c.json(sectionAnswer(room, sectionId))
+    })
+  })
+
+  app.post('/:id/sections', async (c) => {
+    const input = parseInput(sectionCreateSchema, await c.req.json().catch(() => null))
+    return withSummary(c, (room, user) => {
+      requireAdmin(user, '添加章节')
+      requireDepartment(input.departmentId)
+      const id = createId()
+      room.transactServer((doc) => {
+        insertEntry(doc, input.position ?? readOutline(doc).length, { id, title: input.title, level: input.level, departmentId: input.departmentId, status: 'drafting', hint: input.hint ?? '', wordTarget: input.wordTarget ?? 0 })
+        doc.getXmlFragment(sectionRoot(id))
+      }, user.id)
+      return c.json({ id, ...sectionAnswer(room, id) }, 201)
+    })
+  })
+
+  app.delete('/:id/sections/:sectionId', (c) =>
+    withSummary(c, (room, user) => {
+      requireAdmin(user, '删除章节')
+      const sectionId = c.req.param('sectionId')
+      sectionOf(room, sectionId)
+      if (hasText(room.doc, sectionId) && c.req.query('force') !== '1')
+        throw new AppError(409, 'section-not-empty', '该章节已有内容，确认删除请加 ?force=1（内容仍保留在历史版本中）')
+      room.transactServer((doc) => removeEntry(doc, sectionId), user.id)
+      return c.json({ ok: true })
+    }),
+  )
+
+  app.post('/:id/apply-template', async (c) => {
+    const input = parseInput(applyTemplateSchema, await c.req.json().catch(() => ({})))
+    return withSummary(c, (room, user) => {
+      requireAdmin(user, '应用模板')
+      const record = store.catalog.getSummary(room.summaryId)!
+      const template = store.catalog.getTemplate(input.templateId ?? record.templateId)
+      if (!template) throw new AppError(404, 'unknown-template', '模板不存在')
+      const added: string[] = []
+      room.transactServer((doc) => {
+        const departmentIds = new Map(template.departments.map((name) => [name, store.directory.ensureDepartment(name).id]))
+        const figures = getIndicators(doc)
+        for (const definition of template.indicators ?? []) if (!figures.has(definition.key)) figures.set(definition.key, indicatorEntry(definition, departmentIds))
+        let previous = -1
+        for (const section of flattenSections(template.sections)) {
+          const existing = findEntryIndex(doc, section.id)
+          if (existing >= 0) {
+            previous = existing
+            continue
+          }
+          previous += 1
+          insertEntry(doc, previous, { id: section.id, title: section.title, level: section.level, departmentId: departmentIds.get(section.department) ?? '', status: 'drafting', hint: section.hint ?? '', wordTarget: section.wordTarget ?? 0 })
+          seedSectionBody(doc.getXmlFragment(sectionRoot(section.id)), section.indicators ?? [], readIndicators(doc))
+          added.push(section.id)
+        }
+      }, user.id)
+      return c.json({ added })
+    })
+  })
+
+  app.get('/:id/progress', (c) =>
+    withSummary(c, (room) =>
+      c.json(
+        buildProgress(room.doc, {
+          activity: store.updates.activity(room.summaryId),
+          departmentName: (id) => store.directory.getDepartment(id)?.name ?? '',
+          userName: (id) => store.directory.getUser(id)?.displayName ?? '（已删除的用户）',
+        }),
+      ),
+    ),
+  )
+
+  return app
+}

@@ -1,0 +1,86 @@
+/**
+ * Named versions (初稿、送审稿、定稿…): the admin takes one at any time; it stores the full Yjs
+ * state, so opening and exporting it later gives exactly the text of that moment. Sections can be
+ * compared with a version paragraph by paragraph.
+ */
+import { Hono, type Context } from 'hono'
+import * as Y from 'yjs'
+import { diffParagraphs } from '../../shared/diffParagraphs.js'
+import { readOutline } from '../../shared/doc/outline.js'
+import { readSectionBlocks } from '../../shared/export/buildExportDocument.js'
+import { blocksText } from '../../shared/sectionAnalysis.js'
+import { versionCreateSchema } from '../../shared/schema/sections.js'
+import type { AppEnv } from '../context.js'
+import { AppError } from '../errors.js'
+import { createId } from '../ids.js'
+import { requireUser } from '../auth/session.js'
+import type { Rooms } from '../collab/rooms.js'
+import { attachmentHeader, EXPORT_FORMATS, exportSummary, isExportFormat } from '../export/exportSummary.js'
+import type { Store } from '../store/index.js'
+import { parseInput } from '../validate.js'
+
+const docFrom = (state: Uint8Array): Y.Doc => {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, state)
+  return doc
+}
+
+const paragraphsOf = (doc: Y.Doc, sectionId: string): string[] =>
+  readSectionBlocks(doc, sectionId).flatMap((block) => blocksText([block]).split('\n')).filter((line) => line.trim() !== '')
+
+export const versionRoutes = (store: Store, rooms: Rooms) => {
+  const app = new Hono<AppEnv>()
+  app.use('*', requireUser(store))
+
+  const summaryOf = (c: Context<AppEnv>) => {
+    const id = c.req.param('id') ?? ''
+    if (!store.catalog.getSummary(id)) throw new AppError(404, 'unknown-summary', '该总结不存在')
+    return id
+  }
+  const versionOf = (c: Context<AppEnv>) => {
+    const version = store.versions.get(summaryOf(c), c.req.param('versionId') ?? '')
+    if (!version) throw new AppError(404, 'unknown-version', '该版本不存在')
+    return version
+  }
+
+  app.get('/:id/versions', (c) => c.json(store.versions.list(summaryOf(c))))
+
+  app.post('/:id/versions', async (c) => {
+    const { name } = parseInput(versionCreateSchema, await c.req.json().catch(() => null))
+    const summaryId = summaryOf(c)
+    const user = c.get('user')
+    if (user.role !== 'admin') throw new AppError(403, 'forbidden', '只有管理员可以保存版本')
+    // The committed state: wait for this turn's accepted edits to be durable, then copy it.
+    const state = await new Promise<Uint8Array>((resolve) => rooms.withRoom(summaryId, (room) => room.whenCommitted(() => resolve(Y.encodeStateAsUpdate(room.doc)))))
+    const version = { id: createId(), summaryId, name, createdBy: user.id, createdByName: user.displayName, createdAt: Date.now() }
+    store.versions.insert(version, state)
+    return c.json(version, 201)
+  })
+
+  app.get('/:id/versions/:versionId/export', async (c) => {
+    const format = c.req.query('format')
+    if (!isExportFormat(format)) throw new AppError(400, 'unknown-format', `不支持的导出格式“${format ?? ''}”，可选：${EXPORT_FORMATS.join('、')}`)
+    const version = versionOf(c)
+    const doc = docFrom(version.data)
+    const file = await exportSummary(doc, format, new Date(version.createdAt))
+    doc.destroy()
+    const fileName = file.fileName.replace(/\.(\w+)$/, `（${version.name}）.$1`)
+    const disposition = c.req.query('inline') === '1' ? 'inline' : attachmentHeader(fileName)
+    return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': disposition })
+  })
+
+  app.get('/:id/versions/:versionId/diff', (c) => {
+    const version = versionOf(c)
+    const sectionId = c.req.query('sectionId') ?? ''
+    const then = docFrom(version.data)
+    const current = rooms.withRoom(version.summaryId, (room) => docFrom(Y.encodeStateAsUpdate(room.doc)))
+    const known = [...readOutline(then), ...readOutline(current)].some((entry) => entry.id === sectionId)
+    if (!known) throw new AppError(400, 'unknown-section', `章节“${sectionId}”不存在`)
+    const changes = diffParagraphs(paragraphsOf(then, sectionId), paragraphsOf(current, sectionId))
+    then.destroy()
+    current.destroy()
+    return c.json({ sectionId, version: { id: version.id, name: version.name, createdAt: version.createdAt }, changes })
+  })
+
+  return app
+}

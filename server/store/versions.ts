@@ -1,0 +1,51 @@
+/** Named versions of a summary (初稿、送审稿、定稿…): full Yjs state, so exports are exact. */
+import type { Db } from './db.js'
+
+export interface VersionRecord {
+  id: string
+  summaryId: string
+  name: string
+  createdBy: string | null
+  createdByName: string
+  createdAt: number
+}
+
+interface VersionRow {
+  id: string
+  summary_id: string
+  name: string
+  created_by: string | null
+  created_by_name: string
+  created_at: number
+}
+
+const toVersion = (row: VersionRow): VersionRecord => ({
+  id: row.id,
+  summaryId: row.summary_id,
+  name: row.name,
+  createdBy: row.created_by,
+  createdByName: row.created_by_name,
+  createdAt: row.created_at,
+})
+
+export const createVersions = (db: Db) => ({
+  insert: (version: VersionRecord, data: Uint8Array): void => {
+    db.prepare('INSERT INTO versions (id, summary_id, name, data, created_by, created_by_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      version.id,
+      version.summaryId,
+      version.name,
+      data,
+      version.createdBy,
+      version.createdByName,
+      version.createdAt,
+    )
+  },
+  list: (summaryId: string): VersionRecord[] =>
+    db.prepare<[string], VersionRow>('SELECT id, summary_id, name, created_by, created_by_name, created_at FROM versions WHERE summary_id = ? ORDER BY created_at').all(summaryId).map(toVersion),
+  get: (summaryId: string, id: string): (VersionRecord & { data: Uint8Array }) | undefined => {
+    const row = db.prepare<[string, string], VersionRow & { data: Buffer }>('SELECT * FROM versions WHERE summary_id = ? AND id = ?').get(summaryId, id)
+    return row ? { ...toVersion(row), data: new Uint8Array(row.data) } : undefined
+  },
+})
+
+export type Versions = ReturnType<typeof createVersions>

@@ -1,0 +1,122 @@
+/**
+ * The progress report (进度): per section and per department — status, 字数 against the word
+ * target, open comment threads, missing figures, placeholders left, last edit and editors — and
+ * the overall completion. Edit history comes from the server's store.
+ */
+import type * as Y from 'yjs'
+import { readThreads } from './doc/comments.js'
+import { readIndicators } from './doc/indicators.js'
+import { readOutline, type SectionStatus } from './doc/outline.js'
+import { deriveNumbering } from './numbering.js'
+import { analyseSection } from './sectionAnalysis.js'
+
+export interface SectionEditor {
+  userId: string
+  name: string
+  edits: number
+  lastEditAt: number
+}
+
+export interface SectionProgress {
+  id: string
+  number: string
+  title: string
+  level: number
+  departmentId: string
+  departmentName: string
+  status: SectionStatus
+  words: number
+  wordTarget: number
+  openComments: number
+  missingFigures: number
+  placeholders: number
+  lastEditAt: number | null
+  editors: SectionEditor[]
+}
+
+export interface Tally {
+  sections: number
+  drafting: number
+  review: number
+  final: number
+  words: number
+  wordTarget: number
+  openComments: number
+  missingFigures: number
+  placeholders: number
+}
+
+export interface DepartmentProgress extends Tally {
+  departmentId: string
+  name: string
+}
+
+export interface ProgressReport {
+  overall: Tally & { completion: number }
+  sections: SectionProgress[]
+  departments: DepartmentProgress[]
+}
+
+const emptyTally = (): Tally => ({ sections: 0, drafting: 0, review: 0, final: 0, words: 0, wordTarget: 0, openComments: 0, missingFigures: 0, placeholders: 0 })
+
+const add = (tally: Tally, section: SectionProgress): void => {
+  tally.sections++
+  tally[section.status]++
+  tally.words += section.words
+  tally.wordTarget += section.wordTarget
+  tally.openComments += section.openComments
+  tally.missingFigures += section.missingFigures
+  tally.placeholders += section.placeholders
+}
+
+export interface ProgressInput {
+  activity: ReadonlyArray<{ sectionId: string; userId: string; edits: number; lastEditAt: number }>
+  departmentName: (id: string) => string
+  userName: (id: string) => string
+}
+
+export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName }: ProgressInput): ProgressReport => {
+  const outline = readOutline(doc)
+  const numbers = deriveNumbering(outline.map((entry) => entry.level))
+  const figures = readIndicators(doc)
+  const openThreads = new Map<string, number>()
+  for (const thread of readThreads(doc)) if (!thread.resolved) openThreads.set(thread.sectionId, (openThreads.get(thread.sectionId) ?? 0) + 1)
+
+  const sections = outline.map((entry, index): SectionProgress => {
+    const analysis = analyseSection(doc, entry.id, figures)
+    const editors = activity
+      .filter((row) => row.sectionId === entry.id)
+      .map((row) => ({ userId: row.userId, name: userName(row.userId), edits: row.edits, lastEditAt: row.lastEditAt }))
+      .sort((a, b) => b.lastEditAt - a.lastEditAt)
+    return {
+      id: entry.id,
+      number: numbers[index]!,
+      title: entry.title,
+      level: entry.level,
+      departmentId: entry.departmentId,
+      departmentName: departmentName(entry.departmentId),
+      status: entry.status,
+      words: analysis.words,
+      wordTarget: entry.wordTarget,
+      openComments: openThreads.get(entry.id) ?? 0,
+      missingFigures: analysis.missingKeys.length,
+      placeholders: [...analysis.placeholders.values()].reduce((sum, count) => sum + count, 0),
+      lastEditAt: editors[0]?.lastEditAt ?? null,
+      editors,
+    }
+  })
+
+  const overall = emptyTally()
+  const byDepartment = new Map<string, DepartmentProgress>()
+  for (const section of sections) {
+    add(overall, section)
+    const department = byDepartment.get(section.departmentId) ?? { ...emptyTally(), departmentId: section.departmentId, name: section.departmentName }
+    add(department, section)
+    byDepartment.set(section.departmentId, department)
+  }
+  return {
+    overall: { ...overall, completion: overall.sections === 0 ? 0 : overall.final / overall.sections },
+    sections,
+    departments: [...byDepartment.values()],
+  }
+}

@@ -1,0 +1,27 @@
+/** Bodies of the section endpoints (PATCH, POST) and versions. */
+import { z } from 'zod'
+
+export const sectionPatchSchema = z.strictObject({
+  title: z.string().trim().min(1).max(200).optional(),
+  departmentId: z.string().min(1).max(64).optional(),
+  hint: z.string().max(1000).optional(),
+  wordTarget: z.number().int().min(0).max(100000).optional(),
+  level: z.number().int().min(1).max(4).optional(),
+  position: z.number().int().min(0).optional(),
+  status: z.enum(['drafting', 'review', 'final']).optional(),
+  reason: z.string().trim().max(2000).optional(),
+})
+
+export const sectionCreateSchema = z.strictObject({
+  title: z.string().trim().min(1).max(200),
+  departmentId: z.string().min(1).max(64),
+  level: z.number().int().min(1).max(4),
+  hint: z.string().max(1000).optional(),
+  wordTarget: z.number().int().min(0).max(100000).optional(),
+  /** Index in the outline; default: the end. */
+  position: z.number().int().min(0).optional(),
+})
+
+export const versionCreateSchema = z.strictObject({ name: z.string().trim().min(1).max(50) })
+
+export const applyTemplateSchema = z.strictObject({ templateId: z.string().min(1).max(64).optional() })

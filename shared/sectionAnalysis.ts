@@ -1,0 +1,51 @@
+/**
+ * What the preflight and the progress page need to know of one section, computed once: its
+ * content blocks, 字数 (figures included, as printed), placeholders left in the typed text and
+ * the figures it uses that have no value.
+ */
+import type * as Y from 'yjs'
+import { readSectionBlocks, readSectionIndicatorKeys } from './export/buildExportDocument.js'
+import { inlineText, type Block } from './export/model.js'
+import type { IndicatorData } from './indicators/types.js'
+import { countWords } from './wordCount.js'
+
+/** Placeholders seen in real drafts: 20xx, 20**, 201*, xx/XX/××, **, □ and 【待填…】 gaps. */
+export const PLACEHOLDER_PATTERN = /20[xX×*＊]{2}|20\d[*＊]|(?<![A-Za-z])[xX×]{2,}(?![A-Za-z])|[*＊]{2,}|□+|【待填[^】]*】/g
+
+/** Distinct placeholders in a text with how often each occurs. */
+export const findPlaceholders = (text: string): Map<string, number> => {
+  const found = new Map<string, number>()
+  for (const match of text.matchAll(PLACEHOLDER_PATTERN)) found.set(match[0], (found.get(match[0]) ?? 0) + 1)
+  return found
+}
+
+/** The text of blocks; with `typedOnly`, figures are left out (a missing figure is its own problem). */
+export const blocksText = (blocks: readonly Block[], typedOnly = false): string =>
+  blocks
+    .map((block) => {
+      if (block.kind === 'paragraph') return inlineText(typedOnly ? block.inlines.filter((inline) => inline.kind !== 'text' || !inline.figure) : block.inlines)
+      if (block.kind === 'list') return block.items.map((item) => blocksText(item, typedOnly)).join('\n')
+      return typedOnly ? '' : block.rows.map((row) => row.join(' ')).join('\n')
+    })
+    .join('\n')
+
+export interface SectionAnalysis {
+  blocks: Block[]
+  words: number
+  placeholders: Map<string, number>
+  /** Keys used in the section, in order of first use. */
+  indicatorKeys: string[]
+  missingKeys: string[]
+}
+
+export const analyseSection = (doc: Y.Doc, sectionId: string, figures: Readonly<Record<string, IndicatorData>>): SectionAnalysis => {
+  const blocks = readSectionBlocks(doc, sectionId, figures)
+  const indicatorKeys = [...new Set(readSectionIndicatorKeys(doc, sectionId))]
+  return {
+    blocks,
+    words: countWords(blocksText(blocks)),
+    placeholders: findPlaceholders(blocksText(blocks, true)),
+    indicatorKeys,
+    missingKeys: indicatorKeys.filter((key) => figures[key]?.value === null || !figures[key]),
+  }
+}

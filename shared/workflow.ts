@@ -1,0 +1,43 @@
+/**
+ * The section workflow: 撰写中 drafting → 待审核 review → 已定稿 final. The owning department
+ * (or the admin) hands a section in; a leader or the admin approves it or sends it back with a
+ * reason; only the admin reopens a final section. The server decides with these rules; the
+ * client shows only the buttons they allow.
+ */
+import type { SectionStatus } from './doc/outline.js'
+import type { Actor } from './roles.js'
+
+export const STATUS_LABELS: Record<SectionStatus, string> = { drafting: '撰写中', review: '待审核', final: '已定稿' }
+
+interface Rule {
+  from: SectionStatus
+  to: SectionStatus
+  label: string
+  needsReason: boolean
+  allowed: (actor: Actor, sectionDepartmentId: string) => boolean
+}
+
+const isLeaderOrAdmin = (actor: Actor) => actor.role === 'admin' || actor.role === 'leader'
+
+export const TRANSITIONS: readonly Rule[] = [
+  { from: 'drafting', to: 'review', label: '提交审核', needsReason: false, allowed: (actor, owner) => actor.role === 'admin' || (actor.role === 'editor' && actor.departmentId === owner) },
+  { from: 'review', to: 'final', label: '通过定稿', needsReason: false, allowed: isLeaderOrAdmin },
+  { from: 'review', to: 'drafting', label: '退回修改', needsReason: true, allowed: isLeaderOrAdmin },
+  { from: 'final', to: 'drafting', label: '重新打开', needsReason: false, allowed: (actor) => actor.role === 'admin' },
+]
+
+export type TransitionCheck =
+  | { ok: true; rule: Rule }
+  | { ok: false; status: 409 | 403; code: string; message: string }
+
+/** Whether `actor` may move a section of `owner` from `from` to `to`. */
+export const checkTransition = (actor: Actor, owner: string, from: SectionStatus, to: SectionStatus): TransitionCheck => {
+  const rule = TRANSITIONS.find((candidate) => candidate.from === from && candidate.to === to)
+  if (!rule) return { ok: false, status: 409, code: 'invalid-transition', message: `不能从“${STATUS_LABELS[from]}”改为“${STATUS_LABELS[to]}”` }
+  if (!rule.allowed(actor, owner)) return { ok: false, status: 403, code: 'forbidden-transition', message: `您无权将本节“${rule.label}”` }
+  return { ok: true, rule }
+}
+
+/** The transitions `actor` may make from `from` now (for buttons). */
+export const availableTransitions = (actor: Actor, owner: string, from: SectionStatus): Rule[] =>
+  TRANSITIONS.filter((rule) => rule.from === from && rule.allowed(actor, owner))

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readThreads } from '../../shared/doc/comments.js'
+import { readOutline } from '../../shared/doc/outline.js'
+import { api, connect, demoSummaryId, login, sectionText, startTestServer, synced, waitFor, writeParagraph, type TestClient } from './harness.js'
+
+let server: Awaited<ReturnType<typeof startTestServer>>
+let summaryId: string
+const tokens: Record<string, string> = {}
+const clients: TestClient[] = []
+
+const open = async (username: string) => {
+  const client = connect(server, summaryId, tokens[username]!)
+  clients.push(client)
+  await synced(client)
+  return client
+}
+const patch = (username: string, sectionId: string, body: unknown) =>
+  api<{ status?: string; error?: { code: string } }>(server, `/api/summaries/${summaryId}/sections/${sectionId}`, { token: tokens[username], method: 'PATCH', body })
+const text = async (path: string) => (await fetch(`${server.url}/api/summaries/${summaryId}${path}`, { headers: { authorization: `Bearer ${tokens.admin}` } })).text()
+
+beforeAll(async () => {
+  server = await startTestServer()
+  for (const username of ['admin', 'leader', 'invest', 'invest2', 'safety', 'viewer']) tokens[username] = await login(server, username)
+  summaryId = await demoSummaryId(server, tokens.admin!)
+})
+
+afterAll(async () => {
+  for (const client of clients) client.destroy()
+  await server.close()
+})
+
+describe('section workflow', () => {
+  it('hands in, approves and locks a section; the guard refuses writes until the admin reopens it', async () => {
+    const writer = await open('invest')
+    writeParagraph(writer.doc, 'investment-channels', '驻点招商成效明显。')
+    await waitFor(() => sectionText(writer.doc, 'investment-channels').includes('驻点'))
+    expect((await patch('safety', 'investment-channels', { status: 'review' })).status).toBe(403)
+    expect((await patch('invest', 'investment-channels', { status: 'final' })).status).toBe(409)
+    expect((await patch('invest', 'investment-channels', { status: 'review' })).body.status).toBe('review')
+    expect((await patch('invest', 'investment-channels', { status: 'final' })).status).toBe(403)
+    expect((await patch('leader', 'investment-channels', { status: 'final' })).body.status).toBe('final')
+    await waitFor(() => readOutline(writer.doc).find((entry) => entry.id === 'investment-channels')?.status === 'final')
+
+    writeParagraph(writer.doc, 'investment-channels', '定稿后不能再改')
+    await waitFor(() => writer.closes.some((close) => close.code === 4403), 5000, '4403 for the writer')
+    const admin = await open('admin')
+    writeParagraph(admin.doc, 'investment-channels', '管理员也不能改定稿')
+    await waitFor(() => admin.closes.some((close) => close.code === 4403), 5000, '4403 for the admin')
+
+    expect((await patch('leader', 'investment-channels', { status: 'drafting' })).status).toBe(403)
+    expect((await patch('admin', 'investment-channels', { status: 'drafting' })).body.status).toBe('drafting')
+    const again = await open('invest')
+    writeParagraph(again.doc, 'investment-channels', '重新打开后可以修改。')
+    const reader = await open('leader')
+    await waitFor(() => sectionText(reader.doc, 'investment-channels').includes('重新打开后可以修改'))
+    expect(sectionText(reader.doc, 'investment-channels')).not.toContain('定稿后不能再改')
+  })
+
+  it('sends a section back only with a reason, which becomes a comment for the department', async () => {
+    expect((await patch('invest', 'investment-service', { status: 'review' })).status).toBe(200)
+    const missing = await patch('leader', 'investment-service', { status: 'drafting' })
+    expect([missing.status, missing.body.error?.code]).toEqual([400, 'reason-required'])
+    expect((await patch('leader', 'investment-service', { status: 'drafting', reason: '请补充具体成效' })).body.status).toBe('drafting')
+    const reader = await open('invest')
+    expect(readThreads(reader.doc).find((thread) => thread.sectionId === 'investment-service')?.text).toBe('退回修改：请补充具体成效')
+  })
+
+  it('lets only the admin change the skeleton', async () => {
+    expect((await patch('leader', 'party', { title: '党建工作' })).status).toBe(403)
+    expect((await patch('viewer', 'party', { status: 'review' })).status).toBe(403)
+    expect((await api(server, `/api/summaries/${summaryId}/sections`, { token: tokens.invest, body: { title: '新章节', departmentId: 'x', level: 1 } })).status).toBe(403)
+  })
+})
+
+describe('skeleton edits of a live summary', () => {
+  it('adds, renames, moves, re-levels and reassigns sections while keeping their text; everyone sees it live', async () => {
+    const writer = await open('invest')
+    writeParagraph(writer.doc, 'plan-investment', '明年重点引进新能源项目。')
+    await waitFor(() => sectionText(writer.doc, 'plan-investment').includes('新能源'))
+    const departments = (await api<Array<{ id: string; name: string }>>(server, '/api/departments', { token: tokens.admin })).body
+    const union = departments.find((department) => department.name === '工会')!
+    const created = await api<{ id: string; number: string }>(server, `/api/summaries/${summaryId}/sections`, { token: tokens.admin, body: { title: '加强职工队伍建设', departmentId: union.id, level: 2 } })
+    expect(created.status).toBe(201)
+    expect(created.body.number).toBe('（四）')
+    await waitFor(() => readOutline(writer.doc).some((entry) => entry.id === created.body.id))
+
+    expect((await patch('admin', 'plan-investment', { title: '精准招商', level: 1, position: 0 })).status).toBe(200)
+    const detail = (await api<{ sections: Array<{ id: string; number: string; title: string }> }>(server, `/api/summaries/${summaryId}`, { token: tokens.admin })).body
+    expect(detail.sections[0]).toMatchObject({ id: 'plan-investment', number: '一、', title: '精准招商' })
+    expect(detail.sections[1]).toMatchObject({ id: 'overview', number: '二、' })
+    expect((await patch('admin', 'plan-investment', { departmentId: union.id })).status).toBe(200)
+    await waitFor(() => readOutline(writer.doc)[0]?.departmentId === union.id)
+    expect(readOutline(writer.doc)[0]).toMatchObject({ id: 'plan-investment', title: '精准招商', level: 1 })
+    expect(sectionText(writer.doc, 'plan-investment')).toContain('明年重点引进新能源项目。')
+  })
+
+  it('deletes a section with text only when forced', async () => {
+    const writer = await open('safety')
+    writeParagraph(writer.doc, 'plan-safety', '压实责任。')
+    await waitFor(() => sectionText(writer.doc, 'plan-safety').includes('压实'))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const refused = await api<{ error: { code: string } }>(server, `/api/summaries/${summaryId}/sections/plan-safety`, { token: tokens.admin, method: 'DELETE' })
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'section-not-empty'])
+    expect((await api(server, `/api/summaries/${summaryId}/sections/plan-safety?force=1`, { token: tokens.admin, method: 'DELETE' })).status).toBe(200)
+    expect((await api(server, `/api/summaries/${summaryId}/sections/party`, { token: tokens.admin, method: 'DELETE' })).status).toBe(200)
+    await waitFor(() => !readOutline(writer.doc).some((entry) => entry.id === 'plan-safety' || entry.id === 'party'))
+  })
+
+  it('applies the updated template: missing sections come back, existing text stays', async () => {
+    const { body } = await api<{ added: string[] }>(server, `/api/summaries/${summaryId}/apply-template`, { token: tokens.admin, body: {} })
+    expect(body.added.sort()).toEqual(['party', 'plan-safety'])
+    const reader = await open('leader')
+    const ids = readOutline(reader.doc).map((entry) => entry.id)
+    expect(ids.indexOf('party')).toBe(ids.indexOf('safety') + 1)
+    expect(sectionText(reader.doc, 'plan-investment')).toContain('明年重点引进新能源项目。')
+  })
+})
+
+describe('progress and versions', () => {
+  it('reports words, editors, comments, missing figures and placeholders per section and department', async () => {
+    const first = await open('invest')
+    const second = await open('invest2')
+    writeParagraph(first.doc, 'investment-service', '代办手续56件，20xx年')
+    writeParagraph(second.doc, 'investment-service', '服务企业 GE 公司。')
+    await waitFor(() => sectionText(first.doc, 'investment-service').includes('GE'))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    type Report = { overall: { sections: number; final: number; completion: number }; sections: Array<{ id: string; words: number; openComments: number; missingFigures: number; placeholders: number; editors: Array<{ name: string }>; lastEditAt: number | null }>; departments: Array<{ name: string; sections: number; missingFigures: number }> }
+    const { body } = await api<Report>(server, `/api/summaries/${summaryId}/progress`, { token: tokens.leader })
+    const service = body.sections.find((section) => section.id === 'investment-service')!
+    // 代办手续(4) 56(1) 件(1) ，(1) 20xx(1) 年(1) = 9; 服务企业(4) GE(1) 公司(2) 。(1) = 8
+    expect(service.words).toBe(17)
+    expect(service.placeholders).toBe(1)
+    expect(service.openComments).toBe(1)
+    expect(service.editors.map((editor) => editor.name).sort()).toEqual(['张招商', '陈招商'])
+    expect(service.lastEditAt).toBeGreaterThan(Date.now() - 60_000)
+    expect(body.sections.find((section) => section.id === 'union')!.missingFigures).toBe(1)
+    expect(body.departments.find((department) => department.name === '工会')).toMatchObject({ missingFigures: 1 })
+    expect(body.overall.completion).toBe(body.overall.final / body.overall.sections)
+  })
+
+  it('exports a version exactly as it was when taken, after later edits', async () => {
+    const before = await text('/export?format=txt')
+    expect((await api(server, `/api/summaries/${summaryId}/versions`, { token: tokens.leader, body: { name: '初稿' } })).status).toBe(403)
+    const version = await api<{ id: string; name: string; createdByName: string }>(server, `/api/summaries/${summaryId}/versions`, { token: tokens.admin, body: { name: '初稿' } })
+    expect(version.body).toMatchObject({ name: '初稿', createdByName: '系统管理员' })
+    const writer = await open('invest')
+    writeParagraph(writer.doc, 'investment-service', '版本之后新增的段落。')
+    await waitFor(() => sectionText(writer.doc, 'investment-service').includes('版本之后'))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(await text('/export?format=txt')).toContain('版本之后新增的段落')
+    expect(await text(`/versions/${version.body.id}/export?format=txt`)).toBe(before)
+    const list = await api<Array<{ id: string }>>(server, `/api/summaries/${summaryId}/versions`, { token: tokens.viewer })
+    expect(list.body.map((item) => item.id)).toContain(version.body.id)
+    const diff = await api<{ changes: Array<{ op: string; text: string }> }>(server, `/api/summaries/${summaryId}/versions/${version.body.id}/diff?sectionId=investment-service`, { token: tokens.leader })
+    expect(diff.body.changes.filter((change) => change.op !== 'equal')).toEqual([{ op: 'insert', text: '版本之后新增的段落。' }])
+  })
+})
