@@ -8,6 +8,7 @@ export const router = createRouter({
     { path: '/login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
     { path: '/', component: () => import('./pages/SummaryListPage.vue') },
     { path: '/s/:summaryId', component: () => import('./pages/SummaryPage.vue'), props: true },
+    { path: '/s/:summaryId/progress', component: () => import('./pages/ProgressPage.vue'), props: true },
     { path: '/admin', component: () => import('./pages/AdminPage.vue') },
     { path: '/:rest(.*)', redirect: '/' },
   ],

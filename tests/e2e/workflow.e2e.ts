@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { DEMO_PASSWORD, demoSummaryId, login, startTestServer } from '../integration/harness.js'
+import { launchBrowser, openSummaryAs, screenshot } from './browser.js'
+
+let server: Awaited<ReturnType<typeof startTestServer>>
+let browser: Browser
+let summaryId: string
+
+beforeAll(async () => {
+  server = await startTestServer()
+  summaryId = await demoSummaryId(server, await login(server, 'admin'))
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('finalising a section in Chromium', () => {
+  it('hands a section in, a leader approves it, and it is locked for its writers', async () => {
+    const writer = await openSummaryAs(browser, server.url, summaryId, 'invest', DEMO_PASSWORD)
+    const section = writer.locator('[data-section-id="investment-channels"]')
+    await section.locator('.ProseMirror').click()
+    await writer.keyboard.type('以商招商引进项目6个。')
+    await section.locator('[data-transition="review"]').click()
+    await expect.poll(() => section.locator('[data-status]').getAttribute('data-status')).toBe('review')
+
+    const leader = await openSummaryAs(browser, server.url, summaryId, 'leader', DEMO_PASSWORD)
+    const reviewed = leader.locator('[data-section-id="investment-channels"]')
+    await reviewed.locator('[data-transition="final"]').click()
+
+    await expect.poll(() => section.locator('[data-status]').getAttribute('data-status'), { timeout: 10_000 }).toBe('final')
+    await expect.poll(() => section.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false')
+    expect(await writer.locator('.outline [data-outline-status="final"]').count()).toBe(1)
+    await section.locator('.ProseMirror').click()
+    await writer.keyboard.type('锁定后输入')
+    expect(await section.locator('.ProseMirror').innerText()).not.toContain('锁定后输入')
+    await screenshot(writer, 'workflow-locked')
+
+    await writer.click('[data-action="progress"]')
+    await expect.poll(() => writer.locator('[data-progress-section="investment-channels"]').innerText(), { timeout: 10_000 }).toContain('已定稿')
+    expect(await writer.locator('[data-progress-section="investment-channels"]').innerText()).toContain('张招商')
+    await screenshot(writer, 'workflow-progress')
+  })
+})
