@@ -49,6 +49,7 @@ export class Room {
   readonly awarenessOwners = new Map<number, Peer>()
   private queue: Pending[] = []
   private flushScheduled = false
+  private compactionScheduled = false
   private retryTimer: NodeJS.Timeout | null = null
   private afterCommit: Array<() => void> = []
   private changedAwareness = new Set<number>()
@@ -111,6 +112,21 @@ export class Room {
     this.checkIdle()
   }
 
+  /** Compaction runs after the turn that crossed the threshold, never inside a flush. */
+  private scheduleCompaction(): void {
+    if (this.compactionScheduled) return
+    this.compactionScheduled = true
+    setImmediate(() => {
+      this.compactionScheduled = false
+      if (this.closed) return
+      try {
+        this.compact()
+      } catch (error) {
+        console.error(`[room ${this.summaryId}] compaction failed; the log stays as it is`, error)
+      }
+    })
+  }
+
   /** Compacts the log if anything was appended since the last snapshot. */
   compact(): void {
     if (this.busy || this.lastSeq === this.snapshotSeq) return
@@ -159,7 +175,7 @@ export class Room {
     const callbacks = this.afterCommit
     this.afterCommit = []
     for (const callback of callbacks) callback()
-    if (this.lastSeq - this.snapshotSeq >= this.options.compactEvery) this.compact()
+    if (this.lastSeq - this.snapshotSeq >= this.options.compactEvery) this.scheduleCompaction()
     this.checkIdle()
   }
 

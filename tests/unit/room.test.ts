@@ -1,0 +1,119 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as decoding from 'lib0/decoding'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { Room, type Peer } from '../../server/collab/room.js'
+import { openStore, type Store } from '../../server/store/index.js'
+
+const stores: Store[] = []
+afterEach(() => stores.splice(0).forEach((store) => store.close()))
+
+/** A peer that records what the room sends it. */
+const recorder = (): Peer & { messages: Uint8Array[] } => {
+  const messages: Uint8Array[] = []
+  return { messages, send: (message) => messages.push(message) }
+}
+
+const setup = (compactEvery = 1000) => {
+  const store = openStore(mkdtempSync(join(tmpdir(), 'huizong-room-')))
+  stores.push(store)
+  store.db.prepare("INSERT INTO summaries (id, title, year, organisation, template_id, created_at) VALUES ('s1', 't', 2026, 'o', 'x', 0)").run()
+  const appends: number[] = []
+  const log = { ...store.updates, append: (summaryId: string, records: Parameters<Store['updates']['append']>[1]) => (appends.push(records.length), store.updates.append(summaryId, records)) }
+  const room = new Room(new Y.Doc(), { summaryId: 's1', log, lastSeq: 0, compactEvery, maxBatchBytes: 1 << 20, onIdle: () => {} })
+  return { store, room, appends }
+}
+
+const clientUpdate = (text: string): Uint8Array => {
+  const doc = new Y.Doc()
+  doc.getXmlFragment('section:a').insert(0, [new Y.XmlText(text)])
+  return Y.encodeStateAsUpdate(doc)
+}
+
+const updatesIn = (messages: Uint8Array[]): Uint8Array[] =>
+  messages.map((message) => {
+    const decoder = decoding.createDecoder(message)
+    expect([decoding.readVarUint(decoder), decoding.readVarUint(decoder)]).toEqual([0, 2])
+    return decoding.readVarUint8Array(decoder)
+  })
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
+
+describe('room hot path', () => {
+  it('commits a burst of one turn in one transaction and sends every peer one merged message', async () => {
+    const { room, appends, store } = setup()
+    const writers = [recorder(), recorder(), recorder()]
+    const watcher = recorder()
+    for (const peer of [...writers, watcher]) room.addPeer(peer)
+    writers.forEach((writer, index) => room.applyClientUpdate(clientUpdate(`第${index}段`), writer, `user-${index}`, ['section:a']))
+    expect(watcher.messages).toHaveLength(0) // nothing leaves before the commit
+    await nextTurn()
+    expect(appends).toEqual([3])
+    expect(store.updates.load('s1').updates).toHaveLength(3)
+    for (const peer of [...writers, watcher]) expect(peer.messages).toHaveLength(1)
+    expect(watcher.messages[0]).toBe(writers[0]!.messages[0]) // encoded once, the same bytes for everyone
+    const replica = new Y.Doc()
+    for (const update of updatesIn(watcher.messages)) Y.applyUpdate(replica, update)
+    expect(replica.getXmlFragment('section:a').length).toBe(3)
+  })
+
+  it('does not echo a batch back to its only author', async () => {
+    const { room } = setup()
+    const writer = recorder()
+    const watcher = recorder()
+    room.addPeer(writer)
+    room.addPeer(watcher)
+    room.applyClientUpdate(clientUpdate('独自'), writer, 'u', ['section:a'])
+    await nextTurn()
+    expect([writer.messages.length, watcher.messages.length]).toEqual([0, 1])
+  })
+
+  it('keeps a failed commit in memory, sends nothing, and commits it on retry', async () => {
+    const { room, store } = setup()
+    const watcher = recorder()
+    room.addPeer(watcher)
+    const append = store.updates.append
+    let failures = 1
+    ;(room as unknown as { options: { log: { append: typeof append } } }).options.log.append = (...args) => {
+      if (failures-- > 0) throw new Error('disk full')
+      return append(...args)
+    }
+    room.applyClientUpdate(clientUpdate('坚持'), recorder(), 'u', ['section:a'])
+    await nextTurn()
+    expect(watcher.messages).toHaveLength(0)
+    expect(room.busy).toBe(true)
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    await nextTurn()
+    expect(watcher.messages).toHaveLength(1)
+    expect(store.updates.load('s1').updates).toHaveLength(1)
+    room.destroy()
+  })
+
+  it('answers a sync request only after what is applied has been committed', async () => {
+    const { room } = setup()
+    const order: string[] = []
+    room.applyClientUpdate(clientUpdate('先提交'), recorder(), 'u', ['section:a'])
+    room.whenCommitted(() => order.push('answered'))
+    expect(order).toEqual([])
+    await nextTurn()
+    expect(order).toEqual(['answered'])
+  })
+
+  it('compacts into a snapshot after the threshold without losing an update', async () => {
+    const { room, store } = setup(3)
+    for (let index = 0; index < 7; index++) {
+      room.applyClientUpdate(clientUpdate(`段${index}`), recorder(), 'u', ['section:a'])
+      await nextTurn()
+      await nextTurn()
+    }
+    const stored = store.updates.load('s1')
+    expect(stored.snapshot).not.toBeNull()
+    expect(stored.updates.length).toBeLessThan(3)
+    const replica = new Y.Doc()
+    Y.applyUpdate(replica, stored.snapshot!)
+    for (const update of stored.updates) Y.applyUpdate(replica, update)
+    expect(replica.getXmlFragment('section:a').length).toBe(7)
+  })
+})
