@@ -26,6 +26,8 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
   const app = new Hono<AppEnv>()
   const limiter = createLoginLimiter({ maxPerUser: 5, maxPerAddress: 30, windowMs: 5 * 60_000 })
 
+  // Liveness and load for operators and benchmarks; reveals no content.
+  app.get('/healthz', (c) => c.json({ ok: true, openSummaries: rooms.loaded(), rssBytes: process.memoryUsage().rss }))
   app.route('/api', authRoutes(store, limiter))
   app.route('/api', directoryRoutes(store))
   app.route('/api/templates', templateRoutes(store))

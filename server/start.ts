@@ -20,7 +20,7 @@ export interface RunningServer {
 }
 
 export const startServer = async (config: Config, log: (line: string) => void = console.log): Promise<RunningServer> => {
-  const store = openStore(config.dataDir)
+  const store = openStore(config.dataDir, { writer: true })
   await initialise(store, config, log)
   const rooms = createRooms(store, { compactEvery: config.compactEvery, maxBatchBytes: 4 * 1024 * 1024, unloadDelayMs: config.unloadDelayMs })
   // The app is created first so the websocket helper can route upgrades through it.
@@ -40,12 +40,12 @@ export const startServer = async (config: Config, log: (line: string) => void = 
     port,
     close: async () => {
       for (const client of wss.clients) client.terminate()
-      rooms.closeAll()
+      await rooms.closeAll()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
       })
-      store.close()
+      await store.close()
     },
   }
 }

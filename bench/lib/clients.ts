@@ -1,40 +1,81 @@
 /**
- * Lightweight protocol clients for load: a Writer owns a Y.Doc and types one character per
- * keystroke into a section, remembering when each clock was sent; a Receiver is a raw socket
- * that reads only update metadata to count deliveries and fan-out latency.
+ * Load clients. A Writer owns a Y.Doc and types one character per keystroke into a section,
+ * remembering when each clock was sent; a Receiver is a raw socket that reads only update
+ * metadata, counting deliveries and fan-out latency; a Seeder answers sync requests with a
+ * prepared document (for the relay, which holds no state).
  */
-import WebSocket from 'ws'
 import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { encodeUpdateMessage } from '../../server/collab/protocol.js'
+import type { Framing } from './framing.js'
+import type { Target } from './servers.js'
 
+/** Send times by client id and clock, shared by all receivers of a run. */
 export const sendTimes = new Map<number, number[]>()
 
-export class Writer {
-  readonly doc = new Y.Doc()
-  private text: Y.XmlText | null = null
-  private socket: WebSocket
+const syncMessage = (step: number, payload: Uint8Array): Uint8Array => {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 0)
+  encoding.writeVarUint(encoder, step)
+  encoding.writeVarUint8Array(encoder, payload)
+  return encoding.toUint8Array(encoder)
+}
 
-  constructor(url: string, private readonly sectionRoot: string) {
-    this.socket = new WebSocket(url)
+const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc())
+
+abstract class Client {
+  protected socket: WebSocket
+  protected framing: Framing
+
+  constructor(target: Target, protected room: string) {
+    this.framing = target.framing
+    this.socket = new WebSocket(target.url(room))
     this.socket.binaryType = 'nodebuffer'
-    const times: number[] = []
-    sendTimes.set(this.doc.clientID, times)
-    this.doc.on('update', (update: Uint8Array) => {
-      const now = performance.now()
-      const before = times.length
-      const after = Y.getState(this.doc.store, this.doc.clientID)
-      for (let clock = before; clock < after; clock++) times[clock] = now
-      if (this.socket.readyState === WebSocket.OPEN) this.socket.send(encodeUpdateMessage(update))
+    this.socket.on('open', () => {
+      for (const message of this.framing.hello(room)) this.socket.send(message)
+      this.onOpen()
     })
+    this.socket.on('message', (data: Buffer) => this.onPayload(this.framing.unwrap(data)))
+    this.socket.on('error', () => {})
   }
 
   opened(): Promise<void> {
+    if (this.socket.readyState === WebSocket.OPEN) return Promise.resolve()
     return new Promise((resolve, reject) => {
       this.socket.once('open', () => resolve())
       this.socket.once('error', reject)
     })
   }
+
+  protected send(payload: Uint8Array): void {
+    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(this.framing.wrap(this.room, payload))
+  }
+
+  protected onOpen(): void {}
+  protected abstract onPayload(payload: Uint8Array): void
+
+  close(): void {
+    this.socket.close()
+  }
+}
+
+export class Writer extends Client {
+  readonly doc = new Y.Doc()
+  private text: Y.XmlText | null = null
+
+  constructor(target: Target, room: string, private readonly sectionRoot: string) {
+    super(target, room)
+    const times: number[] = []
+    sendTimes.set(this.doc.clientID, times)
+    this.doc.on('update', (update: Uint8Array) => {
+      const now = performance.now()
+      for (let clock = times.length; clock < this.clock; clock++) times[clock] = now
+      this.send(syncMessage(2, update))
+    })
+  }
+
+  protected onPayload(): void {}
 
   type(): void {
     if (!this.text) {
@@ -51,52 +92,71 @@ export class Writer {
   get clock(): number {
     return Y.getState(this.doc.store, this.doc.clientID)
   }
+}
 
-  close(): void {
-    this.socket.close()
+export class Receiver extends Client {
+  readonly latencies: number[] = []
+  readonly seen = new Map<number, number>()
+  syncedAt: number | null = null
+  private readonly startedAt = performance.now()
+
+  protected onOpen(): void {
+    this.send(syncMessage(0, EMPTY_STATE_VECTOR))
+  }
+
+  /** Milliseconds from creation until the first full state arrived. */
+  get syncTime(): number | null {
+    return this.syncedAt === null ? null : this.syncedAt - this.startedAt
+  }
+
+  protected onPayload(payload: Uint8Array): void {
+    const decoder = decoding.createDecoder(payload)
+    const type = decoding.readVarUint(decoder)
+    if (type !== 0 && type !== 4) return
+    const step = decoding.readVarUint(decoder)
+    if (step === 0) return
+    const update = decoding.readVarUint8Array(decoder)
+    const now = performance.now()
+    if (step === 1 && this.syncedAt === null) this.syncedAt = now
+    const meta = Y.parseUpdateMeta(update)
+    for (const [client, to] of meta.to) {
+      const previous = this.seen.get(client) ?? 0
+      const times = step === 2 ? sendTimes.get(client) : undefined
+      if (times) for (let clock = Math.max(previous, meta.from.get(client) ?? 0); clock < to; clock++) if (times[clock] !== undefined) this.latencies.push(now - times[clock]!)
+      if (to > previous) this.seen.set(client, to)
+    }
   }
 }
 
-export class Receiver {
-  readonly latencies: number[] = []
-  readonly seen = new Map<number, number>()
-  messages = 0
-  closedWith: number | null = null
-  private socket: WebSocket
+/** Holds a prepared document and answers every sync request with it (relay only). */
+export class Seeder extends Client {
+  private readonly answer: Uint8Array
 
-  constructor(url: string) {
-    this.socket = new WebSocket(url)
-    this.socket.binaryType = 'nodebuffer'
-    this.socket.on('message', (data: Buffer) => this.handle(data))
-    this.socket.on('close', (code) => (this.closedWith = code))
+  constructor(target: Target, room: string, state: Uint8Array) {
+    super(target, room)
+    this.answer = syncMessage(1, state)
   }
 
-  opened(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.socket.once('open', () => resolve())
-      this.socket.once('error', reject)
-    })
+  /** Uploads the whole state, as a client that wrote it offline would. */
+  upload(state: Uint8Array): void {
+    this.send(syncMessage(2, state))
   }
 
-  private handle(data: Buffer): void {
-    if (data[0] !== 0) return
-    const decoder = decoding.createDecoder(data)
-    decoding.readVarUint(decoder)
-    const step = decoding.readVarUint(decoder)
-    if (step !== 2) return
-    this.messages++
-    const now = performance.now()
-    const meta = Y.parseUpdateMeta(decoding.readVarUint8Array(decoder))
-    for (const [client, to] of meta.to) {
-      const times = sendTimes.get(client)
-      if (!times) continue
-      const from = Math.max(this.seen.get(client) ?? 0, meta.from.get(client) ?? 0)
-      for (let clock = from; clock < to; clock++) if (times[clock] !== undefined) this.latencies.push(now - times[clock]!)
-      if (to > (this.seen.get(client) ?? 0)) this.seen.set(client, to)
-    }
+  protected onPayload(payload: Uint8Array): void {
+    if (payload[0] === 0 && payload[1] === 0) this.send(this.answer)
   }
+}
 
-  close(): void {
-    this.socket.close()
+/** A 200 KB section text, written as one update into `section:<id>`. */
+export const largeDocument = (sectionRoot: string, bytes = 200 * 1024): Uint8Array => {
+  const doc = new Y.Doc()
+  const fragment = doc.getXmlFragment(sectionRoot)
+  const sentence = '全年新签工业项目二十个，协议资金四点八亿元，园区全年创税一千零二万元，同比增长百分之十五。'
+  const paragraphs = Math.ceil(bytes / Buffer.byteLength(sentence.repeat(4)))
+  for (let index = 0; index < paragraphs; index++) {
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText(sentence.repeat(4))])
+    fragment.insert(fragment.length, [paragraph])
   }
+  return Y.encodeStateAsUpdate(doc)
 }

@@ -54,10 +54,8 @@ export class Connection implements Peer {
   }
 
   send(message: Uint8Array): void {
-    if (this.closed || this.socket.readyState !== this.socket.OPEN) return
-    this.socket.send(message, (error) => {
-      if (error) this.close({ code: 1011, reason: 'send-failed' })
-    })
+    // No per-send callback on the hot path: a failed socket reports through its close event.
+    if (!this.closed && this.socket.readyState === this.socket.OPEN) this.socket.send(message)
   }
 
   close({ code, reason }: CloseCode): void {

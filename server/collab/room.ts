@@ -1,8 +1,9 @@
 /**
  * A Room is one summary's Y.Doc in memory with its peers. Every change, from a client or from
  * the server, goes through one queue that is flushed once per event-loop turn: the batch is
- * committed to the store in one transaction first, then merged and sent as one message, encoded
- * once, to every peer. Nobody ever receives an update that is not committed.
+ * committed to the store in one transaction first (off the loop, in the SQL worker), then merged
+ * and sent as one message, encoded once, to every peer. Nobody ever receives an update that is
+ * not committed; awareness, which is not stored, is coalesced per turn and sent at once.
  */
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -49,6 +50,7 @@ export class Room {
   readonly awarenessOwners = new Map<number, Peer>()
   private queue: Pending[] = []
   private flushScheduled = false
+  private inFlight = false
   private compactionScheduled = false
   private retryTimer: NodeJS.Timeout | null = null
   private afterCommit: Array<() => void> = []
@@ -75,7 +77,7 @@ export class Room {
 
   /** True while changes wait for their commit. */
   get busy(): boolean {
-    return this.queue.length > 0 || this.retryTimer !== null
+    return this.queue.length > 0 || this.inFlight || this.retryTimer !== null
   }
 
   section(sectionId: string): OutlineEntry | undefined {
@@ -119,27 +121,36 @@ export class Room {
     setImmediate(() => {
       this.compactionScheduled = false
       if (this.closed) return
-      try {
-        this.compact()
-      } catch (error) {
-        console.error(`[room ${this.summaryId}] compaction failed; the log stays as it is`, error)
-      }
+      this.compact().catch((error: unknown) => console.error(`[room ${this.summaryId}] compaction failed; the log stays as it is`, error))
     })
   }
 
-  /** Compacts the log if anything was appended since the last snapshot. */
-  compact(): void {
-    if (this.busy || this.lastSeq === this.snapshotSeq) return
-    this.options.log.compact(this.options.summaryId, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
-    this.snapshotSeq = this.lastSeq
+  /**
+   * Compacts the log if anything was appended since the last snapshot. Safe while commits are
+   * in flight: the snapshot holds at least everything up to `lastSeq`, and the worker runs the
+   * compaction after the appends sent before it (an update in both is harmless to Yjs).
+   */
+  async compact(): Promise<void> {
+    if (this.lastSeq === this.snapshotSeq) return
+    const uptoSeq = this.lastSeq
+    await this.options.log.compact(this.options.summaryId, Y.encodeStateAsUpdate(this.doc), uptoSeq)
+    this.snapshotSeq = Math.max(this.snapshotSeq, uptoSeq)
   }
 
-  /** Commits and broadcasts whatever is queued without waiting for the next turn (shutdown). */
-  flushNow(): void {
-    if (this.retryTimer) clearTimeout(this.retryTimer)
-    this.retryTimer = null
-    while (this.queue.length > 0 && this.commitBatch()) {}
-    this.flushAwareness()
+  /** Resolves once everything applied so far is committed (shutdown), or after `timeoutMs`. */
+  drain(timeoutMs = 5000): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs)
+      this.whenCommitted(() => {
+        clearTimeout(timer)
+        resolve()
+      })
+      if (this.retryTimer) {
+        clearTimeout(this.retryTimer)
+        this.retryTimer = null
+        this.scheduleFlush()
+      }
+    })
   }
 
   destroy(): void {
@@ -161,7 +172,7 @@ export class Room {
   }
 
   private scheduleFlush(): void {
-    if (this.flushScheduled || this.retryTimer !== null) return
+    if (this.flushScheduled) return
     this.flushScheduled = true
     setImmediate(this.flush)
   }
@@ -169,9 +180,9 @@ export class Room {
   private flush = (): void => {
     this.flushScheduled = false
     if (this.closed) return
-    if (this.queue.length > 0 && !this.commitBatch()) return
     this.flushAwareness()
-    if (this.queue.length > 0) return this.scheduleFlush()
+    if (this.inFlight || this.retryTimer !== null) return
+    if (this.queue.length > 0) return this.commitBatch()
     const callbacks = this.afterCommit
     this.afterCommit = []
     for (const callback of callbacks) callback()
@@ -179,36 +190,49 @@ export class Room {
     this.checkIdle()
   }
 
-  /** Commits one batch and broadcasts it; false when the store failed (kept for a retry). */
-  private commitBatch(): boolean {
+  /**
+   * Commits one batch (at most maxBatchBytes) in one transaction, then sends it merged to every
+   * peer. While the commit is in flight the loop keeps serving and new updates queue up for the
+   * next batch. A failed commit keeps the batch for a retry: nobody sees it until it is durable.
+   */
+  private commitBatch(): void {
     let bytes = 0
     let count = 0
     while (count < this.queue.length && (count === 0 || bytes + this.queue[count]!.update.byteLength <= this.options.maxBatchBytes)) {
       bytes += this.queue[count]!.update.byteLength
       count += 1
     }
-    const batch = this.queue.slice(0, count)
-    try {
-      this.lastSeq = this.options.log.append(
-        this.options.summaryId,
-        batch.map(({ update, origin }) => ({ data: update, authorId: origin.authorId, sections: origin.sections })),
+    const batch = this.queue.splice(0, count)
+    this.inFlight = true
+    const records = batch.map(({ update, origin }) => ({ data: update, authorId: origin.authorId, sections: origin.sections }))
+    Promise.resolve()
+      .then(() => this.options.log.append(this.options.summaryId, records))
+      .then(
+        (seq) => {
+          this.inFlight = false
+          this.lastSeq = seq
+          if (this.closed) return
+          this.broadcast(batch)
+          this.scheduleFlush()
+        },
+        (error: unknown) => {
+          this.inFlight = false
+          this.queue.unshift(...batch)
+          console.error(`[room ${this.summaryId}] commit failed, retrying`, error)
+          this.retryTimer = setTimeout(() => {
+            this.retryTimer = null
+            this.scheduleFlush()
+          }, RETRY_MS)
+        },
       )
-    } catch (error) {
-      // The doc keeps the changes; nobody sees them until a retry commits them.
-      console.error(`[room ${this.summaryId}] commit failed, retrying`, error)
-      this.retryTimer = setTimeout(() => {
-        this.retryTimer = null
-        this.scheduleFlush()
-      }, RETRY_MS)
-      return false
-    }
-    this.queue.splice(0, count)
+  }
+
+  private broadcast(batch: readonly Pending[]): void {
     const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((pending) => pending.update))
     const message = encodeUpdateMessage(merged)
     const origins = new Set(batch.map((pending) => pending.origin.peer))
     const soleOrigin = origins.size === 1 ? batch[0]!.origin.peer : null
     for (const peer of this.peers) if (peer !== soleOrigin) peer.send(message)
-    return true
   }
 
   private flushAwareness(): void {

@@ -38,16 +38,16 @@ export const createRooms = (store: Store, options: RoomsOptions) => {
   const rooms = new Map<string, Room>()
   const unloadTimers = new Map<string, NodeJS.Timeout>()
 
+  /** Unloads an idle room: it leaves the registry first (a new client loads a fresh copy from
+   * the store, which is complete whether or not the final compaction has finished). */
   const unload = (room: Room): void => {
     unloadTimers.delete(room.summaryId)
     if (room.peers.size > 0 || room.busy || rooms.get(room.summaryId) !== room) return
-    try {
-      room.compact()
-    } catch (error) {
-      console.error(`[rooms] compaction of ${room.summaryId} failed; the log stays as it is`, error)
-    }
     rooms.delete(room.summaryId)
-    room.destroy()
+    room
+      .compact()
+      .catch((error: unknown) => console.error(`[rooms] compaction of ${room.summaryId} failed; the log stays as it is`, error))
+      .finally(() => room.destroy())
   }
 
   const handleIdle = (room: Room): void => {
@@ -81,19 +81,18 @@ export const createRooms = (store: Store, options: RoomsOptions) => {
     }
   }
 
-  /** Commits everything pending and unloads every room (graceful shutdown). */
-  const closeAll = (): void => {
+  /** Commits everything pending, compacts and unloads every room (graceful shutdown). */
+  const closeAll = async (): Promise<void> => {
     for (const timer of unloadTimers.values()) clearTimeout(timer)
-    for (const room of rooms.values()) {
-      room.flushNow()
-      try {
-        room.compact()
-      } catch (error) {
-        console.error(`[rooms] compaction of ${room.summaryId} failed on shutdown`, error)
-      }
-      room.destroy()
-    }
+    const open = [...rooms.values()]
     rooms.clear()
+    await Promise.all(
+      open.map(async (room) => {
+        await room.drain()
+        await room.compact().catch((error: unknown) => console.error(`[rooms] compaction of ${room.summaryId} failed on shutdown`, error))
+        room.destroy()
+      }),
+    )
   }
 
   return { open, withRoom, closeAll, loaded: () => rooms.size, get: (id: string) => rooms.get(id) }

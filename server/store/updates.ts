@@ -1,9 +1,12 @@
 /**
  * The per-summary update log plus its snapshot. Appends are group commits (one transaction per
  * batch); compaction swaps the log prefix for a snapshot in one transaction, so a crash at any
- * point leaves either the old log or the new snapshot, never neither.
+ * point leaves either the old log or the new snapshot, never neither. Writes go through the
+ * SqlWriter (a worker thread) when there is one, so the durable commit never blocks the loop;
+ * reads use the main connection.
  */
 import type { Db } from './db.js'
+import type { SqlOperation, SqlWriter } from './sqlWriter.js'
 
 export interface UpdateRecord {
   data: Uint8Array
@@ -24,70 +27,79 @@ export interface StoredState {
   lastSeq: number
 }
 
-export const createUpdateLog = (db: Db) => {
-  const lastSeqStatement = db.prepare<{ id: string }, { seq: number | null }>(
-    `SELECT MAX(seq) AS seq FROM (SELECT seq FROM summary_updates WHERE summary_id = @id
-       UNION ALL SELECT upto_seq AS seq FROM summary_snapshots WHERE summary_id = @id)`,
-  )
-  const insertUpdate = db.prepare(
-    'INSERT INTO summary_updates (summary_id, seq, data, author_id, sections, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-  )
-  const selectSnapshot = db.prepare<[string], { data: Buffer; upto_seq: number }>(
-    'SELECT data, upto_seq FROM summary_snapshots WHERE summary_id = ?',
-  )
-  const selectUpdates = db.prepare<[string, number], { data: Buffer; seq: number }>(
-    'SELECT data, seq FROM summary_updates WHERE summary_id = ? AND seq > ? ORDER BY seq',
-  )
-  const upsertSnapshot = db.prepare(
-    `INSERT INTO summary_snapshots (summary_id, data, upto_seq, created_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT(summary_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq, created_at = excluded.created_at`,
-  )
-  const deleteUpdatesUpTo = db.prepare('DELETE FROM summary_updates WHERE summary_id = ? AND seq <= ?')
-  // Who edited which section survives compaction: it is kept apart from the update log.
-  const recordActivity = db.prepare(
-    `INSERT INTO section_activity (summary_id, section_id, user_id, edits, first_edit_at, last_edit_at) VALUES (?, ?, ?, 1, ?, ?)
-     ON CONFLICT(summary_id, section_id, user_id) DO UPDATE SET edits = edits + 1, last_edit_at = excluded.last_edit_at`,
-  )
+const LAST_SEQ = `SELECT COALESCE(MAX(seq), 0) AS seq FROM (SELECT seq FROM summary_updates WHERE summary_id = @summary
+  UNION ALL SELECT upto_seq AS seq FROM summary_snapshots WHERE summary_id = @summary)`
+const INSERT_UPDATE = `INSERT INTO summary_updates (summary_id, seq, data, author_id, sections, created_at)
+  VALUES (@summary, (${LAST_SEQ}) + 1, @data, @author, @sections, @now)`
+// Who edited which section survives compaction: it is kept apart from the update log.
+const RECORD_ACTIVITY = `INSERT INTO section_activity (summary_id, section_id, user_id, edits, first_edit_at, last_edit_at) VALUES (?, ?, ?, 1, ?, ?)
+  ON CONFLICT(summary_id, section_id, user_id) DO UPDATE SET edits = edits + 1, last_edit_at = excluded.last_edit_at`
+const UPSERT_SNAPSHOT = `INSERT INTO summary_snapshots (summary_id, data, upto_seq, created_at) VALUES (?, ?, ?, ?)
+  ON CONFLICT(summary_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq, created_at = excluded.created_at`
+const DELETE_UPTO = 'DELETE FROM summary_updates WHERE summary_id = ? AND seq <= ?'
 
-  const lastSeq = (summaryId: string): number => lastSeqStatement.get({ id: summaryId })?.seq ?? 0
+const appendOperations = (summaryId: string, records: readonly UpdateRecord[]): SqlOperation[] => {
+  const now = Date.now()
+  return [
+    ...records.flatMap((record) => [
+      { sql: INSERT_UPDATE, params: { summary: summaryId, data: record.data, author: record.authorId, sections: JSON.stringify(record.sections), now } },
+      ...(record.authorId ? record.sections.map((sectionId) => ({ sql: RECORD_ACTIVITY, params: [summaryId, sectionId, record.authorId, now, now] })) : []),
+    ]),
+    { sql: LAST_SEQ, params: { summary: summaryId }, mode: 'get' as const },
+  ]
+}
 
-  /** Appends a batch in one transaction and returns the last sequence number written. */
-  const append = db.transaction((summaryId: string, records: readonly UpdateRecord[]): number => {
-    let seq = lastSeq(summaryId)
-    const now = Date.now()
-    for (const record of records) {
-      seq += 1
-      insertUpdate.run(summaryId, seq, record.data, record.authorId, JSON.stringify(record.sections), now)
-      if (record.authorId) for (const sectionId of record.sections) recordActivity.run(summaryId, sectionId, record.authorId, now, now)
+const compactOperations = (summaryId: string, state: Uint8Array, uptoSeq: number): SqlOperation[] => [
+  { sql: UPSERT_SNAPSHOT, params: [summaryId, state, uptoSeq, Date.now()] },
+  { sql: DELETE_UPTO, params: [summaryId, uptoSeq] },
+]
+
+export const createUpdateLog = (db: Db, writer: SqlWriter | null = null) => {
+  const statements = new Map<string, ReturnType<Db['prepare']>>()
+  const prepare = (sql: string) => statements.get(sql) ?? statements.set(sql, db.prepare(sql)).get(sql)!
+  const runNow = db.transaction((operations: SqlOperation[]) => {
+    let result: unknown = null
+    for (const { sql, params, mode } of operations) {
+      const statement = prepare(sql)
+      const args = Array.isArray(params) ? params : [params]
+      result = mode === 'get' ? statement.get(...args) : statement.run(...args)
     }
-    return seq
+    return result
   })
+  const run = async <T>(operations: SqlOperation[]): Promise<T> => (writer ? writer.transact<T>(operations) : (runNow(operations) as T))
 
-  const load = (summaryId: string): StoredState => {
-    const snapshot = selectSnapshot.get(summaryId)
-    const rows = selectUpdates.all(summaryId, snapshot?.upto_seq ?? 0)
-    return {
-      snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
-      updates: rows.map((row) => new Uint8Array(row.data)),
-      lastSeq: rows.at(-1)?.seq ?? snapshot?.upto_seq ?? 0,
-    }
+  const selectSnapshot = db.prepare<[string], { data: Buffer; upto_seq: number }>('SELECT data, upto_seq FROM summary_snapshots WHERE summary_id = ?')
+  const selectUpdates = db.prepare<[string, number], { data: Buffer; seq: number }>('SELECT data, seq FROM summary_updates WHERE summary_id = ? AND seq > ? ORDER BY seq')
+
+  return {
+    /** Appends a batch in one transaction; resolves with the last sequence number written. */
+    append: async (summaryId: string, records: readonly UpdateRecord[]): Promise<number> =>
+      (await run<{ seq: number }>(appendOperations(summaryId, records))).seq,
+
+    /** Replaces the log up to `uptoSeq` by `state` (the full document state at that point). */
+    compact: (summaryId: string, state: Uint8Array, uptoSeq: number): Promise<void> => run(compactOperations(summaryId, state, uptoSeq)),
+
+    /** The same, on the main connection: for a new summary inside a larger transaction. */
+    compactNow: (summaryId: string, state: Uint8Array, uptoSeq: number): void => void runNow(compactOperations(summaryId, state, uptoSeq)),
+
+    load: (summaryId: string): StoredState => {
+      const snapshot = selectSnapshot.get(summaryId)
+      const rows = selectUpdates.all(summaryId, snapshot?.upto_seq ?? 0)
+      return {
+        snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+        updates: rows.map((row) => new Uint8Array(row.data)),
+        lastSeq: rows.at(-1)?.seq ?? snapshot?.upto_seq ?? 0,
+      }
+    },
+
+    activity: (summaryId: string): SectionActivity[] =>
+      db
+        .prepare<[string], { section_id: string; user_id: string; edits: number; last_edit_at: number }>(
+          'SELECT section_id, user_id, edits, last_edit_at FROM section_activity WHERE summary_id = ? ORDER BY last_edit_at DESC',
+        )
+        .all(summaryId)
+        .map((row) => ({ sectionId: row.section_id, userId: row.user_id, edits: row.edits, lastEditAt: row.last_edit_at })),
   }
-
-  /** Replaces the log up to `uptoSeq` by `state` (the full document state at that point). */
-  const compact = db.transaction((summaryId: string, state: Uint8Array, uptoSeq: number): void => {
-    upsertSnapshot.run(summaryId, state, uptoSeq, Date.now())
-    deleteUpdatesUpTo.run(summaryId, uptoSeq)
-  })
-
-  const activity = (summaryId: string): SectionActivity[] =>
-    db
-      .prepare<[string], { section_id: string; user_id: string; edits: number; last_edit_at: number }>(
-        'SELECT section_id, user_id, edits, last_edit_at FROM section_activity WHERE summary_id = ? ORDER BY last_edit_at DESC',
-      )
-      .all(summaryId)
-      .map((row) => ({ sectionId: row.section_id, userId: row.user_id, edits: row.edits, lastEditAt: row.last_edit_at }))
-
-  return { append, load, compact, lastSeq, activity }
 }
 
 export type UpdateLog = ReturnType<typeof createUpdateLog>

@@ -26,7 +26,7 @@ export const createSummary = (store: Store, input: CreateSummaryInput, createdBy
     const departmentIds = new Map(template.departments.map((name) => [name, store.directory.ensureDepartment(name).id]))
     const doc = buildSummaryDoc(template, { title, year: input.year, organisation: input.organisation, templateId: template.id }, departmentIds, input.values)
     store.catalog.insertSummary({ id, title, year: input.year, organisation: input.organisation, templateId: template.id, createdAt: Date.now() }, createdBy)
-    store.updates.compact(id, Y.encodeStateAsUpdate(doc), 0)
+    store.updates.compactNow(id, Y.encodeStateAsUpdate(doc), 0)
     doc.destroy()
   })()
   return { id, title }

@@ -40,6 +40,8 @@ const updatesIn = (messages: Uint8Array[]): Uint8Array[] =>
   })
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
+/** A few turns: the commit resolves in one, the follow-up flush runs in the next. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20))
 
 describe('room hot path', () => {
   it('commits a burst of one turn in one transaction and sends every peer one merged message', async () => {
@@ -97,7 +99,7 @@ describe('room hot path', () => {
     room.applyClientUpdate(clientUpdate('先提交'), recorder(), 'u', ['section:a'])
     room.whenCommitted(() => order.push('answered'))
     expect(order).toEqual([])
-    await nextTurn()
+    await settle()
     expect(order).toEqual(['answered'])
   })
 
@@ -105,8 +107,7 @@ describe('room hot path', () => {
     const { room, store } = setup(3)
     for (let index = 0; index < 7; index++) {
       room.applyClientUpdate(clientUpdate(`段${index}`), recorder(), 'u', ['section:a'])
-      await nextTurn()
-      await nextTurn()
+      await settle()
     }
     const stored = store.updates.load('s1')
     expect(stored.snapshot).not.toBeNull()

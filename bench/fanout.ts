@@ -1,0 +1,88 @@
+/**
+ * `npm run bench`: the same scenarios, in one run on this machine, against Huizong, a plain `ws`
+ * relay (no Yjs work) and @hocuspocus/server 4.7 in memory. Each server runs as its own child
+ * process, freshly started per measurement. Prints one Markdown table per scenario with the
+ * ratios Huizong/Hocuspocus and Huizong/relay. BENCH_SECONDS (default 5) sets the typing time;
+ * BENCH_QUICK=1 runs one rate per scenario.
+ */
+import { runJoin, runMemory, runTyping, stop, type TypingOptions, type TypingResult } from './lib/scenarios.js'
+import { startHocuspocus, startHuizong, startRelay, type Target } from './lib/servers.js'
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
+const QUICK = process.env.BENCH_QUICK === '1'
+const ONLY = process.env.BENCH_SERVERS?.split(',')
+const SCENARIOS = process.env.BENCH_SCENARIOS?.split(',') ?? ['one', 'many', 'join', 'memory']
+const SERVERS = (
+  [
+    ['Huizong', startHuizong],
+    ['ws relay', startRelay],
+    ['Hocuspocus', startHocuspocus],
+  ] as Array<[string, () => Promise<Target>]>
+).filter(([name]) => !ONLY || ONLY.includes(name))
+
+const number = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—')
+const ratio = (ours: number, theirs: number) => (Number.isFinite(ours / theirs) ? `${(ours / theirs).toFixed(2)}×` : '—')
+
+const withServer = async <T>(start: () => Promise<Target>, use: (target: Target) => Promise<T & { target?: Target }>): Promise<T> => {
+  const target = await start()
+  try {
+    const result = await use(target)
+    await stop((result.target ?? target).child)
+    return result
+  } catch (error) {
+    await stop(target.child)
+    throw error
+  }
+}
+
+const typingTable = async (title: string, base: Omit<TypingOptions, 'rate' | 'seconds'>, rates: number[]) => {
+  console.log(`\n### ${title}\n`)
+  console.log('| rate (keys/s per writer) | server | p50 ms | p99 ms | delivered/s | lost | server CPU (cores) | RSS MB |')
+  console.log('|---|---|---|---|---|---|---|---|')
+  for (const rate of rates) {
+    const results = new Map<string, TypingResult>()
+    for (const [name, start] of SERVERS) {
+      const result = await withServer(start, (target) => runTyping(target, { ...base, rate, seconds: SECONDS }))
+      results.set(name, result)
+      console.log(`| ${rate} | ${name} | ${number(result.p50)} | ${number(result.p99)} | ${number(result.deliveredPerSecond, 0)} | ${result.lost} | ${number(result.cpu, 2)} | ${number(result.rss, 0)} |`)
+    }
+    const ours = results.get('Huizong')
+    const hocuspocus = results.get('Hocuspocus')
+    const relay = results.get('ws relay')
+    if (ours && hocuspocus && relay) console.log(`| ${rate} | **ratios** | Huizong/Hocuspocus p99 ${ratio(ours.p99, hocuspocus.p99)}, CPU ${ratio(ours.cpu, hocuspocus.cpu)} | Huizong/relay p99 ${ratio(ours.p99, relay.p99)} | | | | |`)
+  }
+}
+
+const main = async () => {
+  console.log(`# Huizong benchmark\n\n${new Date().toISOString()} · node ${process.version} · ${SECONDS} s per typing run · command: npm run bench`)
+  if (SCENARIOS.includes('one')) await typingTable('One summary, 200 clients, 10 typing', { docs: 1, clientsPerDoc: 200, writersPerDoc: 10 }, QUICK ? [20] : [5, 20, 50])
+  if (SCENARIOS.includes('many')) await typingTable('40 summaries × 20 clients, 3 typing in each', { docs: 40, clientsPerDoc: 20, writersPerDoc: 3 }, QUICK ? [10] : [2, 10, 20])
+  if (SCENARIOS.includes('join')) await joinTable()
+  if (SCENARIOS.includes('memory')) await memoryTable()
+}
+
+const joinTable = async () => {
+  console.log('\n### 100 clients join a 200 KB summary at once\n')
+  console.log('| server | all synced ms | p50 ms | not synced |')
+  console.log('|---|---|---|---|')
+  const joins = new Map<string, number>()
+  for (const [name, start] of SERVERS) {
+    const result = await withServer(start, (target) => runJoin(target, 100, 200 * 1024))
+    joins.set(name, result.allSynced)
+    console.log(`| ${name} | ${number(result.allSynced, 0)} | ${number(result.p50, 0)} | ${result.failed} |`)
+  }
+  console.log(`\nHuizong/relay ${ratio(joins.get('Huizong') ?? NaN, joins.get('ws relay') ?? NaN)}, Huizong/Hocuspocus ${ratio(joins.get('Huizong') ?? NaN, joins.get('Hocuspocus') ?? NaN)}`)
+}
+
+const memoryTable = async () => {
+  console.log('\n### 40 open 200 KB summaries (memory)\n')
+  console.log('| server | MB per open summary | RSS before MB | RSS loaded MB | RSS after all left MB |')
+  console.log('|---|---|---|---|---|')
+  for (const [name, start] of SERVERS) {
+    const result = await withServer(start, (target) => runMemory(target, 40, 200 * 1024))
+    console.log(`| ${name} | ${number(result.perDocument, 2)} | ${number(result.baseline, 0)} | ${number(result.loaded, 0)} | ${number(result.afterLeave, 0)} |`)
+  }
+}
+
+await main()
+process.exit(0)
