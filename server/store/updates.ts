@@ -32,19 +32,27 @@ const LAST_SEQ = `SELECT COALESCE(MAX(seq), 0) AS seq FROM (SELECT seq FROM summ
 const INSERT_UPDATE = `INSERT INTO summary_updates (summary_id, seq, data, author_id, sections, created_at)
   VALUES (@summary, (${LAST_SEQ}) + 1, @data, @author, @sections, @now)`
 // Who edited which section survives compaction: it is kept apart from the update log.
-const RECORD_ACTIVITY = `INSERT INTO section_activity (summary_id, section_id, user_id, edits, first_edit_at, last_edit_at) VALUES (?, ?, ?, 1, ?, ?)
-  ON CONFLICT(summary_id, section_id, user_id) DO UPDATE SET edits = edits + 1, last_edit_at = excluded.last_edit_at`
+const RECORD_ACTIVITY = `INSERT INTO section_activity (summary_id, section_id, user_id, edits, first_edit_at, last_edit_at) VALUES (?, ?, ?, ?, ?, ?)
+  ON CONFLICT(summary_id, section_id, user_id) DO UPDATE SET edits = edits + excluded.edits, last_edit_at = excluded.last_edit_at`
 const UPSERT_SNAPSHOT = `INSERT INTO summary_snapshots (summary_id, data, upto_seq, created_at) VALUES (?, ?, ?, ?)
   ON CONFLICT(summary_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq, created_at = excluded.created_at`
 const DELETE_UPTO = 'DELETE FROM summary_updates WHERE summary_id = ? AND seq <= ?'
 
 const appendOperations = (summaryId: string, records: readonly UpdateRecord[]): SqlOperation[] => {
   const now = Date.now()
+  const edits = new Map<string, { sectionId: string; authorId: string; count: number }>()
+  for (const { authorId, sections } of records) {
+    if (!authorId) continue
+    for (const sectionId of sections) {
+      const key = `${sectionId}\u0000${authorId}`
+      const entry = edits.get(key) ?? { sectionId, authorId, count: 0 }
+      entry.count += 1
+      edits.set(key, entry)
+    }
+  }
   return [
-    ...records.flatMap((record) => [
-      { sql: INSERT_UPDATE, params: { summary: summaryId, data: record.data, author: record.authorId, sections: JSON.stringify(record.sections), now } },
-      ...(record.authorId ? record.sections.map((sectionId) => ({ sql: RECORD_ACTIVITY, params: [summaryId, sectionId, record.authorId, now, now] })) : []),
-    ]),
+    ...records.map((record) => ({ sql: INSERT_UPDATE, params: { summary: summaryId, data: record.data, author: record.authorId, sections: JSON.stringify(record.sections), now } })),
+    ...[...edits.values()].map(({ sectionId, authorId, count }) => ({ sql: RECORD_ACTIVITY, params: [summaryId, sectionId, authorId, count, now, now] })),
     { sql: LAST_SEQ, params: { summary: summaryId }, mode: 'get' as const },
   ]
 }
