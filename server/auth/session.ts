@@ -27,8 +27,8 @@ export const readCredentials = (c: Context): Credentials | null => {
 }
 
 /** The user a token belongs to, if the session is live. */
-export const resolveUser = (store: Store, token: string): User | undefined => {
-  const userId = store.sessions.resolve(token)
+export const resolveUser = async (store: Store, token: string): Promise<User | undefined> => {
+  const userId = await store.sessions.resolve(token)
   return userId ? store.directory.getUser(userId) : undefined
 }
 
@@ -39,7 +39,7 @@ export const clearSessionCookie = (c: Context): void => void deleteCookie(c, SES
 
 export const requireUser = (store: Store): MiddlewareHandler<AppEnv> => async (c, next) => {
   const credentials = readCredentials(c)
-  const user = credentials ? resolveUser(store, credentials.token) : undefined
+  const user = credentials ? await resolveUser(store, credentials.token) : undefined
   if (!credentials || !user) throw new AppError(401, 'unauthorised', '请先登录')
   c.set('user', user)
   c.set('token', credentials.token)

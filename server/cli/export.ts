@@ -26,14 +26,14 @@ const { values } = parseArgs({
 
 const store = openStore(resolve(values['data-dir'] ?? process.env.DATA_DIR ?? './data'))
 if (values.list || !values.summary) {
-  const summaries = store.catalog.listSummaries()
+  const summaries = await store.catalog.listSummaries()
   console.log(values.summary ? '' : '用法：npm run export -- --summary <编号> --format docx|txt|md|html --out <文件>\n\n现有总结：')
   for (const summary of summaries) console.log(`  ${summary.id}  ${summary.title}`)
   process.exit(values.list ? 0 : 1)
 }
 if (!isExportFormat(values.format)) fail(`不支持的导出格式“${values.format}”，可选：${EXPORT_FORMATS.join('、')}`)
-const summary = store.catalog.getSummary(values.summary!) ?? fail(`总结“${values.summary}”不存在（--list 可列出全部）`)
-const { doc } = loadSummaryDoc(store, summary.id)
+const summary = (await store.catalog.getSummary(values.summary!)) ?? fail(`总结“${values.summary}”不存在（--list 可列出全部）`)
+const { doc } = await loadSummaryDoc(store, summary.id)
 const file = await exportSummary(doc, values.format as (typeof EXPORT_FORMATS)[number])
 const out = resolve(values.out ?? file.fileName)
 writeFileSync(out, file.body)

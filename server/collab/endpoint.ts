@@ -26,19 +26,19 @@ const sameOrigin = (c: Context): boolean => {
   }
 }
 
-const authenticate = (store: Store, c: Context): User | null => {
+const authenticate = async (store: Store, c: Context): Promise<User | null> => {
   const credentials = readCredentials(c)
   if (!credentials || (credentials.via === 'cookie' && !sameOrigin(c))) return null
-  return resolveUser(store, credentials.token) ?? null
+  return (await resolveUser(store, credentials.token)) ?? null
 }
 
-const identityOf = (store: Store, user: User): Identity => ({
+const identityOf = async (store: Store, user: User): Promise<Identity> => ({
   id: user.id,
   username: user.username,
   name: user.displayName,
   role: user.role,
   departmentId: user.departmentId,
-  departmentName: user.departmentId ? (store.directory.getDepartment(user.departmentId)?.name ?? '') : '',
+  departmentName: user.departmentId ? ((await store.directory.getDepartment(user.departmentId))?.name ?? '') : '',
   color: departmentColor(user.departmentId),
 })
 
@@ -51,29 +51,47 @@ export const mountCollab = (
 ) => {
   app.get(
     '/collab/:summaryId',
-    upgradeWebSocket((c) => {
-      const user = authenticate(store, c)
+    upgradeWebSocket(async (c) => {
+      const user = await authenticate(store, c)
       const summaryId = c.req.param('summaryId') ?? ''
       let connection: Connection | null = null
+      // Messages that arrive while the summary loads wait here, in order.
+      let early: MessageEvent[] | null = []
+      let closed = false
       const refuse = (ws: WSContext<WebSocket>, close: CloseCode) => ws.close(close.code, close.reason)
+      const deliver = (event: MessageEvent) => {
+        if (!connection) return
+        if (event.data instanceof ArrayBuffer) return connection.handleMessage(new Uint8Array(event.data))
+        console.warn(`[collab] text frame from ${user?.username}, closing`)
+        connection.close(CLOSE_MALFORMED)
+      }
+      const join = async (ws: WSContext<WebSocket>) => {
+        if (!user) return refuse(ws, CLOSE_UNAUTHORISED)
+        if (!(await store.catalog.getSummary(summaryId))) return refuse(ws, CLOSE_UNKNOWN_SUMMARY)
+        try {
+          const [room, identity] = await Promise.all([rooms.open(summaryId), identityOf(store, user)])
+          if (closed) return
+          connection = new Connection(ws.raw!, room, user, identity, maxMessageBytes)
+        } catch (error) {
+          if (error instanceof SummaryUnavailable) return refuse(ws, CLOSE_UNAVAILABLE)
+          throw error
+        }
+        const waiting = early ?? []
+        early = null
+        for (const event of waiting) deliver(event)
+      }
       return {
         onOpen: (_event, ws) => {
-          if (!user) return refuse(ws, CLOSE_UNAUTHORISED)
-          if (!store.catalog.getSummary(summaryId)) return refuse(ws, CLOSE_UNKNOWN_SUMMARY)
-          try {
-            connection = new Connection(ws.raw!, rooms.open(summaryId), user, identityOf(store, user), maxMessageBytes)
-          } catch (error) {
-            if (error instanceof SummaryUnavailable) return refuse(ws, CLOSE_UNAVAILABLE)
-            throw error
-          }
+          join(ws).catch((error: unknown) => {
+            console.error('[collab] could not open a connection', error)
+            ws.close(1011, 'internal-error')
+          })
         },
-        onMessage: (event) => {
-          if (!connection) return
-          if (event.data instanceof ArrayBuffer) return connection.handleMessage(new Uint8Array(event.data))
-          console.warn(`[collab] text frame from ${user?.username}, closing`)
-          connection.close(CLOSE_MALFORMED)
+        onMessage: (event) => (early ? early.push(event) : deliver(event)),
+        onClose: () => {
+          closed = true
+          connection?.handleClose()
         },
-        onClose: () => connection?.handleClose(),
       }
     }),
   )

@@ -59,6 +59,8 @@ export class Room {
   private snapshotSeq: number
   private outlineCache: Map<string, OutlineEntry> | null = null
   closed = false
+  /** API calls currently using the room; it is not unloaded under them. */
+  holds = 0
 
   constructor(doc: Y.Doc, private readonly options: RoomOptions) {
     this.doc = doc

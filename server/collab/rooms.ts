@@ -16,10 +16,10 @@ export interface RoomsOptions {
 }
 
 /** Rebuilds a doc from snapshot + log; throws SummaryUnavailable on anything unreadable. */
-export const loadSummaryDoc = (store: Store, summaryId: string): { doc: Y.Doc; lastSeq: number } => {
+export const loadSummaryDoc = async (store: Store, summaryId: string): Promise<{ doc: Y.Doc; lastSeq: number }> => {
   const doc = new Y.Doc()
   try {
-    const state = store.updates.load(summaryId)
+    const state = await store.updates.load(summaryId)
     if (state.snapshot === null && state.updates.length === 0) throw new Error('no stored state')
     doc.transact(() => {
       if (state.snapshot) Y.applyUpdate(doc, state.snapshot)
@@ -42,7 +42,7 @@ export const createRooms = (store: Store, options: RoomsOptions) => {
    * the store, which is complete whether or not the final compaction has finished). */
   const unload = (room: Room): void => {
     unloadTimers.delete(room.summaryId)
-    if (room.peers.size > 0 || room.busy || rooms.get(room.summaryId) !== room) return
+    if (room.peers.size > 0 || room.holds > 0 || room.busy || rooms.get(room.summaryId) !== room) return
     rooms.delete(room.summaryId)
     room
       .compact()
@@ -55,28 +55,40 @@ export const createRooms = (store: Store, options: RoomsOptions) => {
     unloadTimers.set(room.summaryId, setTimeout(() => unload(room), options.unloadDelayMs))
   }
 
-  /** The room of a summary, loading it when needed. */
-  const open = (summaryId: string): Room => {
+  const loading = new Map<string, Promise<Room>>()
+
+  /** The room of a summary, loading it when needed (one load however many ask at once). */
+  const open = async (summaryId: string): Promise<Room> => {
     const existing = rooms.get(summaryId)
     if (existing) {
       clearTimeout(unloadTimers.get(summaryId))
       unloadTimers.delete(summaryId)
       return existing
     }
-    const { doc, lastSeq } = loadSummaryDoc(store, summaryId)
-    const room = new Room(doc, { summaryId, log: store.updates, lastSeq, ...options, onIdle: handleIdle })
-    rooms.set(summaryId, room)
-    return room
+    let pending = loading.get(summaryId)
+    if (!pending) {
+      pending = loadSummaryDoc(store, summaryId)
+        .then(({ doc, lastSeq }) => {
+          const room = new Room(doc, { summaryId, log: store.updates, lastSeq, ...options, onIdle: handleIdle })
+          rooms.set(summaryId, room)
+          return room
+        })
+        .finally(() => loading.delete(summaryId))
+      loading.set(summaryId, pending)
+    }
+    return pending
   }
 
   /** Runs `use` on the summary's room; the room unloads afterwards if nobody is connected. */
-  const withRoom = <T>(summaryId: string, use: (room: Room) => T): T => {
-    const room = open(summaryId)
+  const withRoom = async <T>(summaryId: string, use: (room: Room) => T | Promise<T>): Promise<T> => {
+    const room = await open(summaryId)
+    room.holds += 1
     try {
-      return use(room)
+      return await use(room)
     } finally {
+      room.holds -= 1
       room.whenCommitted(() => {
-        if (room.peers.size === 0) handleIdle(room)
+        if (room.peers.size === 0 && room.holds === 0) handleIdle(room)
       })
     }
   }

@@ -27,29 +27,22 @@ const DEMO_USERS: Array<{ username: string; displayName: string; role: Role; dep
   { username: 'viewer', displayName: '郑观察', role: 'viewer' },
 ]
 
-const INITIALISED = 'initialised'
-
 export const initialise = async (store: Store, config: Config, log: (line: string) => void): Promise<void> => {
-  store.catalog.saveTemplate(parkAnnualTemplate, true)
-  if (store.db.prepare('SELECT 1 FROM settings WHERE key = ?').get(INITIALISED)) return
+  await store.catalog.saveTemplate(parkAnnualTemplate, true)
+  // Exactly one process (of however many start together) claims the first-start set-up.
+  if (!(await store.catalog.claimInitialisation())) return
   const adminPassword = config.adminPassword ?? randomBytes(9).toString('base64url')
-  const adminHash = await hashPassword(adminPassword)
-  const demoHash = await hashPassword(DEMO_PASSWORD)
-  const claimed = store.db.transaction(() => {
-    if (store.db.prepare('SELECT 1 FROM settings WHERE key = ?').get(INITIALISED)) return false
-    store.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(INITIALISED, new Date().toISOString())
-    const office = store.directory.ensureDepartment('办公室')
-    store.directory.createUser({ username: 'admin', displayName: '系统管理员', role: 'admin', departmentId: office.id, passwordHash: adminHash })
-    if (!config.demo) return true
-    for (const name of parkAnnualTemplate.departments) store.directory.ensureDepartment(name)
+  const office = await store.directory.ensureDepartment('办公室')
+  await store.directory.createUser({ username: 'admin', displayName: '系统管理员', role: 'admin', departmentId: office.id, passwordHash: await hashPassword(adminPassword) })
+  if (config.demo) {
+    const demoHash = await hashPassword(DEMO_PASSWORD)
+    for (const name of parkAnnualTemplate.departments) await store.directory.ensureDepartment(name)
     for (const user of DEMO_USERS) {
-      const departmentId = user.department ? store.directory.ensureDepartment(user.department).id : null
-      store.directory.createUser({ username: user.username, displayName: user.displayName, role: user.role, departmentId, passwordHash: demoHash })
+      const departmentId = user.department ? (await store.directory.ensureDepartment(user.department)).id : null
+      await store.directory.createUser({ username: user.username, displayName: user.displayName, role: user.role, departmentId, passwordHash: demoHash })
     }
-    createSummary(store, { templateId: parkAnnualTemplate.id, year: 2026, organisation: DEMO_ORGANISATION, values: parkAnnualDemoValues }, null)
-    return true
-  })()
-  if (!claimed) return
+    await createSummary(store, { templateId: parkAnnualTemplate.id, year: 2026, organisation: DEMO_ORGANISATION, values: parkAnnualDemoValues }, null)
+  }
   log(`管理员账号：admin  密码：${adminPassword}${config.adminPassword ? '（来自 ADMIN_PASSWORD）' : '（随机生成，仅显示这一次）'}`)
   if (!config.demo) return
   log(`演示账号（密码均为 ${DEMO_PASSWORD}）：`)

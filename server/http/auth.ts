@@ -17,31 +17,31 @@ export const authRoutes = (store: Store, limiter: LoginLimiter) => {
     const body = parseInput(loginBodySchema, await c.req.json().catch(() => null))
     const address = getConnInfo(c).remote.address ?? 'unknown'
     if (limiter.isBlocked(body.username, address)) throw new AppError(429, 'too-many-attempts', '登录失败次数过多，请稍后再试')
-    const credentials = store.directory.findCredentials(body.username)
+    const credentials = await store.directory.findCredentials(body.username)
     const valid = credentials !== undefined && (await verifyPassword(body.password, credentials.passwordHash))
     if (!credentials || !valid) {
       limiter.recordFailure(body.username, address)
       throw new AppError(401, 'bad-credentials', '用户名或密码错误')
     }
     limiter.reset(body.username)
-    const token = store.sessions.create(credentials.user.id)
+    const token = await store.sessions.create(credentials.user.id)
     setSessionCookie(c, token)
-    return c.json({ token, user: describeUser(store, credentials.user) })
+    return c.json({ token, user: await describeUser(store, credentials.user) })
   })
 
-  app.post('/logout', requireUser(store), (c) => {
-    store.sessions.revoke(c.get('token'))
+  app.post('/logout', requireUser(store), async (c) => {
+    await store.sessions.revoke(c.get('token'))
     clearSessionCookie(c)
     return c.json({ ok: true })
   })
 
-  app.get('/me', requireUser(store), (c) => c.json(describeUser(store, c.get('user'))))
+  app.get('/me', requireUser(store), async (c) => c.json(await describeUser(store, c.get('user'))))
 
   return app
 }
 
 /** A user as the API shows it, with the department name for display. */
-export const describeUser = (store: Store, user: { id: string; username: string; displayName: string; role: string; departmentId: string | null }) => ({
+export const describeUser = async (store: Store, user: { id: string; username: string; displayName: string; role: string; departmentId: string | null }) => ({
   ...user,
-  departmentName: user.departmentId ? (store.directory.getDepartment(user.departmentId)?.name ?? null) : null,
+  departmentName: user.departmentId ? ((await store.directory.getDepartment(user.departmentId))?.name ?? null) : null,
 })

@@ -16,7 +16,7 @@ import { requireUser } from '../auth/session.js'
 import type { Room } from '../collab/room.js'
 import type { Rooms } from '../collab/rooms.js'
 import type { Store } from '../store/index.js'
-import type { User } from '../store/directory.js'
+import type { Department, User } from '../store/directory.js'
 import { writeThread } from '../summary/writeThread.js'
 import { parseInput } from '../validate.js'
 
@@ -37,19 +37,19 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
   const app = new Hono<AppEnv>()
   app.use('*', requireUser(store))
 
-  const withSummary = <T>(c: Context<AppEnv>, use: (room: Room, user: User) => T): T => {
+  const withSummary = async <T>(c: Context<AppEnv>, use: (room: Room, user: User, departments: Department[]) => T): Promise<T> => {
     const summaryId = c.req.param('id') ?? ''
-    if (!store.catalog.getSummary(summaryId)) throw new AppError(404, 'unknown-summary', '该总结不存在')
-    return rooms.withRoom(summaryId, (room) => use(room, c.get('user')))
+    if (!(await store.catalog.getSummary(summaryId))) throw new AppError(404, 'unknown-summary', '该总结不存在')
+    const departments = await store.directory.listDepartments()
+    return rooms.withRoom(summaryId, (room) => use(room, c.get('user'), departments))
   }
-  const mentionsIn = (text: string) => findMentions(text, store.directory.listDepartments())
   const body = async (c: Context<AppEnv>) => c.req.json().catch(() => null)
 
   app.get('/:id/comments', (c) => withSummary(c, (room) => c.json(readThreads(room.doc))))
 
   app.post('/:id/comments', async (c) => {
     const input = parseInput(createThreadSchema, await body(c))
-    return withSummary(c, (room, user) => {
+    return withSummary(c, (room, user, departments) => {
       requireCommenter(user)
       if (!room.section(input.sectionId)) throw new AppError(400, 'unknown-section', `章节“${input.sectionId}”不存在`, [{ path: 'sectionId', message: '章节不存在' }])
       const root = room.doc.getXmlFragment(sectionRoot(input.sectionId))
@@ -58,7 +58,7 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
       }
       const id = createId()
       room.transactServer(
-        (doc) => writeThread(doc, id, { ...input, mentions: mentionsIn(input.text), authorId: user.id, authorName: user.displayName, departmentId: user.departmentId }),
+        (doc) => writeThread(doc, id, { ...input, mentions: findMentions(input.text, departments), authorId: user.id, authorName: user.displayName, departmentId: user.departmentId }),
         user.id,
       )
       return c.json({ id }, 201)
@@ -67,10 +67,10 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
 
   app.post('/:id/comments/:threadId/replies', async (c) => {
     const { text } = parseInput(commentTextSchema, await body(c))
-    return withSummary(c, (room, user) => {
+    return withSummary(c, (room, user, departments) => {
       requireCommenter(user)
       const thread = threadOf(room, c.req.param('threadId'))
-      const reply: CommentReply = { id: createId(), authorId: user.id, authorName: user.displayName, departmentId: user.departmentId, text, mentions: mentionsIn(text), createdAt: Date.now(), editedAt: null }
+      const reply: CommentReply = { id: createId(), authorId: user.id, authorName: user.displayName, departmentId: user.departmentId, text, mentions: findMentions(text, departments), createdAt: Date.now(), editedAt: null }
       room.transactServer(() => (thread.get('replies') as Y.Array<CommentReply>).push([reply]), user.id)
       return c.json(reply, 201)
     })
@@ -95,12 +95,12 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
 
   app.patch('/:id/comments/:threadId', async (c) => {
     const { text } = parseInput(commentTextSchema, await body(c))
-    return withSummary(c, (room, user) => {
+    return withSummary(c, (room, user, departments) => {
       const thread = threadOf(room, c.req.param('threadId'))
       requireAuthor(user, String(thread.get('authorId')))
       room.transactServer(() => {
         thread.set('text', text)
-        thread.set('mentions', mentionsIn(text))
+        thread.set('mentions', findMentions(text, departments))
         thread.set('editedAt', Date.now())
       }, user.id)
       return c.json(readThread(c.req.param('threadId'), thread))
@@ -125,10 +125,10 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
 
   app.patch('/:id/comments/:threadId/replies/:replyId', async (c) => {
     const { text } = parseInput(commentTextSchema, await body(c))
-    return withSummary(c, (room, user) => {
+    return withSummary(c, (room, user, departments) => {
       const { replies, index, reply } = replyOf(threadOf(room, c.req.param('threadId')), c.req.param('replyId'))
       requireAuthor(user, reply.authorId)
-      const edited = { ...reply, text, mentions: mentionsIn(text), editedAt: Date.now() }
+      const edited = { ...reply, text, mentions: findMentions(text, departments), editedAt: Date.now() }
       room.transactServer(() => {
         replies.delete(index, 1)
         replies.insert(index, [edited])

@@ -6,7 +6,11 @@ import { deriveNumbering } from '../../shared/numbering.js'
 import { analyseSection } from '../../shared/sectionAnalysis.js'
 import type { Store } from '../store/index.js'
 
-export const describeSections = (store: Store, doc: Y.Doc) => {
+/** Department names by id, read once per request. */
+export const departmentNames = async (store: Store): Promise<Map<string, string>> =>
+  new Map((await store.directory.listDepartments()).map((department) => [department.id, department.name]))
+
+export const describeSections = (doc: Y.Doc, names: ReadonlyMap<string, string>) => {
   const outline = readOutline(doc)
   const numbers = deriveNumbering(outline.map((entry) => entry.level))
   const figures = readIndicators(doc)
@@ -16,7 +20,7 @@ export const describeSections = (store: Store, doc: Y.Doc) => {
     title: entry.title,
     level: entry.level,
     departmentId: entry.departmentId,
-    departmentName: store.directory.getDepartment(entry.departmentId)?.name ?? '',
+    departmentName: names.get(entry.departmentId) ?? '',
     status: entry.status,
     hint: entry.hint,
     wordTarget: entry.wordTarget,

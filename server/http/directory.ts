@@ -14,30 +14,30 @@ export const directoryRoutes = (store: Store) => {
   app.use('*', requireUser(store))
 
   // Every signed-in user sees department names (the editor labels sections with them).
-  app.get('/departments', (c) => c.json(store.directory.listDepartments()))
+  app.get('/departments', async (c) => c.json(await store.directory.listDepartments()))
 
   app.post('/departments', requireRole('admin'), async (c) => {
     const { name } = parseInput(departmentBodySchema, await c.req.json().catch(() => null))
-    if (store.directory.findDepartmentByName(name)) throw new AppError(409, 'department-exists', `部门“${name}”已存在`)
-    return c.json(store.directory.createDepartment(name), 201)
+    if (await store.directory.findDepartmentByName(name)) throw new AppError(409, 'department-exists', `部门“${name}”已存在`)
+    return c.json(await store.directory.createDepartment(name), 201)
   })
 
-  app.get('/users', requireRole('admin'), (c) => c.json(store.directory.listUsers().map((user) => describeUser(store, user))))
+  app.get('/users', requireRole('admin'), async (c) => c.json(await Promise.all((await store.directory.listUsers()).map((user) => describeUser(store, user)))))
 
   app.post('/users', requireRole('admin'), async (c) => {
     const body = parseInput(userBodySchema, await c.req.json().catch(() => null))
     const departmentId = body.departmentId ?? null
     if (body.role === 'editor' && !departmentId) throw new AppError(400, 'department-required', '撰写人必须属于一个部门', [{ path: 'departmentId', message: '撰写人必须属于一个部门' }])
-    if (departmentId && !store.directory.getDepartment(departmentId)) throw new AppError(400, 'unknown-department', '部门不存在', [{ path: 'departmentId', message: '部门不存在' }])
-    if (store.directory.findCredentials(body.username)) throw new AppError(409, 'user-exists', `用户名“${body.username}”已被使用`)
-    const user = store.directory.createUser({
+    if (departmentId && !(await store.directory.getDepartment(departmentId))) throw new AppError(400, 'unknown-department', '部门不存在', [{ path: 'departmentId', message: '部门不存在' }])
+    if (await store.directory.findCredentials(body.username)) throw new AppError(409, 'user-exists', `用户名“${body.username}”已被使用`)
+    const user = await store.directory.createUser({
       username: body.username,
       displayName: body.displayName,
       role: body.role,
       departmentId,
       passwordHash: await hashPassword(body.password),
     })
-    return c.json(describeUser(store, user), 201)
+    return c.json(await describeUser(store, user), 201)
   })
 
   return app

@@ -13,18 +13,18 @@ export const exportRoutes = (store: Store, rooms: Rooms) => {
   const app = new Hono<AppEnv>()
   app.use('*', requireUser(store))
 
-  const summaryOf = (id: string) => {
-    if (!store.catalog.getSummary(id)) throw new AppError(404, 'unknown-summary', '该总结不存在')
+  const summaryOf = async (id: string) => {
+    if (!(await store.catalog.getSummary(id))) throw new AppError(404, 'unknown-summary', '该总结不存在')
     return id
   }
 
-  app.get('/:id/preflight', (c) => rooms.withRoom(summaryOf(c.req.param('id')), (room) => c.json({ problems: runPreflight(room.doc) })))
+  app.get('/:id/preflight', async (c) => rooms.withRoom(await summaryOf(c.req.param('id')), (room) => c.json({ problems: runPreflight(room.doc) })))
 
   app.get('/:id/export', async (c) => {
     const format = c.req.query('format')
     if (!isExportFormat(format)) throw new AppError(400, 'unknown-format', `不支持的导出格式“${format ?? ''}”，可选：${EXPORT_FORMATS.join('、')}`)
     // A copy of the committed state, so a slow .docx never holds the room.
-    const state = rooms.withRoom(summaryOf(c.req.param('id')), (room) => Y.encodeStateAsUpdate(room.doc))
+    const state = await rooms.withRoom(await summaryOf(c.req.param('id')), (room) => Y.encodeStateAsUpdate(room.doc))
     const doc = new Y.Doc()
     Y.applyUpdate(doc, state)
     const file = await exportSummary(doc, format)

@@ -11,6 +11,7 @@ import { AppError } from '../errors.js'
 import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import { readUpload } from '../indicators/readUpload.js'
+import { departmentNames } from './describeSections.js'
 import type { Store } from '../store/index.js'
 
 const csvCell = (value: unknown): string => {
@@ -22,20 +23,21 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
   const app = new Hono<AppEnv>()
   app.use('*', requireUser(store))
 
-  const summaryOf = (id: string) => {
-    if (!store.catalog.getSummary(id)) throw new AppError(404, 'unknown-summary', '该总结不存在')
+  const summaryOf = async (id: string) => {
+    if (!(await store.catalog.getSummary(id))) throw new AppError(404, 'unknown-summary', '该总结不存在')
     return id
   }
 
-  app.get('/:id/indicators', (c) =>
-    rooms.withRoom(summaryOf(c.req.param('id')), (room) => {
+  app.get('/:id/indicators', async (c) => {
+    const names = await departmentNames(store)
+    return rooms.withRoom(await summaryOf(c.req.param('id')), (room) => {
       const figures = readIndicators(room.doc)
-      return c.json(Object.entries(figures).map(([key, figure]) => ({ key, ...figure, departmentName: store.directory.getDepartment(figure.departmentId)?.name ?? '' })))
-    }),
-  )
+      return c.json(Object.entries(figures).map(([key, figure]) => ({ key, ...figure, departmentName: names.get(figure.departmentId) ?? '' })))
+    })
+  })
 
-  app.get('/:id/indicators/template.csv', (c) =>
-    rooms.withRoom(summaryOf(c.req.param('id')), (room) => {
+  app.get('/:id/indicators/template.csv', async (c) =>
+    rooms.withRoom(await summaryOf(c.req.param('id')), (room) => {
       const rows = Object.entries(readIndicators(room.doc)).map(([key, figure]) =>
         [key, figure.label, figure.unit, figure.value, figure.previous, figure.target].map(csvCell).join(','),
       )
@@ -45,7 +47,7 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
   )
 
   app.put('/:id/indicators', async (c) => {
-    const summaryId = summaryOf(c.req.param('id'))
+    const summaryId = await summaryOf(c.req.param('id'))
     const user = c.get('user')
     if (user.role !== 'admin' && user.role !== 'editor') throw new AppError(403, 'forbidden', '只有管理员和各部门撰写人可以修改指标数据')
     const upload = await readUpload(c)

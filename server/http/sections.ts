@@ -28,7 +28,7 @@ import { findEntryIndex, insertEntry, moveEntry, removeEntry, updateEntry } from
 import { seedSectionBody } from '../summary/seedSectionBody.js'
 import { writeThread } from '../summary/writeThread.js'
 import { parseInput } from '../validate.js'
-import { describeSections } from './describeSections.js'
+import { departmentNames, describeSections } from './describeSections.js'
 
 const requireAdmin = (user: User, what: string) => {
   if (user.role !== 'admin') throw new AppError(403, 'forbidden', `只有管理员可以${what}`)
@@ -51,9 +51,9 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
   const app = new Hono<AppEnv>()
   app.use('*', requireUser(store))
 
-  const withSummary = <T>(c: Context<AppEnv>, use: (room: Room, user: User) => T): T => {
+  const withSummary = async <T>(c: Context<AppEnv>, use: (room: Room, user: User) => T | Promise<T>): Promise<T> => {
     const summaryId = c.req.param('id') ?? ''
-    if (!store.catalog.getSummary(summaryId)) throw new AppError(404, 'unknown-summary', '该总结不存在')
+    if (!(await store.catalog.getSummary(summaryId))) throw new AppError(404, 'unknown-summary', '该总结不存在')
     return rooms.withRoom(summaryId, (room) => use(room, c.get('user')))
   }
   const sectionOf = (room: Room, sectionId: string) => {
@@ -61,19 +61,19 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
     if (!section) throw new AppError(404, 'unknown-section', `章节“${sectionId}”不存在`)
     return section
   }
-  const requireDepartment = (departmentId: string) => {
-    if (!store.directory.getDepartment(departmentId)) throw new AppError(400, 'unknown-department', '部门不存在', [{ path: 'departmentId', message: '部门不存在' }])
+  const requireDepartment = async (departmentId: string) => {
+    if (!(await store.directory.getDepartment(departmentId))) throw new AppError(400, 'unknown-department', '部门不存在', [{ path: 'departmentId', message: '部门不存在' }])
   }
-  const sectionAnswer = (room: Room, sectionId: string) => describeSections(store, room.doc).find((section) => section.id === sectionId)
+  const sectionAnswer = async (room: Room, sectionId: string) => describeSections(room.doc, await departmentNames(store)).find((section) => section.id === sectionId)
 
   app.patch('/:id/sections/:sectionId', async (c) => {
     const input = parseInput(sectionPatchSchema, await c.req.json().catch(() => null))
     const sectionId = c.req.param('sectionId')
-    return withSummary(c, (room, user) => {
+    return withSummary(c, async (room, user) => {
       const section = sectionOf(room, sectionId)
       const { status, reason, position, ...fields } = input
       if (Object.keys(fields).length > 0 || position !== undefined) requireAdmin(user, '修改提纲')
-      if (fields.departmentId) requireDepartment(fields.departmentId)
+      if (fields.departmentId) await requireDepartment(fields.departmentId)
       const outlineLength = readOutline(room.doc).length
       if (position !== undefined && position >= outlineLength) throw new AppError(400, 'invalid-input', `位置应在 0 到 ${outlineLength - 1} 之间`, [{ path: 'position', message: '位置超出范围' }])
       let note: { id: string; text: string } | null = null
@@ -90,21 +90,21 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
         if (position !== undefined) moveEntry(doc, sectionId, position)
         if (note) writeThread(doc, note.id, { sectionId, ...openingAnchors(doc, sectionId), text: note.text, mentions: [section.departmentId], authorId: user.id, authorName: user.displayName, departmentId: user.departmentId })
       }, user.id)
-      return c.json(sectionAnswer(room, sectionId))
+      return c.json(await sectionAnswer(room, sectionId))
     })
   })
 
   app.post('/:id/sections', async (c) => {
     const input = parseInput(sectionCreateSchema, await c.req.json().catch(() => null))
-    return withSummary(c, (room, user) => {
+    return withSummary(c, async (room, user) => {
       requireAdmin(user, '添加章节')
-      requireDepartment(input.departmentId)
+      await requireDepartment(input.departmentId)
       const id = createId()
       room.transactServer((doc) => {
         insertEntry(doc, input.position ?? readOutline(doc).length, { id, title: input.title, level: input.level, departmentId: input.departmentId, status: 'drafting', hint: input.hint ?? '', wordTarget: input.wordTarget ?? 0 })
         doc.getXmlFragment(sectionRoot(id))
       }, user.id)
-      return c.json({ id, ...sectionAnswer(room, id) }, 201)
+      return c.json({ id, ...(await sectionAnswer(room, id)) }, 201)
     })
   })
 
@@ -122,14 +122,14 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
 
   app.post('/:id/apply-template', async (c) => {
     const input = parseInput(applyTemplateSchema, await c.req.json().catch(() => ({})))
-    return withSummary(c, (room, user) => {
+    return withSummary(c, async (room, user) => {
       requireAdmin(user, '应用模板')
-      const record = store.catalog.getSummary(room.summaryId)!
-      const template = store.catalog.getTemplate(input.templateId ?? record.templateId)
+      const record = (await store.catalog.getSummary(room.summaryId))!
+      const template = await store.catalog.getTemplate(input.templateId ?? record.templateId)
       if (!template) throw new AppError(404, 'unknown-template', '模板不存在')
       const added: string[] = []
+      const departmentIds = new Map(await Promise.all(template.departments.map(async (name) => [name, (await store.directory.ensureDepartment(name)).id] as const)))
       room.transactServer((doc) => {
-        const departmentIds = new Map(template.departments.map((name) => [name, store.directory.ensureDepartment(name).id]))
         const figures = getIndicators(doc)
         for (const definition of template.indicators ?? []) if (!figures.has(definition.key)) figures.set(definition.key, indicatorEntry(definition, departmentIds))
         let previous = -1
@@ -150,15 +150,17 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
   })
 
   app.get('/:id/progress', (c) =>
-    withSummary(c, (room) =>
-      c.json(
+    withSummary(c, async (room) => {
+      const [activity, names, users] = await Promise.all([store.updates.activity(room.summaryId), departmentNames(store), store.directory.listUsers()])
+      const userNames = new Map(users.map((user) => [user.id, user.displayName]))
+      return c.json(
         buildProgress(room.doc, {
-          activity: store.updates.activity(room.summaryId),
-          departmentName: (id) => store.directory.getDepartment(id)?.name ?? '',
-          userName: (id) => store.directory.getUser(id)?.displayName ?? '（已删除的用户）',
+          activity,
+          departmentName: (id) => names.get(id) ?? '',
+          userName: (id) => userNames.get(id) ?? '（已删除的用户）',
         }),
-      ),
-    ),
+      )
+    }),
   )
 
   return app

@@ -9,26 +9,27 @@ import type { Rooms } from '../collab/rooms.js'
 import type { Store } from '../store/index.js'
 import { createSummary } from '../summary/createSummary.js'
 import { parseInput } from '../validate.js'
-import { describeSections } from './describeSections.js'
+import { departmentNames, describeSections } from './describeSections.js'
 
 export const summaryRoutes = (store: Store, rooms: Rooms) => {
   const app = new Hono<AppEnv>()
   app.use('*', requireUser(store))
 
-  app.get('/', (c) => c.json(store.catalog.listSummaries()))
+  app.get('/', async (c) => c.json(await store.catalog.listSummaries()))
 
   app.post('/', requireRole('admin'), async (c) => {
     const body = parseInput(summaryBodySchema, await c.req.json().catch(() => null))
-    const { id } = createSummary(store, body, c.get('user').id)
+    const { id } = await createSummary(store, body, c.get('user').id)
     return c.json({ id }, 201)
   })
 
-  app.get('/:id', (c) => {
-    const record = store.catalog.getSummary(c.req.param('id'))
+  app.get('/:id', async (c) => {
+    const record = await store.catalog.getSummary(c.req.param('id'))
     if (!record) throw new AppError(404, 'unknown-summary', '该总结不存在')
+    const names = await departmentNames(store)
     return rooms.withRoom(record.id, (room) => {
       const meta = readMeta(room.doc)
-      return c.json({ id: record.id, title: meta.title, year: meta.year, organisation: meta.organisation, sections: describeSections(store, room.doc) })
+      return c.json({ id: record.id, title: meta.title, year: meta.year, organisation: meta.organisation, sections: describeSections(room.doc, names) })
     })
   })
 

@@ -11,10 +11,10 @@ export const templateRoutes = (store: Store) => {
   const app = new Hono<AppEnv>()
   app.use('*', requireUser(store))
 
-  app.get('/', (c) => c.json(store.catalog.listTemplates()))
+  app.get('/', async (c) => c.json(await store.catalog.listTemplates()))
 
-  app.get('/:id', (c) => {
-    const template = store.catalog.getTemplate(c.req.param('id'))
+  app.get('/:id', async (c) => {
+    const template = await store.catalog.getTemplate(c.req.param('id'))
     if (!template) throw new AppError(404, 'unknown-template', '模板不存在')
     return c.json(template)
   })
@@ -25,9 +25,9 @@ export const templateRoutes = (store: Store) => {
     })
     const result = validateTemplate(body)
     if (!result.ok) throw new AppError(400, 'invalid-template', `模板有误：${summariseProblems(result.problems)}`, result.problems)
-    const existing = store.catalog.listTemplates().find((template) => template.id === result.template.id)
+    const existing = (await store.catalog.listTemplates()).find((template) => template.id === result.template.id)
     if (existing?.builtin) throw new AppError(409, 'builtin-template', `“${result.template.id}”是内置模板，请换一个模板编号`)
-    store.catalog.saveTemplate(result.template)
+    await store.catalog.saveTemplate(result.template)
     return c.json({ id: result.template.id, title: result.template.title }, 201)
   })
 

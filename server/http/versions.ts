@@ -32,35 +32,35 @@ export const versionRoutes = (store: Store, rooms: Rooms) => {
   const app = new Hono<AppEnv>()
   app.use('*', requireUser(store))
 
-  const summaryOf = (c: Context<AppEnv>) => {
+  const summaryOf = async (c: Context<AppEnv>) => {
     const id = c.req.param('id') ?? ''
-    if (!store.catalog.getSummary(id)) throw new AppError(404, 'unknown-summary', '该总结不存在')
+    if (!(await store.catalog.getSummary(id))) throw new AppError(404, 'unknown-summary', '该总结不存在')
     return id
   }
-  const versionOf = (c: Context<AppEnv>) => {
-    const version = store.versions.get(summaryOf(c), c.req.param('versionId') ?? '')
+  const versionOf = async (c: Context<AppEnv>) => {
+    const version = await store.versions.get(await summaryOf(c), c.req.param('versionId') ?? '')
     if (!version) throw new AppError(404, 'unknown-version', '该版本不存在')
     return version
   }
 
-  app.get('/:id/versions', (c) => c.json(store.versions.list(summaryOf(c))))
+  app.get('/:id/versions', async (c) => c.json(await store.versions.list(await summaryOf(c))))
 
   app.post('/:id/versions', async (c) => {
     const { name } = parseInput(versionCreateSchema, await c.req.json().catch(() => null))
-    const summaryId = summaryOf(c)
+    const summaryId = await summaryOf(c)
     const user = c.get('user')
     if (user.role !== 'admin') throw new AppError(403, 'forbidden', '只有管理员可以保存版本')
     // The committed state: wait for this turn's accepted edits to be durable, then copy it.
-    const state = await new Promise<Uint8Array>((resolve) => rooms.withRoom(summaryId, (room) => room.whenCommitted(() => resolve(Y.encodeStateAsUpdate(room.doc)))))
+    const state = await rooms.withRoom(summaryId, (room) => new Promise<Uint8Array>((resolve) => room.whenCommitted(() => resolve(Y.encodeStateAsUpdate(room.doc)))))
     const version = { id: createId(), summaryId, name, createdBy: user.id, createdByName: user.displayName, createdAt: Date.now() }
-    store.versions.insert(version, state)
+    await store.versions.insert(version, state)
     return c.json(version, 201)
   })
 
   app.get('/:id/versions/:versionId/export', async (c) => {
     const format = c.req.query('format')
     if (!isExportFormat(format)) throw new AppError(400, 'unknown-format', `不支持的导出格式“${format ?? ''}”，可选：${EXPORT_FORMATS.join('、')}`)
-    const version = versionOf(c)
+    const version = await versionOf(c)
     const doc = docFrom(version.data)
     const file = await exportSummary(doc, format, new Date(version.createdAt))
     doc.destroy()
@@ -69,11 +69,11 @@ export const versionRoutes = (store: Store, rooms: Rooms) => {
     return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': disposition })
   })
 
-  app.get('/:id/versions/:versionId/diff', (c) => {
-    const version = versionOf(c)
+  app.get('/:id/versions/:versionId/diff', async (c) => {
+    const version = await versionOf(c)
     const sectionId = c.req.query('sectionId') ?? ''
     const then = docFrom(version.data)
-    const current = rooms.withRoom(version.summaryId, (room) => docFrom(Y.encodeStateAsUpdate(room.doc)))
+    const current = await rooms.withRoom(version.summaryId, (room) => docFrom(Y.encodeStateAsUpdate(room.doc)))
     const known = [...readOutline(then), ...readOutline(current)].some((entry) => entry.id === sectionId)
     if (!known) throw new AppError(400, 'unknown-section', `章节“${sectionId}”不存在`)
     const changes = diffParagraphs(paragraphsOf(then, sectionId), paragraphsOf(current, sectionId))

@@ -30,33 +30,40 @@ const toSummary = (row: SummaryRow): SummaryRecord => ({
 })
 
 export const createCatalog = (db: Db) => ({
-  listTemplates: (): Array<{ id: string; title: string; builtin: boolean }> =>
+  listTemplates: async (): Promise<Array<{ id: string; title: string; builtin: boolean }>> =>
     db
       .prepare<[], { id: string; title: string; builtin: number }>('SELECT id, title, builtin FROM templates ORDER BY builtin DESC, created_at')
       .all()
       .map((row) => ({ id: row.id, title: row.title, builtin: row.builtin === 1 })),
-  getTemplate: (id: string): Template | undefined => {
+  getTemplate: async (id: string): Promise<Template | undefined> => {
     const row = db.prepare<[string], { body: string }>('SELECT body FROM templates WHERE id = ?').get(id)
     return row ? (JSON.parse(row.body) as Template) : undefined
   },
   /** Stores a validated template; an upload with an existing id replaces that template. */
-  saveTemplate: (template: Template, builtin = false): void => {
+  saveTemplate: async (template: Template, builtin = false): Promise<void> => {
     db.prepare(
       `INSERT INTO templates (id, title, body, builtin, created_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET title = excluded.title, body = excluded.body, builtin = excluded.builtin`,
     ).run(template.id, template.title, JSON.stringify(template), builtin ? 1 : 0, Date.now())
   },
-  listSummaries: (): SummaryRecord[] =>
+  listSummaries: async (): Promise<SummaryRecord[]> =>
     db.prepare<[], SummaryRow>('SELECT * FROM summaries ORDER BY created_at DESC').all().map(toSummary),
-  getSummary: (id: string): SummaryRecord | undefined => {
+  getSummary: async (id: string): Promise<SummaryRecord | undefined> => {
     const row = db.prepare<[string], SummaryRow>('SELECT * FROM summaries WHERE id = ?').get(id)
     return row ? toSummary(row) : undefined
   },
-  insertSummary: (summary: SummaryRecord, createdBy: string | null): void => {
-    db.prepare(
-      'INSERT INTO summaries (id, title, year, organisation, template_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(summary.id, summary.title, summary.year, summary.organisation, summary.templateId, createdBy, summary.createdAt)
+  /** Registers a summary and stores its first snapshot, in one transaction. */
+  insertSummary: async (summary: SummaryRecord, createdBy: string | null, snapshot: Uint8Array): Promise<void> => {
+    db.transaction(() => {
+      db.prepare(
+        'INSERT INTO summaries (id, title, year, organisation, template_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(summary.id, summary.title, summary.year, summary.organisation, summary.templateId, createdBy, summary.createdAt)
+      db.prepare('INSERT INTO summary_snapshots (summary_id, data, upto_seq, created_at) VALUES (?, ?, 0, ?)').run(summary.id, snapshot, Date.now())
+    })()
   },
+  /** Claims the one-time first-start set-up; true for exactly one caller per database. */
+  claimInitialisation: async (): Promise<boolean> =>
+    db.prepare("INSERT INTO settings (key, value) VALUES ('initialised', ?) ON CONFLICT(key) DO NOTHING").run(new Date().toISOString()).changes === 1,
 })
 
 export type Catalog = ReturnType<typeof createCatalog>

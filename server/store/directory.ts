@@ -40,37 +40,37 @@ export const createDirectory = (db: Db) => {
   const userById = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?')
 
   return {
-    listDepartments: (): Department[] =>
+    listDepartments: async (): Promise<Department[]> =>
       db.prepare<[], Department>('SELECT id, name FROM departments ORDER BY created_at, name').all(),
-    getDepartment: (id: string): Department | undefined => departmentById.get(id),
-    findDepartmentByName: (name: string): Department | undefined => departmentByName.get(name),
-    createDepartment: (name: string): Department => {
+    getDepartment: async (id: string): Promise<Department | undefined> => departmentById.get(id),
+    findDepartmentByName: async (name: string): Promise<Department | undefined> => departmentByName.get(name),
+    createDepartment: async (name: string): Promise<Department> => {
       const department = { id: createId(), name }
       db.prepare('INSERT INTO departments (id, name, created_at) VALUES (?, ?, ?)').run(department.id, name, Date.now())
       return department
     },
-    /** The department called `name`, created when missing. */
-    ensureDepartment(name: string): Department {
-      return departmentByName.get(name) ?? this.createDepartment(name)
+    /** The department called `name`, created when missing (safe when several ask at once). */
+    ensureDepartment: async (name: string): Promise<Department> => {
+      db.prepare('INSERT INTO departments (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING').run(createId(), name, Date.now())
+      return departmentByName.get(name)!
     },
-    listUsers: (): User[] => db.prepare<[], UserRow>('SELECT * FROM users ORDER BY created_at').all().map(toUser),
-    getUser: (id: string): User | undefined => {
+    listUsers: async (): Promise<User[]> => db.prepare<[], UserRow>('SELECT * FROM users ORDER BY created_at').all().map(toUser),
+    getUser: async (id: string): Promise<User | undefined> => {
       const row = userById.get(id)
       return row ? toUser(row) : undefined
     },
     /** The user and stored password hash for a login attempt. */
-    findCredentials: (username: string): { user: User; passwordHash: string } | undefined => {
+    findCredentials: async (username: string): Promise<{ user: User; passwordHash: string } | undefined> => {
       const row = userByName.get(username)
       return row ? { user: toUser(row), passwordHash: row.password_hash } : undefined
     },
-    createUser: (input: Omit<User, 'id'> & { passwordHash: string }): User => {
+    createUser: async (input: Omit<User, 'id'> & { passwordHash: string }): Promise<User> => {
       const user: User = { id: createId(), username: input.username, displayName: input.displayName, role: input.role, departmentId: input.departmentId }
       db.prepare(
         'INSERT INTO users (id, username, display_name, role, department_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ).run(user.id, user.username, user.displayName, user.role, user.departmentId, input.passwordHash, Date.now())
       return user
     },
-    countUsers: (): number => (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n,
   }
 }
 

@@ -16,15 +16,15 @@ export const createSessions = (db: Db) => {
   const remove = db.prepare('DELETE FROM sessions WHERE token_hash = ?')
   return {
     /** Creates a session and returns its bearer token. */
-    create: (userId: string): string => {
+    create: async (userId: string): Promise<string> => {
       const token = randomBytes(32).toString('base64url')
       const now = Date.now()
       insert.run(hashToken(token), userId, now, now + SESSION_DAYS * 86_400_000)
       return token
     },
     /** The user id of a live session, or undefined. */
-    resolve: (token: string): string | undefined => select.get(hashToken(token), Date.now())?.user_id,
-    revoke: (token: string): void => void remove.run(hashToken(token)),
+    resolve: async (token: string): Promise<string | undefined> => select.get(hashToken(token), Date.now())?.user_id,
+    revoke: async (token: string): Promise<void> => void remove.run(hashToken(token)),
   }
 }
 

@@ -87,10 +87,7 @@ export const createUpdateLog = (db: Db, writer: SqlWriter | null = null) => {
     /** Replaces the log up to `uptoSeq` by `state` (the full document state at that point). */
     compact: (summaryId: string, state: Uint8Array, uptoSeq: number): Promise<void> => run(compactOperations(summaryId, state, uptoSeq)),
 
-    /** The same, on the main connection: for a new summary inside a larger transaction. */
-    compactNow: (summaryId: string, state: Uint8Array, uptoSeq: number): void => void runNow(compactOperations(summaryId, state, uptoSeq)),
-
-    load: (summaryId: string): StoredState => {
+    load: async (summaryId: string): Promise<StoredState> => {
       const snapshot = selectSnapshot.get(summaryId)
       const rows = selectUpdates.all(summaryId, snapshot?.upto_seq ?? 0)
       return {
@@ -100,7 +97,7 @@ export const createUpdateLog = (db: Db, writer: SqlWriter | null = null) => {
       }
     },
 
-    activity: (summaryId: string): SectionActivity[] =>
+    activity: async (summaryId: string): Promise<SectionActivity[]> =>
       db
         .prepare<[string], { section_id: string; user_id: string; edits: number; last_edit_at: number }>(
           'SELECT section_id, user_id, edits, last_edit_at FROM section_activity WHERE summary_id = ? ORDER BY last_edit_at DESC',

@@ -29,7 +29,7 @@ const toVersion = (row: VersionRow): VersionRecord => ({
 })
 
 export const createVersions = (db: Db) => ({
-  insert: (version: VersionRecord, data: Uint8Array): void => {
+  insert: async (version: VersionRecord, data: Uint8Array): Promise<void> => {
     db.prepare('INSERT INTO versions (id, summary_id, name, data, created_by, created_by_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       version.id,
       version.summaryId,
@@ -40,9 +40,9 @@ export const createVersions = (db: Db) => ({
       version.createdAt,
     )
   },
-  list: (summaryId: string): VersionRecord[] =>
+  list: async (summaryId: string): Promise<VersionRecord[]> =>
     db.prepare<[string], VersionRow>('SELECT id, summary_id, name, created_by, created_by_name, created_at FROM versions WHERE summary_id = ? ORDER BY created_at').all(summaryId).map(toVersion),
-  get: (summaryId: string, id: string): (VersionRecord & { data: Uint8Array }) | undefined => {
+  get: async (summaryId: string, id: string): Promise<(VersionRecord & { data: Uint8Array }) | undefined> => {
     const row = db.prepare<[string, string], VersionRow & { data: Buffer }>('SELECT * FROM versions WHERE summary_id = ? AND id = ?').get(summaryId, id)
     return row ? { ...toVersion(row), data: new Uint8Array(row.data) } : undefined
   },

@@ -1,6 +1,7 @@
 /**
  * Creates a summary from a stored template: departments matched by name (created when
- * missing), the initial Y.Doc built and stored as the first snapshot in one transaction.
+ * missing), the initial Y.Doc built and stored as the first snapshot together with the
+ * summary's record, in one transaction.
  */
 import * as Y from 'yjs'
 import type { Template } from '../../shared/schema/template.js'
@@ -17,17 +18,15 @@ export interface CreateSummaryInput {
   values?: Record<string, IndicatorValue>
 }
 
-export const createSummary = (store: Store, input: CreateSummaryInput, createdBy: string | null): { id: string; title: string } => {
-  const template: Template | undefined = store.catalog.getTemplate(input.templateId)
+export const createSummary = async (store: Store, input: CreateSummaryInput, createdBy: string | null): Promise<{ id: string; title: string }> => {
+  const template: Template | undefined = await store.catalog.getTemplate(input.templateId)
   if (!template) throw new AppError(404, 'unknown-template', `模板“${input.templateId}”不存在`)
   const id = createId()
   const title = input.title ?? renderTemplateTitle(template, input.organisation, input.year)
-  store.db.transaction(() => {
-    const departmentIds = new Map(template.departments.map((name) => [name, store.directory.ensureDepartment(name).id]))
-    const doc = buildSummaryDoc(template, { title, year: input.year, organisation: input.organisation, templateId: template.id }, departmentIds, input.values)
-    store.catalog.insertSummary({ id, title, year: input.year, organisation: input.organisation, templateId: template.id, createdAt: Date.now() }, createdBy)
-    store.updates.compactNow(id, Y.encodeStateAsUpdate(doc), 0)
-    doc.destroy()
-  })()
+  const departmentIds = new Map(await Promise.all(template.departments.map(async (name) => [name, (await store.directory.ensureDepartment(name)).id] as const)))
+  const doc = buildSummaryDoc(template, { title, year: input.year, organisation: input.organisation, templateId: template.id }, departmentIds, input.values)
+  const record = { id, title, year: input.year, organisation: input.organisation, templateId: template.id, createdAt: Date.now() }
+  await store.catalog.insertSummary(record, createdBy, Y.encodeStateAsUpdate(doc))
+  doc.destroy()
   return { id, title }
 }

@@ -8,7 +8,9 @@ import { Room, type Peer } from '../../server/collab/room.js'
 import { openStore, type Store } from '../../server/store/index.js'
 
 const stores: Store[] = []
-afterEach(() => stores.splice(0).forEach((store) => store.close()))
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close()
+})
 
 /** A peer that records what the room sends it. */
 const recorder = (): Peer & { messages: Uint8Array[] } => {
@@ -53,7 +55,7 @@ describe('room hot path', () => {
     expect(watcher.messages).toHaveLength(0) // nothing leaves before the commit
     await nextTurn()
     expect(appends).toEqual([3])
-    expect(store.updates.load('s1').updates).toHaveLength(3)
+    expect((await store.updates.load('s1')).updates).toHaveLength(3)
     for (const peer of [...writers, watcher]) expect(peer.messages).toHaveLength(1)
     expect(watcher.messages[0]).toBe(writers[0]!.messages[0]) // encoded once, the same bytes for everyone
     const replica = new Y.Doc()
@@ -89,7 +91,7 @@ describe('room hot path', () => {
     await new Promise((resolve) => setTimeout(resolve, 1100))
     await nextTurn()
     expect(watcher.messages).toHaveLength(1)
-    expect(store.updates.load('s1').updates).toHaveLength(1)
+    expect((await store.updates.load('s1')).updates).toHaveLength(1)
     room.destroy()
   })
 
@@ -109,7 +111,7 @@ describe('room hot path', () => {
       room.applyClientUpdate(clientUpdate(`段${index}`), recorder(), 'u', ['section:a'])
       await settle()
     }
-    const stored = store.updates.load('s1')
+    const stored = (await store.updates.load('s1'))
     expect(stored.snapshot).not.toBeNull()
     expect(stored.updates.length).toBeLessThan(3)
     const replica = new Y.Doc()
