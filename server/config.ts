@@ -20,6 +20,10 @@ export interface Config {
   compactEvery: number
   unloadDelayMs: number
   clientDir: string
+  /** postgres://… — store everything in PostgreSQL instead of SQLite. */
+  databaseUrl?: string
+  /** redis://… — exchange live traffic with other processes. */
+  redisUrl?: string
 }
 
 export const readConfig = (env = process.env): Config => ({
@@ -32,4 +36,6 @@ export const readConfig = (env = process.env): Config => ({
   compactEvery: Math.max(1, intFromEnv(env, 'COMPACT_EVERY', 500)),
   unloadDelayMs: intFromEnv(env, 'UNLOAD_DELAY_MS', 2000),
   clientDir: resolve(env.CLIENT_DIR || './dist'),
+  databaseUrl: env.DATABASE_URL || undefined,
+  redisUrl: env.REDIS_URL || undefined,
 })

@@ -11,7 +11,7 @@ import { createRooms } from './collab/rooms.js'
 import type { Config } from './config.js'
 import type { AppEnv } from './context.js'
 import { initialise } from './demo/initialise.js'
-import { openStore } from './store/index.js'
+import { createStore } from './store/createStore.js'
 
 export interface RunningServer {
   url: string
@@ -20,7 +20,7 @@ export interface RunningServer {
 }
 
 export const startServer = async (config: Config, log: (line: string) => void = console.log): Promise<RunningServer> => {
-  const store = openStore(config.dataDir, { writer: true })
+  const store = await createStore(config)
   await initialise(store, config, log)
   const rooms = createRooms(store, { compactEvery: config.compactEvery, maxBatchBytes: 4 * 1024 * 1024, unloadDelayMs: config.unloadDelayMs })
   // The app is created first so the websocket helper can route upgrades through it.

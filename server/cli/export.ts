@@ -7,7 +7,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadSummaryDoc } from '../collab/rooms.js'
 import { EXPORT_FORMATS, exportSummary, isExportFormat } from '../export/exportSummary.js'
-import { openStore } from '../store/index.js'
+import { createStore } from '../store/createStore.js'
 
 const fail = (message: string): never => {
   console.error(message)
@@ -24,7 +24,7 @@ const { values } = parseArgs({
   },
 })
 
-const store = openStore(resolve(values['data-dir'] ?? process.env.DATA_DIR ?? './data'))
+const store = await createStore({ dataDir: resolve(values['data-dir'] ?? process.env.DATA_DIR ?? './data'), databaseUrl: process.env.DATABASE_URL || undefined })
 if (values.list || !values.summary) {
   const summaries = await store.catalog.listSummaries()
   console.log(values.summary ? '' : '用法：npm run export -- --summary <编号> --format docx|txt|md|html --out <文件>\n\n现有总结：')

@@ -1,4 +1,4 @@
-/** The store: one SQLite database behind small per-concern repositories. */
+/** The embedded SQLite store: one database file in DATA_DIR behind small per-concern repositories. */
 import { createCatalog } from './catalog.js'
 import { openDb } from './db.js'
 import { createSqlWriter } from './sqlWriter.js'
@@ -28,4 +28,5 @@ export const openStore = (dataDir: string, options: { writer?: boolean } = {}) =
   }
 }
 
-export type Store = ReturnType<typeof openStore>
+export type SqliteStore = ReturnType<typeof openStore>
+export type { Store } from './types.js'

@@ -34,8 +34,10 @@ const INSERT_UPDATE = `INSERT INTO summary_updates (summary_id, seq, data, autho
 // Who edited which section survives compaction: it is kept apart from the update log.
 const RECORD_ACTIVITY = `INSERT INTO section_activity (summary_id, section_id, user_id, edits, first_edit_at, last_edit_at) VALUES (?, ?, ?, ?, ?, ?)
   ON CONFLICT(summary_id, section_id, user_id) DO UPDATE SET edits = edits + excluded.edits, last_edit_at = excluded.last_edit_at`
+// A snapshot never goes back: a stale compaction (another process, a slow worker) is a no-op.
 const UPSERT_SNAPSHOT = `INSERT INTO summary_snapshots (summary_id, data, upto_seq, created_at) VALUES (?, ?, ?, ?)
-  ON CONFLICT(summary_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq, created_at = excluded.created_at`
+  ON CONFLICT(summary_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq, created_at = excluded.created_at
+  WHERE excluded.upto_seq > summary_snapshots.upto_seq`
 const DELETE_UPTO = 'DELETE FROM summary_updates WHERE summary_id = ? AND seq <= ?'
 
 const appendOperations = (summaryId: string, records: readonly UpdateRecord[]): SqlOperation[] => {
@@ -96,6 +98,9 @@ export const createUpdateLog = (db: Db, writer: SqlWriter | null = null) => {
         lastSeq: rows.at(-1)?.seq ?? snapshot?.upto_seq ?? 0,
       }
     },
+
+    loadSince: async (summaryId: string, seq: number): Promise<Array<{ seq: number; data: Uint8Array }>> =>
+      selectUpdates.all(summaryId, seq).map((row) => ({ seq: row.seq, data: new Uint8Array(row.data) })),
 
     activity: async (summaryId: string): Promise<SectionActivity[]> =>
       db

@@ -1,0 +1,7 @@
+/** Picks the store from the configuration: PostgreSQL when DATABASE_URL is set, else SQLite. */
+import { openStore } from './index.js'
+import { openPostgresStore } from './postgres.js'
+import type { Store } from './types.js'
+
+export const createStore = async (config: { dataDir: string; databaseUrl?: string }): Promise<Store> =>
+  config.databaseUrl ? openPostgresStore(config.databaseUrl) : openStore(config.dataDir, { writer: true })

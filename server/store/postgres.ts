@@ -1,0 +1,263 @@
+/**
+ * The PostgreSQL store (DATABASE_URL): the same repositories as the SQLite store, for several
+ * Huizong processes sharing one database. The schema is created or migrated at start-up under
+ * an advisory lock, so processes starting together do it once. Appends to one summary are
+ * serialised by a per-summary advisory lock, which keeps sequence numbers contiguous.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import pg from 'pg'
+import type { Role } from '../../shared/roles.js'
+import type { Template } from '../../shared/schema/template.js'
+import { createId } from '../ids.js'
+import type { SummaryRecord } from './catalog.js'
+import type { Department, User } from './directory.js'
+import type { Store } from './types.js'
+import type { UpdateRecord } from './updates.js'
+import type { VersionRecord } from './versions.js'
+
+const MIGRATIONS = [
+  `CREATE TABLE departments (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL);
+   CREATE TABLE users (id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, role TEXT NOT NULL,
+     department_id TEXT REFERENCES departments(id), password_hash TEXT NOT NULL, created_at BIGINT NOT NULL);
+   CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL);
+   CREATE TABLE templates (id TEXT PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL, builtin BOOLEAN NOT NULL DEFAULT FALSE, created_at BIGINT NOT NULL);
+   CREATE TABLE summaries (id TEXT PRIMARY KEY, title TEXT NOT NULL, year INTEGER NOT NULL, organisation TEXT NOT NULL, template_id TEXT NOT NULL,
+     created_by TEXT, created_at BIGINT NOT NULL);
+   CREATE TABLE summary_snapshots (summary_id TEXT PRIMARY KEY REFERENCES summaries(id), data BYTEA NOT NULL, upto_seq BIGINT NOT NULL, created_at BIGINT NOT NULL);
+   CREATE TABLE summary_updates (summary_id TEXT NOT NULL REFERENCES summaries(id), seq BIGINT NOT NULL, data BYTEA NOT NULL, author_id TEXT,
+     sections TEXT NOT NULL DEFAULT '[]', created_at BIGINT NOT NULL, PRIMARY KEY (summary_id, seq));
+   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   CREATE TABLE section_activity (summary_id TEXT NOT NULL REFERENCES summaries(id), section_id TEXT NOT NULL, user_id TEXT NOT NULL,
+     edits INTEGER NOT NULL, first_edit_at BIGINT NOT NULL, last_edit_at BIGINT NOT NULL, PRIMARY KEY (summary_id, section_id, user_id));
+   CREATE TABLE versions (id TEXT PRIMARY KEY, summary_id TEXT NOT NULL REFERENCES summaries(id), name TEXT NOT NULL, data BYTEA NOT NULL,
+     created_by TEXT, created_by_name TEXT NOT NULL, created_at BIGINT NOT NULL);
+   CREATE INDEX versions_by_summary ON versions(summary_id, created_at);`,
+]
+
+const MIGRATION_LOCK = 7_730_001
+
+// BIGINT columns come back as numbers: our values (milliseconds, sequence numbers) fit.
+pg.types.setTypeParser(20, (value) => Number(value))
+
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex')
+const SESSION_MS = 14 * 86_400_000
+
+interface UserRow {
+  id: string
+  username: string
+  display_name: string
+  role: Role
+  department_id: string | null
+  password_hash: string
+}
+const toUser = (row: UserRow): User => ({ id: row.id, username: row.username, displayName: row.display_name, role: row.role, departmentId: row.department_id })
+const toSummary = (row: Record<string, unknown>): SummaryRecord => ({
+  id: String(row.id),
+  title: String(row.title),
+  year: Number(row.year),
+  organisation: String(row.organisation),
+  templateId: String(row.template_id),
+  createdAt: Number(row.created_at),
+})
+const toVersion = (row: Record<string, unknown>): VersionRecord => ({
+  id: String(row.id),
+  summaryId: String(row.summary_id),
+  name: String(row.name),
+  createdBy: (row.created_by as string | null) ?? null,
+  createdByName: String(row.created_by_name),
+  createdAt: Number(row.created_at),
+})
+
+const migrate = async (pool: pg.Pool): Promise<void> => {
+  const client = await pool.connect()
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK])
+    await client.query('CREATE TABLE IF NOT EXISTS huizong_migrations (version INTEGER PRIMARY KEY)')
+    const { rows } = await client.query<{ version: number }>('SELECT COALESCE(MAX(version), 0) AS version FROM huizong_migrations')
+    for (let index = rows[0]!.version; index < MIGRATIONS.length; index++) {
+      await client.query('BEGIN')
+      await client.query(MIGRATIONS[index]!)
+      await client.query('INSERT INTO huizong_migrations (version) VALUES ($1)', [index + 1])
+      await client.query('COMMIT')
+    }
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined)
+    throw error
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined)
+    client.release()
+  }
+}
+
+export const openPostgresStore = async (url: string): Promise<Store> => {
+  const pool = new pg.Pool({ connectionString: url, max: 10 })
+  await migrate(pool)
+  const one = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T | undefined> => (await pool.query<T>(sql, params)).rows[0]
+  const all = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> => (await pool.query<T>(sql, params)).rows
+  const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect()
+    try {
+      await client.query('BEGIN')
+      const result = await work(client)
+      await client.query('COMMIT')
+      return result
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined)
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+  const lastSeq = async (client: pg.PoolClient | pg.Pool, summaryId: string): Promise<number> =>
+    Number(
+      (
+        await client.query<{ seq: number }>(
+          `SELECT COALESCE(MAX(seq), 0) AS seq FROM (SELECT seq FROM summary_updates WHERE summary_id = $1
+           UNION ALL SELECT upto_seq AS seq FROM summary_snapshots WHERE summary_id = $1) AS known`,
+          [summaryId],
+        )
+      ).rows[0]!.seq,
+    )
+
+  const directory: Store['directory'] = {
+    listDepartments: () => all<Department>('SELECT id, name FROM departments ORDER BY created_at, name'),
+    getDepartment: (id) => one<Department>('SELECT id, name FROM departments WHERE id = $1', [id]),
+    findDepartmentByName: (name) => one<Department>('SELECT id, name FROM departments WHERE name = $1', [name]),
+    createDepartment: async (name) => {
+      const department = { id: createId(), name }
+      await pool.query('INSERT INTO departments (id, name, created_at) VALUES ($1, $2, $3)', [department.id, name, Date.now()])
+      return department
+    },
+    ensureDepartment: async (name) => {
+      await pool.query('INSERT INTO departments (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', [createId(), name, Date.now()])
+      return (await one<Department>('SELECT id, name FROM departments WHERE name = $1', [name]))!
+    },
+    listUsers: async () => (await all<UserRow>('SELECT * FROM users ORDER BY created_at')).map(toUser),
+    getUser: async (id) => {
+      const row = await one<UserRow>('SELECT * FROM users WHERE id = $1', [id])
+      return row ? toUser(row) : undefined
+    },
+    findCredentials: async (username) => {
+      const row = await one<UserRow>('SELECT * FROM users WHERE username = $1', [username])
+      return row ? { user: toUser(row), passwordHash: row.password_hash } : undefined
+    },
+    createUser: async (input) => {
+      const user: User = { id: createId(), username: input.username, displayName: input.displayName, role: input.role, departmentId: input.departmentId }
+      await pool.query('INSERT INTO users (id, username, display_name, role, department_id, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+        user.id, user.username, user.displayName, user.role, user.departmentId, input.passwordHash, Date.now(),
+      ])
+      return user
+    },
+  }
+
+  const sessions: Store['sessions'] = {
+    create: async (userId) => {
+      const token = randomBytes(32).toString('base64url')
+      const now = Date.now()
+      await pool.query('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [hashToken(token), userId, now, now + SESSION_MS])
+      return token
+    },
+    resolve: async (token) => (await one<{ user_id: string }>('SELECT user_id FROM sessions WHERE token_hash = $1 AND expires_at > $2', [hashToken(token), Date.now()]))?.user_id,
+    revoke: async (token) => void (await pool.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)])),
+  }
+
+  const catalog: Store['catalog'] = {
+    listTemplates: async () => (await all<{ id: string; title: string; builtin: boolean }>('SELECT id, title, builtin FROM templates ORDER BY builtin DESC, created_at')).map((row) => ({ ...row })),
+    getTemplate: async (id) => {
+      const row = await one<{ body: string }>('SELECT body FROM templates WHERE id = $1', [id])
+      return row ? (JSON.parse(row.body) as Template) : undefined
+    },
+    saveTemplate: async (template, builtin = false) => {
+      await pool.query(
+        `INSERT INTO templates (id, title, body, builtin, created_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET title = excluded.title, body = excluded.body, builtin = excluded.builtin`,
+        [template.id, template.title, JSON.stringify(template), builtin, Date.now()],
+      )
+    },
+    listSummaries: async () => (await all('SELECT * FROM summaries ORDER BY created_at DESC')).map(toSummary),
+    getSummary: async (id) => {
+      const row = await one('SELECT * FROM summaries WHERE id = $1', [id])
+      return row ? toSummary(row) : undefined
+    },
+    insertSummary: (summary, createdBy, snapshot) =>
+      transaction(async (client) => {
+        await client.query('INSERT INTO summaries (id, title, year, organisation, template_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+          summary.id, summary.title, summary.year, summary.organisation, summary.templateId, createdBy, summary.createdAt,
+        ])
+        await client.query('INSERT INTO summary_snapshots (summary_id, data, upto_seq, created_at) VALUES ($1, $2, 0, $3)', [summary.id, Buffer.from(snapshot), Date.now()])
+      }),
+    claimInitialisation: async () =>
+      (await pool.query("INSERT INTO settings (key, value) VALUES ('initialised', $1) ON CONFLICT (key) DO NOTHING", [new Date().toISOString()])).rowCount === 1,
+  }
+
+  const updates: Store['updates'] = {
+    append: (summaryId, records: readonly UpdateRecord[]) =>
+      transaction(async (client) => {
+        // One writer per summary at a time, across processes: sequence numbers stay contiguous.
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [summaryId])
+        let seq = await lastSeq(client, summaryId)
+        const now = Date.now()
+        for (const record of records) {
+          seq += 1
+          await client.query('INSERT INTO summary_updates (summary_id, seq, data, author_id, sections, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+            summaryId, seq, Buffer.from(record.data), record.authorId, JSON.stringify(record.sections), now,
+          ])
+          if (!record.authorId) continue
+          for (const sectionId of record.sections) {
+            await client.query(
+              `INSERT INTO section_activity (summary_id, section_id, user_id, edits, first_edit_at, last_edit_at) VALUES ($1, $2, $3, 1, $4, $4)
+               ON CONFLICT (summary_id, section_id, user_id) DO UPDATE SET edits = section_activity.edits + 1, last_edit_at = excluded.last_edit_at`,
+              [summaryId, sectionId, record.authorId, now],
+            )
+          }
+        }
+        return seq
+      }),
+    compact: (summaryId, state, uptoSeq) =>
+      transaction(async (client) => {
+        await client.query(
+          `INSERT INTO summary_snapshots (summary_id, data, upto_seq, created_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (summary_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq, created_at = excluded.created_at
+           WHERE excluded.upto_seq > summary_snapshots.upto_seq`,
+          [summaryId, Buffer.from(state), uptoSeq, Date.now()],
+        )
+        await client.query('DELETE FROM summary_updates WHERE summary_id = $1 AND seq <= $2', [summaryId, uptoSeq])
+      }),
+    load: async (summaryId) => {
+      const snapshot = await one<{ data: Buffer; upto_seq: number }>('SELECT data, upto_seq FROM summary_snapshots WHERE summary_id = $1', [summaryId])
+      const rows = await all<{ data: Buffer; seq: number }>('SELECT data, seq FROM summary_updates WHERE summary_id = $1 AND seq > $2 ORDER BY seq', [summaryId, snapshot?.upto_seq ?? 0])
+      return {
+        snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+        updates: rows.map((row) => new Uint8Array(row.data)),
+        lastSeq: rows.at(-1)?.seq ?? snapshot?.upto_seq ?? 0,
+      }
+    },
+    loadSince: async (summaryId, seq) =>
+      (await all<{ data: Buffer; seq: number }>('SELECT data, seq FROM summary_updates WHERE summary_id = $1 AND seq > $2 ORDER BY seq', [summaryId, seq])).map((row) => ({
+        seq: row.seq,
+        data: new Uint8Array(row.data),
+      })),
+    activity: async (summaryId) =>
+      (
+        await all<{ section_id: string; user_id: string; edits: number; last_edit_at: number }>(
+          'SELECT section_id, user_id, edits, last_edit_at FROM section_activity WHERE summary_id = $1 ORDER BY last_edit_at DESC',
+          [summaryId],
+        )
+      ).map((row) => ({ sectionId: row.section_id, userId: row.user_id, edits: row.edits, lastEditAt: row.last_edit_at })),
+  }
+
+  const versions: Store['versions'] = {
+    insert: async (version, data) => {
+      await pool.query('INSERT INTO versions (id, summary_id, name, data, created_by, created_by_name, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+        version.id, version.summaryId, version.name, Buffer.from(data), version.createdBy, version.createdByName, version.createdAt,
+      ])
+    },
+    list: async (summaryId) => (await all('SELECT id, summary_id, name, created_by, created_by_name, created_at FROM versions WHERE summary_id = $1 ORDER BY created_at', [summaryId])).map(toVersion),
+    get: async (summaryId, id) => {
+      const row = await one('SELECT * FROM versions WHERE summary_id = $1 AND id = $2', [summaryId, id])
+      return row ? { ...toVersion(row), data: new Uint8Array(row.data as Buffer) } : undefined
+    },
+  }
+
+  return { directory, sessions, catalog, updates, versions, close: () => pool.end() }
+}

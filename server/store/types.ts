@@ -1,0 +1,51 @@
+/**
+ * The storage interface. Two implementations: the embedded SQLite default (`sqlite.ts`, via
+ * index.ts) and PostgreSQL when DATABASE_URL is set (`postgres.ts`). Everything is async.
+ */
+import type { Template } from '../../shared/schema/template.js'
+import type { Department, User } from './directory.js'
+import type { SummaryRecord } from './catalog.js'
+import type { SectionActivity, StoredState, UpdateRecord } from './updates.js'
+import type { VersionRecord } from './versions.js'
+
+export interface Store {
+  directory: {
+    listDepartments(): Promise<Department[]>
+    getDepartment(id: string): Promise<Department | undefined>
+    findDepartmentByName(name: string): Promise<Department | undefined>
+    createDepartment(name: string): Promise<Department>
+    ensureDepartment(name: string): Promise<Department>
+    listUsers(): Promise<User[]>
+    getUser(id: string): Promise<User | undefined>
+    findCredentials(username: string): Promise<{ user: User; passwordHash: string } | undefined>
+    createUser(input: Omit<User, 'id'> & { passwordHash: string }): Promise<User>
+  }
+  sessions: {
+    create(userId: string): Promise<string>
+    resolve(token: string): Promise<string | undefined>
+    revoke(token: string): Promise<void>
+  }
+  catalog: {
+    listTemplates(): Promise<Array<{ id: string; title: string; builtin: boolean }>>
+    getTemplate(id: string): Promise<Template | undefined>
+    saveTemplate(template: Template, builtin?: boolean): Promise<void>
+    listSummaries(): Promise<SummaryRecord[]>
+    getSummary(id: string): Promise<SummaryRecord | undefined>
+    insertSummary(summary: SummaryRecord, createdBy: string | null, snapshot: Uint8Array): Promise<void>
+    claimInitialisation(): Promise<boolean>
+  }
+  updates: {
+    append(summaryId: string, records: readonly UpdateRecord[]): Promise<number>
+    compact(summaryId: string, state: Uint8Array, uptoSeq: number): Promise<void>
+    load(summaryId: string): Promise<StoredState>
+    /** Updates after `seq`, for a process catching up. */
+    loadSince(summaryId: string, seq: number): Promise<Array<{ seq: number; data: Uint8Array }>>
+    activity(summaryId: string): Promise<SectionActivity[]>
+  }
+  versions: {
+    insert(version: VersionRecord, data: Uint8Array): Promise<void>
+    list(summaryId: string): Promise<VersionRecord[]>
+    get(summaryId: string, id: string): Promise<(VersionRecord & { data: Uint8Array }) | undefined>
+  }
+  close(): Promise<void>
+}

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { openStore } from '../../server/store/index.js'
+import { openPostgresStore } from '../../server/store/postgres.js'
+import type { Store } from '../../server/store/types.js'
+import { createDataDir } from './harness.js'
+import { servicesUnavailable, startPostgres, type Postgres } from './services.js'
+
+let postgres: Postgres | null = null
+
+beforeAll(async () => {
+  if (!servicesUnavailable) postgres = await startPostgres()
+}, 120_000)
+afterAll(() => postgres?.stop())
+
+const engines: Array<[string, () => Promise<Store>, string | null]> = [
+  ['SQLite', async () => openStore(createDataDir(), { writer: true }), null],
+  ['PostgreSQL', async () => openPostgresStore(await postgres!.createDatabase()), servicesUnavailable],
+]
+
+const update = (text: string) => {
+  const doc = new Y.Doc()
+  doc.getText('t').insert(0, text)
+  return Y.encodeStateAsUpdate(doc)
+}
+
+describe.each(engines)('store on %s', (_name, open, unavailable) => {
+  if (unavailable) console.warn(`跳过 PostgreSQL 存储测试：${unavailable}`)
+
+  it.skipIf(unavailable)('keeps directory, sessions and templates', async () => {
+    const store = await open()
+    const [first, second] = await Promise.all([store.directory.ensureDepartment('招商部'), store.directory.ensureDepartment('招商部')])
+    expect(first.id).toBe(second.id)
+    const user = await store.directory.createUser({ username: 'invest', displayName: '张招商', role: 'editor', departmentId: first.id, passwordHash: 'scrypt$x' })
+    expect((await store.directory.findCredentials('invest'))?.user).toEqual(user)
+    const token = await store.sessions.create(user.id)
+    expect(await store.sessions.resolve(token)).toBe(user.id)
+    await store.sessions.revoke(token)
+    expect(await store.sessions.resolve(token)).toBeUndefined()
+    await store.catalog.saveTemplate({ id: 't', title: '标题', departments: ['招商部'], sections: [{ id: 's', title: '章', department: '招商部' }] }, true)
+    expect(await store.catalog.listTemplates()).toEqual([{ id: 't', title: '标题', builtin: true }])
+    expect(await Promise.all([store.catalog.claimInitialisation(), store.catalog.claimInitialisation()])).toEqual(expect.arrayContaining([true, false]))
+    await store.close()
+  })
+
+  it.skipIf(unavailable)('appends with contiguous sequence numbers, compacts and loads exactly', async () => {
+    const store = await open()
+    await store.catalog.insertSummary({ id: 'sum', title: 't', year: 2026, organisation: 'o', templateId: 't', createdAt: 1 }, null, update('起'))
+    const results = await Promise.all(Array.from({ length: 10 }, (_, index) => store.updates.append('sum', [{ data: update(`第${index}`), authorId: 'u1', sections: ['a'] }])))
+    expect([...results].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    expect((await store.updates.loadSince('sum', 8)).map((row) => row.seq)).toEqual([9, 10])
+    const state = await store.updates.load('sum')
+    expect([state.updates.length, state.lastSeq]).toEqual([10, 10])
+    const doc = new Y.Doc()
+    for (const data of [state.snapshot!, ...state.updates]) Y.applyUpdate(doc, data)
+    await store.updates.compact('sum', Y.encodeStateAsUpdate(doc), 10)
+    await store.updates.compact('sum', update('旧的快照不会覆盖新的'), 4)
+    const compacted = await store.updates.load('sum')
+    expect([compacted.updates.length, compacted.lastSeq]).toEqual([0, 10])
+    const reloaded = new Y.Doc()
+    Y.applyUpdate(reloaded, compacted.snapshot!)
+    expect(reloaded.getText('t').length).toBe(doc.getText('t').length)
+    expect(await store.updates.append('sum', [{ data: update('后'), authorId: null, sections: [] }])).toBe(11)
+    expect(await store.updates.activity('sum')).toEqual([expect.objectContaining({ sectionId: 'a', userId: 'u1', edits: 10 })])
+    await store.versions.insert({ id: 'v1', summaryId: 'sum', name: '初稿', createdBy: null, createdByName: '管理员', createdAt: 5 }, update('版'))
+    expect((await store.versions.get('sum', 'v1'))?.name).toBe('初稿')
+    await store.close()
+  })
+})
