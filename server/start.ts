@@ -7,6 +7,7 @@ import { createNodeWebSocket } from '@hono/node-ws'
 import type { AddressInfo } from 'node:net'
 import type { Hono } from 'hono'
 import { createApp } from './app.js'
+import { createBus } from './collab/bus.js'
 import { createRooms } from './collab/rooms.js'
 import type { Config } from './config.js'
 import type { AppEnv } from './context.js'
@@ -22,7 +23,8 @@ export interface RunningServer {
 export const startServer = async (config: Config, log: (line: string) => void = console.log): Promise<RunningServer> => {
   const store = await createStore(config)
   await initialise(store, config, log)
-  const rooms = createRooms(store, { compactEvery: config.compactEvery, maxBatchBytes: 4 * 1024 * 1024, unloadDelayMs: config.unloadDelayMs })
+  const bus = config.redisUrl ? await createBus(config.redisUrl) : null
+  const rooms = createRooms(store, { compactEvery: config.compactEvery, maxBatchBytes: 4 * 1024 * 1024, unloadDelayMs: config.unloadDelayMs, bus })
   // The app is created first so the websocket helper can route upgrades through it.
   const holder: { app?: Hono<AppEnv> } = {}
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app: { request: (...args: Parameters<Hono['request']>) => holder.app!.request(...args) } as Hono })
@@ -41,6 +43,7 @@ export const startServer = async (config: Config, log: (line: string) => void = 
     close: async () => {
       for (const client of wss.clients) client.terminate()
       await rooms.closeAll()
+      await bus?.close()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()

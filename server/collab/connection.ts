@@ -39,6 +39,8 @@ class ProtocolFault extends Error {}
 
 export class Connection implements Peer {
   private closed = false
+  /** Messages held while this connection waits for the room to catch up (in order). */
+  private backlog: Uint8Array[] | null = null
 
   constructor(
     private readonly socket: WebSocket,
@@ -73,6 +75,7 @@ export class Connection implements Peer {
 
   handleMessage(data: Uint8Array): void {
     if (this.closed) return
+    if (this.backlog) return void this.backlog.push(data)
     if (data.byteLength > this.maxMessageBytes) {
       console.warn(`[collab] ${this.user.username}: message of ${data.byteLength} bytes over the limit, closing`)
       return this.close(CLOSE_MALFORMED)
@@ -116,7 +119,31 @@ export class Connection implements Peer {
       return
     }
     if (step !== 1 && step !== 2) throw new ProtocolFault(`unknown sync step ${step}`)
+    this.applyChecked(payload, this.room.sharedWithOthers)
+  }
+
+  /**
+   * Guards and applies an update. With several processes this one may lag behind what the
+   * client has seen elsewhere: an update depending on unknown structs first waits for the room
+   * to catch up from the store (holding later messages), and is refused only if still unknown.
+   */
+  private applyChecked(payload: Uint8Array, mayCatchUp: boolean): void {
     const verdict = checkUpdate(this.room.doc, payload, this.mayWrite)
+    if (!verdict.ok && verdict.missing && mayCatchUp) {
+      this.backlog = []
+      void this.room.catchUp().then(() => {
+        const waiting = this.backlog ?? []
+        this.backlog = null
+        if (this.closed) return
+        try {
+          this.applyChecked(payload, false)
+        } catch {
+          return this.close(CLOSE_MALFORMED)
+        }
+        for (const data of waiting) this.handleMessage(data)
+      })
+      return
+    }
     if (!verdict.ok) {
       console.warn(`[collab] ${this.user.username} refused in ${this.room.summaryId}: ${verdict.reason}`)
       this.send(encodePermissionDenied(verdict.reason))

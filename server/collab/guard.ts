@@ -7,7 +7,8 @@
  */
 import * as Y from 'yjs'
 
-export type GuardVerdict = { ok: true; roots: Set<string> } | { ok: false; reason: string }
+/** `missing`: refused because the update depends on structs the server does not have (yet). */
+export type GuardVerdict = { ok: true; roots: Set<string> } | { ok: false; reason: string; missing: boolean }
 
 type Struct = Y.Item | Y.GC | Y.Skip
 /** A root name, `gc` for content that integrates as garbage (harmless), or null when unknown. */
@@ -15,7 +16,15 @@ type Resolution = string | typeof GARBAGE | null
 const GARBAGE = Symbol('garbage')
 const MAX_CHAIN = 10_000
 
-class Refusal extends Error {}
+class Refusal extends Error {
+  constructor(
+    message: string,
+    readonly missing = false,
+  ) {
+    super(message)
+  }
+}
+const MISSING = '更新依赖服务器尚未拥有的内容'
 
 const findInSorted = (structs: readonly Struct[], clock: number): Struct | null => {
   let low = 0
@@ -108,7 +117,7 @@ export const checkUpdate = (doc: Y.Doc, update: Uint8Array, mayWrite: (root: str
   const roots = new Set<string>()
   const admit = (resolution: Resolution): void => {
     if (resolution === GARBAGE) return
-    if (resolution === null) throw new Refusal('更新依赖服务器尚未拥有的内容')
+    if (resolution === null) throw new Refusal(MISSING, true)
     if (!mayWrite(resolution)) throw new Refusal(`无权修改“${resolution}”`)
     roots.add(resolution)
   }
@@ -116,9 +125,9 @@ export const checkUpdate = (doc: Y.Doc, update: Uint8Array, mayWrite: (root: str
   try {
     for (const [client, list] of incoming) {
       const serverClock = Y.getState(store, client)
-      if (list[0]!.id.clock > serverClock) throw new Refusal('更新依赖服务器尚未拥有的内容')
+      if (list[0]!.id.clock > serverClock) throw new Refusal(MISSING, true)
       for (const struct of list) {
-        if (struct instanceof Y.Skip) throw new Refusal('更新依赖服务器尚未拥有的内容')
+        if (struct instanceof Y.Skip) throw new Refusal(MISSING, true)
         if (struct instanceof Y.GC || struct.id.clock + struct.length <= serverClock) continue
         if (struct.content instanceof Y.ContentDoc) throw new Refusal('不允许嵌入子文档')
         admit(resolveItem(struct, 0))
@@ -139,14 +148,14 @@ export const checkUpdate = (doc: Y.Doc, update: Uint8Array, mayWrite: (root: str
         }
         for (let cursor = Math.max(clock, serverClock); cursor < end; ) {
           const struct = findInSorted(updateStructs, cursor)
-          if (struct === null || struct instanceof Y.Skip) throw new Refusal('删除了服务器尚未拥有的内容')
+          if (struct === null || struct instanceof Y.Skip) throw new Refusal('删除了服务器尚未拥有的内容', true)
           if (struct instanceof Y.Item) admit(resolveItem(struct, 0))
           cursor = struct.id.clock + struct.length
         }
       }
     }
   } catch (error) {
-    if (error instanceof Refusal) return { ok: false, reason: error.message }
+    if (error instanceof Refusal) return { ok: false, reason: error.message, missing: error.missing }
     throw error
   }
   return { ok: true, roots }

@@ -9,8 +9,12 @@ import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { parseSectionRoot } from '../../shared/doc/roots.js'
 import { readOutline, type OutlineEntry } from '../../shared/doc/outline.js'
-import type { UpdateLog } from '../store/updates.js'
+import type { Store } from '../store/types.js'
+import type { Bus, BusMessage } from './bus.js'
 import { encodeAwarenessStates, encodeUpdateMessage } from './protocol.js'
+
+/** Origin of changes that another process committed and published. */
+const REMOTE = Symbol('remote')
 
 /** What a room needs of a connection. */
 export interface Peer {
@@ -31,8 +35,10 @@ interface Pending {
 
 export interface RoomOptions {
   summaryId: string
-  log: UpdateLog
+  log: Store['updates']
   lastSeq: number
+  /** Other processes serving the same summaries (REDIS_URL), if any. */
+  bus?: Bus | null
   /** Compact the log into a snapshot after this many appended updates. */
   compactEvery: number
   /** Upper bound of one flush, so a burst never stalls the loop for long. */
@@ -55,7 +61,12 @@ export class Room {
   private retryTimer: NodeJS.Timeout | null = null
   private afterCommit: Array<() => void> = []
   private changedAwareness = new Set<number>()
+  /** Awareness changes of this process's own clients, to publish to the other processes. */
+  private localAwareness = new Set<number>()
+  /** Every update up to this sequence number is in the doc. */
   private lastSeq: number
+  private catchUpTimer: NodeJS.Timeout | null = null
+  private catchingUp: Promise<void> | null = null
   private snapshotSeq: number
   private outlineCache: Map<string, OutlineEntry> | null = null
   closed = false
@@ -71,10 +82,19 @@ export class Room {
     doc.on('update', this.handleDocUpdate)
     this.awareness.on('update', this.handleAwarenessUpdate)
     doc.getArray('outline').observeDeep(() => (this.outlineCache = null))
+    if (options.bus) {
+      options.bus.subscribe(options.summaryId, this.handleBusMessage)
+      this.scheduleCatchUp(0) // whatever was published while this process loaded the summary
+    }
   }
 
   get summaryId(): string {
     return this.options.summaryId
+  }
+
+  /** Whether other processes may commit to this summary too (REDIS_URL). */
+  get sharedWithOthers(): boolean {
+    return Boolean(this.options.bus)
   }
 
   /** True while changes wait for their commit. */
@@ -135,8 +155,69 @@ export class Room {
   async compact(): Promise<void> {
     if (this.lastSeq === this.snapshotSeq) return
     const uptoSeq = this.lastSeq
-    await this.options.log.compact(this.options.summaryId, Y.encodeStateAsUpdate(this.doc), uptoSeq)
-    this.snapshotSeq = Math.max(this.snapshotSeq, uptoSeq)
+    const run = async () => {
+      await this.options.log.compact(this.options.summaryId, Y.encodeStateAsUpdate(this.doc), uptoSeq)
+      this.snapshotSeq = Math.max(this.snapshotSeq, uptoSeq)
+    }
+    // With several processes, one compacts a summary at a time; the others skip this round.
+    if (this.options.bus) await this.options.bus.withLock(`compact:${this.summaryId}`, 60_000, run)
+    else await run()
+  }
+
+  /**
+   * Applies what other processes committed after `lastSeq`, from the store. Runs when a
+   * published batch shows a gap, after Redis reconnects, and every few seconds as a safety net.
+   */
+  catchUp(): Promise<void> {
+    this.catchingUp ??= (async () => {
+      try {
+        const rows = await this.options.log.loadSince(this.summaryId, this.lastSeq)
+        if (this.closed) return
+        if (rows.length > 0 && rows[0]!.seq !== this.lastSeq + 1) {
+          // Compacted past us by another process: the snapshot has what the log no longer does.
+          const state = await this.options.log.load(this.summaryId)
+          if (state.snapshot) this.applyRemote(state.snapshot)
+          for (const update of state.updates) this.applyRemote(update)
+          this.lastSeq = Math.max(this.lastSeq, state.lastSeq)
+          return
+        }
+        for (const row of rows) this.applyRemote(row.data)
+        if (rows.length > 0) this.lastSeq = Math.max(this.lastSeq, rows.at(-1)!.seq)
+      } catch (error) {
+        console.error(`[room ${this.summaryId}] catch-up failed`, error)
+      } finally {
+        this.catchingUp = null
+      }
+    })()
+    return this.catchingUp
+  }
+
+  private scheduleCatchUp(delayMs = 50): void {
+    if (this.catchUpTimer || this.closed) return
+    this.catchUpTimer = setTimeout(() => {
+      this.catchUpTimer = null
+      void this.catchUp()
+    }, delayMs)
+  }
+
+  /** A batch or awareness change another process published. */
+  private handleBusMessage = (message: BusMessage): void => {
+    if (this.closed) return
+    if (message.kind === 'awareness') return awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, REMOTE)
+    this.applyRemote(message.payload)
+    if (message.seq - message.count === this.lastSeq) this.lastSeq = message.seq
+    else if (message.seq > this.lastSeq) this.scheduleCatchUp()
+  }
+
+  /** Applies committed changes from elsewhere; they go straight to this process's peers. */
+  private applyRemote(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, REMOTE)
+  }
+
+  /** Notes a batch this process committed: contiguous with what we know, or a gap to fill. */
+  private noteCommitted(seq: number, count: number): void {
+    if (seq - count <= this.lastSeq) this.lastSeq = Math.max(this.lastSeq, seq)
+    else this.scheduleCatchUp()
   }
 
   /** Resolves once everything applied so far is committed (shutdown), or after `timeoutMs`. */
@@ -158,18 +239,29 @@ export class Room {
   destroy(): void {
     this.closed = true
     if (this.retryTimer) clearTimeout(this.retryTimer)
+    if (this.catchUpTimer) clearTimeout(this.catchUpTimer)
+    this.options.bus?.unsubscribe(this.summaryId)
     this.awareness.destroy()
     this.doc.destroy()
   }
 
   private handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === REMOTE) {
+      // Already committed by another process: forward at once, never store or publish again.
+      const message = encodeUpdateMessage(update)
+      for (const peer of this.peers) peer.send(message)
+      return
+    }
     const known = origin as Partial<UpdateOrigin> | null
     this.queue.push({ update, origin: { peer: known?.peer ?? null, authorId: known?.authorId ?? null, sections: known?.sections ?? [] } })
     this.scheduleFlush()
   }
 
-  private handleAwarenessUpdate = ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>): void => {
-    for (const clientId of [...added, ...updated, ...removed]) this.changedAwareness.add(clientId)
+  private handleAwarenessUpdate = ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>, origin: unknown): void => {
+    for (const clientId of [...added, ...updated, ...removed]) {
+      this.changedAwareness.add(clientId)
+      if (origin !== REMOTE) this.localAwareness.add(clientId)
+    }
     this.scheduleFlush()
   }
 
@@ -212,9 +304,10 @@ export class Room {
       .then(
         (seq) => {
           this.inFlight = false
-          this.lastSeq = seq
+          this.noteCommitted(seq, batch.length)
           if (this.closed) return
-          this.broadcast(batch)
+          const merged = this.broadcast(batch)
+          this.options.bus?.publish(this.summaryId, { kind: 'update', seq, count: batch.length, payload: merged })
           this.scheduleFlush()
         },
         (error: unknown) => {
@@ -229,12 +322,14 @@ export class Room {
       )
   }
 
-  private broadcast(batch: readonly Pending[]): void {
+  /** Sends a committed batch, merged and encoded once, to every peer; returns the merged update. */
+  private broadcast(batch: readonly Pending[]): Uint8Array {
     const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((pending) => pending.update))
     const message = encodeUpdateMessage(merged)
     const origins = new Set(batch.map((pending) => pending.origin.peer))
     const soleOrigin = origins.size === 1 ? batch[0]!.origin.peer : null
     for (const peer of this.peers) if (peer !== soleOrigin) peer.send(message)
+    return merged
   }
 
   private flushAwareness(): void {
@@ -242,6 +337,10 @@ export class Room {
     const message = encodeAwarenessStates(this.awareness, [...this.changedAwareness])
     this.changedAwareness.clear()
     for (const peer of this.peers) peer.send(message)
+    if (this.options.bus && this.localAwareness.size > 0) {
+      this.options.bus.publish(this.summaryId, { kind: 'awareness', seq: 0, count: 0, payload: awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.localAwareness]) })
+    }
+    this.localAwareness.clear()
   }
 
   private checkIdle(): void {

@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs'
 import type { Store } from '../store/index.js'
+import type { Bus } from './bus.js'
 import { Room } from './room.js'
 
 export class SummaryUnavailable extends Error {}
@@ -13,7 +14,10 @@ export interface RoomsOptions {
   compactEvery: number
   maxBatchBytes: number
   unloadDelayMs: number
+  bus?: Bus | null
 }
+
+const SAFETY_CATCH_UP_MS = 5000
 
 /** Rebuilds a doc from snapshot + log; throws SummaryUnavailable on anything unreadable. */
 export const loadSummaryDoc = async (store: Store, summaryId: string): Promise<{ doc: Y.Doc; lastSeq: number }> => {
@@ -56,6 +60,10 @@ export const createRooms = (store: Store, options: RoomsOptions) => {
   }
 
   const loading = new Map<string, Promise<Room>>()
+  if (options.bus) {
+    options.bus.onReconnect(() => rooms.forEach((room) => void room.catchUp()))
+    setInterval(() => rooms.forEach((room) => void room.catchUp()), SAFETY_CATCH_UP_MS).unref()
+  }
 
   /** The room of a summary, loading it when needed (one load however many ask at once). */
   const open = async (summaryId: string): Promise<Room> => {

@@ -1,0 +1,110 @@
+/**
+ * Cross-process live traffic over Redis (REDIS_URL). A process publishes each batch it has
+ * committed (never before) and the awareness changes of its own clients on the summary's
+ * channels; every other process holding that summary applies and forwards them. Messages carry
+ * the batch's last sequence number so a process can tell when it missed something and catch up
+ * from the store. Locks (SET NX PX) let exactly one process compact a summary at a time.
+ */
+import { randomBytes } from 'node:crypto'
+import { Redis } from 'ioredis'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+
+export interface BusMessage {
+  kind: 'update' | 'awareness'
+  seq: number
+  count: number
+  payload: Uint8Array
+}
+
+export interface Bus {
+  readonly processId: string
+  publish(summaryId: string, message: BusMessage): void
+  subscribe(summaryId: string, listener: (message: BusMessage) => void): void
+  unsubscribe(summaryId: string): void
+  /** Called after Redis came back: messages may have been missed meanwhile. */
+  onReconnect(listener: () => void): void
+  /** Runs `work` only if no other process holds the lock `name`. */
+  withLock(name: string, ttlMs: number, work: () => Promise<void>): Promise<boolean>
+  close(): Promise<void>
+}
+
+const channelOf = (summaryId: string) => `huizong:summary:${summaryId}`
+
+const encodeMessage = (processId: string, message: BusMessage): Buffer => {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarString(encoder, processId)
+  encoding.writeVarString(encoder, message.kind)
+  encoding.writeVarUint(encoder, message.seq)
+  encoding.writeVarUint(encoder, message.count)
+  encoding.writeVarUint8Array(encoder, message.payload)
+  return Buffer.from(encoding.toUint8Array(encoder))
+}
+
+const decodeMessage = (data: Buffer): { from: string; message: BusMessage } => {
+  const decoder = decoding.createDecoder(new Uint8Array(data))
+  const from = decoding.readVarString(decoder)
+  const kind = decoding.readVarString(decoder) as BusMessage['kind']
+  return { from, message: { kind, seq: decoding.readVarUint(decoder), count: decoding.readVarUint(decoder), payload: decoding.readVarUint8Array(decoder) } }
+}
+
+export const createBus = async (url: string): Promise<Bus> => {
+  const processId = randomBytes(6).toString('hex')
+  const publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null })
+  const subscriber = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null })
+  await Promise.all([publisher.connect(), subscriber.connect()])
+  const listeners = new Map<string, (message: BusMessage) => void>()
+  const reconnectListeners: Array<() => void> = []
+  let wasDown = false
+
+  subscriber.on('messageBuffer', (channel: Buffer, data: Buffer) => {
+    const listener = listeners.get(channel.toString())
+    if (!listener) return
+    try {
+      const { from, message } = decodeMessage(data)
+      if (from !== processId) listener(message)
+    } catch (error) {
+      console.error('[bus] unreadable message dropped', error)
+    }
+  })
+  subscriber.on('close', () => (wasDown = true))
+  subscriber.on('ready', () => {
+    if (!wasDown) return
+    wasDown = false
+    // ioredis re-subscribes by itself; what was published meanwhile comes from the store.
+    for (const listener of reconnectListeners) listener()
+  })
+  publisher.on('error', (error) => console.error('[bus] redis error', error.message))
+  subscriber.on('error', (error) => console.error('[bus] redis error', error.message))
+
+  return {
+    processId,
+    publish: (summaryId, message) => {
+      publisher.publish(channelOf(summaryId), encodeMessage(processId, message)).catch((error: unknown) => console.error('[bus] publish failed; peers will catch up from the store', error))
+    },
+    subscribe: (summaryId, listener) => {
+      listeners.set(channelOf(summaryId), listener)
+      subscriber.subscribe(channelOf(summaryId)).catch((error: unknown) => console.error('[bus] subscribe failed', error))
+    },
+    unsubscribe: (summaryId) => {
+      listeners.delete(channelOf(summaryId))
+      subscriber.unsubscribe(channelOf(summaryId)).catch(() => undefined)
+    },
+    onReconnect: (listener) => void reconnectListeners.push(listener),
+    withLock: async (name, ttlMs, work) => {
+      const key = `huizong:lock:${name}`
+      const owner = `${processId}:${randomBytes(4).toString('hex')}`
+      if ((await publisher.set(key, owner, 'PX', ttlMs, 'NX')) !== 'OK') return false
+      try {
+        await work()
+      } finally {
+        // Release only our own lock (it may have expired and been taken by someone else).
+        await publisher.eval("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end", 1, key, owner)
+      }
+      return true
+    },
+    close: async () => {
+      await Promise.allSettled([publisher.quit(), subscriber.quit()])
+    },
+  }
+}
