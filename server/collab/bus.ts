@@ -50,7 +50,9 @@ const decodeMessage = (data: Buffer): { from: string; message: BusMessage } => {
 
 export const createBus = async (url: string): Promise<Bus> => {
   const processId = randomBytes(6).toString('hex')
-  const publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null })
+  // No offline queue for publishing: while Redis is away, peers catch up from the store instead
+  // of receiving a stale burst later.
+  const publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null, enableOfflineQueue: false })
   const subscriber = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null })
   await Promise.all([publisher.connect(), subscriber.connect()])
   const listeners = new Map<string, (message: BusMessage) => void>()

@@ -101,8 +101,8 @@ export interface Redis {
   stop(): void
 }
 
-export const startRedis = async (): Promise<Redis> => {
-  const port = await freePort()
+export const startRedis = async (fixedPort?: number): Promise<Redis> => {
+  const port = fixedPort ?? (await freePort())
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: 'ignore' })
   const url = `redis://127.0.0.1:${port}`
   const started = Date.now()

@@ -1,0 +1,114 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readThreads } from '../../shared/doc/comments.js'
+import { ADMIN_PASSWORD, anchorsFor, api, connect, createDataDir, login, sectionText, synced, waitFor, writeParagraph, type TestClient } from './harness.js'
+import { servicesUnavailable, startPostgres, startRedis, type Postgres, type Redis } from './services.js'
+
+let postgres: Postgres | null = null
+let redis: Redis | null = null
+let databaseUrl = ''
+const children: ChildProcess[] = []
+const clients: TestClient[] = []
+
+const spawnServer = (port = 0): Promise<{ url: string; child: ChildProcess }> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { ...process.env, PORT: String(port), DATA_DIR: createDataDir(), ADMIN_PASSWORD, DATABASE_URL: databaseUrl, REDIS_URL: redis!.url, UNLOAD_DELAY_MS: '200' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    children.push(child)
+    let output = ''
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /已启动：(http:\/\/\S+)/.exec(output)
+      if (match) resolve({ url: match[1]!, child })
+    })
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)))
+  })
+
+const open = async (server: { url: string }, summaryId: string, token: string) => {
+  const client = connect(server, summaryId, token)
+  clients.push(client)
+  await synced(client)
+  return client
+}
+
+beforeAll(async () => {
+  if (servicesUnavailable) return
+  postgres = await startPostgres()
+  redis = await startRedis()
+  databaseUrl = await postgres.createDatabase()
+}, 120_000)
+
+afterAll(() => {
+  for (const client of clients) client.destroy()
+  for (const child of children) child.kill('SIGKILL')
+  redis?.stop()
+  postgres?.stop()
+})
+
+describe.skipIf(servicesUnavailable)('several processes on PostgreSQL and Redis', () => {
+  if (servicesUnavailable) console.warn(`跳过多进程测试：${servicesUnavailable}`)
+  let first: { url: string; child: ChildProcess }
+  let second: { url: string; child: ChildProcess }
+  let summaryId: string
+
+  it('creates the admin and the demo exactly once when processes start together; a token works on all', async () => {
+    ;[first, second] = await Promise.all([spawnServer(), spawnServer()])
+    const token = await login(first, 'admin')
+    const summaries = await api<Array<{ id: string }>>(second, '/api/summaries', { token })
+    expect(summaries.status).toBe(200)
+    expect(summaries.body).toHaveLength(1)
+    summaryId = summaries.body[0]!.id
+    expect((await api<Array<{ username: string }>>(second, '/api/users', { token })).body.filter((user) => user.username === 'admin')).toHaveLength(1)
+  })
+
+  it('relays edits, awareness and comments between clients of different processes', async () => {
+    const writer = await open(first, summaryId, await login(first, 'invest'))
+    const reader = await open(second, summaryId, await login(second, 'leader'))
+    writeParagraph(writer.doc, 'investment-service', '跨进程同步的段落。')
+    await waitFor(() => sectionText(reader.doc, 'investment-service').includes('跨进程同步的段落'), 5000, 'the edit on the other process')
+    writer.provider.awareness.setLocalStateField('cursor', { at: 1 })
+    await waitFor(() => [...reader.provider.awareness.getStates().values()].some((state) => (state.user as { username?: string } | undefined)?.username === 'invest'), 5000, 'awareness across processes')
+    const leader = await login(second, 'leader')
+    const created = await api<{ id: string }>(second, `/api/summaries/${summaryId}/comments`, { token: leader, body: { sectionId: 'investment-service', ...anchorsFor(reader.doc, 'investment-service', '跨进程'), quote: '跨进程', text: '请核实' } })
+    expect(created.status).toBe(201)
+    await waitFor(() => readThreads(writer.doc).some((thread) => thread.id === created.body.id), 5000, 'the comment on the other process')
+  })
+
+  it('applies the same guard and workflow locks on every process', async () => {
+    const intruder = await open(second, summaryId, await login(second, 'safety'))
+    writeParagraph(intruder.doc, 'investment-service', '越权')
+    await waitFor(() => intruder.closes.some((close) => close.code === 4403), 5000, '4403')
+    const leader = await login(first, 'leader')
+    expect((await api(second, `/api/summaries/${summaryId}/sections/investment-channels`, { token: await login(second, 'invest'), method: 'PATCH', body: { status: 'review' } })).status).toBe(200)
+    expect((await api(first, `/api/summaries/${summaryId}/sections/investment-channels`, { token: leader, method: 'PATCH', body: { status: 'final' } })).status).toBe(200)
+    const writer = await open(second, summaryId, await login(second, 'invest'))
+    await waitFor(() => writer.doc.getArray('outline').toJSON().some((entry: { id: string; status: string }) => entry.id === 'investment-channels' && entry.status === 'final'))
+    writeParagraph(writer.doc, 'investment-channels', '定稿后')
+    await waitFor(() => writer.closes.some((close) => close.code === 4403), 5000, '4403 on the locked section')
+  })
+
+  it('catches up from the store after missing published messages', async () => {
+    const writer = await open(first, summaryId, await login(first, 'invest'))
+    const reader = await open(second, summaryId, await login(second, 'leader'))
+    redis!.stop()
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    writeParagraph(writer.doc, 'investment-service', 'Redis 中断期间写入。')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(sectionText(reader.doc, 'investment-service')).not.toContain('Redis 中断期间写入')
+    redis = await startRedis(Number(new URL(redis!.url).port))
+    await waitFor(() => sectionText(reader.doc, 'investment-service').includes('Redis 中断期间写入'), 15_000, 'the catch-up')
+  })
+
+  it('keeps what a client of one process has seen when another process is killed', async () => {
+    const writer = await open(first, summaryId, await login(first, 'invest'))
+    const reader = await open(second, summaryId, await login(second, 'leader'))
+    writeParagraph(writer.doc, 'investment-service', '进程被杀前写入。')
+    await waitFor(() => sectionText(reader.doc, 'investment-service').includes('进程被杀前写入'))
+    first.child.kill('SIGKILL')
+    const third = await spawnServer()
+    const late = await open(third, summaryId, await login(third, 'leader'))
+    expect(sectionText(late.doc, 'investment-service')).toContain('进程被杀前写入。')
+  })
+})
