@@ -1,6 +1,7 @@
 /** Who is in the summary right now, from awareness states (identities stamped by the server). */
-import { onScopeDispose, shallowRef, watch, type Ref } from 'vue'
+import { shallowRef, type Ref } from 'vue'
 import type { WebsocketProvider } from 'y-websocket'
+import { useDocObserver } from './useDocObserver.js'
 
 export interface PresentUser {
   id: string
@@ -13,26 +14,18 @@ export interface PresentUser {
 
 export const useAwareness = (provider: Ref<WebsocketProvider | null>) => {
   const users = shallowRef<PresentUser[]>([])
-  let stop = () => {}
-  watch(
-    provider,
-    (current) => {
-      stop()
-      if (!current) return
-      const handler = () => {
-        const byId = new Map<string, PresentUser>()
-        for (const state of current.awareness.getStates().values()) {
-          const user = state.user as PresentUser | undefined
-          if (user?.id && user.username) byId.set(user.id, user)
-        }
-        users.value = [...byId.values()].sort((a, b) => a.departmentName.localeCompare(b.departmentName, 'zh'))
+  useDocObserver(provider, (current) => {
+    const handler = () => {
+      const byId = new Map<string, PresentUser>()
+      for (const state of current.awareness.getStates().values()) {
+        const user = state.user as PresentUser | undefined
+        if (user?.id && user.username) byId.set(user.id, user)
       }
-      current.awareness.on('change', handler)
-      stop = () => current.awareness.off('change', handler)
-      handler()
-    },
-    { immediate: true },
-  )
-  onScopeDispose(() => stop())
+      users.value = [...byId.values()].sort((a, b) => a.departmentName.localeCompare(b.departmentName, 'zh'))
+    }
+    current.awareness.on('change', handler)
+    handler()
+    return () => current.awareness.off('change', handler)
+  })
   return { users }
 }

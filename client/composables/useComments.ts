@@ -1,24 +1,17 @@
 /** The comment threads of a summary, re-read whenever the `comments` root changes. */
-import { onScopeDispose, shallowRef, watch, type Ref } from 'vue'
+import { shallowRef, type Ref } from 'vue'
 import type * as Y from 'yjs'
 import { getComments, readThreads, type CommentThread } from '../../shared/doc/comments.js'
+import { useDocObserver } from './useDocObserver.js'
 
 export const useComments = (doc: Ref<Y.Doc | null>) => {
   const threads = shallowRef<CommentThread[]>([])
-  let stop = () => {}
-  watch(
-    doc,
-    (current) => {
-      stop()
-      if (!current) return
-      const comments = getComments(current)
-      const handler = () => (threads.value = readThreads(current))
-      comments.observeDeep(handler)
-      stop = () => comments.unobserveDeep(handler)
-      handler()
-    },
-    { immediate: true },
-  )
-  onScopeDispose(() => stop())
+  useDocObserver(doc, (current) => {
+    const comments = getComments(current)
+    const handler = () => (threads.value = readThreads(current))
+    comments.observeDeep(handler)
+    handler()
+    return () => comments.unobserveDeep(handler)
+  })
   return { threads }
 }

@@ -1,8 +1,9 @@
 /** The live outline of a summary doc with derived heading numbers, re-read on every change. */
-import { onScopeDispose, shallowRef, watch, type Ref } from 'vue'
+import { shallowRef, type Ref } from 'vue'
 import type * as Y from 'yjs'
-import { getOutline, readMeta, readOutline, type OutlineEntry, type SummaryMeta } from '../../shared/doc/outline.js'
+import { getMeta, getOutline, readMeta, readOutline, type OutlineEntry, type SummaryMeta } from '../../shared/doc/outline.js'
 import { deriveNumbering } from '../../shared/numbering.js'
+import { useDocObserver } from './useDocObserver.js'
 
 export interface NumberedSection extends OutlineEntry {
   number: string
@@ -11,8 +12,6 @@ export interface NumberedSection extends OutlineEntry {
 export const useOutline = (doc: Ref<Y.Doc | null>) => {
   const sections = shallowRef<NumberedSection[]>([])
   const meta = shallowRef<SummaryMeta | null>(null)
-  let stop = () => {}
-
   const read = (current: Y.Doc) => {
     const outline = readOutline(current)
     const numbers = deriveNumbering(outline.map((entry) => entry.level))
@@ -20,24 +19,17 @@ export const useOutline = (doc: Ref<Y.Doc | null>) => {
     meta.value = readMeta(current)
   }
 
-  watch(
-    doc,
-    (current) => {
-      stop()
-      if (!current) return
-      const handler = () => read(current)
-      const outline = getOutline(current)
-      const metaMap = current.getMap('meta')
-      outline.observeDeep(handler)
-      metaMap.observe(handler)
-      stop = () => {
-        outline.unobserveDeep(handler)
-        metaMap.unobserve(handler)
-      }
-      read(current)
-    },
-    { immediate: true },
-  )
-  onScopeDispose(() => stop())
+  useDocObserver(doc, (current) => {
+    const handler = () => read(current)
+    const outline = getOutline(current)
+    const metaMap = getMeta(current)
+    outline.observeDeep(handler)
+    metaMap.observe(handler)
+    read(current)
+    return () => {
+      outline.unobserveDeep(handler)
+      metaMap.unobserve(handler)
+    }
+  })
   return { sections, meta }
 }

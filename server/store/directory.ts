@@ -16,7 +16,7 @@ export interface User {
   departmentId: string | null
 }
 
-interface UserRow {
+export interface UserRow {
   id: string
   username: string
   display_name: string
@@ -25,7 +25,7 @@ interface UserRow {
   password_hash: string
 }
 
-const toUser = (row: UserRow): User => ({
+export const toUser = (row: UserRow): User => ({
   id: row.id,
   username: row.username,
   displayName: row.display_name,

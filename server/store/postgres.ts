@@ -6,11 +6,10 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import pg from 'pg'
-import type { Role } from '../../shared/roles.js'
 import type { Template } from '../../shared/schema/template.js'
 import { createId } from '../ids.js'
 import type { SummaryRecord } from './catalog.js'
-import type { Department, User } from './directory.js'
+import { toUser, type Department, type User, type UserRow } from './directory.js'
 import type { Store } from './types.js'
 import type { UpdateRecord } from './updates.js'
 import type { VersionRecord } from './versions.js'
@@ -42,15 +41,6 @@ pg.types.setTypeParser(20, (value) => Number(value))
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex')
 const SESSION_MS = 14 * 86_400_000
 
-interface UserRow {
-  id: string
-  username: string
-  display_name: string
-  role: Role
-  department_id: string | null
-  password_hash: string
-}
-const toUser = (row: UserRow): User => ({ id: row.id, username: row.username, displayName: row.display_name, role: row.role, departmentId: row.department_id })
 const toSummary = (row: Record<string, unknown>): SummaryRecord => ({
   id: String(row.id),
   title: String(row.title),

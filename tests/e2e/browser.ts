@@ -1,6 +1,8 @@
 /** Chromium (Debian's) driven by playwright-core, with the flags this closed network needs. */
 import { mkdirSync } from 'node:fs'
+import { afterAll, beforeAll } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { demoSummaryId, login, startTestServer } from '../integration/harness.js'
 
 export const ARTEFACTS = 'test-results'
 
@@ -22,6 +24,27 @@ export const openSummaryAs = async (browser: Browser, baseUrl: string, summaryId
   await page.goto(`${baseUrl}/s/${summaryId}`)
   await page.waitForSelector('[data-section-id] .ProseMirror')
   return page
+}
+
+export interface BrowserSuite {
+  server: Awaited<ReturnType<typeof startTestServer>>
+  browser: Browser
+  summaryId: string
+}
+
+/** A fresh server with the demo summary and one Chromium for the tests of a file. */
+export const useBrowserSuite = (): BrowserSuite => {
+  const suite = {} as BrowserSuite
+  beforeAll(async () => {
+    suite.server = await startTestServer()
+    suite.summaryId = await demoSummaryId(suite.server, await login(suite.server, 'admin'))
+    suite.browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await suite.browser?.close()
+    await suite.server?.close()
+  })
+  return suite
 }
 
 export const screenshot = async (page: Page, name: string): Promise<void> => {

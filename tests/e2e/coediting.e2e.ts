@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { DEMO_PASSWORD, demoSummaryId, login, startTestServer } from '../integration/harness.js'
-import { launchBrowser, openSummaryAs, screenshot } from './browser.js'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { DEMO_PASSWORD } from '../integration/harness.js'
+import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-let browser: Browser
-let summaryId: string
+const suite = useBrowserSuite()
 
 const editorOf = (page: Page, sectionId: string) => page.locator(`[data-section-id="${sectionId}"] .ProseMirror`)
 /** The section's text without colleagues' caret labels. */
@@ -16,21 +14,10 @@ const textOf = (page: Page, sectionId: string) =>
     return copy.textContent ?? ''
   })
 
-beforeAll(async () => {
-  server = await startTestServer()
-  summaryId = await demoSummaryId(server, await login(server, 'admin'))
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
 describe('two departments writing one summary in Chromium', () => {
   it('shows each other’s text live and keeps other departments’ sections read-only', async () => {
-    const invest = await openSummaryAs(browser, server.url, summaryId, 'invest', DEMO_PASSWORD)
-    const safety = await openSummaryAs(browser, server.url, summaryId, 'safety', DEMO_PASSWORD)
+    const invest = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
+    const safety = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'safety', DEMO_PASSWORD)
 
     expect(await editorOf(invest, 'plan-investment').getAttribute('contenteditable')).toBe('true')
     expect(await editorOf(invest, 'plan-safety').getAttribute('contenteditable')).toBe('false')
@@ -60,8 +47,8 @@ describe('two departments writing one summary in Chromium', () => {
   })
 
   it('shows a colleague’s named caret in the shared section', async () => {
-    const first = await openSummaryAs(browser, server.url, summaryId, 'invest', DEMO_PASSWORD)
-    const second = await openSummaryAs(browser, server.url, summaryId, 'invest2', DEMO_PASSWORD)
+    const first = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
+    const second = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest2', DEMO_PASSWORD)
     await editorOf(second, 'investment-service').click()
     await second.keyboard.type('代办服务项目12个')
     await expect.poll(() => textOf(first, 'investment-service'), { timeout: 10_000 }).toBe('代办服务项目12个')

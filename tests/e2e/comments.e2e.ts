@@ -1,22 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { DEMO_PASSWORD, demoSummaryId, login, startTestServer } from '../integration/harness.js'
-import { launchBrowser, openSummaryAs, screenshot } from './browser.js'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { DEMO_PASSWORD } from '../integration/harness.js'
+import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-let browser: Browser
-let summaryId: string
-
-beforeAll(async () => {
-  server = await startTestServer()
-  summaryId = await demoSummaryId(server, await login(server, 'admin'))
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const suite = useBrowserSuite()
 
 /** Selects `phrase` inside a section's editor with the mouse-free DOM selection API. */
 const selectPhrase = async (page: Page, sectionId: string, phrase: string) => {
@@ -40,12 +27,12 @@ const selectPhrase = async (page: Page, sectionId: string, phrase: string) => {
 
 describe('a review round in Chromium', () => {
   it('lets a leader comment on selected text and a writer see the highlight and reply', async () => {
-    const writer = await openSummaryAs(browser, server.url, summaryId, 'invest', DEMO_PASSWORD)
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
     const editor = writer.locator('[data-section-id="investment-service"] .ProseMirror')
     await editor.click()
     await writer.keyboard.type('全年为企业代办手续56件，项目落地周期明显缩短。')
 
-    const leader = await openSummaryAs(browser, server.url, summaryId, 'leader', DEMO_PASSWORD)
+    const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
     await expect.poll(() => leader.locator('[data-section-id="investment-service"] .ProseMirror').innerText()).toContain('明显缩短')
     await selectPhrase(leader, 'investment-service', '项目落地周期明显缩短')
     const commentButton = leader.locator('[data-section-id="investment-service"] [data-action="comment"]')

@@ -1,27 +1,13 @@
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { ADMIN_PASSWORD, demoSummaryId, login, startTestServer } from '../integration/harness.js'
-import { launchBrowser, openSummaryAs, screenshot } from './browser.js'
+import { describe, expect, it } from 'vitest'
+import { ADMIN_PASSWORD } from '../integration/harness.js'
+import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-let browser: Browser
-let summaryId: string
-
-beforeAll(async () => {
-  server = await startTestServer()
-  summaryId = await demoSummaryId(server, await login(server, 'admin'))
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const suite = useBrowserSuite()
 
 describe('exporting from the summary page', () => {
   it('shows preflight problems and a preview, and downloads a .docx', async () => {
-    const page = await openSummaryAs(browser, server.url, summaryId, 'admin', ADMIN_PASSWORD)
+    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
     await page.click('[data-action="export"]')
     await expect.poll(() => page.locator('.preflight-list li').count(), { timeout: 10_000 }).toBeGreaterThan(5)
     expect(await page.locator('.preflight-counts [data-preflight-kind="missing-indicator"] strong').innerText()).toBe('1')

@@ -1,29 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { DEMO_PASSWORD, demoSummaryId, login, startTestServer } from '../integration/harness.js'
-import { launchBrowser, openSummaryAs, screenshot } from './browser.js'
+import { describe, expect, it } from 'vitest'
+import { DEMO_PASSWORD, login } from '../integration/harness.js'
+import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-let browser: Browser
-let summaryId: string
-let adminToken: string
-
-beforeAll(async () => {
-  server = await startTestServer()
-  adminToken = await login(server, 'admin')
-  summaryId = await demoSummaryId(server, adminToken)
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const suite = useBrowserSuite()
 
 describe('indicator figures in the editor', () => {
   it('inserts a figure by pinyin initials and shows new values live everywhere', async () => {
-    const writer = await openSummaryAs(browser, server.url, summaryId, 'invest', DEMO_PASSWORD)
-    const reader = await openSummaryAs(browser, server.url, summaryId, 'leader', DEMO_PASSWORD)
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
+    const reader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
     const channels = writer.locator('[data-section-id="investment-channels"] .ProseMirror')
     await channels.click()
     await writer.keyboard.type('以商招商签约')
@@ -36,9 +20,9 @@ describe('indicator figures in the editor', () => {
     await expect.poll(() => node(reader).innerText(), { timeout: 10_000 }).toBe('5.2亿元')
     expect(await node(reader).getAttribute('contenteditable')).toBe('false')
 
-    const response = await fetch(`${server.url}/api/summaries/${summaryId}/indicators`, {
+    const response = await fetch(`${suite.server.url}/api/summaries/${suite.summaryId}/indicators`, {
       method: 'PUT',
-      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'text/csv' },
+      headers: { authorization: `Bearer ${await login(suite.server, 'admin')}`, 'content-type': 'text/csv' },
       body: 'key,value\nagreed_funds,6.4\nfunds_in_place,\n',
     })
     expect(response.status).toBe(200)

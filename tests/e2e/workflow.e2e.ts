@@ -1,33 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { DEMO_PASSWORD, demoSummaryId, login, startTestServer } from '../integration/harness.js'
-import { launchBrowser, openSummaryAs, screenshot } from './browser.js'
+import { describe, expect, it } from 'vitest'
+import { DEMO_PASSWORD } from '../integration/harness.js'
+import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-let browser: Browser
-let summaryId: string
-
-beforeAll(async () => {
-  server = await startTestServer()
-  summaryId = await demoSummaryId(server, await login(server, 'admin'))
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const suite = useBrowserSuite()
 
 describe('finalising a section in Chromium', () => {
   it('hands a section in, a leader approves it, and it is locked for its writers', async () => {
-    const writer = await openSummaryAs(browser, server.url, summaryId, 'invest', DEMO_PASSWORD)
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
     const section = writer.locator('[data-section-id="investment-channels"]')
     await section.locator('.ProseMirror').click()
     await writer.keyboard.type('以商招商引进项目6个。')
     await section.locator('[data-transition="review"]').click()
     await expect.poll(() => section.locator('[data-status]').getAttribute('data-status')).toBe('review')
 
-    const leader = await openSummaryAs(browser, server.url, summaryId, 'leader', DEMO_PASSWORD)
+    const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
     const reviewed = leader.locator('[data-section-id="investment-channels"]')
     await reviewed.locator('[data-transition="final"]').click()
 

@@ -1,19 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readThreads } from '../../shared/doc/comments.js'
-import { anchoredText, anchorsFor, api, connect, demoSummaryId, findPhrase, login, sectionText, startTestServer, synced, waitFor, writeParagraph, type TestClient } from './harness.js'
+import { anchoredText, anchorsFor, api, createClientPool, demoSummaryId, findPhrase, login, sectionText, startTestServer, waitFor, writeParagraph } from './harness.js'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
 let summaryId: string
 const tokens: Record<string, string> = {}
-const clients: TestClient[] = []
-
-const open = async (username: string) => {
-  const client = connect(server, summaryId, tokens[username]!)
-  clients.push(client)
-  await synced(client)
-  return client
-}
+const pool = createClientPool()
+const open = (username: string) => pool.open(server, summaryId, tokens[username]!)
 
 const comment = (username: string, body: unknown) => api<{ id: string; error?: { code: string; message: string } }>(server, `/api/summaries/${summaryId}/comments`, { token: tokens[username], body })
 const action = (username: string, threadId: string, what: string, body: unknown = {}) =>
@@ -31,7 +25,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const client of clients) client.destroy()
+  pool.destroyAll()
   await server.close()
 })
 

@@ -2,6 +2,7 @@
  * Test harness: the real server on a loopback port with a temp data dir, HTTP helpers and stock
  * y-websocket providers (with `ws` as the WebSocket implementation).
  */
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -129,3 +130,34 @@ export const anchoredText = (doc: Y.Doc, anchorStart: string, anchorEnd: string)
   if (!start || !end || start.type !== end.type || !(start.type instanceof Y.XmlText) || start.index >= end.index) return ''
   return plainText(start.type).slice(start.index, end.index)
 }
+
+/** Stock-provider clients opened by one test file, destroyed together at the end. */
+export const createClientPool = () => {
+  const clients: TestClient[] = []
+  return {
+    open: async (server: { url: string }, summaryId: string, token: string): Promise<TestClient> => {
+      const client = connect(server, summaryId, token)
+      clients.push(client)
+      await synced(client)
+      return client
+    },
+    track: (client: TestClient): TestClient => (clients.push(client), client),
+    destroyAll: () => clients.splice(0).forEach((client) => client.destroy()),
+  }
+}
+
+/** Runs `npm start`'s entry point as a separate process (so it can be killed for real). */
+export const spawnServer = (env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { ...process.env, PORT: '0', ADMIN_PASSWORD, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let output = ''
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /已启动：(http:\/\/\S+)/.exec(output)
+      if (match) resolve({ url: match[1]!, child })
+    })
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)))
+  })

@@ -1,38 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ADMIN_PASSWORD, connect, createDataDir, demoSummaryId, login, sectionText, startTestServer, synced, waitFor, writeParagraph, type TestClient } from './harness.js'
+import { createClientPool, createDataDir, demoSummaryId, login, sectionText, spawnServer as spawn, startTestServer, waitFor, writeParagraph } from './harness.js'
 
-const clients: TestClient[] = []
+const pool = createClientPool()
+const open = pool.open
 const children: ChildProcess[] = []
 
 afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy()
+  pool.destroyAll()
   for (const child of children.splice(0)) child.kill('SIGKILL')
 })
 
-const open = async (server: { url: string }, summaryId: string, token: string) => {
-  const client = connect(server, summaryId, token)
-  clients.push(client)
-  await synced(client)
-  return client
+const spawnServer = async (dataDir: string) => {
+  const server = await spawn({ DATA_DIR: dataDir })
+  children.push(server.child)
+  return server
 }
-
-/** Runs `npm start`'s entry point as a separate process, so it can be killed for real. */
-const spawnServer = (dataDir: string): Promise<{ url: string; child: ChildProcess }> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, ADMIN_PASSWORD },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    children.push(child)
-    let output = ''
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /已启动：(http:\/\/\S+)/.exec(output)
-      if (match) resolve({ url: match[1]!, child })
-    })
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)))
-  })
 
 describe('persistence', () => {
   it('keeps every accepted edit across a graceful restart', async () => {

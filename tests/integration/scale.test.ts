@@ -1,36 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readThreads } from '../../shared/doc/comments.js'
-import { ADMIN_PASSWORD, anchorsFor, api, connect, createDataDir, login, sectionText, synced, waitFor, writeParagraph, type TestClient } from './harness.js'
+import { anchorsFor, api, createClientPool, createDataDir, login, sectionText, spawnServer as spawn, waitFor, writeParagraph } from './harness.js'
 import { servicesUnavailable, startPostgres, startRedis, type Postgres, type Redis } from './services.js'
 
 let postgres: Postgres | null = null
 let redis: Redis | null = null
 let databaseUrl = ''
 const children: ChildProcess[] = []
-const clients: TestClient[] = []
+const pool = createClientPool()
+const open = pool.open
 
-const spawnServer = (port = 0): Promise<{ url: string; child: ChildProcess }> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: { ...process.env, PORT: String(port), DATA_DIR: createDataDir(), ADMIN_PASSWORD, DATABASE_URL: databaseUrl, REDIS_URL: redis!.url, UNLOAD_DELAY_MS: '200' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    children.push(child)
-    let output = ''
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /已启动：(http:\/\/\S+)/.exec(output)
-      if (match) resolve({ url: match[1]!, child })
-    })
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)))
-  })
-
-const open = async (server: { url: string }, summaryId: string, token: string) => {
-  const client = connect(server, summaryId, token)
-  clients.push(client)
-  await synced(client)
-  return client
+const spawnServer = async () => {
+  const server = await spawn({ DATA_DIR: createDataDir(), DATABASE_URL: databaseUrl, REDIS_URL: redis!.url, UNLOAD_DELAY_MS: '200' })
+  children.push(server.child)
+  return server
 }
 
 beforeAll(async () => {
@@ -41,7 +25,7 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(() => {
-  for (const client of clients) client.destroy()
+  pool.destroyAll()
   for (const child of children) child.kill('SIGKILL')
   redis?.stop()
   postgres?.stop()

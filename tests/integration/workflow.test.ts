@@ -1,19 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readThreads } from '../../shared/doc/comments.js'
 import { readOutline } from '../../shared/doc/outline.js'
-import { api, connect, demoSummaryId, login, sectionText, startTestServer, synced, waitFor, writeParagraph, type TestClient } from './harness.js'
+import { api, createClientPool, demoSummaryId, login, sectionText, startTestServer, waitFor, writeParagraph } from './harness.js'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
 let summaryId: string
 const tokens: Record<string, string> = {}
-const clients: TestClient[] = []
-
-const open = async (username: string) => {
-  const client = connect(server, summaryId, tokens[username]!)
-  clients.push(client)
-  await synced(client)
-  return client
-}
+const pool = createClientPool()
+const open = (username: string) => pool.open(server, summaryId, tokens[username]!)
 const patch = (username: string, sectionId: string, body: unknown) =>
   api<{ status?: string; error?: { code: string } }>(server, `/api/summaries/${summaryId}/sections/${sectionId}`, { token: tokens[username], method: 'PATCH', body })
 const text = async (path: string) => (await fetch(`${server.url}/api/summaries/${summaryId}${path}`, { headers: { authorization: `Bearer ${tokens.admin}` } })).text()
@@ -25,7 +19,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const client of clients) client.destroy()
+  pool.destroyAll()
   await server.close()
 })
 
