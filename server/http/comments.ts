@@ -16,6 +16,7 @@ import { requireUser } from '../auth/session.js'
 import type { Room } from '../collab/room.js'
 import type { Rooms } from '../collab/rooms.js'
 import type { Store } from '../store/index.js'
+import { requireSummary } from './requireSummary.js'
 import type { Department, User } from '../store/directory.js'
 import { writeThread } from '../summary/writeThread.js'
 import { parseInput } from '../validate.js'
@@ -38,8 +39,7 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
   app.use('*', requireUser(store))
 
   const withSummary = async <T>(c: Context<AppEnv>, use: (room: Room, user: User, departments: Department[]) => T): Promise<T> => {
-    const summaryId = c.req.param('id') ?? ''
-    if (!(await store.catalog.getSummary(summaryId))) throw new AppError(404, 'unknown-summary', '该总结不存在')
+    const summaryId = (await requireSummary(store, c.req.param('id'))).id
     const departments = await store.directory.listDepartments()
     return rooms.withRoom(summaryId, (room) => use(room, c.get('user'), departments))
   }

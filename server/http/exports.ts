@@ -8,15 +8,13 @@ import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import { attachmentHeader, EXPORT_FORMATS, exportSummary, isExportFormat } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
+import { requireSummary } from './requireSummary.js'
 
 export const exportRoutes = (store: Store, rooms: Rooms) => {
   const app = new Hono<AppEnv>()
   app.use('*', requireUser(store))
 
-  const summaryOf = async (id: string) => {
-    if (!(await store.catalog.getSummary(id))) throw new AppError(404, 'unknown-summary', '该总结不存在')
-    return id
-  }
+  const summaryOf = async (id: string) => (await requireSummary(store, id)).id
 
   app.get('/:id/preflight', async (c) => rooms.withRoom(await summaryOf(c.req.param('id')), (room) => c.json({ problems: runPreflight(room.doc) })))
 

@@ -13,6 +13,7 @@ import type { Rooms } from '../collab/rooms.js'
 import { readUpload } from '../indicators/readUpload.js'
 import { departmentNames } from './describeSections.js'
 import type { Store } from '../store/index.js'
+import { requireSummary } from './requireSummary.js'
 
 const csvCell = (value: unknown): string => {
   const text = value === null || value === undefined ? '' : String(value)
@@ -23,10 +24,7 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
   const app = new Hono<AppEnv>()
   app.use('*', requireUser(store))
 
-  const summaryOf = async (id: string) => {
-    if (!(await store.catalog.getSummary(id))) throw new AppError(404, 'unknown-summary', '该总结不存在')
-    return id
-  }
+  const summaryOf = async (id: string) => (await requireSummary(store, id)).id
 
   app.get('/:id/indicators', async (c) => {
     const names = await departmentNames(store)

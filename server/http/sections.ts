@@ -22,6 +22,7 @@ import { requireUser } from '../auth/session.js'
 import type { Room } from '../collab/room.js'
 import type { Rooms } from '../collab/rooms.js'
 import type { Store } from '../store/index.js'
+import { requireSummary } from './requireSummary.js'
 import type { User } from '../store/directory.js'
 import { indicatorEntry } from '../summary/buildSummaryDoc.js'
 import { findEntryIndex, insertEntry, moveEntry, removeEntry, updateEntry } from '../summary/outlineEdits.js'
@@ -52,8 +53,7 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
   app.use('*', requireUser(store))
 
   const withSummary = async <T>(c: Context<AppEnv>, use: (room: Room, user: User) => T | Promise<T>): Promise<T> => {
-    const summaryId = c.req.param('id') ?? ''
-    if (!(await store.catalog.getSummary(summaryId))) throw new AppError(404, 'unknown-summary', '该总结不存在')
+    const summaryId = (await requireSummary(store, c.req.param('id'))).id
     return rooms.withRoom(summaryId, (room) => use(room, c.get('user')))
   }
   const sectionOf = (room: Room, sectionId: string) => {

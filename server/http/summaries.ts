@@ -3,10 +3,10 @@ import { Hono } from 'hono'
 import { readMeta } from '../../shared/doc/outline.js'
 import { summaryBodySchema } from '../../shared/schema/api.js'
 import type { AppEnv } from '../context.js'
-import { AppError } from '../errors.js'
 import { requireRole, requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import type { Store } from '../store/index.js'
+import { requireSummary } from './requireSummary.js'
 import { createSummary } from '../summary/createSummary.js'
 import { parseInput } from '../validate.js'
 import { departmentNames, describeSections } from './describeSections.js'
@@ -24,8 +24,7 @@ export const summaryRoutes = (store: Store, rooms: Rooms) => {
   })
 
   app.get('/:id', async (c) => {
-    const record = await store.catalog.getSummary(c.req.param('id'))
-    if (!record) throw new AppError(404, 'unknown-summary', '该总结不存在')
+    const record = await requireSummary(store, c.req.param('id'))
     const names = await departmentNames(store)
     return rooms.withRoom(record.id, (room) => {
       const meta = readMeta(room.doc)

@@ -17,6 +17,7 @@ import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import { attachmentHeader, EXPORT_FORMATS, exportSummary, isExportFormat } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
+import { requireSummary } from './requireSummary.js'
 import { parseInput } from '../validate.js'
 
 const docFrom = (state: Uint8Array): Y.Doc => {
@@ -32,11 +33,7 @@ export const versionRoutes = (store: Store, rooms: Rooms) => {
   const app = new Hono<AppEnv>()
   app.use('*', requireUser(store))
 
-  const summaryOf = async (c: Context<AppEnv>) => {
-    const id = c.req.param('id') ?? ''
-    if (!(await store.catalog.getSummary(id))) throw new AppError(404, 'unknown-summary', '该总结不存在')
-    return id
-  }
+  const summaryOf = async (c: Context<AppEnv>) => (await requireSummary(store, c.req.param('id'))).id
   const versionOf = async (c: Context<AppEnv>) => {
     const version = await store.versions.get(await summaryOf(c), c.req.param('versionId') ?? '')
     if (!version) throw new AppError(404, 'unknown-version', '该版本不存在')
