@@ -146,3 +146,38 @@ describe('co-editing over the stock y-websocket provider', () => {
     await waitFor(() => writers.every((writer) => Buffer.compare(Buffer.from(Y.encodeStateVector(writer.doc)), Buffer.from(expected)) === 0))
   })
 })
+
+describe('connection limits and origins', () => {
+  it('closes an oversized message with 4400 and keeps serving the others', async () => {
+    const small = await startTestServer(undefined, { MAX_MESSAGE_BYTES: '2000' })
+    const token = await login(small, 'invest')
+    const id = await demoSummaryId(small, token)
+    const bystander = connect(small, id, token)
+    clients.push(bystander)
+    await synced(bystander)
+    const raw = new WebSocket(`${small.url.replace('http', 'ws')}/collab/${id}?token=${token}`)
+    const closed = new Promise<number>((resolve) => raw.on('close', (code) => resolve(code)))
+    await new Promise((resolve) => raw.on('open', resolve))
+    raw.send(new Uint8Array(3000))
+    expect(await closed).toBe(4400)
+    writeParagraph(bystander.doc, 'plan-investment', '仍然可以保存')
+    const check = connect(small, id, await login(small, 'leader'))
+    clients.push(check)
+    await waitFor(() => sectionText(check.doc, 'plan-investment').includes('仍然可以保存'))
+    await small.close()
+  })
+
+  it('accepts the session cookie only from its own origin', async () => {
+    const response = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'invest', password: 'huizong2026' }) })
+    const cookie = response.headers.get('set-cookie')!.split(';')[0]!
+    const url = `${server.url.replace('http', 'ws')}/collab/${summaryId}`
+    const closeCode = (origin: string) =>
+      new Promise<number>((resolve) => {
+        const socket = new WebSocket(url, { headers: { cookie, origin } })
+        socket.on('close', (code) => resolve(code))
+        socket.on('message', () => socket.close(1000))
+      })
+    expect(await closeCode('http://evil.example')).toBe(4401)
+    expect(await closeCode(server.url)).toBe(1000)
+  })
+})
