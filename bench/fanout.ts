@@ -76,11 +76,11 @@ const joinTable = async () => {
 
 const memoryTable = async () => {
   console.log('\n### 40 open 200 KB summaries (memory)\n')
-  console.log('| server | MB per open summary | RSS before MB | RSS loaded MB | RSS after all left MB |')
-  console.log('|---|---|---|---|---|')
+  console.log('| server | MB per open summary | RSS before MB | RSS loaded MB | RSS after all left MB | summaries still open after all left |')
+  console.log('|---|---|---|---|---|---|')
   for (const [name, start] of SERVERS) {
     const result = await withServer(start, (target) => runMemory(target, 40, 200 * 1024))
-    console.log(`| ${name} | ${number(result.perDocument, 2)} | ${number(result.baseline, 0)} | ${number(result.loaded, 0)} | ${number(result.afterLeave, 0)} |`)
+    console.log(`| ${name} | ${number(result.perDocument, 2)} | ${number(result.baseline, 0)} | ${number(result.loaded, 0)} | ${number(result.afterLeave, 0)} | ${result.openAfterLeave ?? '—'} |`)
   }
 }
 

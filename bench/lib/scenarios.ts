@@ -85,6 +85,8 @@ export interface MemoryResult {
   baseline: number
   loaded: number
   afterLeave: number
+  /** Documents still in memory after every client left (where the server tells). */
+  openAfterLeave: number | null
 }
 
 /** Memory per open document of `bytes`, measured with one client in each of `docs` documents. */
@@ -115,7 +117,8 @@ export const runMemory = async (initial: Target, docs: number, bytes: number): P
   clients.forEach((client) => client.close())
   await sleep(3000)
   const afterLeave = rssMegabytes(target.child.pid!)
-  return { perDocument: (loaded - baseline) / docs, baseline, loaded, afterLeave, target }
+  const openAfterLeave = target.openDocuments ? await target.openDocuments() : null
+  return { perDocument: (loaded - baseline) / docs, baseline, loaded, afterLeave, openAfterLeave, target }
 }
 
 export { stop }

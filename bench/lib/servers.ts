@@ -18,6 +18,8 @@ export interface Target {
   url(room: string): string
   /** Restarts the process on the same data (Huizong only: memory of a fresh process). */
   restart?(): Promise<Target>
+  /** Summaries held in memory now (Huizong only, from /healthz). */
+  openDocuments?(): Promise<number>
 }
 
 const spawnScript = (script: string, env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; url: string }> =>
@@ -56,6 +58,7 @@ export const startHuizong = async (dataDir = mkdtempSync(join(tmpdir(), 'huizong
       await stop(child)
       return startHuizong(dataDir)
     },
+    openDocuments: async () => ((await (await fetch(`${url}/healthz`)).json()) as { openSummaries: number }).openSummaries,
   }
 }
 
