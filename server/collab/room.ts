@@ -12,6 +12,7 @@ import { readOutline, type OutlineEntry } from '../../shared/doc/outline.js'
 import type { Store } from '../store/types.js'
 import type { Bus, BusMessage } from './bus.js'
 import { encodeAwarenessStates, encodeUpdateMessage } from './protocol.js'
+import { SequenceTracker } from './sequenceTracker.js'
 
 /** Origin of changes that another process committed and published. */
 const REMOTE = Symbol('remote')
@@ -63,10 +64,7 @@ export class Room {
   private changedAwareness = new Set<number>()
   /** Awareness changes of this process's own clients, to publish to the other processes. */
   private localAwareness = new Set<number>()
-  /** Every update up to this sequence number is in the doc. */
-  private lastSeq: number
-  private catchUpTimer: NodeJS.Timeout | null = null
-  private catchingUp: Promise<void> | null = null
+  private readonly sequence: SequenceTracker
   private snapshotSeq: number
   private outlineCache: Map<string, OutlineEntry> | null = null
   closed = false
@@ -75,7 +73,7 @@ export class Room {
 
   constructor(doc: Y.Doc, private readonly options: RoomOptions) {
     this.doc = doc
-    this.lastSeq = options.lastSeq
+    this.sequence = new SequenceTracker(options.summaryId, options.lastSeq, options.log, this.applyRemote)
     this.snapshotSeq = options.lastSeq
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awareness.setLocalState(null)
@@ -84,7 +82,7 @@ export class Room {
     doc.getArray('outline').observeDeep(() => (this.outlineCache = null))
     if (options.bus) {
       options.bus.subscribe(options.summaryId, this.handleBusMessage)
-      this.scheduleCatchUp(0) // whatever was published while this process loaded the summary
+      this.sequence.schedule(0) // whatever was published while this process loaded the summary
     }
   }
 
@@ -153,8 +151,8 @@ export class Room {
    * compaction after the appends sent before it (an update in both is harmless to Yjs).
    */
   async compact(): Promise<void> {
-    if (this.lastSeq === this.snapshotSeq) return
-    const uptoSeq = this.lastSeq
+    const uptoSeq = this.sequence.lastSeq
+    if (uptoSeq === this.snapshotSeq) return
     const run = async () => {
       await this.options.log.compact(this.options.summaryId, Y.encodeStateAsUpdate(this.doc), uptoSeq)
       this.snapshotSeq = Math.max(this.snapshotSeq, uptoSeq)
@@ -164,40 +162,9 @@ export class Room {
     else await run()
   }
 
-  /**
-   * Applies what other processes committed after `lastSeq`, from the store. Runs when a
-   * published batch shows a gap, after Redis reconnects, and every few seconds as a safety net.
-   */
+  /** Applies what other processes committed and this one has not seen (see SequenceTracker). */
   catchUp(): Promise<void> {
-    this.catchingUp ??= (async () => {
-      try {
-        const rows = await this.options.log.loadSince(this.summaryId, this.lastSeq)
-        if (this.closed) return
-        if (rows.length > 0 && rows[0]!.seq !== this.lastSeq + 1) {
-          // Compacted past us by another process: the snapshot has what the log no longer does.
-          const state = await this.options.log.load(this.summaryId)
-          if (state.snapshot) this.applyRemote(state.snapshot)
-          for (const update of state.updates) this.applyRemote(update)
-          this.lastSeq = Math.max(this.lastSeq, state.lastSeq)
-          return
-        }
-        for (const row of rows) this.applyRemote(row.data)
-        if (rows.length > 0) this.lastSeq = Math.max(this.lastSeq, rows.at(-1)!.seq)
-      } catch (error) {
-        console.error(`[room ${this.summaryId}] catch-up failed`, error)
-      } finally {
-        this.catchingUp = null
-      }
-    })()
-    return this.catchingUp
-  }
-
-  private scheduleCatchUp(delayMs = 50): void {
-    if (this.catchUpTimer || this.closed) return
-    this.catchUpTimer = setTimeout(() => {
-      this.catchUpTimer = null
-      void this.catchUp()
-    }, delayMs)
+    return this.sequence.catchUp()
   }
 
   /** A batch or awareness change another process published. */
@@ -205,19 +172,12 @@ export class Room {
     if (this.closed) return
     if (message.kind === 'awareness') return awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, REMOTE)
     this.applyRemote(message.payload)
-    if (message.seq - message.count === this.lastSeq) this.lastSeq = message.seq
-    else if (message.seq > this.lastSeq) this.scheduleCatchUp()
+    this.sequence.note(message.seq, message.count)
   }
 
   /** Applies committed changes from elsewhere; they go straight to this process's peers. */
-  private applyRemote(update: Uint8Array): void {
+  private applyRemote = (update: Uint8Array): void => {
     Y.applyUpdate(this.doc, update, REMOTE)
-  }
-
-  /** Notes a batch this process committed: contiguous with what we know, or a gap to fill. */
-  private noteCommitted(seq: number, count: number): void {
-    if (seq - count <= this.lastSeq) this.lastSeq = Math.max(this.lastSeq, seq)
-    else this.scheduleCatchUp()
   }
 
   /** Resolves once everything applied so far is committed (shutdown), or after `timeoutMs`. */
@@ -239,7 +199,7 @@ export class Room {
   destroy(): void {
     this.closed = true
     if (this.retryTimer) clearTimeout(this.retryTimer)
-    if (this.catchUpTimer) clearTimeout(this.catchUpTimer)
+    this.sequence.dispose()
     this.options.bus?.unsubscribe(this.summaryId)
     this.awareness.destroy()
     this.doc.destroy()
@@ -280,7 +240,7 @@ export class Room {
     const callbacks = this.afterCommit
     this.afterCommit = []
     for (const callback of callbacks) callback()
-    if (this.lastSeq - this.snapshotSeq >= this.options.compactEvery) this.scheduleCompaction()
+    if (this.sequence.lastSeq - this.snapshotSeq >= this.options.compactEvery) this.scheduleCompaction()
     this.checkIdle()
   }
 
@@ -304,7 +264,7 @@ export class Room {
       .then(
         (seq) => {
           this.inFlight = false
-          this.noteCommitted(seq, batch.length)
+          this.sequence.note(seq, batch.length)
           if (this.closed) return
           const merged = this.broadcast(batch)
           this.options.bus?.publish(this.summaryId, { kind: 'update', seq, count: batch.length, payload: merged })

@@ -92,6 +92,8 @@ export const createRooms = (store: Store, options: RoomsOptions) => {
     const room = await open(summaryId)
     room.holds += 1
     try {
+      // Another process may have committed since: decide on the latest state, not a lagging one.
+      if (room.sharedWithOthers) await room.catchUp()
       return await use(room)
     } finally {
       room.holds -= 1
