@@ -27,7 +27,7 @@ export interface SectionProgress {
   status: SectionStatus
   words: number
   wordTarget: number
-  openComments: number
+  unresolvedComments: number
   missingFigures: number
   placeholders: number
   lastEditAt: number | null
@@ -41,7 +41,7 @@ export interface Tally {
   final: number
   words: number
   wordTarget: number
-  openComments: number
+  unresolvedComments: number
   missingFigures: number
   placeholders: number
 }
@@ -57,14 +57,14 @@ export interface ProgressReport {
   departments: DepartmentProgress[]
 }
 
-const emptyTally = (): Tally => ({ sections: 0, drafting: 0, review: 0, final: 0, words: 0, wordTarget: 0, openComments: 0, missingFigures: 0, placeholders: 0 })
+const emptyTally = (): Tally => ({ sections: 0, drafting: 0, review: 0, final: 0, words: 0, wordTarget: 0, unresolvedComments: 0, missingFigures: 0, placeholders: 0 })
 
 const add = (tally: Tally, section: SectionProgress): void => {
   tally.sections++
   tally[section.status]++
   tally.words += section.words
   tally.wordTarget += section.wordTarget
-  tally.openComments += section.openComments
+  tally.unresolvedComments += section.unresolvedComments
   tally.missingFigures += section.missingFigures
   tally.placeholders += section.placeholders
 }
@@ -98,7 +98,7 @@ export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName }
       status: entry.status,
       words: analysis.words,
       wordTarget: entry.wordTarget,
-      openComments: openThreads.get(entry.id) ?? 0,
+      unresolvedComments: openThreads.get(entry.id) ?? 0,
       missingFigures: analysis.missingKeys.length,
       placeholders: [...analysis.placeholders.values()].reduce((sum, count) => sum + count, 0),
       lastEditAt: editors[0]?.lastEditAt ?? null,

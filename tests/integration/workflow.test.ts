@@ -118,13 +118,13 @@ describe('progress and versions', () => {
     writeParagraph(second.doc, 'investment-service', '服务企业 GE 公司。')
     await waitFor(() => sectionText(first.doc, 'investment-service').includes('GE'))
     await new Promise((resolve) => setTimeout(resolve, 50))
-    type Report = { overall: { sections: number; final: number; completion: number }; sections: Array<{ id: string; words: number; openComments: number; missingFigures: number; placeholders: number; editors: Array<{ name: string }>; lastEditAt: number | null }>; departments: Array<{ name: string; sections: number; missingFigures: number }> }
+    type Report = { overall: { sections: number; final: number; completion: number }; sections: Array<{ id: string; words: number; unresolvedComments: number; missingFigures: number; placeholders: number; editors: Array<{ name: string }>; lastEditAt: number | null }>; departments: Array<{ name: string; sections: number; missingFigures: number }> }
     const { body } = await api<Report>(server, `/api/summaries/${summaryId}/progress`, { token: tokens.leader })
     const service = body.sections.find((section) => section.id === 'investment-service')!
     // 代办手续(4) 56(1) 件(1) ，(1) 20xx(1) 年(1) = 9; 服务企业(4) GE(1) 公司(2) 。(1) = 8
     expect(service.words).toBe(17)
     expect(service.placeholders).toBe(1)
-    expect(service.openComments).toBe(1)
+    expect(service.unresolvedComments).toBe(1)
     expect(service.editors.map((editor) => editor.name).sort()).toEqual(['张招商', '陈招商'])
     expect(service.lastEditAt).toBeGreaterThan(Date.now() - 60_000)
     expect(body.sections.find((section) => section.id === 'union')!.missingFigures).toBe(1)
