@@ -21,6 +21,8 @@ export const useSummaryDoc = (summaryId: string, options: { onUnauthorised?: () 
   const notice = ref('')
   const fatal = ref('')
   let resets: number[] = []
+  /** This copy synced at least once (the provider clears `synced` before reporting a close). */
+  let everSynced = false
 
   const teardown = () => {
     provider.value?.destroy()
@@ -30,7 +32,7 @@ export const useSummaryDoc = (summaryId: string, options: { onUnauthorised?: () 
   }
 
   const handleClosed = ({ code }: { code: number }) => {
-    if (code === CLOSE_FORBIDDEN.code && synced.value) {
+    if (code === CLOSE_FORBIDDEN.code && everSynced) {
       const now = Date.now()
       resets = [...resets.filter((time) => now - time < RESET_WINDOW_MS), now]
       if (resets.length > MAX_RESETS) {
@@ -52,8 +54,12 @@ export const useSummaryDoc = (summaryId: string, options: { onUnauthorised?: () 
     // No BroadcastChannel: every change must pass the server's guard.
     const nextProvider = new WebsocketProvider(url, summaryId, nextDoc, { disableBc: true })
     synced.value = false
+    everSynced = false
     nextProvider.on('status', ({ status: next }: { status: ConnectionStatus }) => (status.value = next))
-    nextProvider.on('sync', (isSynced: boolean) => (synced.value = isSynced))
+    nextProvider.on('sync', (isSynced: boolean) => {
+      synced.value = isSynced
+      everSynced ||= isSynced
+    })
     nextProvider.on('closed', handleClosed)
     doc.value = nextDoc
     provider.value = nextProvider

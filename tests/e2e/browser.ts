@@ -13,9 +13,10 @@ export const launchBrowser = (): Promise<Browser> =>
   })
 
 /** Logs in through the login form and opens the given summary's editor page. */
-export const openSummaryAs = async (browser: Browser, baseUrl: string, summaryId: string, username: string, password: string): Promise<Page> => {
+export const openSummaryAs = async (browser: Browser, baseUrl: string, summaryId: string, username: string, password: string, prepare?: (page: Page) => Promise<void>): Promise<Page> => {
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 } })
   const page = await context.newPage()
+  await prepare?.(page)
   await page.goto(`${baseUrl}/login`)
   await page.fill('input[name="username"]', username)
   await page.fill('input[name="password"]', password)

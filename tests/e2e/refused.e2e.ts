@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { api, DEMO_PASSWORD, login } from '../integration/harness.js'
+import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
+
+const suite = useBrowserSuite()
+
+describe('an edit the server refuses', () => {
+  it('discards the local copy, re-syncs once and explains it, instead of looping', async () => {
+    // The first connection stops hearing from the server, so the page still believes the
+    // section is writable after it was locked; later connections are left alone.
+    let connections = 0
+    let deaf = false
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD, async (page) => {
+      await page.routeWebSocket(/\/collab\//, (socket) => {
+        const index = connections++
+        const server = socket.connectToServer()
+        server.onMessage((message) => {
+          if (!(deaf && index === 0)) socket.send(message)
+        })
+        socket.onMessage((message) => server.send(message))
+        server.onClose((code, reason) => socket.close({ code, reason }))
+        socket.onClose((code, reason) => server.close({ code, reason }))
+      })
+    })
+    const editor = writer.locator('[data-section-id="plan-investment"] .ProseMirror')
+    await editor.click()
+    await writer.keyboard.type('锁定前的内容。')
+    await writer.waitForTimeout(300)
+    deaf = true
+    const base = `/api/summaries/${suite.summaryId}/sections/plan-investment`
+    expect((await api(suite.server, base, { token: await login(suite.server, 'invest'), method: 'PATCH', body: { status: 'review' } })).status).toBe(200)
+    expect((await api(suite.server, base, { token: await login(suite.server, 'leader'), method: 'PATCH', body: { status: 'final' } })).status).toBe(200)
+    expect(await editor.getAttribute('contenteditable')).toBe('true') // the page has not heard
+
+    await writer.keyboard.type('被拒绝的修改')
+    await expect.poll(() => writer.locator('.notice').innerText(), { timeout: 10_000 }).toContain('已撤销并重新同步')
+    const fresh = writer.locator('[data-section-id="plan-investment"] .ProseMirror')
+    await expect.poll(() => fresh.getAttribute('contenteditable'), { timeout: 10_000 }).toBe('false')
+    await expect.poll(() => fresh.innerText()).toBe('锁定前的内容。')
+    expect(connections).toBe(2) // one reset, no loop
+    const text = await (await fetch(`${suite.server.url}/api/summaries/${suite.summaryId}/export?format=txt`, { headers: { authorization: `Bearer ${await login(suite.server, 'admin')}` } })).text()
+    expect(text).toContain('锁定前的内容。')
+    expect(text).not.toContain('被拒绝的修改')
+    await screenshot(writer, 'refused-edit')
+  })
+})
