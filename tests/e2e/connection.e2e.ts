@@ -44,3 +44,39 @@ describe('an edit the server refuses', () => {
     await screenshot(writer, 'refused-edit')
   })
 })
+
+describe('a network drop', () => {
+  it('keeps what was typed offline, shows the state, and syncs it after reconnecting', async () => {
+    let offline = false
+    const live = new Set<{ close: (options: { code: number; reason: string }) => Promise<void> }>()
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest2', DEMO_PASSWORD, async (page) => {
+      await page.routeWebSocket(/\/collab\//, (socket) => {
+        if (offline) return void socket.close({ code: 1006, reason: 'offline' })
+        const server = socket.connectToServer()
+        live.add(socket)
+        server.onMessage((message) => socket.send(message))
+        socket.onMessage((message) => server.send(message))
+        server.onClose((code, reason) => socket.close({ code, reason }))
+        socket.onClose((code, reason) => {
+          live.delete(socket)
+          server.close({ code, reason })
+        })
+      })
+    })
+    const reader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
+    const badge = writer.locator('[data-connection-status]')
+    await expect.poll(() => badge.innerText()).toContain('已连接')
+
+    offline = true
+    for (const socket of live) await socket.close({ code: 1006, reason: 'network drop' })
+    await expect.poll(() => badge.innerText(), { timeout: 10_000 }).toMatch(/断开|连接中/)
+    await writer.locator('[data-section-id="investment-service"] .ProseMirror').click()
+    await writer.keyboard.type('断网期间写下的内容。')
+    await writer.waitForTimeout(500)
+    expect(await reader.locator('[data-section-id="investment-service"] .ProseMirror').innerText()).not.toContain('断网期间')
+
+    offline = false
+    await expect.poll(() => badge.innerText(), { timeout: 15_000 }).toContain('已连接')
+    await expect.poll(() => reader.locator('[data-section-id="investment-service"] .ProseMirror').innerText(), { timeout: 10_000 }).toContain('断网期间写下的内容。')
+  })
+})
