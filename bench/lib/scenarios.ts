@@ -2,7 +2,7 @@
 import { largeDocument, Receiver, Seeder, Writer } from './clients.js'
 import { cpuSeconds, rssMegabytes, stop, type Target } from './servers.js'
 
-export const SECTIONS = ['overview', 'economy', 'investment', 'investment-channels', 'investment-service', 'construction', 'safety', 'party', 'union', 'problems', 'plan']
+export const SECTIONS = ['overview', 'economy', 'investment', 'investment-channels', 'investment-service', 'infrastructure', 'safety', 'party', 'union', 'problems', 'plan']
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const percentile = (sorted: number[], fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? NaN
 

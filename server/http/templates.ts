@@ -25,8 +25,7 @@ export const templateRoutes = (store: Store) => {
     })
     const result = validateTemplate(body)
     if (!result.ok) throw new AppError(400, 'invalid-template', `模板有误：${summariseProblems(result.problems)}`, result.problems)
-    const existing = (await store.catalog.listTemplates()).find((template) => template.id === result.template.id)
-    if (existing?.builtin) throw new AppError(409, 'builtin-template', `“${result.template.id}”是内置模板，请换一个模板编号`)
+    // Same id: the upload replaces that template (a built-in one too) for new summaries.
     await store.catalog.saveTemplate(result.template)
     return c.json({ id: result.template.id, title: result.template.title }, 201)
   })

@@ -39,11 +39,15 @@ export const createCatalog = (db: Db) => ({
     const row = db.prepare<[string], { body: string }>('SELECT body FROM templates WHERE id = ?').get(id)
     return row ? (JSON.parse(row.body) as Template) : undefined
   },
-  /** Stores a validated template; an upload with an existing id replaces that template. */
+  /**
+   * Stores a validated template. An upload replaces the template of the same id (a built-in
+   * one too); a built-in is only installed when no template has its id, so a replacement
+   * survives restarts.
+   */
   saveTemplate: async (template: Template, builtin = false): Promise<void> => {
     db.prepare(
       `INSERT INTO templates (id, title, body, builtin, created_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(id) DO UPDATE SET title = excluded.title, body = excluded.body, builtin = excluded.builtin`,
+       ON CONFLICT(id) DO ${builtin ? 'NOTHING' : 'UPDATE SET title = excluded.title, body = excluded.body, builtin = excluded.builtin'}`,
     ).run(template.id, template.title, JSON.stringify(template), builtin ? 1 : 0, Date.now())
   },
   listSummaries: async (): Promise<SummaryRecord[]> =>

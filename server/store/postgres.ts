@@ -160,7 +160,7 @@ export const openPostgresStore = async (url: string): Promise<Store> => {
     saveTemplate: async (template, builtin = false) => {
       await pool.query(
         `INSERT INTO templates (id, title, body, builtin, created_at) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (id) DO UPDATE SET title = excluded.title, body = excluded.body, builtin = excluded.builtin`,
+         ON CONFLICT (id) DO ${builtin ? 'NOTHING' : 'UPDATE SET title = excluded.title, body = excluded.body, builtin = excluded.builtin'}`,
         [template.id, template.title, JSON.stringify(template), builtin, Date.now()],
       )
     },

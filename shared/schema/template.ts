@@ -8,7 +8,6 @@ import { describeIssues, type FieldProblem } from './zodIssues.js'
 export const MAX_SECTION_DEPTH = 4
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 
-export const INDICATOR_UNITS = ['个', '家', '次', '场', '份', '人次', '亩', '平方米', '万元', '亿元', '%', '户', '名', '人', '项', '处', '吨', '公里', '条', '篇', '台', '期'] as const
 
 const idSchema = z.string().regex(ID_PATTERN, { error: '只能包含字母、数字、- 和 _（1–64 个字符）' })
 
@@ -37,7 +36,8 @@ const sectionSchema: z.ZodType<TemplateSection> = z.lazy(() =>
 export const indicatorDefinitionSchema = z.strictObject({
   key: idSchema,
   label: z.string().trim().min(1).max(100),
-  unit: z.enum(INDICATOR_UNITS),
+  // Any short unit a report uses: 个、家、亩、万元、亿元、%、人次、万人次…
+  unit: z.string().trim().max(10),
   department: z.string().trim().min(1).max(50),
   precision: z.number().int().min(0).max(4).optional(),
   approx: z.boolean().optional(),

@@ -23,19 +23,19 @@ describe('indicator figures in the editor', () => {
     const response = await fetch(`${suite.server.url}/api/summaries/${suite.summaryId}/indicators`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${await login(suite.server, 'admin')}`, 'content-type': 'text/csv' },
-      body: 'key,value\nagreed_funds,6.4\nfunds_in_place,\n',
+      body: 'key,value\nagreed_funds,6.4\narrived_funds,\n',
     })
     expect(response.status).toBe(200)
     await expect.poll(() => node(reader).innerText(), { timeout: 10_000 }).toBe('6.4亿元')
     await expect.poll(() => node(writer).innerText(), { timeout: 10_000 }).toBe('6.4亿元')
-    const gap = reader.locator('[data-section-id="investment"] [data-indicator-key="funds_in_place"][data-show="value"]')
+    const gap = reader.locator('[data-section-id="investment"] [data-indicator-key="arrived_funds"][data-show="value"]')
     await expect.poll(() => gap.innerText()).toBe('【待填：到位资金】')
 
     await writer.click('[data-action="toggle-figures"]')
     await writer.locator('[data-figure-key="new_projects"] input[name="value"]').fill('19')
     await writer.locator('[data-figure-key="new_projects"] button').click()
     await expect.poll(() => reader.locator('[data-section-id="investment"] [data-indicator-key="new_projects"]').first().innerText(), { timeout: 10_000 }).toBe('19个')
-    expect(await writer.locator('[data-figure-key="patrols"] input').count()).toBe(0)
+    expect(await writer.locator('[data-figure-key="inspections"] input').count()).toBe(0)
     await screenshot(writer, 'indicators-writer')
   })
 })

@@ -121,6 +121,18 @@ describe('templates and summaries', () => {
     expect(departments.body.map((department) => department.name)).toContain('女工委员会')
   })
 
+  it('lets an uploaded template replace the built-in of the same id, across restarts', async () => {
+    const own = await startTestServer()
+    const token = await login(own, 'admin')
+    const replacement = { ...unionTemplate, id: 'park-annual', title: '{organisation}{year}年园区工作总结（本单位版）' }
+    expect((await api(own, '/api/templates', { token, body: replacement })).status).toBe(201)
+    await own.close()
+    const again = await startTestServer(own.dataDir)
+    const listed = await api<Array<{ id: string; title: string; builtin: boolean }>>(again, '/api/templates', { token: await login(again, 'admin') })
+    expect(listed.body.find((template) => template.id === 'park-annual')).toEqual({ id: 'park-annual', title: replacement.title, builtin: false })
+    await again.close()
+  })
+
   it('counts words of what departments wrote in the summary detail', async () => {
     const summaries = await api<Array<{ id: string; templateId: string }>>(server, '/api/summaries', { token: admin })
     const park = summaries.body.find((summary) => summary.templateId === 'park-annual')!

@@ -33,7 +33,7 @@ describe('indicator figures', () => {
     expect(investment).toContain('<indicator key="new_projects" show="value"></indicator>')
     const table = watcher.doc.getXmlFragment('section:investment').get(1) as Y.XmlElement
     expect(table.nodeName).toBe('indicatorTable')
-    expect(table.getAttribute('keys')).toBe('new_projects,agreed_funds,funds_in_place')
+    expect(table.getAttribute('keys')).toBe('new_projects,agreed_funds,arrived_funds')
     expect(watcher.doc.getXmlFragment('section:party').length).toBe(0)
   })
 
@@ -45,12 +45,12 @@ describe('indicator figures', () => {
   })
 
   it('applies a CSV upload from the department that owns the figures', async () => {
-    const csv = 'key,value,previous,target\nsafety_pledges,48,41,\npatrols,32,,\n'
+    const csv = 'key,value,previous,target\nsafety_agreements,48,41,\ninspections,32,,\n'
     const response = await put(tokens.safety!, csv, 'text/csv')
     expect(response.status).toBe(200)
-    await waitFor(() => figure(watcher.doc, 'safety_pledges').value === 48)
-    expect(figure(watcher.doc, 'safety_pledges')).toMatchObject({ previous: 41, target: null })
-    expect(figure(watcher.doc, 'patrols')).toMatchObject({ value: 32, previous: null })
+    await waitFor(() => figure(watcher.doc, 'safety_agreements').value === 48)
+    expect(figure(watcher.doc, 'safety_agreements')).toMatchObject({ previous: 41, target: null })
+    expect(figure(watcher.doc, 'inspections')).toMatchObject({ value: 32, previous: null })
   })
 
   it('changes nothing when any row is bad and names each row and column', async () => {
@@ -73,9 +73,9 @@ describe('indicator figures', () => {
   })
 
   it('lets editors set only their own department’s figures', async () => {
-    const response = await put(tokens.invest!, JSON.stringify({ values: [{ key: 'new_projects', value: 21 }, { key: 'patrols', value: 1 }] }), 'application/json')
+    const response = await put(tokens.invest!, JSON.stringify({ values: [{ key: 'new_projects', value: 21 }, { key: 'inspections', value: 1 }] }), 'application/json')
     expect(response.status).toBe(403)
-    expect(figure(watcher.doc, 'patrols').value).toBe(32)
+    expect(figure(watcher.doc, 'inspections').value).toBe(32)
     expect((await put(tokens.leader!, JSON.stringify({ values: [{ key: 'new_projects', value: 21 }] }), 'application/json')).status).toBe(403)
   })
 
@@ -84,12 +84,12 @@ describe('indicator figures', () => {
     const sheet = workbook.addWorksheet('指标')
     sheet.addRow(['key', 'label', 'value', 'previous', 'target'])
     sheet.addRow(['land_supplied', '完成供地', 300, 240, 280])
-    sheet.addRow(['idle_land_revived', '盘活闲置低效土地', { formula: '400+50', result: 450 }, null, null])
+    sheet.addRow(['idle_land_cleared', '盘活闲置低效土地', { formula: '400+50', result: 450 }, null, null])
     const form = new FormData()
     form.append('file', new Blob([await workbook.xlsx.writeBuffer()]), '规划建设局指标.xlsx')
     const response = await fetch(`${server.url}/api/summaries/${summaryId}/indicators`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}` }, body: form })
     expect(response.status).toBe(200)
-    await waitFor(() => figure(watcher.doc, 'idle_land_revived').value === 450)
+    await waitFor(() => figure(watcher.doc, 'idle_land_cleared').value === 450)
     expect(figure(watcher.doc, 'land_supplied')).toMatchObject({ value: 300, previous: 240, target: 280, source: '系统管理员上传 规划建设局指标.xlsx' })
   })
 

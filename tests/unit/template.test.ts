@@ -51,11 +51,16 @@ describe('validateTemplate', () => {
     expect(problemsOf(template).map((problem) => problem.message)).toContain('章节层级不能超过 4 级')
   })
 
-  it('refuses wrong types, unknown units and unknown fields', () => {
-    const template = { ...base(), extra: 1, indicators: [{ key: 'events', label: '组织活动', unit: '斤', department: '女工委' }] }
+  it('refuses wrong types, over-long units and unknown fields', () => {
+    const template = { ...base(), extra: 1, indicators: [{ key: 'events', label: '组织活动', unit: '非常非常非常长的计量单位名称', department: '女工委' }] }
     template.sections[0]!.title = 42 as unknown as string
     const paths = problemsOf(template).map((problem) => problem.path)
     expect(paths).toEqual(expect.arrayContaining(['sections[0].title', 'indicators[0].unit', '']))
+  })
+
+  it('accepts any short unit a report uses', () => {
+    const template = { ...base(), indicators: [{ key: 'events', label: '接待游客', unit: '万人次', department: '女工委' }] }
+    expect(validateTemplate(template).ok).toBe(true)
   })
 
   it('flattens sections in document order with levels', () => {
