@@ -24,7 +24,7 @@ import type { Store } from './store/index.js'
 
 export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWebSocket: UpgradeWebSocket<WebSocket>) => {
   const app = new Hono<AppEnv>()
-  const limiter = createLoginLimiter({ maxPerUser: 5, maxPerAddress: 30, windowMs: 5 * 60_000 })
+  const limiter = createLoginLimiter({ maxPerUser: 5, maxPerAddress: 100, windowMs: 5 * 60_000 })
 
   // Liveness and load for operators and benchmarks; reveals no content.
   app.get('/healthz', (c) => c.json({ ok: true, openSummaries: rooms.loaded(), rssBytes: process.memoryUsage().rss }))

@@ -19,10 +19,10 @@ export interface Upload {
   fileName: string | null
 }
 
-const jsonSchema = z.strictObject({
+const jsonSchema = z.object({
   values: z
     .array(
-      z.strictObject({
+      z.object({
         key: z.string().min(1).max(64),
         value: z.number().finite().nullable(),
         previous: z.number().finite().nullable().optional(),

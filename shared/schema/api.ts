@@ -1,15 +1,18 @@
-/** zod schemas of the HTTP API bodies (DESIGN.md "HTTP API"); the server validates with them. */
+/**
+ * zod schemas of the HTTP API bodies (DESIGN.md "HTTP API"); the server validates with them.
+ * Unknown fields are ignored (templates, by contrast, refuse them to catch typos).
+ */
 import { z } from 'zod'
 import { ROLES } from '../roles.js'
 
-export const loginBodySchema = z.strictObject({
+export const loginBodySchema = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
 })
 
-export const departmentBodySchema = z.strictObject({ name: z.string().trim().min(1).max(50) })
+export const departmentBodySchema = z.object({ name: z.string().trim().min(1).max(50) })
 
-export const userBodySchema = z.strictObject({
+export const userBodySchema = z.object({
   username: z.string().trim().regex(/^[A-Za-z0-9_.-]{2,32}$/, { error: '用户名只能包含字母、数字、_ . -（2–32 个字符）' }),
   password: z.string().min(8, { error: '密码至少 8 位' }).max(256),
   displayName: z.string().trim().min(1).max(50),
@@ -17,7 +20,7 @@ export const userBodySchema = z.strictObject({
   departmentId: z.string().min(1).max(64).nullish(),
 })
 
-export const summaryBodySchema = z.strictObject({
+export const summaryBodySchema = z.object({
   templateId: z.string().min(1).max(64),
   year: z.number().int().min(2000).max(2100),
   organisation: z.string().trim().min(1).max(100),

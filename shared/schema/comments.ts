@@ -6,7 +6,7 @@ export const MAX_COMMENT_LENGTH = 2000
 const text = z.string().trim().min(1, { error: '评论内容不能为空' }).max(MAX_COMMENT_LENGTH, { error: `评论最多 ${MAX_COMMENT_LENGTH} 个字` })
 const anchor = z.string().min(1).max(512).regex(/^[A-Za-z0-9+/=]+$/, { error: '锚点格式不正确' })
 
-export const createThreadSchema = z.strictObject({
+export const createThreadSchema = z.object({
   sectionId: z.string().min(1).max(64),
   anchorStart: anchor,
   anchorEnd: anchor,
@@ -14,4 +14,4 @@ export const createThreadSchema = z.strictObject({
   text,
 })
 
-export const commentTextSchema = z.strictObject({ text })
+export const commentTextSchema = z.object({ text })

@@ -1,7 +1,7 @@
 /** Bodies of the section endpoints (PATCH, POST) and versions. */
 import { z } from 'zod'
 
-export const sectionPatchSchema = z.strictObject({
+export const sectionPatchSchema = z.object({
   title: z.string().trim().min(1).max(200).optional(),
   departmentId: z.string().min(1).max(64).optional(),
   hint: z.string().max(1000).optional(),
@@ -12,7 +12,7 @@ export const sectionPatchSchema = z.strictObject({
   reason: z.string().trim().max(2000).optional(),
 })
 
-export const sectionCreateSchema = z.strictObject({
+export const sectionCreateSchema = z.object({
   title: z.string().trim().min(1).max(200),
   departmentId: z.string().min(1).max(64),
   level: z.number().int().min(1).max(4),
@@ -22,6 +22,6 @@ export const sectionCreateSchema = z.strictObject({
   position: z.number().int().min(0).optional(),
 })
 
-export const versionCreateSchema = z.strictObject({ name: z.string().trim().min(1).max(50) })
+export const versionCreateSchema = z.object({ name: z.string().trim().min(1).max(50) })
 
-export const applyTemplateSchema = z.strictObject({ templateId: z.string().min(1).max(64).optional() })
+export const applyTemplateSchema = z.object({ templateId: z.string().min(1).max(64).optional() })
