@@ -9,7 +9,20 @@ import { hashPassword } from '../auth/password.js'
 import type { Config } from '../config.js'
 import type { Store } from '../store/index.js'
 import { createSummary } from '../summary/createSummary.js'
-import { parkAnnualDemoValues, parkAnnualTemplate } from '../templates/parkAnnual.js'
+import { readFileSync } from 'node:fs'
+import { validateFigureRows } from '../../shared/schema/figures.js'
+import { readCsv } from '../indicators/readUpload.js'
+import { parkAnnualTemplate } from '../templates/parkAnnual.js'
+
+/** The demo's figures: the example data file the README explains, read like an upload. */
+const DEMO_FIGURES = new URL('../../examples/park-annual-figures.csv', import.meta.url)
+
+const readDemoFigures = () => {
+  const keys = new Set((parkAnnualTemplate.indicators ?? []).map((indicator) => indicator.key))
+  const { rows, problems } = validateFigureRows(readCsv(readFileSync(DEMO_FIGURES, 'utf8')), keys)
+  if (problems.length > 0) throw new Error(`examples/park-annual-figures.csv: ${JSON.stringify(problems)}`)
+  return Object.fromEntries(rows.map(({ key, value, previous, target }) => [key, { value, previous: previous ?? null, target: target ?? null }]))
+}
 
 export const DEMO_PASSWORD = 'huizong2026'
 export const DEMO_ORGANISATION = '青山工业园区管理委员会'
@@ -41,7 +54,7 @@ export const initialise = async (store: Store, config: Config, log: (line: strin
       const departmentId = user.department ? (await store.directory.ensureDepartment(user.department)).id : null
       await store.directory.createUser({ username: user.username, displayName: user.displayName, role: user.role, departmentId, passwordHash: demoHash })
     }
-    await createSummary(store, { templateId: parkAnnualTemplate.id, year: 2026, organisation: DEMO_ORGANISATION, values: parkAnnualDemoValues }, null)
+    await createSummary(store, { templateId: parkAnnualTemplate.id, year: 2026, organisation: DEMO_ORGANISATION, values: readDemoFigures() }, null)
   }
   log(`管理员账号：admin  密码：${adminPassword}${config.adminPassword ? '（来自 ADMIN_PASSWORD）' : '（随机生成，仅显示这一次）'}`)
   if (!config.demo) return

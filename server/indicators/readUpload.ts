@@ -38,6 +38,18 @@ const badFile = (problems: RowProblem[], message: string): never => {
 
 const normaliseHeader = (cell: unknown): string => String(cell ?? '').trim().toLowerCase()
 
+/**
+ * CSV bytes as text: UTF-8 (with or without BOM), else GB18030 — what Excel in China writes
+ * ("CSV (逗号分隔)" saves in the system code page, GBK).
+ */
+export const decodeCsv = (bytes: ArrayBuffer | Uint8Array): string => {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes)
+  }
+}
+
 export const readCsv = (text: string): RawFigureRow[] => {
   let records: string[][]
   try {
@@ -88,7 +100,7 @@ export const readXlsx = async (buffer: ArrayBuffer): Promise<RawFigureRow[]> => 
 
 const readFile = async (name: string, bytes: ArrayBuffer): Promise<RawFigureRow[]> => {
   if (/\.xlsx$/i.test(name)) return readXlsx(bytes)
-  if (/\.csv$/i.test(name) || /\.txt$/i.test(name)) return readCsv(new TextDecoder().decode(bytes))
+  if (/\.csv$/i.test(name) || /\.txt$/i.test(name)) return readCsv(decodeCsv(bytes))
   return badFile([{ row: 1, column: '', message: '只支持 .csv 或 .xlsx 文件' }], `不支持的文件类型：${name}（请上传 .csv 或 .xlsx）`)
 }
 
@@ -109,7 +121,7 @@ export const readUpload = async (c: Context): Promise<Upload> => {
   }
   const bytes = await c.req.arrayBuffer()
   if (bytes.byteLength > MAX_UPLOAD_BYTES) throw new AppError(413, 'upload-too-large', '文件过大（上限 5 MB）')
-  if (type === 'text/csv' || type === 'text/plain') return { fileName: 'data.csv', rows: readCsv(new TextDecoder().decode(bytes)) }
+  if (type === 'text/csv' || type === 'text/plain') return { fileName: 'data.csv', rows: readCsv(decodeCsv(bytes)) }
   if (type === XLSX_TYPE || type === 'application/octet-stream') return { fileName: 'data.xlsx', rows: await readXlsx(bytes) }
   throw new AppError(415, 'unsupported-media-type', '请以 JSON、CSV（text/csv）或 Excel（.xlsx）格式提交指标数据')
 }

@@ -28,7 +28,7 @@ export const indicatorEntry = (definition: IndicatorDefinition, departmentIds: R
   previous: figure?.previous ?? null,
   target: figure?.target ?? null,
   updatedAt: figure ? Date.now() : null,
-  source: figure ? '模板示例数据' : null,
+  source: figure ? '演示数据（examples/park-annual-figures.csv）' : null,
 })
 
 export const renderTemplateTitle = (template: Template, organisation: string, year: number): string =>

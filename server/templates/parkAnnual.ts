@@ -65,19 +65,3 @@ export const parkAnnualTemplate: Template = {
     { key: 'union_events', label: '组织职工文体活动', unit: '场', department: '工会', precision: 0 },
   ],
 }
-
-/** Demo figures for the demo summary (value, previous year, target). */
-export const parkAnnualDemoValues: Record<string, { value: number | null; previous?: number | null; target?: number | null }> = {
-  gdp_industrial: { value: 52.4, previous: 46.1, target: 50 },
-  tax_revenue: { value: 1180, previous: 1025, target: 1100 },
-  fixed_investment: { value: 3.6, previous: 3.1, target: 3.5 },
-  new_projects: { value: 18, previous: 15, target: 16 },
-  agreed_funds: { value: 5.2, previous: 4.3, target: 5 },
-  arrived_funds: { value: 1.6, previous: 1.2, target: 1.5 },
-  land_supplied: { value: 286, previous: 240 },
-  idle_land_cleared: { value: 420, target: 400 },
-  safety_agreements: { value: 46, previous: 41 },
-  inspections: { value: 30, previous: 24 },
-  hazards_fixed: { value: 72 },
-  union_events: { value: null },
-}

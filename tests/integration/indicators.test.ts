@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { IndicatorData } from '../../shared/indicators/types.js'
@@ -77,6 +78,25 @@ describe('indicator figures', () => {
     expect(response.status).toBe(403)
     expect(figure(watcher.doc, 'inspections').value).toBe(32)
     expect((await put(tokens.leader!, JSON.stringify({ values: [{ key: 'new_projects', value: 21 }] }), 'application/json')).status).toBe(403)
+  })
+
+  it('reads a CSV saved by Excel in China (GBK, Chinese labels) and one with a UTF-8 BOM', async () => {
+    const gbk = iconv.encode('key,label,value\r\nhazards_fixed,整改安全隐患,88\r\n', 'gbk')
+    expect(gbk.includes(Buffer.from('整改', 'utf8'))).toBe(false) // really not UTF-8
+    expect((await put(tokens.admin!, new Uint8Array(gbk), 'text/csv')).status).toBe(200)
+    await waitFor(() => figure(watcher.doc, 'hazards_fixed').value === 88)
+    expect((await put(tokens.admin!, '\uFEFFkey,value\nhazards_fixed,89\n', 'text/csv')).status).toBe(200)
+    await waitFor(() => figure(watcher.doc, 'hazards_fixed').value === 89)
+  })
+
+  it('answers an empty file, a duplicate key and a file too large with clear errors, changing nothing', async () => {
+    const empty = await put(tokens.admin!, '', 'text/csv')
+    expect(empty.status).toBe(400)
+    const duplicate = await put(tokens.admin!, 'key,value\nhazards_fixed,1\nhazards_fixed,2\n', 'text/csv')
+    expect(((await duplicate.json()) as { error: { details: Array<{ row: number; message: string }> } }).error.details).toContainEqual(expect.objectContaining({ row: 3, message: '指标键“hazards_fixed”与第 2 行重复' }))
+    const huge = await put(tokens.admin!, 'key,value\n' + 'hazards_fixed,1\n'.repeat(400_000), 'text/csv')
+    expect(huge.status).toBe(413)
+    expect(figure(watcher.doc, 'hazards_fixed').value).toBe(89)
   })
 
   it('reads an .xlsx workbook sent as a multipart upload', async () => {

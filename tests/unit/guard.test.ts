@@ -55,8 +55,10 @@ describe('update guard', () => {
     const client = createClient(server)
     client.doc.getMap('meta').set('title', '篡改标题')
     client.doc.getArray('outline').push(['x'])
+    client.doc.getMap('indicators').set('agreed_funds', { value: 99 })
+    client.doc.getMap('comments').set('forged', { text: '伪造的评论' })
     const admin = (root: string) => parseSectionRoot(root) !== null
-    expect(client.updates).toHaveLength(2)
+    expect(client.updates).toHaveLength(4)
     for (const update of client.updates) expect(checkUpdate(server, update, admin).ok).toBe(false)
   })
 
