@@ -62,6 +62,8 @@ export class Room {
   private retryTimer: NodeJS.Timeout | null = null
   private afterCommit: Array<() => void> = []
   private changedAwareness = new Set<number>()
+  /** Committed updates from other processes, sent merged once per turn. */
+  private remoteOutbox: Uint8Array[] = []
   /** Awareness changes of this process's own clients, to publish to the other processes. */
   private localAwareness = new Set<number>()
   private readonly sequence: SequenceTracker
@@ -207,10 +209,9 @@ export class Room {
 
   private handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === REMOTE) {
-      // Already committed by another process: forward at once, never store or publish again.
-      const message = encodeUpdateMessage(update)
-      for (const peer of this.peers) peer.send(message)
-      return
+      // Already committed by another process: forward with this turn's others, never store it.
+      this.remoteOutbox.push(update)
+      return this.scheduleFlush()
     }
     const known = origin as Partial<UpdateOrigin> | null
     this.queue.push({ update, origin: { peer: known?.peer ?? null, authorId: known?.authorId ?? null, sections: known?.sections ?? [] } })
@@ -235,6 +236,7 @@ export class Room {
     this.flushScheduled = false
     if (this.closed) return
     this.flushAwareness()
+    this.flushRemote()
     if (this.inFlight || this.retryTimer !== null) return
     if (this.queue.length > 0) return this.commitBatch()
     const callbacks = this.afterCommit
@@ -290,6 +292,14 @@ export class Room {
     const soleOrigin = origins.size === 1 ? batch[0]!.origin.peer : null
     for (const peer of this.peers) if (peer !== soleOrigin) peer.send(message)
     return merged
+  }
+
+  private flushRemote(): void {
+    if (this.remoteOutbox.length === 0) return
+    const updates = this.remoteOutbox
+    this.remoteOutbox = []
+    const message = encodeUpdateMessage(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates))
+    for (const peer of this.peers) peer.send(message)
   }
 
   private flushAwareness(): void {

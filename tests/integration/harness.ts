@@ -56,8 +56,8 @@ export interface TestClient {
   destroy: () => void
 }
 
-export const connect = (server: { url: string }, summaryId: string, token: string): TestClient => {
-  const doc = new Y.Doc()
+/** A stock provider for `summaryId`; pass `doc` to reconnect an existing local copy elsewhere. */
+export const connect = (server: { url: string }, summaryId: string, token: string, doc = new Y.Doc()): TestClient => {
   const provider = new WebsocketProvider(server.url.replace('http', 'ws') + '/collab', summaryId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     params: { token },

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readThreads } from '../../shared/doc/comments.js'
-import { anchorsFor, api, createClientPool, createDataDir, login, sectionText, spawnServer as spawn, waitFor, writeParagraph } from './harness.js'
+import { anchorsFor, api, connect, createClientPool, createDataDir, login, sectionText, spawnServer as spawn, synced, waitFor, writeParagraph } from './harness.js'
 import { servicesUnavailable, startPostgres, startRedis, type Postgres, type Redis } from './services.js'
 
 let postgres: Postgres | null = null
@@ -85,14 +85,25 @@ describe.skipIf(servicesUnavailable)('several processes on PostgreSQL and Redis'
     await waitFor(() => sectionText(reader.doc, 'investment-service').includes('Redis 中断期间写入'), 15_000, 'the catch-up')
   })
 
-  it('keeps what a client of one process has seen when another process is killed', async () => {
-    const writer = await open(first, summaryId, await login(first, 'invest'))
+  it('loses nothing when a process is killed while clients on both type: its clients move to the other', async () => {
+    const token = await login(first, 'invest')
+    const writer = await open(first, summaryId, token)
+    const colleague = await open(second, summaryId, await login(second, 'invest2'))
     const reader = await open(second, summaryId, await login(second, 'leader'))
     writeParagraph(writer.doc, 'investment-service', '进程被杀前写入。')
-    await waitFor(() => sectionText(reader.doc, 'investment-service').includes('进程被杀前写入'))
+    writeParagraph(colleague.doc, 'investment-service', '另一进程同时写入。')
+    await waitFor(() => sectionText(reader.doc, 'investment-service').includes('进程被杀前写入') && sectionText(reader.doc, 'investment-service').includes('另一进程同时写入'))
     first.child.kill('SIGKILL')
+    await new Promise((resolve) => first.child.once('exit', resolve))
+    writeParagraph(writer.doc, 'investment-service', '断开后继续写的内容。') // typed while its process is gone
+    // The client reconnects to the surviving process with the same local copy.
+    writer.provider.destroy()
+    const moved = pool.track(connect(second, summaryId, token, writer.doc))
+    await synced(moved)
+    await waitFor(() => sectionText(reader.doc, 'investment-service').includes('断开后继续写的内容'), 5000, 'the moved client’s text')
     const third = await spawnServer()
     const late = await open(third, summaryId, await login(third, 'leader'))
-    expect(sectionText(late.doc, 'investment-service')).toContain('进程被杀前写入。')
+    for (const text of ['进程被杀前写入。', '另一进程同时写入。', '断开后继续写的内容。']) expect(sectionText(late.doc, 'investment-service')).toContain(text)
+    expect(sectionText(late.doc, 'investment-service')).toBe(sectionText(writer.doc, 'investment-service'))
   })
 })
