@@ -6,12 +6,13 @@
  * BENCH_QUICK=1 runs one rate per scenario.
  */
 import { runJoin, runMemory, runTyping, stop, type TypingOptions, type TypingResult } from './lib/scenarios.js'
+import { scaledUnavailable, startScaledHuizong } from './lib/scaled.js'
 import { startHocuspocus, startHuizong, startRelay, type Target } from './lib/servers.js'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const QUICK = process.env.BENCH_QUICK === '1'
 const ONLY = process.env.BENCH_SERVERS?.split(',')
-const SCENARIOS = process.env.BENCH_SCENARIOS?.split(',') ?? ['one', 'many', 'join', 'memory']
+const SCENARIOS = process.env.BENCH_SCENARIOS?.split(',') ?? ['one', 'many', 'join', 'memory', 'scaled']
 const SERVERS = (
   [
     ['Huizong', startHuizong],
@@ -59,6 +60,25 @@ const main = async () => {
   if (SCENARIOS.includes('many')) await typingTable('40 summaries × 20 clients, 3 typing in each', { docs: 40, clientsPerDoc: 20, writersPerDoc: 3 }, QUICK ? [10] : [2, 10, 20])
   if (SCENARIOS.includes('join')) await joinTable()
   if (SCENARIOS.includes('memory')) await memoryTable()
+  if (SCENARIOS.includes('scaled')) await scaledTable()
+}
+
+/** Cross-process latency: half the clients on each of two processes, beside one process. */
+const scaledTable = async () => {
+  console.log('\n### One summary, 200 clients, 10 typing at 20 keys/s: one process vs two processes\n')
+  if (scaledUnavailable) return console.log(`(skipped: ${scaledUnavailable})`)
+  console.log('| set-up | p50 ms | p99 ms | delivered/s | lost |')
+  console.log('|---|---|---|---|---|')
+  const options = { docs: 1, clientsPerDoc: 200, writersPerDoc: 10, rate: 20, seconds: SECONDS }
+  const single = await withServer(startHuizong, (target) => runTyping(target, options))
+  console.log(`| Huizong, one process (SQLite) | ${number(single.p50)} | ${number(single.p99)} | ${number(single.deliveredPerSecond, 0)} | ${single.lost} |`)
+  const scaled = await startScaledHuizong()
+  try {
+    const result = await runTyping(scaled, options)
+    console.log(`| ${scaled.name} | ${number(result.p50)} | ${number(result.p99)} | ${number(result.deliveredPerSecond, 0)} | ${result.lost} |`)
+  } finally {
+    await scaled.stopAll()
+  }
 }
 
 const joinTable = async () => {
