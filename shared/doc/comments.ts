@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { fromBase64 } from 'lib0/buffer'
 import { COMMENTS_ROOT, sectionRoot } from './roots.js'
 
+/** What a thread's opening comment and each reply have in common. */
 export interface CommentReply {
   id: string
   authorId: string
@@ -17,19 +18,11 @@ export interface CommentReply {
   editedAt: number | null
 }
 
-export interface CommentThread {
-  id: string
+export interface CommentThread extends CommentReply {
   sectionId: string
   anchorStart: string
   anchorEnd: string
   quote: string
-  authorId: string
-  authorName: string
-  departmentId: string | null
-  text: string
-  mentions: string[]
-  createdAt: number
-  editedAt: number | null
   resolved: boolean
   resolvedBy: string | null
   replies: CommentReply[]
