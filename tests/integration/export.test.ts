@@ -72,7 +72,7 @@ describe('export and preflight', () => {
 
   it('exports from the command line, reading the data directory directly', async () => {
     const out = join(server.dataDir, '总结.txt')
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli/export.ts', '--summary', summaryId, '--format', 'txt', '--out', out], { env: { ...process.env, DATA_DIR: server.dataDir } })
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli/export.ts', '--summary', summaryId, '--format', 'txt', '--out', out], { env: { ...process.env, ...server.env } })
     expect(stdout).toContain('已导出')
     expect(readFileSync(out, 'utf8')).toBe(await (await download('txt')).text())
   })

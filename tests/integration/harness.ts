@@ -12,16 +12,33 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { readConfig } from '../../server/config.js'
 import { startServer, type RunningServer } from '../../server/start.js'
+import { startPostgres, type Postgres } from './services.js'
 
 export const ADMIN_PASSWORD = 'admin-secret-1'
 export const DEMO_PASSWORD = 'huizong2026'
 
 export const createDataDir = (): string => mkdtempSync(join(tmpdir(), 'huizong-test-'))
 
-export const startTestServer = async (dataDir = createDataDir(), env: Record<string, string> = {}): Promise<RunningServer & { dataDir: string }> => {
-  const config = readConfig({ PORT: '0', DATA_DIR: dataDir, ADMIN_PASSWORD, UNLOAD_DELAY_MS: '50', ...env })
+let postgres: Promise<Postgres> | null = null
+const databases = new Map<string, string>()
+
+/**
+ * With TEST_POSTGRES=1 each data dir gets its own database on a throw-away PostgreSQL (a restart
+ * on the same data dir finds the same database); `npm run test:postgres` runs the feature suites
+ * that way. Otherwise the server uses SQLite in the data dir.
+ */
+const databaseEnv = async (dataDir: string): Promise<Record<string, string>> => {
+  if (process.env.TEST_POSTGRES !== '1') return {}
+  postgres ??= startPostgres()
+  if (!databases.has(dataDir)) databases.set(dataDir, await (await postgres).createDatabase())
+  return { DATABASE_URL: databases.get(dataDir)! }
+}
+
+export const startTestServer = async (dataDir = createDataDir(), env: Record<string, string> = {}): Promise<RunningServer & { dataDir: string; env: Record<string, string> }> => {
+  const storeEnv = { DATA_DIR: dataDir, ...(await databaseEnv(dataDir)) }
+  const config = readConfig({ PORT: '0', ADMIN_PASSWORD, UNLOAD_DELAY_MS: '50', ...storeEnv, ...env })
   const server = await startServer(config, () => {})
-  return { ...server, dataDir }
+  return { ...server, dataDir, env: storeEnv }
 }
 
 export const api = async <T = unknown>(server: { url: string }, path: string, options: { token?: string; method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> => {
