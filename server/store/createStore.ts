@@ -4,4 +4,4 @@ import { openPostgresStore } from './postgres.js'
 import type { Store } from './types.js'
 
 export const createStore = async (config: { dataDir: string; databaseUrl?: string }): Promise<Store> =>
-  config.databaseUrl ? openPostgresStore(config.databaseUrl) : openStore(config.dataDir, { writer: true })
+  config.databaseUrl ? openPostgresStore(config.databaseUrl) : openStore(config.dataDir)

@@ -7,13 +7,10 @@ import { createSessions } from './sessions.js'
 import { createUpdateLog } from './updates.js'
 import { createVersions } from './versions.js'
 
-/**
- * @param options.writer run update-log writes in a worker thread (the server); tests of the
- *   store alone may write on the main connection.
- */
-export const openStore = (dataDir: string, options: { writer?: boolean } = {}) => {
+/** Update-log writes run in a worker thread (sqlWorker.mjs); everything else on this connection. */
+export const openStore = (dataDir: string) => {
   const db = openDb(dataDir)
-  const writer = options.writer ? createSqlWriter(db.name) : null
+  const writer = createSqlWriter(db.name)
   return {
     db,
     directory: createDirectory(db),
@@ -22,7 +19,7 @@ export const openStore = (dataDir: string, options: { writer?: boolean } = {}) =
     updates: createUpdateLog(db, writer),
     versions: createVersions(db),
     close: async () => {
-      await writer?.close()
+      await writer.close()
       db.close()
     },
   }

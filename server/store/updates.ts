@@ -2,8 +2,8 @@
  * The per-summary update log plus its snapshot. Appends are group commits (one transaction per
  * batch); compaction swaps the log prefix for a snapshot in one transaction, so a crash at any
  * point leaves either the old log or the new snapshot, never neither. Writes go through the
- * SqlWriter (a worker thread) when there is one, so the durable commit never blocks the loop;
- * reads use the main connection.
+ * SqlWriter (a worker thread), so the durable commit never blocks the loop; reads use the main
+ * connection.
  */
 import type { Db } from './db.js'
 import type { SqlOperation, SqlWriter } from './sqlWriter.js'
@@ -64,19 +64,8 @@ const compactOperations = (summaryId: string, state: Uint8Array, uptoSeq: number
   { sql: DELETE_UPTO, params: [summaryId, uptoSeq] },
 ]
 
-export const createUpdateLog = (db: Db, writer: SqlWriter | null = null) => {
-  const statements = new Map<string, ReturnType<Db['prepare']>>()
-  const prepare = (sql: string) => statements.get(sql) ?? statements.set(sql, db.prepare(sql)).get(sql)!
-  const runNow = db.transaction((operations: SqlOperation[]) => {
-    let result: unknown = null
-    for (const { sql, params, mode } of operations) {
-      const statement = prepare(sql)
-      const args = Array.isArray(params) ? params : [params]
-      result = mode === 'get' ? statement.get(...args) : statement.run(...args)
-    }
-    return result
-  })
-  const run = async <T>(operations: SqlOperation[]): Promise<T> => (writer ? writer.transact<T>(operations) : (runNow(operations) as T))
+export const createUpdateLog = (db: Db, writer: SqlWriter) => {
+  const run = <T>(operations: SqlOperation[]): Promise<T> => writer.transact<T>(operations)
 
   const selectSnapshot = db.prepare<[string], { data: Buffer; upto_seq: number }>('SELECT data, upto_seq FROM summary_snapshots WHERE summary_id = ?')
   const selectUpdates = db.prepare<[string, number], { data: Buffer; seq: number }>('SELECT data, seq FROM summary_updates WHERE summary_id = ? AND seq > ? ORDER BY seq')

@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => postgres?.stop())
 
 const engines: Array<[string, () => Promise<Store>, string | null]> = [
-  ['SQLite', async () => openStore(createDataDir(), { writer: true }), null],
+  ['SQLite', async () => openStore(createDataDir()), null],
   ['PostgreSQL', async () => openPostgresStore(await postgres!.createDatabase()), servicesUnavailable],
 ]
 

@@ -42,8 +42,8 @@ const updatesIn = (messages: Uint8Array[]): Uint8Array[] =>
   })
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
-/** A few turns: the commit resolves in one, the follow-up flush runs in the next. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20))
+/** Resolves once everything applied to the room so far is committed and sent. */
+const committed = (room: Room) => new Promise<void>((resolve) => room.whenCommitted(resolve))
 
 describe('room hot path', () => {
   it('commits a burst of one turn in one transaction and sends every peer one merged message', async () => {
@@ -53,7 +53,7 @@ describe('room hot path', () => {
     for (const peer of [...writers, watcher]) room.addPeer(peer)
     writers.forEach((writer, index) => room.applyClientUpdate(clientUpdate(`第${index}段`), writer, `user-${index}`, ['section:a']))
     expect(watcher.messages).toHaveLength(0) // nothing leaves before the commit
-    await nextTurn()
+    await committed(room)
     expect(appends).toEqual([3])
     expect((await store.updates.load('s1')).updates).toHaveLength(3)
     for (const peer of [...writers, watcher]) expect(peer.messages).toHaveLength(1)
@@ -70,7 +70,7 @@ describe('room hot path', () => {
     room.addPeer(writer)
     room.addPeer(watcher)
     room.applyClientUpdate(clientUpdate('独自'), writer, 'u', ['section:a'])
-    await nextTurn()
+    await committed(room)
     expect([writer.messages.length, watcher.messages.length]).toEqual([0, 1])
   })
 
@@ -88,8 +88,7 @@ describe('room hot path', () => {
     await nextTurn()
     expect(watcher.messages).toHaveLength(0)
     expect(room.busy).toBe(true)
-    await new Promise((resolve) => setTimeout(resolve, 1100))
-    await nextTurn()
+    await committed(room) // the retry, a second later
     expect(watcher.messages).toHaveLength(1)
     expect((await store.updates.load('s1')).updates).toHaveLength(1)
     room.destroy()
@@ -101,7 +100,7 @@ describe('room hot path', () => {
     room.applyClientUpdate(clientUpdate('先提交'), recorder(), 'u', ['section:a'])
     room.whenCommitted(() => order.push('answered'))
     expect(order).toEqual([])
-    await settle()
+    await committed(room)
     expect(order).toEqual(['answered'])
   })
 
@@ -109,9 +108,14 @@ describe('room hot path', () => {
     const { room, store } = setup(3)
     for (let index = 0; index < 7; index++) {
       room.applyClientUpdate(clientUpdate(`段${index}`), recorder(), 'u', ['section:a'])
-      await settle()
+      await committed(room)
     }
-    const stored = (await store.updates.load('s1'))
+    // Compaction follows the commit that crossed the threshold, in its own turn.
+    let stored = await store.updates.load('s1')
+    for (let waited = 0; stored.snapshot === null && waited < 2000; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      stored = await store.updates.load('s1')
+    }
     expect(stored.snapshot).not.toBeNull()
     expect(stored.updates.length).toBeLessThan(3)
     const replica = new Y.Doc()
