@@ -13,12 +13,14 @@ export class ApiError extends Error {
   }
 }
 
+/** `body` is sent as JSON, or as multipart form data when it is a FormData (file uploads). */
 export const request = async <T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<T> => {
+  const form = options.body instanceof FormData ? options.body : null
   const response = await fetch(path, {
     method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
     credentials: 'same-origin',
-    headers: options.body === undefined ? {} : { 'content-type': 'application/json' },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    headers: options.body === undefined || form ? {} : { 'content-type': 'application/json' },
+    body: options.body === undefined ? undefined : (form ?? JSON.stringify(options.body)),
   }).catch(() => {
     throw new ApiError(0, 'network', '无法连接服务器，请检查网络')
   })

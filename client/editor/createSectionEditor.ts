@@ -21,13 +21,17 @@ import { provideFigures, type FigureContext } from './figureContext.js'
 import IndicatorTableView from './IndicatorTableView.vue'
 import IndicatorView from './IndicatorView.vue'
 
-export interface SectionEditorOptions {
+/** What identifies a section editor; the SectionEditor component takes these as props. */
+export interface SectionEditorBinding {
   doc: Y.Doc
   provider: WebsocketProvider
   sectionId: string
   editable: boolean
   user: PresentUser
   figures: FigureContext
+}
+
+export interface SectionEditorOptions extends SectionEditorBinding {
   onHash: () => void
   threads: () => CommentThread[]
   onThreadClick: (threadId: string) => void

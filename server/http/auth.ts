@@ -9,6 +9,7 @@ import type { LoginLimiter } from '../auth/rateLimit.js'
 import { clearSessionCookie, requireUser, setSessionCookie } from '../auth/session.js'
 import type { Store } from '../store/index.js'
 import { parseInput } from '../validate.js'
+import { departmentNames } from './describeSections.js'
 
 export const authRoutes = (store: Store, limiter: LoginLimiter) => {
   const app = new Hono<AppEnv>()
@@ -26,7 +27,7 @@ export const authRoutes = (store: Store, limiter: LoginLimiter) => {
     limiter.reset(body.username)
     const token = await store.sessions.create(credentials.user.id)
     setSessionCookie(c, token)
-    return c.json({ token, user: await describeUser(store, credentials.user) })
+    return c.json({ token, user: describeUser(credentials.user, await departmentNames(store)) })
   })
 
   app.post('/logout', requireUser(store), async (c) => {
@@ -35,13 +36,13 @@ export const authRoutes = (store: Store, limiter: LoginLimiter) => {
     return c.json({ ok: true })
   })
 
-  app.get('/me', requireUser(store), async (c) => c.json(await describeUser(store, c.get('user'))))
+  app.get('/me', requireUser(store), async (c) => c.json(describeUser(c.get('user'), await departmentNames(store))))
 
   return app
 }
 
 /** A user as the API shows it, with the department name for display. */
-export const describeUser = async (store: Store, user: { id: string; username: string; displayName: string; role: string; departmentId: string | null }) => ({
+export const describeUser = (user: { id: string; username: string; displayName: string; role: string; departmentId: string | null }, names: ReadonlyMap<string, string>) => ({
   ...user,
-  departmentName: user.departmentId ? ((await store.directory.getDepartment(user.departmentId))?.name ?? null) : null,
+  departmentName: user.departmentId ? (names.get(user.departmentId) ?? null) : null,
 })

@@ -8,6 +8,7 @@ import { requireRole, requireUser } from '../auth/session.js'
 import type { Store } from '../store/index.js'
 import { parseInput } from '../validate.js'
 import { describeUser } from './auth.js'
+import { departmentNames } from './describeSections.js'
 
 export const directoryRoutes = (store: Store) => {
   const app = new Hono<AppEnv>()
@@ -22,7 +23,10 @@ export const directoryRoutes = (store: Store) => {
     return c.json(await store.directory.createDepartment(name), 201)
   })
 
-  app.get('/users', requireRole('admin'), async (c) => c.json(await Promise.all((await store.directory.listUsers()).map((user) => describeUser(store, user)))))
+  app.get('/users', requireRole('admin'), async (c) => {
+    const names = await departmentNames(store)
+    return c.json((await store.directory.listUsers()).map((user) => describeUser(user, names)))
+  })
 
   app.post('/users', requireRole('admin'), async (c) => {
     const body = parseInput(userBodySchema, await c.req.json().catch(() => null))
@@ -37,7 +41,7 @@ export const directoryRoutes = (store: Store) => {
       departmentId,
       passwordHash: await hashPassword(body.password),
     })
-    return c.json(await describeUser(store, user), 201)
+    return c.json(describeUser(user, await departmentNames(store)), 201)
   })
 
   return app
