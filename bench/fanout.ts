@@ -3,7 +3,7 @@
  * relay (no Yjs work) and @hocuspocus/server 4.7 in memory. Each server runs as its own child
  * process, freshly started per measurement. Prints one Markdown table per scenario with the
  * ratios Huizong/Hocuspocus and Huizong/relay. BENCH_SECONDS (default 5) sets the typing time;
- * BENCH_QUICK=1 runs one rate per scenario.
+ * BENCH_QUICK=1 runs one rate per scenario; BENCH_RATES=20,50 picks the rates.
  */
 import { runJoin, runMemory, runTyping, stop, type TypingOptions, type TypingResult } from './lib/scenarios.js'
 import { scaledUnavailable, startScaledHuizong } from './lib/scaled.js'
@@ -13,6 +13,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const QUICK = process.env.BENCH_QUICK === '1'
 const ONLY = process.env.BENCH_SERVERS?.split(',')
 const SCENARIOS = process.env.BENCH_SCENARIOS?.split(',') ?? ['one', 'many', 'join', 'memory', 'scaled']
+const RATES = process.env.BENCH_RATES?.split(',').map(Number)
 const SERVERS = (
   [
     ['Huizong', startHuizong],
@@ -38,26 +39,26 @@ const withServer = async <T>(start: () => Promise<Target>, use: (target: Target)
 
 const typingTable = async (title: string, base: Omit<TypingOptions, 'rate' | 'seconds'>, rates: number[]) => {
   console.log(`\n### ${title}\n`)
-  console.log('| rate (keys/s per writer) | server | p50 ms | p99 ms | delivered/s | lost | server CPU (cores) | RSS MB |')
-  console.log('|---|---|---|---|---|---|---|---|')
+  console.log('| rate (keys/s per writer) | server | p50 ms | p99 ms | delivered/s | messages/s | lost | server CPU (cores) | RSS MB |')
+  console.log('|---|---|---|---|---|---|---|---|---|')
   for (const rate of rates) {
     const results = new Map<string, TypingResult>()
     for (const [name, start] of SERVERS) {
       const result = await withServer(start, (target) => runTyping(target, { ...base, rate, seconds: SECONDS }))
       results.set(name, result)
-      console.log(`| ${rate} | ${name} | ${number(result.p50)} | ${number(result.p99)} | ${number(result.deliveredPerSecond, 0)} | ${result.lost} | ${number(result.cpu, 2)} | ${number(result.rss, 0)} |`)
+      console.log(`| ${rate} | ${name} | ${number(result.p50)} | ${number(result.p99)} | ${number(result.deliveredPerSecond, 0)} | ${number(result.messagesPerSecond, 0)} | ${result.lost} | ${number(result.cpu, 2)} | ${number(result.rss, 0)} |`)
     }
     const ours = results.get('Huizong')
     const hocuspocus = results.get('Hocuspocus')
     const relay = results.get('ws relay')
-    if (ours && hocuspocus && relay) console.log(`| ${rate} | **ratios** | Huizong/Hocuspocus p99 ${ratio(ours.p99, hocuspocus.p99)}, CPU ${ratio(ours.cpu, hocuspocus.cpu)} | Huizong/relay p99 ${ratio(ours.p99, relay.p99)} | | | | |`)
+    if (ours && hocuspocus && relay) console.log(`| ${rate} | **ratios** | Huizong/Hocuspocus p99 ${ratio(ours.p99, hocuspocus.p99)}, CPU ${ratio(ours.cpu, hocuspocus.cpu)} | Huizong/relay p99 ${ratio(ours.p99, relay.p99)} | | | | | |`)
   }
 }
 
 const main = async () => {
   console.log(`# Huizong benchmark\n\n${new Date().toISOString()} · node ${process.version} · ${SECONDS} s per typing run · command: npm run bench`)
-  if (SCENARIOS.includes('one')) await typingTable('One summary, 200 clients, 10 typing', { docs: 1, clientsPerDoc: 200, writersPerDoc: 10 }, QUICK ? [20] : [5, 20, 50])
-  if (SCENARIOS.includes('many')) await typingTable('40 summaries × 20 clients, 3 typing in each', { docs: 40, clientsPerDoc: 20, writersPerDoc: 3 }, QUICK ? [10] : [2, 10, 20])
+  if (SCENARIOS.includes('one')) await typingTable('One summary, 200 clients, 10 typing', { docs: 1, clientsPerDoc: 200, writersPerDoc: 10 }, RATES ?? (QUICK ? [20] : [5, 20, 50]))
+  if (SCENARIOS.includes('many')) await typingTable('40 summaries × 20 clients, 3 typing in each', { docs: 40, clientsPerDoc: 20, writersPerDoc: 3 }, RATES ?? (QUICK ? [10] : [2, 10, 20]))
   if (SCENARIOS.includes('join')) await joinTable()
   if (SCENARIOS.includes('memory')) await memoryTable()
   if (SCENARIOS.includes('scaled')) await scaledTable()
@@ -67,15 +68,15 @@ const main = async () => {
 const scaledTable = async () => {
   console.log('\n### One summary, 200 clients, 10 typing at 20 keys/s: one process vs two processes\n')
   if (scaledUnavailable) return console.log(`(skipped: ${scaledUnavailable})`)
-  console.log('| set-up | p50 ms | p99 ms | delivered/s | lost |')
-  console.log('|---|---|---|---|---|')
+  console.log('| set-up | p50 ms | p99 ms | delivered/s | messages/s | lost |')
+  console.log('|---|---|---|---|---|---|')
   const options = { docs: 1, clientsPerDoc: 200, writersPerDoc: 10, rate: 20, seconds: SECONDS }
   const single = await withServer(startHuizong, (target) => runTyping(target, options))
-  console.log(`| Huizong, one process (SQLite) | ${number(single.p50)} | ${number(single.p99)} | ${number(single.deliveredPerSecond, 0)} | ${single.lost} |`)
+  console.log(`| Huizong, one process (SQLite) | ${number(single.p50)} | ${number(single.p99)} | ${number(single.deliveredPerSecond, 0)} | ${number(single.messagesPerSecond, 0)} | ${single.lost} |`)
   const scaled = await startScaledHuizong()
   try {
     const result = await runTyping(scaled, options)
-    console.log(`| ${scaled.name} | ${number(result.p50)} | ${number(result.p99)} | ${number(result.deliveredPerSecond, 0)} | ${result.lost} |`)
+    console.log(`| ${scaled.name} | ${number(result.p50)} | ${number(result.p99)} | ${number(result.deliveredPerSecond, 0)} | ${number(result.messagesPerSecond, 0)} | ${result.lost} |`)
   } finally {
     await scaled.stopAll()
   }

@@ -97,6 +97,8 @@ export class Writer extends Client {
 export class Receiver extends Client {
   readonly latencies: number[] = []
   readonly seen = new Map<number, number>()
+  /** Update messages received (several keystrokes may arrive merged in one). */
+  messages = 0
   syncedAt: number | null = null
   private readonly startedAt = performance.now()
 
@@ -118,6 +120,7 @@ export class Receiver extends Client {
     const update = decoding.readVarUint8Array(decoder)
     const now = performance.now()
     if (step === 1 && this.syncedAt === null) this.syncedAt = now
+    if (step === 2) this.messages += 1
     const meta = Y.parseUpdateMeta(update)
     for (const [client, to] of meta.to) {
       const previous = this.seen.get(client) ?? 0

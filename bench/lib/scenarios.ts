@@ -10,6 +10,8 @@ export interface TypingResult {
   p50: number
   p99: number
   deliveredPerSecond: number
+  /** Update messages per second arriving at the receivers. */
+  messagesPerSecond: number
   lost: number
   cpu: number
   rss: number
@@ -45,6 +47,7 @@ export const runTyping = async (target: Target, options: TypingOptions): Promise
   const elapsed = (performance.now() - started) / 1000
   const cpu = (cpuSeconds(pid) - cpuBefore) / elapsed
   await sleep(1500) // the last keystrokes arrive
+  const messages = receivers.reduce((sum, receiver) => sum + receiver.messages, 0)
   const latencies = receivers.flatMap((receiver) => receiver.latencies).sort((a, b) => a - b)
   const roomOf = new Map<Receiver | Writer, string>()
   receivers.forEach((receiver, index) => roomOf.set(receiver, rooms[Math.floor(index / (options.clientsPerDoc - options.writersPerDoc))]!))
@@ -55,7 +58,7 @@ export const runTyping = async (target: Target, options: TypingOptions): Promise
   }
   const rss = rssMegabytes(pid)
   for (const client of [...receivers, ...writers]) client.close()
-  return { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), deliveredPerSecond: latencies.length / elapsed, lost, cpu, rss }
+  return { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), deliveredPerSecond: latencies.length / elapsed, messagesPerSecond: messages / elapsed, lost, cpu, rss }
 }
 
 export interface JoinResult {

@@ -1,9 +1,10 @@
 /**
  * A Room is one summary's Y.Doc in memory with its peers. Every change, from a client or from
- * the server, goes through one queue that is flushed once per event-loop turn: the batch is
- * committed to the store in one transaction first (off the loop, in the SQL worker), then merged
- * and sent as one message, encoded once, to every peer. Nobody ever receives an update that is
- * not committed; awareness, which is not stored, is coalesced per turn and sent at once.
+ * the server, goes through one queue that is flushed once per event-loop turn (Turn, shared by
+ * all rooms): the batch is committed to the store first (with SQLite, in one group transaction
+ * with every other room's batch of that turn), then merged and sent as one message, encoded
+ * once, to every peer. Nobody ever receives an update that is not committed; awareness, which
+ * is not stored, is coalesced per turn and sent at once.
  */
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -13,6 +14,7 @@ import type { Store } from '../store/types.js'
 import type { Bus, BusMessage } from './bus.js'
 import { encodeAwarenessStates, encodeUpdateMessage } from './protocol.js'
 import { SequenceTracker } from './sequenceTracker.js'
+import type { Turn } from './turn.js'
 
 /** Origin of changes that another process committed and published. */
 const REMOTE = Symbol('remote')
@@ -44,6 +46,8 @@ export interface RoomOptions {
   compactEvery: number
   /** Upper bound of one flush, so a burst never stalls the loop for long. */
   maxBatchBytes: number
+  /** The once-per-turn flush shared by all rooms of the process. */
+  turn: Turn
   onIdle: (room: Room) => void
 }
 
@@ -149,8 +153,8 @@ export class Room {
 
   /**
    * Compacts the log if anything was appended since the last snapshot. Safe while commits are
-   * in flight: the snapshot holds at least everything up to `lastSeq`, and the worker runs the
-   * compaction after the appends sent before it (an update in both is harmless to Yjs).
+   * in flight: the snapshot holds at least everything up to `lastSeq`, and the store runs the
+   * compaction after the appends requested before it (an update in both is harmless to Yjs).
    */
   async compact(): Promise<void> {
     const uptoSeq = this.sequence.lastSeq
@@ -229,10 +233,11 @@ export class Room {
   private scheduleFlush(): void {
     if (this.flushScheduled) return
     this.flushScheduled = true
-    setImmediate(this.flush)
+    this.options.turn.schedule(this)
   }
 
-  private flush = (): void => {
+  /** Called by the Turn once per event-loop turn after this room changed. */
+  flush(): void {
     this.flushScheduled = false
     if (this.closed) return
     this.flushAwareness()
@@ -248,7 +253,8 @@ export class Room {
 
   /**
    * Commits one batch (at most maxBatchBytes) in one transaction, then sends it merged to every
-   * peer. While the commit is in flight the loop keeps serving and new updates queue up for the
+   * peer. The append is requested synchronously, so the store can group it with the other rooms'
+   * batches of this turn; while a commit is in flight (PostgreSQL) new updates queue up for the
    * next batch. A failed commit keeps the batch for a retry: nobody sees it until it is durable.
    */
   private commitBatch(): void {
@@ -261,9 +267,13 @@ export class Room {
     const batch = this.queue.splice(0, count)
     this.inFlight = true
     const records = batch.map(({ update, origin }) => ({ data: update, authorId: origin.authorId, sections: origin.sections }))
-    Promise.resolve()
-      .then(() => this.options.log.append(this.options.summaryId, records))
-      .then(
+    let committed: Promise<number>
+    try {
+      committed = this.options.log.append(this.options.summaryId, records)
+    } catch (error) {
+      committed = Promise.reject(error)
+    }
+    committed.then(
         (seq) => {
           this.inFlight = false
           this.sequence.note(seq, batch.length)

@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import type { Store } from '../store/index.js'
 import type { Bus } from './bus.js'
 import { Room } from './room.js'
+import { Turn } from './turn.js'
 
 export class SummaryUnavailable extends Error {}
 
@@ -40,6 +41,7 @@ export const loadSummaryDoc = async (store: Store, summaryId: string): Promise<{
 
 export const createRooms = (store: Store, options: RoomsOptions) => {
   const rooms = new Map<string, Room>()
+  const turn = new Turn()
   const unloadTimers = new Map<string, NodeJS.Timeout>()
 
   /** Unloads an idle room: it leaves the registry first (a new client loads a fresh copy from
@@ -77,7 +79,7 @@ export const createRooms = (store: Store, options: RoomsOptions) => {
     if (!pending) {
       pending = loadSummaryDoc(store, summaryId)
         .then(({ doc, lastSeq }) => {
-          const room = new Room(doc, { summaryId, log: store.updates, lastSeq, ...options, onIdle: handleIdle })
+          const room = new Room(doc, { summaryId, log: store.updates, lastSeq, ...options, turn, onIdle: handleIdle })
           rooms.set(summaryId, room)
           return room
         })

@@ -1,25 +1,24 @@
 /** The embedded SQLite store: one database file in DATA_DIR behind small per-concern repositories. */
 import { createCatalog } from './catalog.js'
 import { openDb } from './db.js'
-import { createSqlWriter } from './sqlWriter.js'
 import { createDirectory } from './directory.js'
+import { createGroupCommit } from './groupCommit.js'
 import { createSessions } from './sessions.js'
 import { createUpdateLog } from './updates.js'
 import { createVersions } from './versions.js'
 
-/** Update-log writes run in a worker thread (sqlWorker.mjs); everything else on this connection. */
+/** One connection; update-log writes are group commits (groupCommit.ts). */
 export const openStore = (dataDir: string) => {
   const db = openDb(dataDir)
-  const writer = createSqlWriter(db.name)
   return {
     db,
     directory: createDirectory(db),
     sessions: createSessions(db),
     catalog: createCatalog(db),
-    updates: createUpdateLog(db, writer),
+    updates: createUpdateLog(db, createGroupCommit(db)),
     versions: createVersions(db),
     close: async () => {
-      await writer.close()
+      await new Promise((resolve) => setImmediate(resolve)) // a group commit under way finishes first
       db.close()
     },
   }

@@ -1,12 +1,11 @@
 /**
- * The per-summary update log plus its snapshot. Appends are group commits (one transaction per
- * batch); compaction swaps the log prefix for a snapshot in one transaction, so a crash at any
- * point leaves either the old log or the new snapshot, never neither. Writes go through the
- * SqlWriter (a worker thread), so the durable commit never blocks the loop; reads use the main
- * connection.
+ * The per-summary update log plus its snapshot. Appends are group commits: every append of one
+ * event-loop turn, of every summary, lands in one transaction (GroupCommit). Compaction swaps
+ * the log prefix for a snapshot in one transaction, so a crash at any point leaves either the
+ * old log or the new snapshot, never neither.
  */
 import type { Db } from './db.js'
-import type { SqlOperation, SqlWriter } from './sqlWriter.js'
+import type { GroupCommit } from './groupCommit.js'
 
 export interface UpdateRecord {
   data: Uint8Array
@@ -27,10 +26,9 @@ export interface StoredState {
   lastSeq: number
 }
 
-const LAST_SEQ = `SELECT COALESCE(MAX(seq), 0) AS seq FROM (SELECT seq FROM summary_updates WHERE summary_id = @summary
+const LAST_SEQ = `SELECT COALESCE(MAX(seq), 0) AS seq FROM (SELECT MAX(seq) AS seq FROM summary_updates WHERE summary_id = @summary
   UNION ALL SELECT upto_seq AS seq FROM summary_snapshots WHERE summary_id = @summary)`
-const INSERT_UPDATE = `INSERT INTO summary_updates (summary_id, seq, data, author_id, sections, created_at)
-  VALUES (@summary, (${LAST_SEQ}) + 1, @data, @author, @sections, @now)`
+const INSERT_UPDATE = 'INSERT INTO summary_updates (summary_id, seq, data, author_id, sections, created_at) VALUES (?, ?, ?, ?, ?, ?)'
 // Who edited which section survives compaction: it is kept apart from the update log.
 const RECORD_ACTIVITY = `INSERT INTO section_activity (summary_id, section_id, user_id, edits, first_edit_at, last_edit_at) VALUES (?, ?, ?, ?, ?, ?)
   ON CONFLICT(summary_id, section_id, user_id) DO UPDATE SET edits = edits + excluded.edits, last_edit_at = excluded.last_edit_at`
@@ -40,8 +38,8 @@ const UPSERT_SNAPSHOT = `INSERT INTO summary_snapshots (summary_id, data, upto_s
   WHERE excluded.upto_seq > summary_snapshots.upto_seq`
 const DELETE_UPTO = 'DELETE FROM summary_updates WHERE summary_id = ? AND seq <= ?'
 
-const appendOperations = (summaryId: string, records: readonly UpdateRecord[]): SqlOperation[] => {
-  const now = Date.now()
+/** Edits per (section, author) in a batch, for the progress page's "who wrote what". */
+const countEdits = (records: readonly UpdateRecord[]) => {
   const edits = new Map<string, { sectionId: string; authorId: string; count: number }>()
   for (const { authorId, sections } of records) {
     if (!authorId) continue
@@ -52,31 +50,35 @@ const appendOperations = (summaryId: string, records: readonly UpdateRecord[]): 
       edits.set(key, entry)
     }
   }
-  return [
-    ...records.map((record) => ({ sql: INSERT_UPDATE, params: { summary: summaryId, data: record.data, author: record.authorId, sections: JSON.stringify(record.sections), now } })),
-    ...[...edits.values()].map(({ sectionId, authorId, count }) => ({ sql: RECORD_ACTIVITY, params: [summaryId, sectionId, authorId, count, now, now] })),
-    { sql: LAST_SEQ, params: { summary: summaryId }, mode: 'get' as const },
-  ]
+  return edits.values()
 }
 
-const compactOperations = (summaryId: string, state: Uint8Array, uptoSeq: number): SqlOperation[] => [
-  { sql: UPSERT_SNAPSHOT, params: [summaryId, state, uptoSeq, Date.now()] },
-  { sql: DELETE_UPTO, params: [summaryId, uptoSeq] },
-]
-
-export const createUpdateLog = (db: Db, writer: SqlWriter) => {
-  const run = <T>(operations: SqlOperation[]): Promise<T> => writer.transact<T>(operations)
-
+export const createUpdateLog = (db: Db, commits: GroupCommit) => {
+  const lastSeq = db.prepare<{ summary: string }, { seq: number }>(LAST_SEQ)
+  const insertUpdate = db.prepare(INSERT_UPDATE)
+  const recordActivity = db.prepare(RECORD_ACTIVITY)
+  const upsertSnapshot = db.prepare(UPSERT_SNAPSHOT)
+  const deleteUpto = db.prepare(DELETE_UPTO)
   const selectSnapshot = db.prepare<[string], { data: Buffer; upto_seq: number }>('SELECT data, upto_seq FROM summary_snapshots WHERE summary_id = ?')
   const selectUpdates = db.prepare<[string, number], { data: Buffer; seq: number }>('SELECT data, seq FROM summary_updates WHERE summary_id = ? AND seq > ? ORDER BY seq')
 
   return {
     /** Appends a batch in one transaction; resolves with the last sequence number written. */
-    append: async (summaryId: string, records: readonly UpdateRecord[]): Promise<number> =>
-      (await run<{ seq: number }>(appendOperations(summaryId, records))).seq,
+    append: (summaryId: string, records: readonly UpdateRecord[]): Promise<number> =>
+      commits.run(() => {
+        const now = Date.now()
+        let seq = lastSeq.get({ summary: summaryId })!.seq
+        for (const record of records) insertUpdate.run(summaryId, ++seq, record.data, record.authorId, JSON.stringify(record.sections), now)
+        for (const { sectionId, authorId, count } of countEdits(records)) recordActivity.run(summaryId, sectionId, authorId, count, now, now)
+        return seq
+      }),
 
     /** Replaces the log up to `uptoSeq` by `state` (the full document state at that point). */
-    compact: (summaryId: string, state: Uint8Array, uptoSeq: number): Promise<void> => run(compactOperations(summaryId, state, uptoSeq)),
+    compact: (summaryId: string, state: Uint8Array, uptoSeq: number): Promise<void> =>
+      commits.run(() => {
+        upsertSnapshot.run(summaryId, state, uptoSeq, Date.now())
+        deleteUpto.run(summaryId, uptoSeq)
+      }),
 
     load: async (summaryId: string): Promise<StoredState> => {
       const snapshot = selectSnapshot.get(summaryId)

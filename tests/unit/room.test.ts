@@ -5,6 +5,7 @@ import * as decoding from 'lib0/decoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { Room, type Peer } from '../../server/collab/room.js'
+import { Turn } from '../../server/collab/turn.js'
 import { openStore, type Store } from '../../server/store/index.js'
 
 const stores: Store[] = []
@@ -24,7 +25,7 @@ const setup = (compactEvery = 1000) => {
   store.db.prepare("INSERT INTO summaries (id, title, year, organisation, template_id, created_at) VALUES ('s1', 't', 2026, 'o', 'x', 0)").run()
   const appends: number[] = []
   const log = { ...store.updates, append: (summaryId: string, records: Parameters<Store['updates']['append']>[1]) => (appends.push(records.length), store.updates.append(summaryId, records)) }
-  const room = new Room(new Y.Doc(), { summaryId: 's1', log, lastSeq: 0, compactEvery, maxBatchBytes: 1 << 20, onIdle: () => {} })
+  const room = new Room(new Y.Doc(), { summaryId: 's1', log, lastSeq: 0, compactEvery, maxBatchBytes: 1 << 20, turn: new Turn(), onIdle: () => {} })
   return { store, room, appends }
 }
 
