@@ -7,6 +7,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import * as ws from 'ws'
 import type WebSocket from 'ws'
 import { CLOSE_FORBIDDEN, CLOSE_MALFORMED, type CloseCode } from '../../shared/closeCodes.js'
 import { parseSectionRoot } from '../../shared/doc/roots.js'
@@ -37,6 +38,21 @@ export interface Identity {
 
 class ProtocolFault extends Error {}
 
+/** ws's own frame builder (not in its type declarations): one unmasked frame as header + payload. */
+const { Sender } = ws as unknown as { Sender: { frame(data: Buffer, options: Record<string, unknown>): Buffer[] } }
+const BINARY_FRAME = { fin: true, rsv1: false, opcode: 0x02, mask: false, readOnly: false }
+/** Frames by message: a broadcast is one Uint8Array for every peer, so it is framed only once. */
+const frames = new WeakMap<Uint8Array, Buffer>()
+
+const frameOf = (message: Uint8Array): Buffer => {
+  let frame = frames.get(message)
+  if (!frame) {
+    frame = Buffer.concat(Sender.frame(Buffer.from(message.buffer, message.byteOffset, message.byteLength), BINARY_FRAME))
+    frames.set(message, frame)
+  }
+  return frame
+}
+
 export class Connection implements Peer {
   private closed = false
   /** Messages held while this connection waits for the room to catch up (in order). */
@@ -55,9 +71,18 @@ export class Connection implements Peer {
     if (states.length > 0) this.send(encodeAwarenessStates(room.awareness, states))
   }
 
+  /**
+   * Writes the message's frame straight to the TCP socket: one write of bytes framed once for
+   * all peers, instead of ws framing it again per peer and writing header and payload apart.
+   * Safe because nothing is ever queued in ws's sender here (no compression, no Blobs), so the
+   * order with ws's own frames (pings, close) is kept. A failed socket reports through its close.
+   */
   send(message: Uint8Array): void {
-    // No per-send callback on the hot path: a failed socket reports through its close event.
-    if (!this.closed && this.socket.readyState === this.socket.OPEN) this.socket.send(message)
+    if (!this.closed && this.socket.readyState === this.socket.OPEN) this.rawSocket.write(frameOf(message))
+  }
+
+  private get rawSocket(): { write(data: Buffer): boolean } {
+    return (this.socket as unknown as { _socket: { write(data: Buffer): boolean } })._socket
   }
 
   close({ code, reason }: CloseCode): void {
