@@ -2,8 +2,10 @@
  * `npm run bench`: the same scenarios, in one run on this machine, against Huizong, a plain `ws`
  * relay (no Yjs work) and @hocuspocus/server 4.7 in memory. Each server runs as its own child
  * process, freshly started per measurement. Prints one Markdown table per scenario with the
- * ratios Huizong/Hocuspocus and Huizong/relay. BENCH_SECONDS (default 5) sets the typing time;
- * BENCH_QUICK=1 runs one rate per scenario; BENCH_RATES=20,50 picks the rates.
+ * ratios Huizong/Hocuspocus and Huizong/relay. Typing runs BENCH_WARMUP (default 1) seconds of
+ * warm-up, reported apart, then BENCH_SECONDS (default 5) measured; each row is the median of
+ * BENCH_REPEAT (default 3) rounds in which the servers take turns. BENCH_QUICK=1 runs one rate
+ * per scenario and one round; BENCH_RATES=20,50 picks the rates.
  */
 import { runJoin, runMemory, runTyping, stop, type TypingOptions, type TypingResult } from './lib/scenarios.js'
 import { scaledUnavailable, startScaledHuizong } from './lib/scaled.js'
@@ -14,6 +16,8 @@ const QUICK = process.env.BENCH_QUICK === '1'
 const ONLY = process.env.BENCH_SERVERS?.split(',')
 const SCENARIOS = process.env.BENCH_SCENARIOS?.split(',') ?? ['one', 'many', 'join', 'memory', 'scaled']
 const RATES = process.env.BENCH_RATES?.split(',').map(Number)
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 1)
+const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? (QUICK ? 1 : 3)))
 const SERVERS = (
   [
     ['Huizong', startHuizong],
@@ -37,21 +41,38 @@ const withServer = async <T>(start: () => Promise<Target>, use: (target: Target)
   }
 }
 
-const typingTable = async (title: string, base: Omit<TypingOptions, 'rate' | 'seconds'>, rates: number[]) => {
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? NaN
+
+/** The median of each figure over the repetitions (lost: the worst). */
+const combine = (runs: TypingResult[]): TypingResult => ({
+  p50: median(runs.map((run) => run.p50)),
+  p99: median(runs.map((run) => run.p99)),
+  warmupP99: median(runs.map((run) => run.warmupP99)),
+  deliveredPerSecond: median(runs.map((run) => run.deliveredPerSecond)),
+  messagesPerSecond: median(runs.map((run) => run.messagesPerSecond)),
+  lost: Math.max(...runs.map((run) => run.lost)),
+  cpu: median(runs.map((run) => run.cpu)),
+  rss: median(runs.map((run) => run.rss)),
+})
+
+const typingTable = async (title: string, base: Omit<TypingOptions, 'rate' | 'seconds' | 'warmupSeconds'>, rates: number[]) => {
   console.log(`\n### ${title}\n`)
-  console.log('| rate (keys/s per writer) | server | p50 ms | p99 ms | delivered/s | messages/s | lost | server CPU (cores) | RSS MB |')
-  console.log('|---|---|---|---|---|---|---|---|---|')
+  console.log('| rate (keys/s per writer) | server | p50 ms | p99 ms | p99 warm-up s ms | delivered/s | messages/s | lost | server CPU (cores) | RSS MB |')
+  console.log('|---|---|---|---|---|---|---|---|---|---|')
   for (const rate of rates) {
-    const results = new Map<string, TypingResult>()
-    for (const [name, start] of SERVERS) {
-      const result = await withServer(start, (target) => runTyping(target, { ...base, rate, seconds: SECONDS }))
-      results.set(name, result)
-      console.log(`| ${rate} | ${name} | ${number(result.p50)} | ${number(result.p99)} | ${number(result.deliveredPerSecond, 0)} | ${number(result.messagesPerSecond, 0)} | ${result.lost} | ${number(result.cpu, 2)} | ${number(result.rss, 0)} |`)
+    // The servers take turns, REPEAT rounds, so a slow moment of the machine hits them alike.
+    const runs = new Map<string, TypingResult[]>(SERVERS.map(([name]) => [name, []]))
+    for (let round = 0; round < REPEAT; round++) {
+      for (const [name, start] of SERVERS) runs.get(name)!.push(await withServer(start, (target) => runTyping(target, { ...base, rate, seconds: SECONDS, warmupSeconds: WARMUP })))
+    }
+    const results = new Map([...runs].map(([name, list]) => [name, combine(list)]))
+    for (const [name, result] of results) {
+      console.log(`| ${rate} | ${name} | ${number(result.p50)} | ${number(result.p99)} | ${number(result.warmupP99)} | ${number(result.deliveredPerSecond, 0)} | ${number(result.messagesPerSecond, 0)} | ${result.lost} | ${number(result.cpu, 2)} | ${number(result.rss, 0)} |`)
     }
     const ours = results.get('Huizong')
     const hocuspocus = results.get('Hocuspocus')
     const relay = results.get('ws relay')
-    if (ours && hocuspocus && relay) console.log(`| ${rate} | **ratios** | Huizong/Hocuspocus p99 ${ratio(ours.p99, hocuspocus.p99)}, CPU ${ratio(ours.cpu, hocuspocus.cpu)} | Huizong/relay p99 ${ratio(ours.p99, relay.p99)} | | | | | |`)
+    if (ours && hocuspocus && relay) console.log(`| ${rate} | **ratios** | Huizong/Hocuspocus p99 ${ratio(ours.p99, hocuspocus.p99)}, CPU ${ratio(ours.cpu, hocuspocus.cpu)} | Huizong/relay p99 ${ratio(ours.p99, relay.p99)} | | | | | | |`)
   }
 }
 
@@ -70,7 +91,7 @@ const scaledTable = async () => {
   if (scaledUnavailable) return console.log(`(skipped: ${scaledUnavailable})`)
   console.log('| set-up | p50 ms | p99 ms | delivered/s | messages/s | lost |')
   console.log('|---|---|---|---|---|---|')
-  const options = { docs: 1, clientsPerDoc: 200, writersPerDoc: 10, rate: 20, seconds: SECONDS }
+  const options = { docs: 1, clientsPerDoc: 200, writersPerDoc: 10, rate: 20, seconds: SECONDS, warmupSeconds: WARMUP }
   const single = await withServer(startHuizong, (target) => runTyping(target, options))
   console.log(`| Huizong, one process (SQLite) | ${number(single.p50)} | ${number(single.p99)} | ${number(single.deliveredPerSecond, 0)} | ${number(single.messagesPerSecond, 0)} | ${single.lost} |`)
   const scaled = await startScaledHuizong()

@@ -13,6 +13,8 @@ import type { Target } from './servers.js'
 
 /** Send times by client id and clock, shared by all receivers of a run. */
 export const sendTimes = new Map<number, number[]>()
+/** Keystrokes sent before `from` (performance.now()) are warm-up: their latencies are kept apart. */
+export const measurement = { from: 0 }
 
 const syncMessage = (step: number, payload: Uint8Array): Uint8Array => {
   const encoder = encoding.createEncoder()
@@ -96,6 +98,7 @@ export class Writer extends Client {
 
 export class Receiver extends Client {
   readonly latencies: number[] = []
+  readonly warmupLatencies: number[] = []
   readonly seen = new Map<number, number>()
   /** Update messages received (several keystrokes may arrive merged in one). */
   messages = 0
@@ -120,12 +123,17 @@ export class Receiver extends Client {
     const update = decoding.readVarUint8Array(decoder)
     const now = performance.now()
     if (step === 1 && this.syncedAt === null) this.syncedAt = now
-    if (step === 2) this.messages += 1
+    if (step === 2 && now >= measurement.from) this.messages += 1
     const meta = Y.parseUpdateMeta(update)
     for (const [client, to] of meta.to) {
       const previous = this.seen.get(client) ?? 0
       const times = step === 2 ? sendTimes.get(client) : undefined
-      if (times) for (let clock = Math.max(previous, meta.from.get(client) ?? 0); clock < to; clock++) if (times[clock] !== undefined) this.latencies.push(now - times[clock]!)
+      if (times) {
+        for (let clock = Math.max(previous, meta.from.get(client) ?? 0); clock < to; clock++) {
+          const sent = times[clock]
+          if (sent !== undefined) (sent >= measurement.from ? this.latencies : this.warmupLatencies).push(now - sent)
+        }
+      }
       if (to > previous) this.seen.set(client, to)
     }
   }

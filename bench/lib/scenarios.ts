@@ -1,5 +1,5 @@
 /** The benchmark scenarios of issue 8, each run against one freshly started server. */
-import { largeDocument, Receiver, Seeder, Writer } from './clients.js'
+import { largeDocument, measurement, Receiver, Seeder, Writer } from './clients.js'
 import { cpuSeconds, rssMegabytes, stop, type Target } from './servers.js'
 
 export const SECTIONS = ['overview', 'economy', 'investment', 'investment-channels', 'investment-service', 'infrastructure', 'safety', 'party', 'union', 'problems', 'plan']
@@ -9,6 +9,8 @@ const percentile = (sorted: number[], fraction: number) => sorted[Math.min(sorte
 export interface TypingResult {
   p50: number
   p99: number
+  /** p99 of the keystrokes typed in the warm-up second (a freshly started server). */
+  warmupP99: number
   deliveredPerSecond: number
   /** Update messages per second arriving at the receivers. */
   messagesPerSecond: number
@@ -23,6 +25,8 @@ export interface TypingOptions {
   writersPerDoc: number
   rate: number
   seconds: number
+  /** Typing before the measurement starts (JIT, buffers); reported apart as warmupP99. */
+  warmupSeconds: number
 }
 
 /** Writers type at `rate` keys/s; every other client receives. */
@@ -37,11 +41,14 @@ export const runTyping = async (target: Target, options: TypingOptions): Promise
   await Promise.all([...receivers, ...writers].map((client) => client.opened()))
   await sleep(1000)
   const pid = target.child.pid!
-  const cpuBefore = cpuSeconds(pid)
-  const started = performance.now()
   const interval = 1000 / options.rate
   const timers: NodeJS.Timeout[] = []
+  measurement.from = Infinity
   writers.forEach((writer, index) => timers.push(setTimeout(() => timers.push(setInterval(() => writer.type(), interval)), (interval / writers.length) * index)))
+  await sleep(options.warmupSeconds * 1000)
+  const cpuBefore = cpuSeconds(pid)
+  const started = performance.now()
+  measurement.from = started
   await sleep(options.seconds * 1000)
   timers.forEach((timer) => clearInterval(timer))
   const elapsed = (performance.now() - started) / 1000
@@ -49,6 +56,7 @@ export const runTyping = async (target: Target, options: TypingOptions): Promise
   await sleep(1500) // the last keystrokes arrive
   const messages = receivers.reduce((sum, receiver) => sum + receiver.messages, 0)
   const latencies = receivers.flatMap((receiver) => receiver.latencies).sort((a, b) => a - b)
+  const warmup = receivers.flatMap((receiver) => receiver.warmupLatencies).sort((a, b) => a - b)
   const roomOf = new Map<Receiver | Writer, string>()
   receivers.forEach((receiver, index) => roomOf.set(receiver, rooms[Math.floor(index / (options.clientsPerDoc - options.writersPerDoc))]!))
   writers.forEach((writer, index) => roomOf.set(writer, rooms[Math.floor(index / options.writersPerDoc)]!))
@@ -58,7 +66,7 @@ export const runTyping = async (target: Target, options: TypingOptions): Promise
   }
   const rss = rssMegabytes(pid)
   for (const client of [...receivers, ...writers]) client.close()
-  return { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), deliveredPerSecond: latencies.length / elapsed, messagesPerSecond: messages / elapsed, lost, cpu, rss }
+  return { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), warmupP99: percentile(warmup, 0.99), deliveredPerSecond: latencies.length / elapsed, messagesPerSecond: messages / elapsed, lost, cpu, rss }
 }
 
 export interface JoinResult {

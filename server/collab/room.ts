@@ -244,6 +244,11 @@ export class Room {
     this.flushRemote()
     if (this.inFlight || this.retryTimer !== null) return
     if (this.queue.length > 0) return this.commitBatch()
+    this.settle()
+  }
+
+  /** Nothing waits for a commit: answer who waited for that, compact when due, unload if idle. */
+  private settle(): void {
     const callbacks = this.afterCommit
     this.afterCommit = []
     for (const callback of callbacks) callback()
@@ -280,7 +285,9 @@ export class Room {
           if (this.closed) return
           const merged = this.broadcast(batch)
           this.options.bus?.publish(this.summaryId, { kind: 'update', seq, count: batch.length, payload: merged })
-          this.scheduleFlush()
+          // Only what queued meanwhile needs another turn; an idle loop is not woken for nothing.
+          if (this.queue.length > 0) this.scheduleFlush()
+          else this.settle()
         },
         (error: unknown) => {
           this.inFlight = false
