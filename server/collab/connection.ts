@@ -43,6 +43,7 @@ const { Sender } = ws as unknown as { Sender: { frame(data: Buffer, options: Rec
 const BINARY_FRAME = { fin: true, rsv1: false, opcode: 0x02, mask: false, readOnly: false }
 /** Frames by message: a broadcast is one Uint8Array for every peer, so it is framed only once. */
 const frames = new WeakMap<Uint8Array, Buffer>()
+const LARGE_MESSAGE_BYTES = 64 * 1024
 
 const frameOf = (message: Uint8Array): Buffer => {
   let frame = frames.get(message)
@@ -78,7 +79,10 @@ export class Connection implements Peer {
    * order with ws's own frames (pings, close) is kept. A failed socket reports through its close.
    */
   send(message: Uint8Array): void {
-    if (!this.closed && this.socket.readyState === this.socket.OPEN) this.rawSocket.write(frameOf(message))
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return
+    // A large message (a joiner's full state) goes to one peer: no copy into a frame for it.
+    if (message.byteLength > LARGE_MESSAGE_BYTES) this.socket.send(message)
+    else this.rawSocket.write(frameOf(message))
   }
 
   private get rawSocket(): { write(data: Buffer): boolean } {

@@ -6,7 +6,7 @@ import * as encoding from 'lib0/encoding'
 import * as authProtocol from 'y-protocols/auth'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 
 export const MESSAGE_SYNC = 0
 export const MESSAGE_AWARENESS = 1
@@ -25,11 +25,22 @@ export const encodeSyncStep1 = (doc: Y.Doc): Uint8Array =>
     syncProtocol.writeSyncStep1(encoder, doc)
   })
 
-export const encodeSyncStep2 = (doc: Y.Doc, stateVector: Uint8Array): Uint8Array =>
-  build((encoder) => {
+/**
+ * The same bytes as y-protocols' writeSyncStep2, assembled with one copy of the (possibly large)
+ * state instead of two: a joiner's full state is the biggest message a room sends.
+ */
+export const encodeSyncStep2 = (doc: Y.Doc, stateVector: Uint8Array): Uint8Array => {
+  const update = Y.encodeStateAsUpdate(doc, stateVector)
+  const header = build((encoder) => {
     encoding.writeVarUint(encoder, MESSAGE_SYNC)
-    syncProtocol.writeSyncStep2(encoder, doc, stateVector)
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+    encoding.writeVarUint(encoder, update.byteLength)
   })
+  const message = new Uint8Array(header.byteLength + update.byteLength)
+  message.set(header)
+  message.set(update, header.byteLength)
+  return message
+}
 
 export const encodeUpdateMessage = (update: Uint8Array): Uint8Array =>
   build((encoder) => {

@@ -84,14 +84,14 @@ export const createUpdateLog = (db: Db, commits: GroupCommit) => {
       const snapshot = selectSnapshot.get(summaryId)
       const rows = selectUpdates.all(summaryId, snapshot?.upto_seq ?? 0)
       return {
-        snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
-        updates: rows.map((row) => new Uint8Array(row.data)),
+        snapshot: snapshot?.data ?? null,
+        updates: rows.map((row) => row.data),
         lastSeq: rows.at(-1)?.seq ?? snapshot?.upto_seq ?? 0,
       }
     },
 
     loadSince: async (summaryId: string, seq: number): Promise<Array<{ seq: number; data: Uint8Array }>> =>
-      selectUpdates.all(summaryId, seq).map((row) => ({ seq: row.seq, data: new Uint8Array(row.data) })),
+      selectUpdates.all(summaryId, seq).map((row) => ({ seq: row.seq, data: row.data })),
 
     activity: async (summaryId: string): Promise<SectionActivity[]> =>
       db
