@@ -1,7 +1,8 @@
 // `npm run test:postgres`: the feature suites once more, every test server on its own database
-// of a throw-away PostgreSQL. Skipped, with the reason, where PostgreSQL cannot be had.
+// of one throw-away PostgreSQL, stopped afterwards. Skipped, with the reason, where PostgreSQL
+// cannot be had.
 import { spawnSync } from 'node:child_process'
-import { servicesUnavailable } from '../tests/integration/services.js'
+import { servicesUnavailable, startPostgres } from '../tests/integration/services.js'
 
 const FILES = ['api', 'collab', 'comments', 'export', 'indicators', 'workflow'].map((name) => `tests/integration/${name}.test.ts`)
 
@@ -9,5 +10,12 @@ if (servicesUnavailable) {
   console.warn(`跳过 PostgreSQL 上的功能测试：${servicesUnavailable}`)
   process.exit(0)
 }
-const run = spawnSync('npx', ['vitest', 'run', '--project', 'integration', ...FILES], { stdio: 'inherit', env: { ...process.env, TEST_POSTGRES: '1' } })
-process.exit(run.status ?? 1)
+const postgres = await startPostgres()
+let status = 1
+try {
+  const env = { ...process.env, TEST_POSTGRES: '1', TEST_POSTGRES_PORT: String(postgres.port) }
+  status = spawnSync('npx', ['vitest', 'run', '--project', 'integration', ...FILES], { stdio: 'inherit', env }).status ?? 1
+} finally {
+  postgres.stop()
+}
+process.exit(status)

@@ -12,25 +12,25 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { readConfig } from '../../server/config.js'
 import { startServer, type RunningServer } from '../../server/start.js'
-import { startPostgres, type Postgres } from './services.js'
+import { createDatabase } from './services.js'
 
 export const ADMIN_PASSWORD = 'admin-secret-1'
 export const DEMO_PASSWORD = 'huizong2026'
 
 export const createDataDir = (): string => mkdtempSync(join(tmpdir(), 'huizong-test-'))
 
-let postgres: Promise<Postgres> | null = null
 const databases = new Map<string, string>()
 
 /**
- * With TEST_POSTGRES=1 each data dir gets its own database on a throw-away PostgreSQL (a restart
- * on the same data dir finds the same database); `npm run test:postgres` runs the feature suites
- * that way. Otherwise the server uses SQLite in the data dir.
+ * With TEST_POSTGRES=1 each data dir gets its own database on the throw-away PostgreSQL that
+ * `npm run test:postgres` started (port in TEST_POSTGRES_PORT; a restart on the same data dir
+ * finds the same database). Otherwise the server uses SQLite in the data dir.
  */
 const databaseEnv = async (dataDir: string): Promise<Record<string, string>> => {
   if (process.env.TEST_POSTGRES !== '1') return {}
-  postgres ??= startPostgres()
-  if (!databases.has(dataDir)) databases.set(dataDir, await (await postgres).createDatabase())
+  const port = Number(process.env.TEST_POSTGRES_PORT)
+  if (!port) throw new Error('TEST_POSTGRES=1 needs TEST_POSTGRES_PORT: run the suites through npm run test:postgres')
+  if (!databases.has(dataDir)) databases.set(dataDir, await createDatabase(port))
   return { DATABASE_URL: databases.get(dataDir)! }
 }
 

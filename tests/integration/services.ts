@@ -64,6 +64,16 @@ export interface Postgres {
 
 let databases = 0
 
+/** A new empty database on the PostgreSQL listening on `port`, as a connection URL. */
+export const createDatabase = async (port: number): Promise<string> => {
+  const name = `huizong_test_${process.pid}_${databases++}`
+  const client = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres` })
+  await client.connect()
+  await client.query(`CREATE DATABASE ${name}`)
+  await client.end()
+  return `postgres://postgres@127.0.0.1:${port}/${name}`
+}
+
 export const startPostgres = async (): Promise<Postgres> => {
   const bin = postgresBin()!
   const dir = mkdtempSync(join(tmpdir(), 'huizong-pg-'))
@@ -77,14 +87,7 @@ export const startPostgres = async (): Promise<Postgres> => {
   asPostgres(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -h 127.0.0.1 -c fsync=off`, 'start'])
   return {
     port,
-    createDatabase: async () => {
-      const name = `huizong_test_${process.pid}_${databases++}`
-      const client = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres` })
-      await client.connect()
-      await client.query(`CREATE DATABASE ${name}`)
-      await client.end()
-      return `postgres://postgres@127.0.0.1:${port}/${name}`
-    },
+    createDatabase: () => createDatabase(port),
     stop: () => {
       try {
         asPostgres(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'immediate', 'stop'])
