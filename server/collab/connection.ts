@@ -44,6 +44,8 @@ const BINARY_FRAME = { fin: true, rsv1: false, opcode: 0x02, mask: false, readOn
 /** Frames by message: a broadcast is one Uint8Array for every peer, so it is framed only once. */
 const frames = new WeakMap<Uint8Array, Buffer>()
 const LARGE_MESSAGE_BYTES = 64 * 1024
+/** How much may wait unread for one client, in maximum messages (MAX_MESSAGE_BYTES). */
+const UNREAD_LIMIT_IN_MESSAGES = 4
 
 const frameOf = (message: Uint8Array): Buffer => {
   let frame = frames.get(message)
@@ -80,13 +82,22 @@ export class Connection implements Peer {
    */
   send(message: Uint8Array): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return
+    // A client that stops reading would make the server hold everything for it in memory. It is
+    // cut off instead (a close frame would wait unread too); the provider reconnects by itself
+    // and catches up with one sync, and its own unsent changes are part of that sync.
+    if (this.rawSocket.writableLength > this.maxMessageBytes * UNREAD_LIMIT_IN_MESSAGES) {
+      console.warn(`[collab] ${this.user.username} is not reading (${this.rawSocket.writableLength} bytes waiting), disconnecting`)
+      this.handleClose()
+      this.socket.terminate()
+      return
+    }
     // A large message (a joiner's full state) goes to one peer: no copy into a frame for it.
     if (message.byteLength > LARGE_MESSAGE_BYTES) this.socket.send(message)
     else this.rawSocket.write(frameOf(message))
   }
 
-  private get rawSocket(): { write(data: Buffer): boolean } {
-    return (this.socket as unknown as { _socket: { write(data: Buffer): boolean } })._socket
+  private get rawSocket(): { write(data: Buffer): boolean; writableLength: number } {
+    return (this.socket as unknown as { _socket: { write(data: Buffer): boolean; writableLength: number } })._socket
   }
 
   close({ code, reason }: CloseCode): void {

@@ -167,6 +167,30 @@ describe('connection limits and origins', () => {
     await small.close()
   })
 
+  it('cuts off a client that stops reading instead of holding everything for it', async () => {
+    const small = await startTestServer(undefined, { MAX_MESSAGE_BYTES: '2000' }) // at most 8 KB waits unread
+    const token = await login(small, 'invest')
+    const id = await demoSummaryId(small, token)
+    const writer = connect(small, id, token)
+    const check = connect(small, id, await login(small, 'leader'))
+    clients.push(writer, check)
+    await Promise.all([synced(writer), synced(check)])
+    const stalled = new WebSocket(`${small.url.replace('http', 'ws')}/collab/${id}?token=${token}`)
+    const closed = new Promise<number>((resolve) => stalled.on('close', (code) => resolve(code)))
+    await new Promise((resolve) => stalled.on('open', resolve))
+    const socket = (stalled as unknown as { _socket: { pause(): void; resume(): void } })._socket
+    socket.pause() // reads nothing more: the kernel's buffers fill, then the server's
+    const line = '招商引资'.repeat(120) // ≈1.4 KB per paragraph, under the message limit
+    for (let round = 0; round < 40; round++) {
+      for (let index = 0; index < 100; index++) writeParagraph(writer.doc, 'plan-investment', `${round}-${index}${line}`)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    await waitFor(() => sectionText(check.doc, 'plan-investment').includes(`39-99${line}`), 20_000, 'everything at the reading client')
+    socket.resume()
+    expect(await closed).toBe(1006) // cut off without a close frame, which would wait unread too
+    await small.close()
+  })
+
   it('accepts the session cookie only from its own origin', async () => {
     const response = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'invest', password: 'huizong2026' }) })
     const cookie = response.headers.get('set-cookie')!.split(';')[0]!
