@@ -85,15 +85,16 @@ export class Connection implements Peer {
     // A client that stops reading would make the server hold everything for it in memory. It is
     // cut off instead (a close frame would wait unread too); the provider reconnects by itself
     // and catches up with one sync, and its own unsent changes are part of that sync.
-    if (this.rawSocket.writableLength > this.maxMessageBytes * UNREAD_LIMIT_IN_MESSAGES) {
-      console.warn(`[collab] ${this.user.username} is not reading (${this.rawSocket.writableLength} bytes waiting), disconnecting`)
+    const raw = this.rawSocket
+    if (raw.writableLength > this.maxMessageBytes * UNREAD_LIMIT_IN_MESSAGES) {
+      console.warn(`[collab] ${this.user.username} is not reading (${raw.writableLength} bytes waiting), disconnecting`)
       this.handleClose()
       this.socket.terminate()
       return
     }
     // A large message (a joiner's full state) goes to one peer: no copy into a frame for it.
     if (message.byteLength > LARGE_MESSAGE_BYTES) this.socket.send(message)
-    else this.rawSocket.write(frameOf(message))
+    else raw.write(frameOf(message))
   }
 
   private get rawSocket(): { write(data: Buffer): boolean; writableLength: number } {

@@ -272,6 +272,8 @@ export class Room {
     const batch = this.queue.splice(0, count)
     this.inFlight = true
     const records = batch.map(({ update, origin }) => ({ data: update, authorId: origin.authorId, sections: origin.sections }))
+    // Requested now, not in a later tick, so the store groups it with this turn's other batches;
+    // a store that throws at once (disk full) is retried like one whose commit failed.
     let committed: Promise<number>
     try {
       committed = this.options.log.append(this.options.summaryId, records)
@@ -279,26 +281,26 @@ export class Room {
       committed = Promise.reject(error)
     }
     committed.then(
-        (seq) => {
-          this.inFlight = false
-          this.sequence.note(seq, batch.length)
-          if (this.closed) return
-          const merged = this.broadcast(batch)
-          this.options.bus?.publish(this.summaryId, { kind: 'update', seq, count: batch.length, payload: merged })
-          // Only what queued meanwhile needs another turn; an idle loop is not woken for nothing.
-          if (this.queue.length > 0) this.scheduleFlush()
-          else this.settle()
-        },
-        (error: unknown) => {
-          this.inFlight = false
-          this.queue.unshift(...batch)
-          console.error(`[room ${this.summaryId}] commit failed, retrying`, error)
-          this.retryTimer = setTimeout(() => {
-            this.retryTimer = null
-            this.scheduleFlush()
-          }, RETRY_MS)
-        },
-      )
+      (seq) => {
+        this.inFlight = false
+        this.sequence.note(seq, batch.length)
+        if (this.closed) return
+        const merged = this.broadcast(batch)
+        this.options.bus?.publish(this.summaryId, { kind: 'update', seq, count: batch.length, payload: merged })
+        // Only what queued meanwhile needs another turn; an idle loop is not woken for nothing.
+        if (this.queue.length > 0) this.scheduleFlush()
+        else this.settle()
+      },
+      (error: unknown) => {
+        this.inFlight = false
+        this.queue.unshift(...batch)
+        console.error(`[room ${this.summaryId}] commit failed, retrying`, error)
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null
+          this.scheduleFlush()
+        }, RETRY_MS)
+      },
+    )
   }
 
   /** Sends a committed batch, merged and encoded once, to every peer; returns the merged update. */
