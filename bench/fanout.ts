@@ -49,17 +49,19 @@ const inRounds = async <T>(use: (target: Target) => Promise<T & { target?: Targe
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? NaN
+/** The median of one figure over the rounds. */
+const medianOf = <T>(runs: T[], field: { [K in keyof T]: T[K] extends number ? K : never }[keyof T]) => median(runs.map((run) => run[field] as number))
 
-/** The median of each figure over the repetitions (lost: the worst). */
+/** The median of each figure over the rounds (lost: the worst). */
 const combine = (runs: TypingResult[]): TypingResult => ({
-  p50: median(runs.map((run) => run.p50)),
-  p99: median(runs.map((run) => run.p99)),
-  warmupP99: median(runs.map((run) => run.warmupP99)),
-  deliveredPerSecond: median(runs.map((run) => run.deliveredPerSecond)),
-  messagesPerSecond: median(runs.map((run) => run.messagesPerSecond)),
+  p50: medianOf(runs, 'p50'),
+  p99: medianOf(runs, 'p99'),
+  warmupP99: medianOf(runs, 'warmupP99'),
+  deliveredPerSecond: medianOf(runs, 'deliveredPerSecond'),
+  messagesPerSecond: medianOf(runs, 'messagesPerSecond'),
   lost: Math.max(...runs.map((run) => run.lost)),
-  cpu: median(runs.map((run) => run.cpu)),
-  rss: median(runs.map((run) => run.rss)),
+  cpu: medianOf(runs, 'cpu'),
+  rss: medianOf(runs, 'rss'),
 })
 
 const typingTable = async (title: string, base: Omit<TypingOptions, 'rate' | 'seconds' | 'warmupSeconds'>, rates: number[]) => {
@@ -113,9 +115,9 @@ const joinTable = async () => {
   console.log('|---|---|---|---|')
   const joins = new Map<string, number>()
   for (const [name, results] of await inRounds((target) => runJoin(target, 100, 200 * 1024))) {
-    const allSynced = median(results.map((result) => result.allSynced))
+    const allSynced = medianOf(results, 'allSynced')
     joins.set(name, allSynced)
-    console.log(`| ${name} | ${number(allSynced, 0)} | ${number(median(results.map((result) => result.p50)), 0)} | ${Math.max(...results.map((result) => result.failed))} |`)
+    console.log(`| ${name} | ${number(allSynced, 0)} | ${number(medianOf(results, 'p50'), 0)} | ${Math.max(...results.map((result) => result.failed))} |`)
   }
   console.log(`\nHuizong/relay ${ratio(joins.get('Huizong') ?? NaN, joins.get('ws relay') ?? NaN)}, Huizong/Hocuspocus ${ratio(joins.get('Huizong') ?? NaN, joins.get('Hocuspocus') ?? NaN)}`)
 }
@@ -125,7 +127,7 @@ const memoryTable = async () => {
   console.log('| server | MB per open summary | RSS before MB | RSS loaded MB | RSS after all left MB | summaries still open after all left |')
   console.log('|---|---|---|---|---|---|')
   for (const [name, results] of await inRounds((target) => runMemory(target, 40, 200 * 1024))) {
-    const of = (field: 'perDocument' | 'baseline' | 'loaded' | 'afterLeave', digits = 0) => number(median(results.map((result) => result[field])), digits)
+    const of = (field: 'perDocument' | 'baseline' | 'loaded' | 'afterLeave', digits = 0) => number(medianOf(results, field), digits)
     const open = results.map((result) => result.openAfterLeave)
     console.log(`| ${name} | ${of('perDocument', 2)} | ${of('baseline')} | ${of('loaded')} | ${of('afterLeave')} | ${open.includes(null) ? '—' : Math.max(...(open as number[]))} |`)
   }
