@@ -64,6 +64,13 @@ const combine = (runs: TypingResult[]): TypingResult => ({
   rss: medianOf(runs, 'rss'),
 })
 
+/** The range of the per-round ratios (the servers of one round ran minutes apart at most). */
+const spread = (ours: TypingResult[], theirs: TypingResult[], field: 'p99' | 'cpu') => {
+  if (ours.length < 2) return ''
+  const ratios = ours.map((run, round) => run[field] / theirs[round]![field]).sort((a, b) => a - b)
+  return ` (rounds ${ratios[0]!.toFixed(2)}–${ratios.at(-1)!.toFixed(2)}, ${ratios.filter((value) => value <= 1).length} of ${ratios.length} ≤ 1)`
+}
+
 const typingTable = async (title: string, base: Omit<TypingOptions, 'rate' | 'seconds' | 'warmupSeconds'>, rates: number[]) => {
   console.log(`\n### ${title}\n`)
   console.log('| rate (keys/s per writer) | server | p50 ms | p99 ms | p99 warm-up s ms | delivered/s | messages/s | lost | server CPU (cores) | RSS MB |')
@@ -78,7 +85,10 @@ const typingTable = async (title: string, base: Omit<TypingOptions, 'rate' | 'se
     const ours = results.get('Huizong')
     const hocuspocus = results.get('Hocuspocus')
     const relay = results.get('ws relay')
-    if (ours && hocuspocus && relay) console.log(`| ${rate} | **ratios** | Huizong/Hocuspocus p99 ${ratio(ours.p99, hocuspocus.p99)}, CPU ${ratio(ours.cpu, hocuspocus.cpu)} | Huizong/relay p99 ${ratio(ours.p99, relay.p99)} | | | | | | |`)
+    if (ours && hocuspocus && relay) {
+      const paired = (field: 'p99' | 'cpu') => spread(runs.get('Huizong')!, runs.get('Hocuspocus')!, field)
+      console.log(`| ${rate} | **ratios** | Huizong/Hocuspocus p99 ${ratio(ours.p99, hocuspocus.p99)}${paired('p99')}, CPU ${ratio(ours.cpu, hocuspocus.cpu)}${paired('cpu')} | Huizong/relay p99 ${ratio(ours.p99, relay.p99)} | | | | | | |`)
+    }
   }
 }
 
