@@ -19,6 +19,8 @@ export interface Config {
   maxMessageBytes: number
   compactEvery: number
   unloadDelayMs: number
+  /** How often websocket peers are pinged; one silent for a whole round is dropped. */
+  heartbeatMs: number
   clientDir: string
   /** postgres://… — store everything in PostgreSQL instead of SQLite. */
   databaseUrl?: string
@@ -35,6 +37,7 @@ export const readConfig = (env = process.env): Config => ({
   maxMessageBytes: Math.min(intFromEnv(env, 'MAX_MESSAGE_BYTES', HARD_MESSAGE_LIMIT), HARD_MESSAGE_LIMIT),
   compactEvery: Math.max(1, intFromEnv(env, 'COMPACT_EVERY', 500)),
   unloadDelayMs: intFromEnv(env, 'UNLOAD_DELAY_MS', 2000),
+  heartbeatMs: Math.max(100, intFromEnv(env, 'HEARTBEAT_MS', 30_000)),
   clientDir: resolve(env.CLIENT_DIR || './dist'),
   databaseUrl: env.DATABASE_URL || undefined,
   redisUrl: env.REDIS_URL || undefined,

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import type { Hono } from 'hono'
 import { createApp } from './app.js'
 import { createBus } from './collab/bus.js'
+import { startHeartbeat } from './collab/heartbeat.js'
 import { createRooms } from './collab/rooms.js'
 import type { Config } from './config.js'
 import type { AppEnv } from './context.js'
@@ -30,6 +31,7 @@ export const startServer = async (config: Config, log: (line: string) => void = 
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app: { request: (...args: Parameters<Hono['request']>) => holder.app!.request(...args) } as Hono })
   // ws enforces a hard cap; between maxMessageBytes and the cap the connection closes with 4400.
   ;(wss.options as { maxPayload: number }).maxPayload = config.maxMessageBytes * 2
+  const heartbeat = startHeartbeat(wss, config.heartbeatMs)
   holder.app = createApp(config, store, rooms, upgradeWebSocket)
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: holder.app!.fetch, port: config.port, hostname: config.host }, () => resolve(started))
@@ -41,6 +43,7 @@ export const startServer = async (config: Config, log: (line: string) => void = 
     url,
     port,
     close: async () => {
+      heartbeat.stop()
       for (const client of wss.clients) client.terminate()
       await rooms.closeAll()
       await bus?.close()

@@ -196,6 +196,27 @@ describe('connection limits and origins', () => {
     await small.close()
   })
 
+  it('drops a peer that answers no ping and keeps every peer that does', async () => {
+    const beating = await startTestServer(undefined, { HEARTBEAT_MS: '200' })
+    const token = await login(beating, 'invest')
+    const id = await demoSummaryId(beating, token)
+    const writer = connect(beating, id, token)
+    const check = connect(beating, id, await login(beating, 'leader'))
+    const silent = connect(beating, id, await login(beating, 'economy'))
+    clients.push(writer, check, silent)
+    await Promise.all([synced(writer), synced(check), synced(silent)])
+    const silentId = silent.doc.clientID
+    silent.provider.awareness.setLocalStateField('cursor', null)
+    await waitFor(() => check.provider.awareness.getStates().has(silentId), 5000, 'the silent peer present')
+    ;(silent.provider.ws as unknown as { _socket: { pause(): void } })._socket.pause() // a closed laptop: reads nothing, answers no ping
+    await waitFor(() => !check.provider.awareness.getStates().has(silentId), 5000, 'the silent peer dropped')
+    // The others answered every ping meanwhile: still connected, and edits still flow.
+    expect([...writer.closes, ...check.closes]).toEqual([])
+    writeParagraph(writer.doc, 'plan-investment', '心跳之后')
+    await waitFor(() => sectionText(check.doc, 'plan-investment').includes('心跳之后'), 5000, 'an edit after the heartbeat rounds')
+    await beating.close()
+  })
+
   it('accepts the session cookie only from its own origin', async () => {
     const response = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'invest', password: 'huizong2026' }) })
     const cookie = response.headers.get('set-cookie')!.split(';')[0]!
