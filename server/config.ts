@@ -19,7 +19,7 @@ export interface Config {
   maxMessageBytes: number
   compactEvery: number
   unloadDelayMs: number
-  /** How often websocket peers are pinged; one silent for a whole round is dropped. */
+  /** How often websocket peers are pinged; one that has not answered by the next round is dropped. */
   heartbeatMs: number
   clientDir: string
   /** postgres://… — store everything in PostgreSQL instead of SQLite. */
