@@ -9,6 +9,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as ws from 'ws'
 import type WebSocket from 'ws'
+import * as Y from 'yjs'
 import { CLOSE_FORBIDDEN, CLOSE_MALFORMED, type CloseCode } from '../../shared/closeCodes.js'
 import { parseSectionRoot } from '../../shared/doc/roots.js'
 import { canWriteSection } from '../../shared/roles.js'
@@ -46,6 +47,8 @@ const frames = new WeakMap<Uint8Array, Buffer>()
 const LARGE_MESSAGE_BYTES = 64 * 1024
 /** How much may wait unread for one client, in maximum messages (MAX_MESSAGE_BYTES). */
 const UNREAD_LIMIT_IN_MESSAGES = 4
+/** How long an update may wait for this client to send the structs it builds on (see holdBack). */
+const HOLD_MS = 10_000
 
 const frameOf = (message: Uint8Array): Buffer => {
   let frame = frames.get(message)
@@ -60,6 +63,8 @@ export class Connection implements Peer {
   private closed = false
   /** Messages held while this connection waits for the room to catch up (in order). */
   private backlog: Uint8Array[] | null = null
+  /** Updates of this client that build on structs it has not sent yet (see holdBack). */
+  private held: { updates: Uint8Array[]; bytes: number; timer: NodeJS.Timeout } | null = null
 
   constructor(
     private readonly socket: WebSocket,
@@ -111,6 +116,8 @@ export class Connection implements Peer {
   handleClose(): void {
     if (this.closed) return
     this.closed = true
+    if (this.held) clearTimeout(this.held.timer)
+    this.held = null
     this.room.removePeer(this)
   }
 
@@ -160,16 +167,21 @@ export class Connection implements Peer {
       return
     }
     if (step !== 1 && step !== 2) throw new ProtocolFault(`unknown sync step ${step}`)
-    this.applyChecked(payload, this.room.sharedWithOthers)
+    // Step 1 here is the client's sync step 2: everything it has that the server lacks.
+    this.applyChecked(payload, this.room.sharedWithOthers, step === 1)
   }
 
   /**
-   * Guards and applies an update. With several processes this one may lag behind what the
-   * client has seen elsewhere: an update depending on unknown structs first waits for the room
-   * to catch up from the store (holding later messages), and is refused only if still unknown.
+   * Guards and applies an update, together with any this client sent earlier that waited for
+   * it. An update depending on unknown structs is not refused at once: with several processes
+   * this one may lag behind what the client has seen elsewhere, so the room first catches up
+   * from the store (holding later messages); and a client may send what it types the moment it
+   * reconnects before its sync answer carries what it typed offline (holdBack). Only when the
+   * client's sync answer has arrived and the structs are still unknown is the update refused.
    */
-  private applyChecked(payload: Uint8Array, mayCatchUp: boolean): void {
-    const verdict = checkUpdate(this.room.doc, payload, this.mayWrite)
+  private applyChecked(payload: Uint8Array, mayCatchUp: boolean, isSyncAnswer: boolean): void {
+    const update = this.held ? Y.mergeUpdates([...this.held.updates, payload]) : payload
+    const verdict = checkUpdate(this.room.doc, update, this.mayWrite)
     if (!verdict.ok && verdict.missing && mayCatchUp) {
       this.backlog = []
       void this.room.catchUp().then(() => {
@@ -177,7 +189,7 @@ export class Connection implements Peer {
         this.backlog = null
         if (this.closed) return
         try {
-          this.applyChecked(payload, false)
+          this.applyChecked(payload, false, isSyncAnswer)
         } catch {
           return this.close(CLOSE_MALFORMED)
         }
@@ -185,14 +197,34 @@ export class Connection implements Peer {
       })
       return
     }
-    if (!verdict.ok) {
-      console.warn(`[collab] ${this.user.username} refused in ${this.room.summaryId}: ${verdict.reason}`)
-      this.send(encodePermissionDenied(verdict.reason))
-      return this.close(CLOSE_FORBIDDEN)
-    }
+    if (!verdict.ok && verdict.missing && !isSyncAnswer) return this.holdBack(payload, verdict.reason)
+    if (!verdict.ok) return this.refuse(verdict.reason)
+    if (this.held) clearTimeout(this.held.timer)
+    this.held = null
     // Applied even when it touches no root: it may carry structs that integrate as garbage, and
     // skipping them would leave a gap in this client's clock that refuses its next update.
-    this.room.applyClientUpdate(payload, this, this.user.id, verdict.roots)
+    this.room.applyClientUpdate(update, this, this.user.id, verdict.roots)
+  }
+
+  /**
+   * Keeps an update that builds on structs this client has not sent yet. The stock provider
+   * sends every change the moment its socket opens, while what was typed offline only follows in
+   * its answer to the server's sync step 1; refusing in between would make the editor discard
+   * its local copy, offline text included. The held updates are checked again, merged, with each
+   * later update of this client; refused if its sync answer does not bring what they build on,
+   * if they outgrow one message or after HOLD_MS.
+   */
+  private holdBack(payload: Uint8Array, reason: string): void {
+    this.held ??= { updates: [], bytes: 0, timer: setTimeout(() => this.refuse(reason), HOLD_MS).unref() }
+    this.held.updates.push(payload)
+    this.held.bytes += payload.byteLength
+    if (this.held.bytes > this.maxMessageBytes) this.refuse(reason)
+  }
+
+  private refuse(reason: string): void {
+    console.warn(`[collab] ${this.user.username} refused in ${this.room.summaryId}: ${reason}`)
+    this.send(encodePermissionDenied(reason))
+    this.close(CLOSE_FORBIDDEN)
   }
 
   private mayWrite = (root: string): boolean => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { connect, demoSummaryId, login, sectionText, startTestServer, synced, waitFor, writeParagraph, type TestClient } from './harness.js'
@@ -66,6 +67,72 @@ describe('co-editing over the stock y-websocket provider', () => {
     await waitFor(() => sectionText(first.doc, 'investment-channels').includes('重连后继续写'), 5000, 'the later edit')
     expect(second.closes.filter((close) => close.code === 4403)).toEqual([])
     expect(sectionText(first.doc, 'investment-channels')).toBe(sectionText(second.doc, 'investment-channels'))
+  })
+
+  it('keeps what a writer typed offline and the moment it came back, before its sync answer', async () => {
+    const writer = await open('invest')
+    const reader = await open('invest2')
+    writeParagraph(writer.doc, 'investment-channels', '断网前')
+    await waitFor(() => sectionText(reader.doc, 'investment-channels').includes('断网前'))
+    writer.provider.disconnect()
+    const paragraph = () => (writer.doc.getXmlFragment('section:investment-channels').toArray().at(-1) as Y.XmlElement).get(0) as Y.XmlText
+    paragraph().insert(paragraph().length, '断网时写的')
+    // The stock provider sends this the moment its socket opens, before its answer to the
+    // server's sync step 1 carries the offline text it builds on.
+    const typeOnOpen = ({ status }: { status: string }) => {
+      if (status !== 'connected') return
+      writer.provider.off('status', typeOnOpen)
+      paragraph().insert(paragraph().length, '刚连上就写的')
+    }
+    writer.provider.on('status', typeOnOpen)
+    writer.provider.connect()
+    await waitFor(() => sectionText(reader.doc, 'investment-channels').includes('断网前断网时写的刚连上就写的'), 5000, 'offline and reconnect text')
+    expect(writer.closes.filter((close) => close.code === 4403)).toEqual([])
+    expect(writer.denied).toEqual([])
+  })
+
+  it('holds an update until the client sends what it builds on, and refuses it if the sync answer does not', async () => {
+    const reader = await open('leader')
+    const local = new Y.Doc()
+    const fragment = local.getXmlFragment('section:investment-channels')
+    const paragraph = new Y.XmlElement('paragraph')
+    fragment.insert(0, [paragraph])
+    const before = Y.encodeStateVector(local)
+    paragraph.insert(0, [new Y.XmlText('后到的依赖')])
+    const paragraphOnly = Y.encodeStateAsUpdate(local, new Uint8Array([0]))
+    const textOnly = Y.encodeStateAsUpdate(local, before)
+    const message = (step: number, update: Uint8Array) => {
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, 0)
+      encoding.writeVarUint(encoder, step)
+      encoding.writeVarUint8Array(encoder, update)
+      return encoding.toUint8Array(encoder)
+    }
+    const raw = async () => {
+      const socket = new WebSocket(`${server.url.replace('http', 'ws')}/collab/${summaryId}?token=${tokens.invest}`)
+      const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)))
+      await new Promise((resolve) => socket.on('open', resolve))
+      return { socket, closed }
+    }
+
+    // The text first (an update, step 2), then the paragraph it lives in (the sync answer, step 1).
+    const honest = await raw()
+    honest.socket.send(message(2, textOnly))
+    honest.socket.send(message(1, paragraphOnly))
+    await waitFor(() => sectionText(reader.doc, 'investment-channels').includes('后到的依赖'), 5000, 'the held text')
+
+    // A sync answer without the paragraph: the held text can never be placed.
+    const local2 = new Y.Doc()
+    const orphanParent = new Y.XmlElement('paragraph')
+    local2.getXmlFragment('section:investment-channels').insert(0, [orphanParent])
+    const sv = Y.encodeStateVector(local2)
+    orphanParent.insert(0, [new Y.XmlText('无处安放')])
+    const orphan = await raw()
+    orphan.socket.send(message(2, Y.encodeStateAsUpdate(local2, sv)))
+    orphan.socket.send(message(1, Y.encodeStateAsUpdate(new Y.Doc())))
+    expect(await orphan.closed).toBe(4403)
+    expect(sectionText(reader.doc, 'investment-channels')).not.toContain('无处安放')
+    honest.socket.close()
   })
 
   it('refuses any write by a leader, whose view is read-only', async () => {
