@@ -1,12 +1,14 @@
 /**
  * The Y.Doc of one summary with its stock y-websocket provider. On close 4403 (a refused edit)
- * the local copy is discarded and a fresh one synced from the server, with a notice; repeated
+ * the local copy is discarded and a fresh one synced from the server, with a notice; what only
+ * the discarded copy had is kept as `unsaved` paragraphs for the writer to copy. Repeated
  * refusals stop instead of looping. Other 44xx closes are final and explained in Chinese.
  */
 import { onScopeDispose, ref, shallowRef } from 'vue'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { CLOSE_FORBIDDEN, CLOSE_MESSAGES, CLOSE_UNAUTHORISED } from '../../shared/closeCodes.js'
+import { findUnsavedParagraphs, type UnsavedSection } from '../../shared/doc/unsavedParagraphs.js'
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected'
 
@@ -20,15 +22,35 @@ export const useSummaryDoc = (summaryId: string, options: { onUnauthorised?: () 
   const synced = ref(false)
   const notice = ref('')
   const fatal = ref('')
+  const unsaved = shallowRef<UnsavedSection[]>([])
   let resets: number[] = []
+  /** The local copy given up after a refusal, until the fresh copy has synced. */
+  let discarded: Y.Doc | null = null
   /** This copy synced at least once (the provider clears `synced` before reporting a close). */
   let everSynced = false
 
-  const teardown = () => {
+  /** Stops syncing; returns the local copy, which the caller destroys. */
+  const disconnect = (): Y.Doc | null => {
+    const previous = doc.value
     provider.value?.destroy()
-    doc.value?.destroy()
     provider.value = null
     doc.value = null
+    return previous
+  }
+
+  const teardown = () => {
+    disconnect()?.destroy()
+    discarded?.destroy()
+    discarded = null
+  }
+
+  /** Once the fresh copy has synced: what only the discarded one had. */
+  const keepUnsaved = (fresh: Y.Doc) => {
+    if (!discarded) return
+    const found = findUnsavedParagraphs(discarded, fresh)
+    discarded.destroy()
+    discarded = null
+    if (found.length > 0) unsaved.value = [...unsaved.value, ...found]
   }
 
   const handleClosed = ({ code }: { code: number }) => {
@@ -40,7 +62,7 @@ export const useSummaryDoc = (summaryId: string, options: { onUnauthorised?: () 
         return
       }
       notice.value = CLOSE_MESSAGES[CLOSE_FORBIDDEN.code]!
-      teardown()
+      discarded = disconnect()
       connect()
       return
     }
@@ -59,6 +81,7 @@ export const useSummaryDoc = (summaryId: string, options: { onUnauthorised?: () 
     nextProvider.on('sync', (isSynced: boolean) => {
       synced.value = isSynced
       everSynced ||= isSynced
+      if (isSynced) keepUnsaved(nextDoc)
     })
     nextProvider.on('closed', handleClosed)
     doc.value = nextDoc
@@ -67,5 +90,5 @@ export const useSummaryDoc = (summaryId: string, options: { onUnauthorised?: () 
 
   connect()
   onScopeDispose(teardown)
-  return { doc, provider, status, synced, notice, fatal }
+  return { doc, provider, status, synced, notice, fatal, unsaved }
 }

@@ -38,6 +38,9 @@ describe('an edit the server refuses', () => {
     await expect.poll(() => fresh.getAttribute('contenteditable'), { timeout: 10_000 }).toBe('false')
     await expect.poll(() => fresh.innerText()).toBe('锁定前的内容。')
     expect(connections).toBe(2) // one reset, no loop
+    // What the discarded copy had is offered for copying, under its section's title.
+    const unsaved = writer.locator('[data-unsaved] textarea')
+    await expect.poll(() => unsaved.inputValue()).toBe('【聚焦主导产业精准招商】\n锁定前的内容。被拒绝的修改')
     const text = await (await fetch(`${suite.server.url}/api/summaries/${suite.summaryId}/export?format=txt`, { headers: { authorization: `Bearer ${await login(suite.server, 'admin')}` } })).text()
     expect(text).toContain('锁定前的内容。')
     expect(text).not.toContain('被拒绝的修改')
