@@ -48,7 +48,7 @@ const LARGE_MESSAGE_BYTES = 64 * 1024
 /** How much may wait unread for one client, in maximum messages (MAX_MESSAGE_BYTES). */
 const UNREAD_LIMIT_IN_MESSAGES = 4
 /** How long an update may wait for this client to send the structs it builds on (see holdBack). */
-const HOLD_MS = 10_000
+const HOLD_MS = 60_000
 
 const frameOf = (message: Uint8Array): Buffer => {
   let frame = frames.get(message)
