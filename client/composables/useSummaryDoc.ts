@@ -1,21 +1,26 @@
 /**
- * The Y.Doc of one summary with its stock y-websocket provider. On close 4403 (a refused edit)
- * the local copy is discarded and a fresh one synced from the server, with a notice; what only
- * the discarded copy had is kept as `unsaved` paragraphs for the writer to copy. Repeated
- * refusals stop instead of looping. Other 44xx closes are final and explained in Chinese.
+ * The Y.Doc of one summary with its stock y-websocket provider, kept in the browser too
+ * (localCopies), so offline work outlives the page. On close 4403 (a refused edit) the local
+ * copy is discarded, in memory and in the browser, and a fresh one synced from the server, with
+ * a notice; what only the discarded copy had is kept as `unsaved` paragraphs for the writer to
+ * copy. Repeated refusals stop instead of looping. Other 44xx closes are final and explained in
+ * Chinese.
  */
 import { onScopeDispose, ref, shallowRef } from 'vue'
+import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { CLOSE_FORBIDDEN, CLOSE_MESSAGES, CLOSE_UNAUTHORISED } from '../../shared/closeCodes.js'
 import { findUnsavedParagraphs, type UnsavedSection } from '../../shared/doc/unsavedParagraphs.js'
+import { forgetLocalCopy, localCopyName } from '../localCopies.js'
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected'
 
 const MAX_RESETS = 3
 const RESET_WINDOW_MS = 30_000
 
-export const useSummaryDoc = (summaryId: string, options: { onUnauthorised?: () => void } = {}) => {
+export const useSummaryDoc = (summaryId: string, options: { userId: string; onUnauthorised?: () => void }) => {
+  const copyName = localCopyName(options.userId, summaryId)
   const doc = shallowRef<Y.Doc | null>(null)
   const provider = shallowRef<WebsocketProvider | null>(null)
   const status = ref<ConnectionStatus>('connecting')
@@ -24,22 +29,25 @@ export const useSummaryDoc = (summaryId: string, options: { onUnauthorised?: () 
   const fatal = ref('')
   const unsaved = shallowRef<UnsavedSection[]>([])
   let resets: number[] = []
+  let stored: IndexeddbPersistence | null = null
   /** The local copy given up after a refusal, until the fresh copy has synced. */
   let discarded: Y.Doc | null = null
   /** This copy synced at least once (the provider clears `synced` before reporting a close). */
   let everSynced = false
 
-  /** Stops syncing; returns the local copy, which the caller destroys. */
-  const disconnect = (): Y.Doc | null => {
+  /** Stops syncing with the server and the browser; the local copy is left to the caller. */
+  const disconnect = (): { previous: Y.Doc | null; closed: Promise<void> } => {
     const previous = doc.value
     provider.value?.destroy()
+    const closed = stored?.destroy() ?? Promise.resolve()
     provider.value = null
     doc.value = null
-    return previous
+    stored = null
+    return { previous, closed }
   }
 
   const teardown = () => {
-    disconnect()?.destroy()
+    disconnect().previous?.destroy()
     discarded?.destroy()
     discarded = null
   }
@@ -62,8 +70,13 @@ export const useSummaryDoc = (summaryId: string, options: { onUnauthorised?: () 
         return
       }
       notice.value = CLOSE_MESSAGES[CLOSE_FORBIDDEN.code]!
-      discarded = disconnect()
-      connect()
+      const { previous, closed } = disconnect()
+      discarded = previous
+      // The refused changes must not come back from the browser's copy.
+      void closed
+        .then(() => forgetLocalCopy(copyName))
+        .catch((error: unknown) => console.error('[summary] could not clear the local copy', error))
+        .finally(connect)
       return
     }
     fatal.value = CLOSE_MESSAGES[code] ?? `连接已关闭（代码 ${code}）`
@@ -84,6 +97,7 @@ export const useSummaryDoc = (summaryId: string, options: { onUnauthorised?: () 
       if (isSynced) keepUnsaved(nextDoc)
     })
     nextProvider.on('closed', handleClosed)
+    stored = new IndexeddbPersistence(copyName, nextDoc)
     doc.value = nextDoc
     provider.value = nextProvider
   }

@@ -103,3 +103,43 @@ describe('a network drop', () => {
     expect(await writer.locator('.notice').count()).toBe(0) // no refusal, no reset of the local copy
   })
 })
+
+describe('the browser’s copy of a summary', () => {
+  it('keeps what was typed offline after the tab is closed, and syncs it when the summary is opened again', async () => {
+    let offline = false
+    const live = new Set<{ close: (options: { code: number; reason: string }) => Promise<void> }>()
+    const first = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD, async (page) => {
+      await page.routeWebSocket(/\/collab\//, (socket) => {
+        if (offline) return void socket.close({ code: 1006, reason: 'offline' })
+        const server = socket.connectToServer()
+        live.add(socket)
+        server.onMessage((message) => socket.send(message))
+        socket.onMessage((message) => server.send(message))
+        server.onClose((code, reason) => socket.close({ code, reason }))
+        socket.onClose(() => live.delete(socket))
+      })
+    })
+    const reader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
+    offline = true
+    for (const socket of live) await socket.close({ code: 1006, reason: 'network drop' })
+    await expect.poll(() => first.locator('[data-connection-status]').innerText(), { timeout: 10_000 }).toMatch(/断开|连接中/)
+    await first.locator('[data-section-id="investment-channels"] .ProseMirror').click()
+    await first.keyboard.type('关掉页面前离线写下的内容。')
+    await first.waitForTimeout(500)
+    const context = first.context()
+    await first.close()
+    expect(await reader.locator('[data-section-id="investment-channels"] .ProseMirror').innerText()).not.toContain('关掉页面前')
+
+    const again = await context.newPage()
+    await again.goto(`${suite.server.url}/s/${suite.summaryId}`)
+    const readerText = () => reader.locator('[data-section-id="investment-channels"] .ProseMirror').innerText()
+    await expect.poll(readerText, { timeout: 10_000 }).toContain('关掉页面前离线写下的内容。')
+    await expect.poll(() => again.locator('[data-section-id="investment-channels"] .ProseMirror').innerText()).toContain('关掉页面前离线写下的内容。')
+    expect(await again.locator('.notice').count()).toBe(0)
+
+    // Logging out forgets the browser's copies.
+    await again.click('text=退出')
+    await again.waitForURL(/\/login/)
+    await expect.poll(async () => again.evaluate(async () => (await indexedDB.databases()).filter((db) => db.name?.startsWith('huizong:')).length)).toBe(0)
+  })
+})
