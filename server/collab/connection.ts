@@ -49,6 +49,12 @@ const LARGE_MESSAGE_BYTES = 64 * 1024
 const UNREAD_LIMIT_IN_MESSAGES = 4
 /** How long an update may wait for this client to send the structs it builds on (see holdBack). */
 const HOLD_MS = 60_000
+/**
+ * How much may be held: keystrokes typed while a sync answer is on its way are a few hundred
+ * bytes. Each later message is checked merged with all of it, so this bounds that work too.
+ */
+const HOLD_MAX_BYTES = 1024 * 1024
+const HOLD_MAX_UPDATES = 100
 
 const frameOf = (message: Uint8Array): Buffer => {
   let frame = frames.get(message)
@@ -212,13 +218,13 @@ export class Connection implements Peer {
    * its answer to the server's sync step 1; refusing in between would make the editor discard
    * its local copy, offline text included. The held updates are checked again, merged, with each
    * later update of this client; refused if its sync answer does not bring what they build on,
-   * if they outgrow one message or after HOLD_MS.
+   * if they outgrow HOLD_MAX_BYTES or HOLD_MAX_UPDATES, or after HOLD_MS.
    */
   private holdBack(payload: Uint8Array, reason: string): void {
     this.held ??= { updates: [], bytes: 0, timer: setTimeout(() => this.refuse(reason), HOLD_MS).unref() }
     this.held.updates.push(payload)
     this.held.bytes += payload.byteLength
-    if (this.held.bytes > this.maxMessageBytes) this.refuse(reason)
+    if (this.held.bytes > Math.min(HOLD_MAX_BYTES, this.maxMessageBytes) || this.held.updates.length > HOLD_MAX_UPDATES) this.refuse(reason)
   }
 
   private refuse(reason: string): void {

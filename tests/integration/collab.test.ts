@@ -91,7 +91,7 @@ describe('co-editing over the stock y-websocket provider', () => {
     expect(writer.denied).toEqual([])
   })
 
-  it('holds an update until the client sends what it builds on, and refuses it if the sync answer does not', async () => {
+  it('holds an update until the client sends what it builds on; refuses it if the sync answer does not, or if too much waits', async () => {
     const reader = await open('leader')
     const local = new Y.Doc()
     const fragment = local.getXmlFragment('section:investment-channels')
@@ -132,6 +132,19 @@ describe('co-editing over the stock y-websocket provider', () => {
     orphan.socket.send(message(1, Y.encodeStateAsUpdate(new Y.Doc())))
     expect(await orphan.closed).toBe(4403)
     expect(sectionText(reader.doc, 'investment-channels')).not.toContain('无处安放')
+
+    // Without any sync answer, at most 100 updates are held.
+    const local3 = new Y.Doc()
+    const neverSent = new Y.XmlElement('paragraph')
+    local3.getXmlFragment('section:investment-channels').insert(0, [neverSent])
+    const text = new Y.XmlText()
+    neverSent.insert(0, [text])
+    const keystrokes: Uint8Array[] = []
+    local3.on('update', (update: Uint8Array) => keystrokes.push(update))
+    for (let index = 0; index < 101; index++) text.insert(index, '字')
+    const flood = await raw()
+    for (const keystroke of keystrokes) flood.socket.send(message(2, keystroke))
+    expect(await flood.closed).toBe(4403)
     honest.socket.close()
   })
 
