@@ -105,7 +105,7 @@ describe('a network drop', () => {
 })
 
 describe('the browser’s copy of a summary', () => {
-  it('keeps what was typed offline after the tab is closed, and syncs it when the summary is opened again', async () => {
+  it('keeps what was typed offline through a closed tab and an ended login, and syncs it when the summary is opened again', async () => {
     let offline = false
     const live = new Set<{ close: (options: { code: number; reason: string }) => Promise<void> }>()
     const first = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD, async (page) => {
@@ -136,6 +136,36 @@ describe('the browser’s copy of a summary', () => {
     await expect.poll(readerText, { timeout: 10_000 }).toContain('关掉页面前离线写下的内容。')
     await expect.poll(() => again.locator('[data-section-id="investment-channels"] .ProseMirror').innerText()).toContain('关掉页面前离线写下的内容。')
     expect(await again.locator('.notice').count()).toBe(0)
+
+    // A login that ends while offline: after signing in again the offline text is synced.
+    const gone = { offline: false }
+    await again.routeWebSocket(/\/collab\//, (socket) => {
+      if (gone.offline) return void socket.close({ code: 1006, reason: 'offline' })
+      const server = socket.connectToServer()
+      live.add(socket)
+      server.onMessage((message) => socket.send(message))
+      socket.onMessage((message) => server.send(message))
+      server.onClose((code, reason) => socket.close({ code, reason }))
+      socket.onClose(() => live.delete(socket))
+    })
+    await again.reload()
+    await again.waitForSelector('[data-section-id] .ProseMirror')
+    await expect.poll(() => again.locator('[data-connection-status]').innerText()).toContain('已连接')
+    gone.offline = true
+    for (const socket of live) await socket.close({ code: 1006, reason: 'network drop' })
+    await expect.poll(() => again.locator('[data-connection-status]').innerText(), { timeout: 10_000 }).toMatch(/断开|连接中/)
+    await again.locator('[data-section-id="investment-channels"] .ProseMirror').click()
+    await again.keyboard.press('End')
+    await again.keyboard.type('登录过期前写的。')
+    await again.waitForTimeout(300)
+    expect(await again.evaluate(() => fetch('/api/logout', { method: 'POST' }).then((response) => response.status))).toBe(200) // the session ends
+    gone.offline = false
+    await again.waitForURL(/\/login\?next=/, { timeout: 15_000 })
+    await again.fill('input[name="username"]', 'invest')
+    await again.fill('input[name="password"]', DEMO_PASSWORD)
+    await again.click('button[type="submit"]')
+    await again.waitForURL(`${suite.server.url}/s/${suite.summaryId}`)
+    await expect.poll(readerText, { timeout: 10_000 }).toContain('登录过期前写的。')
 
     // Logging out forgets the browser's copies.
     await again.click('text=退出')
