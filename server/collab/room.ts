@@ -65,6 +65,10 @@ export class Room {
   private compactionScheduled = false
   private retryTimer: NodeJS.Timeout | null = null
   private afterCommit: Array<() => void> = []
+  /** Changes ever queued for commit, and how many of them are committed (they commit in order). */
+  private queuedCount = 0
+  private committedCount = 0
+  private durableWaiters: Array<{ upto: number; callback: () => void }> = []
   private changedAwareness = new Set<number>()
   /** Committed updates from other processes, sent merged once per turn. */
   private remoteOutbox: Uint8Array[] = []
@@ -122,10 +126,23 @@ export class Room {
     this.doc.transact(() => change(this.doc), { peer: null, authorId, sections: [] } satisfies UpdateOrigin)
   }
 
-  /** Runs `callback` once everything applied so far is committed (now, if nothing is pending). */
+  /**
+   * Runs `callback` at a moment when nothing applied is waiting for its commit (now, if nothing
+   * is pending), so the doc then holds exactly the committed state: for answers that send it.
+   */
   whenCommitted(callback: () => void): void {
     if (!this.busy) callback()
     else this.afterCommit.push(callback)
+  }
+
+  /**
+   * Runs `callback` once every change applied so far is committed, even if later ones keep the
+   * room busy: an API call answers only after its own change is durable.
+   */
+  whenDurable(callback: () => void): void {
+    const upto = this.queuedCount
+    if (this.committedCount >= upto) callback()
+    else this.durableWaiters.push({ upto, callback })
   }
 
   addPeer(peer: Peer): void {
@@ -219,6 +236,7 @@ export class Room {
     }
     const known = origin as Partial<UpdateOrigin> | null
     this.queue.push({ update, origin: { peer: known?.peer ?? null, authorId: known?.authorId ?? null, sections: known?.sections ?? [] } })
+    this.queuedCount += 1
     this.scheduleFlush()
   }
 
@@ -284,6 +302,8 @@ export class Room {
       (seq) => {
         this.inFlight = false
         this.sequence.note(seq, batch.length)
+        this.committedCount += batch.length
+        this.answerDurableWaiters()
         if (this.closed) return
         const merged = this.broadcast(batch)
         this.options.bus?.publish(this.summaryId, { kind: 'update', seq, count: batch.length, payload: merged })
@@ -301,6 +321,13 @@ export class Room {
         }, RETRY_MS)
       },
     )
+  }
+
+  private answerDurableWaiters(): void {
+    if (this.durableWaiters.length === 0) return
+    const due = this.durableWaiters.filter(({ upto }) => upto <= this.committedCount)
+    this.durableWaiters = this.durableWaiters.filter(({ upto }) => upto > this.committedCount)
+    for (const { callback } of due) callback()
   }
 
   /** Sends a committed batch, merged and encoded once, to every peer; returns the merged update. */

@@ -96,7 +96,10 @@ export const createRooms = (store: Store, options: RoomsOptions) => {
     try {
       // Another process may have committed since: decide on the latest state, not a lagging one.
       if (room.sharedWithOthers) await room.catchUp()
-      return await use(room)
+      const result = await use(room)
+      // Answered only once what the call changed is durable (and visible to other processes).
+      await new Promise<void>((resolve) => room.whenDurable(resolve))
+      return result
     } finally {
       room.holds -= 1
       room.whenCommitted(() => {

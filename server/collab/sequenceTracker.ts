@@ -9,6 +9,7 @@ import type { Store } from '../store/types.js'
 export class SequenceTracker {
   private timer: NodeJS.Timeout | null = null
   private running: Promise<void> | null = null
+  private next: Promise<void> | null = null
   private disposed = false
 
   constructor(
@@ -33,9 +34,14 @@ export class SequenceTracker {
     }, delayMs)
   }
 
-  /** Applies whatever was committed after `lastSeq` (one run at a time). */
+  /**
+   * Applies whatever was committed after `lastSeq`, one run at a time. A run already under way
+   * may have read the store before the caller's moment, so the caller gets the next run after it
+   * (callers meanwhile share that one).
+   */
   catchUp(): Promise<void> {
-    this.running ??= this.load().finally(() => (this.running = null))
+    if (this.running) return (this.next ??= this.running.then(() => ((this.next = null), this.catchUp())))
+    this.running = this.load().finally(() => (this.running = null))
     return this.running
   }
 

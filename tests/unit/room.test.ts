@@ -124,4 +124,28 @@ describe('room hot path', () => {
     for (const update of stored.updates) Y.applyUpdate(replica, update)
     expect(replica.getXmlFragment('section:a').length).toBe(7)
   })
+
+  it('tells an API call its change is durable while later changes still keep the room busy', async () => {
+    const { room, store } = setup()
+    // Commits that wait for a gate, like a remote database's.
+    const gates: Array<() => void> = []
+    const append = store.updates.append
+    ;(room as unknown as { options: { log: { append: typeof append } } }).options.log.append = (summaryId, records) =>
+      new Promise((resolve, reject) => gates.push(() => void append(summaryId, records).then(resolve, reject)))
+    const order: string[] = []
+    room.transactServer((doc) => doc.getMap('meta').set('title', '改过的标题'))
+    room.whenDurable(() => order.push('title durable'))
+    await nextTurn() // the title's commit is in flight
+    room.applyClientUpdate(clientUpdate('随后的输入'), recorder(), 'u', ['section:a'])
+    room.whenCommitted(() => order.push('nothing pending'))
+    gates.shift()!()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(order).toEqual(['title durable'])
+    expect(room.busy).toBe(true)
+    while (gates.length === 0) await nextTurn()
+    gates.shift()!()
+    await committed(room)
+    expect(order).toEqual(['title durable', 'nothing pending'])
+  })
 })
+
