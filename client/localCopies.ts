@@ -9,10 +9,10 @@ const PREFIX = 'huizong:'
 
 export const localCopyName = (userId: string, summaryId: string): string => `${PREFIX}${userId}:${summaryId}`
 
-/** Deletes one copy (after a refusal, so the refused changes do not come back). */
+/** Deletes one copy (after a refusal, so the refused changes do not come back); other tabs let go of it. */
 export const forgetLocalCopy = (name: string): Promise<void> => clearDocument(name)
 
-/** Deletes every copy on this browser; one still open in another tab goes once that tab closes. */
+/** Deletes every copy on this browser (an open tab closes its copy when asked: lib0 does so on versionchange). */
 export const forgetLocalCopies = async (): Promise<void> => {
   const databases = (await indexedDB.databases?.()) ?? []
   for (const { name } of databases) if (name?.startsWith(PREFIX)) void clearDocument(name)

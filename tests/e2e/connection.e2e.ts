@@ -22,6 +22,10 @@ describe('an edit the server refuses', () => {
         socket.onClose((code, reason) => server.close({ code, reason }))
       })
     })
+    // The same writer in a second tab keeps the browser's copy of the summary open.
+    const twin = await writer.context().newPage()
+    await twin.goto(`${suite.server.url}/s/${suite.summaryId}`)
+    await twin.waitForSelector('[data-section-id] .ProseMirror')
     const editor = writer.locator('[data-section-id="plan-investment"] .ProseMirror')
     await editor.click()
     await writer.keyboard.type('锁定前的内容。')
