@@ -3,16 +3,30 @@
  * typed offline survives closing the tab, a crash or an expired login, and is synced the next
  * time that user opens the summary. Logging out forgets every copy on this browser.
  */
+import * as idb from 'lib0/indexeddb'
 import { clearDocument } from 'y-indexeddb'
 
 const PREFIX = 'huizong:'
 
 export const localCopyName = (userId: string, summaryId: string): string => `${PREFIX}${userId}:${summaryId}`
 
-/** Deletes one copy (after a refusal, so the refused changes do not come back); other tabs let go of it. */
-export const forgetLocalCopy = (name: string): Promise<void> => clearDocument(name)
+/**
+ * Empties a copy after a refusal, so the refused changes do not come back with the next load.
+ * Emptied, not deleted: deleting it would close it under another tab of the same writer, whose
+ * next change then fails to be stored (y-indexeddb throws on a closed database).
+ */
+export const emptyLocalCopy = async (name: string): Promise<void> => {
+  // The same stores y-indexeddb creates, in case the copy was never opened.
+  const db = await idb.openDB(name, (created) => idb.createStores(created, [['updates', { autoIncrement: true }], ['custom']]))
+  try {
+    const [updates] = idb.transact(db, ['updates'])
+    await idb.rtop(updates!.clear())
+  } finally {
+    db.close()
+  }
+}
 
-/** Deletes every copy on this browser (an open tab closes its copy when asked: lib0 does so on versionchange). */
+/** Deletes every copy on this browser (an open tab closes its copy when asked). */
 export const forgetLocalCopies = async (): Promise<void> => {
   const databases = (await indexedDB.databases?.()) ?? []
   for (const { name } of databases) if (name?.startsWith(PREFIX)) void clearDocument(name)

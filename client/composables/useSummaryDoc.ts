@@ -12,7 +12,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { CLOSE_FORBIDDEN, CLOSE_MESSAGES, CLOSE_UNAUTHORISED } from '../../shared/closeCodes.js'
 import { findUnsavedParagraphs, type UnsavedSection } from '../../shared/doc/unsavedParagraphs.js'
-import { forgetLocalCopy, localCopyName } from '../localCopies.js'
+import { emptyLocalCopy, localCopyName } from '../localCopies.js'
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected'
 
@@ -74,7 +74,7 @@ export const useSummaryDoc = (summaryId: string, options: { userId: string; onUn
       discarded = previous
       // The refused changes must not come back from the browser's copy.
       void closed
-        .then(() => forgetLocalCopy(copyName))
+        .then(() => emptyLocalCopy(copyName))
         .catch((error: unknown) => console.error('[summary] could not clear the local copy', error))
         .finally(connect)
       return

@@ -49,6 +49,20 @@ describe('an edit the server refuses', () => {
     expect(text).toContain('锁定前的内容。')
     expect(text).not.toContain('被拒绝的修改')
     await screenshot(writer, 'refused-edit')
+    // The refused change does not come back from the browser's copy with a reload.
+    await writer.reload()
+    await expect.poll(() => writer.locator('[data-connection-status]').innerText()).toContain('已连接')
+    await writer.waitForTimeout(1000)
+    expect(await writer.locator('.notice').count()).toBe(0)
+    expect(await writer.locator('[data-section-id="plan-investment"] .ProseMirror').innerText()).toBe('锁定前的内容。')
+    // The second tab shares that copy; it was emptied, not deleted, so the tab keeps working.
+    const errors: string[] = []
+    twin.on('pageerror', (error) => errors.push(error.message))
+    await twin.locator('[data-section-id="investment-channels"] .ProseMirror').click()
+    await twin.keyboard.type('另一个标签页继续写。')
+    const admin = await login(suite.server, 'admin')
+    await expect.poll(async () => (await fetch(`${suite.server.url}/api/summaries/${suite.summaryId}/export?format=txt`, { headers: { authorization: `Bearer ${admin}` } })).text(), { timeout: 10_000 }).toContain('另一个标签页继续写。')
+    expect(errors).toEqual([])
   })
 })
 
