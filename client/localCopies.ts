@@ -4,11 +4,23 @@
  * time that user opens the summary. Logging out forgets every copy on this browser.
  */
 import * as idb from 'lib0/indexeddb'
-import { clearDocument } from 'y-indexeddb'
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb'
+import type * as Y from 'yjs'
 
 const PREFIX = 'huizong:'
 
 export const localCopyName = (userId: string, summaryId: string): string => `${PREFIX}${userId}:${summaryId}`
+
+/**
+ * Keeps `doc` in the named copy. When another tab deletes the copy (logging out), this one
+ * detaches from it instead of throwing on every later change (y-indexeddb writes to the closed
+ * database otherwise).
+ */
+export const openLocalCopy = (name: string, doc: Y.Doc): IndexeddbPersistence => {
+  const copy = new IndexeddbPersistence(name, doc)
+  copy._db.then((db) => db.addEventListener('versionchange', () => void copy.destroy())).catch(() => {})
+  return copy
+}
 
 /**
  * Empties a copy after a refusal, so the refused changes do not come back with the next load.

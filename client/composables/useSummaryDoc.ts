@@ -7,12 +7,12 @@
  * Chinese.
  */
 import { onScopeDispose, ref, shallowRef } from 'vue'
-import { IndexeddbPersistence } from 'y-indexeddb'
+import type { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { CLOSE_FORBIDDEN, CLOSE_MESSAGES, CLOSE_UNAUTHORISED } from '../../shared/closeCodes.js'
 import { findUnsavedParagraphs, type UnsavedSection } from '../../shared/doc/unsavedParagraphs.js'
-import { emptyLocalCopy, localCopyName } from '../localCopies.js'
+import { emptyLocalCopy, localCopyName, openLocalCopy } from '../localCopies.js'
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected'
 
@@ -97,7 +97,7 @@ export const useSummaryDoc = (summaryId: string, options: { userId: string; onUn
       if (isSynced) keepUnsaved(nextDoc)
     })
     nextProvider.on('closed', handleClosed)
-    stored = new IndexeddbPersistence(copyName, nextDoc)
+    stored = openLocalCopy(copyName, nextDoc)
     doc.value = nextDoc
     provider.value = nextProvider
   }

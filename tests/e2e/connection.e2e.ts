@@ -62,6 +62,11 @@ describe('an edit the server refuses', () => {
     await twin.keyboard.type('另一个标签页继续写。')
     const admin = await login(suite.server, 'admin')
     await expect.poll(async () => (await fetch(`${suite.server.url}/api/summaries/${suite.summaryId}/export?format=txt`, { headers: { authorization: `Bearer ${admin}` } })).text(), { timeout: 10_000 }).toContain('另一个标签页继续写。')
+    // Logging out in one tab deletes the copy; the other tab lets go of it without errors.
+    await writer.click('text=退出')
+    await writer.waitForURL(/\/login/)
+    await twin.keyboard.type('退出之后')
+    await twin.waitForTimeout(300)
     expect(errors).toEqual([])
   })
 })
