@@ -162,14 +162,11 @@ export class Connection implements Peer {
     const step = decoding.readVarUint(decoder)
     const payload = decoding.readVarUint8Array(decoder)
     if (step === 0) {
-      // Answer with the committed state only: wait until queued changes are durable.
-      this.room.whenCommitted(() => {
-        try {
-          this.send(encodeSyncStep2(this.room.doc, payload))
-        } catch {
-          this.close(CLOSE_MALFORMED)
-        }
-      })
+      // The state as it is now, sent once all of it is committed. Waiting for a moment with
+      // nothing pending instead starved a joiner while others kept typing on PostgreSQL; what is
+      // applied later reaches this peer as broadcasts, after their own commits.
+      const answer = encodeSyncStep2(this.room.doc, payload)
+      this.room.whenDurable(() => this.send(answer))
       return
     }
     if (step !== 1 && step !== 2) throw new ProtocolFault(`unknown sync step ${step}`)

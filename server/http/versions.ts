@@ -47,8 +47,8 @@ export const versionRoutes = (store: Store, rooms: Rooms) => {
     const summaryId = await summaryOf(c)
     const user = c.get('user')
     if (user.role !== 'admin') throw new AppError(403, 'forbidden', '只有管理员可以保存版本')
-    // The committed state: wait for this turn's accepted edits to be durable, then copy it.
-    const state = await rooms.withRoom(summaryId, (room) => new Promise<Uint8Array>((resolve) => room.whenCommitted(() => resolve(Y.encodeStateAsUpdate(room.doc)))))
+    // The state now; withRoom answers once all of it is committed.
+    const state = await rooms.withRoom(summaryId, (room) => Y.encodeStateAsUpdate(room.doc))
     const version = { id: createId(), summaryId, name, createdBy: user.id, createdByName: user.displayName, createdAt: Date.now() }
     await store.versions.insert(version, state)
     return c.json(version, 201)

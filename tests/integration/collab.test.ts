@@ -148,6 +148,26 @@ describe('co-editing over the stock y-websocket provider', () => {
     honest.socket.close()
   })
 
+  it('syncs a client that joins while others keep typing fast', async () => {
+    const writers = await Promise.all(['invest', 'invest2', 'safety'].map(open))
+    let typing = true
+    const loop = (async () => {
+      for (let line = 0; typing; line++) {
+        writers.forEach((writer, index) => writeParagraph(writer.doc, index === 2 ? 'safety' : 'plan-investment', `快速输入${line}`))
+        await new Promise((resolve) => setTimeout(resolve, 2))
+      }
+    })()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const joiner = connect(server, summaryId, tokens.leader!)
+    clients.push(joiner)
+    try {
+      await waitFor(() => joiner.provider.synced, 10_000, 'the joiner to sync while typing goes on')
+    } finally {
+      typing = false
+      await loop
+    }
+  })
+
   it('refuses any write by a leader, whose view is read-only', async () => {
     const leader = await open('leader')
     writeParagraph(leader.doc, 'overview', '领导不能直接改正文')
