@@ -95,7 +95,7 @@ describe('room hot path', () => {
     room.destroy()
   })
 
-  it('answers a sync request only after what is applied has been committed', async () => {
+  it('reports a moment with nothing pending only after what is applied has been committed', async () => {
     const { room } = setup()
     const order: string[] = []
     room.applyClientUpdate(clientUpdate('先提交'), recorder(), 'u', ['section:a'])
