@@ -34,6 +34,8 @@ export const useSummaryDoc = (summaryId: string, options: { userId: string; onUn
   let discarded: Y.Doc | null = null
   /** This copy synced at least once (the provider clears `synced` before reporting a close). */
   let everSynced = false
+  /** The page is gone: nothing reconnects any more. */
+  let disposed = false
 
   /** Stops syncing with the server and the browser; the local copy is left to the caller. */
   const disconnect = (): { previous: Y.Doc | null; closed: Promise<void> } => {
@@ -47,6 +49,7 @@ export const useSummaryDoc = (summaryId: string, options: { userId: string; onUn
   }
 
   const teardown = () => {
+    disposed = true
     disconnect().previous?.destroy()
     discarded?.destroy()
     discarded = null
@@ -75,8 +78,8 @@ export const useSummaryDoc = (summaryId: string, options: { userId: string; onUn
       // The refused changes must not come back from the browser's copy.
       void closed
         .then(() => emptyLocalCopy(copyName))
-        .catch((error: unknown) => console.error('[summary] could not clear the local copy', error))
-        .finally(connect)
+        .catch((error: unknown) => console.error('[summary] could not empty the local copy', error))
+        .finally(() => disposed || connect())
       return
     }
     fatal.value = CLOSE_MESSAGES[code] ?? `连接已关闭（代码 ${code}）`
