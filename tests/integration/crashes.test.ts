@@ -1,7 +1,8 @@
 import type { ChildProcess } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { connect, createDataDir, demoSummaryId, login, sectionText, spawnServer, synced, waitFor, type TestClient } from './harness.js'
+import { createRandom } from '../random.js'
+import { connect, createDataDir, demoSummaryId, login, randomEdit, sectionText, spawnServer, synced, waitFor, type TestClient } from './harness.js'
 
 const children: ChildProcess[] = []
 const clients: TestClient[] = []
@@ -20,25 +21,6 @@ const start = async (dataDir: string, port = '0') => {
 const kill = async (child: ChildProcess) => {
   child.kill('SIGKILL')
   await new Promise((resolve) => child.once('exit', resolve))
-}
-
-/** One random keystroke: type a character somewhere, delete one, or start a paragraph. */
-const keystroke = (doc: Y.Doc, sectionId: string, random: () => number, mark: string) => {
-  const fragment = doc.getXmlFragment(`section:${sectionId}`)
-  const last = fragment.length > 0 ? (fragment.get(fragment.length - 1) as Y.XmlElement) : null
-  const text = last?.get(0) instanceof Y.XmlText ? (last.get(0) as Y.XmlText) : null
-  const roll = random()
-  if (!text || roll < 0.05) {
-    const paragraph = new Y.XmlElement('paragraph')
-    paragraph.insert(0, [new Y.XmlText(mark)])
-    fragment.insert(fragment.length, [paragraph])
-  } else if (roll < 0.2 && text.length > 0) text.delete(Math.floor(random() * text.length), 1)
-  else text.insert(Math.floor(random() * (text.length + 1)), mark)
-}
-
-const seeded = (seed: number) => () => {
-  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648
-  return seed / 2_147_483_648
 }
 
 describe('typing through server crashes', () => {
@@ -60,11 +42,11 @@ describe('typing through server crashes', () => {
         return { ...writer, client }
       }),
     )
-    const random = seeded(8)
+    const random = createRandom(8)
     let typing = true
     const loop = (async () => {
       while (typing) {
-        for (const { client, sectionId, mark } of open) keystroke(client.doc, sectionId, random, mark)
+        for (const { client, sectionId, mark } of open) randomEdit(client.doc, sectionId, random, mark)
         await new Promise((resolve) => setTimeout(resolve, 15))
       }
     })()

@@ -107,6 +107,26 @@ export const writeParagraph = (doc: Y.Doc, sectionId: string, text: string): voi
   fragment.insert(fragment.length, [paragraph])
 }
 
+/**
+ * One random edit as writers make them: a new paragraph somewhere (one in five), or `char` typed
+ * into, now and then a character deleted from, a random paragraph of the section.
+ */
+export const randomEdit = (doc: Y.Doc, sectionId: string, random: () => number, char: string): void => {
+  const fragment = doc.getXmlFragment(`section:${sectionId}`)
+  const texts = fragment
+    .toArray()
+    .flatMap((node) => (node instanceof Y.XmlElement && node.nodeName === 'paragraph' && node.get(0) instanceof Y.XmlText ? [node.get(0) as Y.XmlText] : []))
+  if (texts.length === 0 || random() < 0.2) {
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText(char)])
+    fragment.insert(Math.floor(random() * (fragment.length + 1)), [paragraph])
+    return
+  }
+  const text = texts[Math.floor(random() * texts.length)]!
+  if (random() < 0.8 || text.length < 2) text.insert(Math.floor(random() * (text.length + 1)), char)
+  else text.delete(Math.floor(random() * text.length), 1)
+}
+
 export const sectionText = (doc: Y.Doc, sectionId: string): string =>
   doc.getXmlFragment(`section:${sectionId}`).toArray().map((node) => (node instanceof Y.XmlElement ? node.toArray().map((child) => child.toString()).join('') : '')).join('\n')
 

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { encodeUpdateMessage } from '../../server/collab/protocol.js'
-import { api, connect, createDataDir, demoSummaryId, login, sectionText, startTestServer, synced, waitFor, type TestClient } from './harness.js'
+import { createRandom } from '../random.js'
+import { api, connect, createDataDir, demoSummaryId, login, randomEdit, sectionText, startTestServer, synced, waitFor, type TestClient } from './harness.js'
 
 const clients: TestClient[] = []
 afterEach(() => clients.splice(0).forEach((client) => client.destroy()))
@@ -83,20 +84,9 @@ describe('hot path guarantees', () => {
     const server = await startTestServer(dataDir, { COMPACT_EVERY: '5' })
     const summaryId = await demoSummaryId(server, await login(server, 'admin'))
     const writers = await Promise.all(['invest', 'invest2'].map(async (name) => open(server, summaryId, await login(server, name))))
-    let seed = 7
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
+    const random = createRandom(7)
     for (let step = 0; step < 300; step++) {
-      const writer = writers[step % 2]!
-      const fragment = writer.doc.getXmlFragment('section:investment-service')
-      if (fragment.length === 0 || random() < 0.2) {
-        const element = new Y.XmlElement('paragraph')
-        element.insert(0, [new Y.XmlText(`段${step}`)])
-        fragment.insert(Math.floor(random() * (fragment.length + 1)), [element])
-      } else {
-        const text = (fragment.get(Math.floor(random() * fragment.length)) as Y.XmlElement).get(0) as Y.XmlText
-        if (random() < 0.8 || text.length < 2) text.insert(Math.floor(random() * (text.length + 1)), String.fromCharCode(0x4e00 + step))
-        else text.delete(0, 1)
-      }
+      randomEdit(writers[step % 2]!.doc, 'investment-service', random, String.fromCharCode(0x4e00 + step))
       if (step % 25 === 0) await new Promise((resolve) => setTimeout(resolve, 5))
     }
     await waitFor(() => sectionText(writers[0]!.doc, 'investment-service') === sectionText(writers[1]!.doc, 'investment-service'), 8000, 'writers to converge')

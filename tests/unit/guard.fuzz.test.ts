@@ -2,20 +2,13 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { checkUpdate } from '../../server/collab/guard.js'
 import { parseSectionRoot, sectionRoot } from '../../shared/doc/roots.js'
+import { createRandom } from '../random.js'
 
 const OWNERS: Record<string, string> = { economy: 'econ', investment: 'invest', safety: 'safe' }
 const SECTIONS = Object.keys(OWNERS)
 const DEPARTMENTS = ['econ', 'invest', 'safe']
 /** Each department types only its own letter, so foreign content is visible character by character. */
 const LETTERS: Record<string, string> = { econ: 'E', invest: 'I', safe: 'S' }
-
-/** mulberry32: a small seeded generator so a failing run can be replayed. */
-const createRandom = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-}
 
 interface Replica {
   department: string
