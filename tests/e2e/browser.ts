@@ -1,7 +1,7 @@
 /** Chromium (Debian's) driven by playwright-core, with the flags this closed network needs. */
 import { mkdirSync } from 'node:fs'
 import { afterAll, beforeAll } from 'vitest'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Page, type WebSocketRoute } from 'playwright-core'
 import { demoSummaryId, login, startTestServer } from '../integration/harness.js'
 
 export const ARTEFACTS = 'test-results'
@@ -25,6 +25,59 @@ export const openSummaryAs = async (browser: Browser, baseUrl: string, summaryId
   await page.goto(`${baseUrl}/s/${summaryId}`)
   await page.waitForSelector('[data-section-id] .ProseMirror')
   return page
+}
+
+export interface NetworkSwitch {
+  /** Closes the page's open collab sockets and refuses new ones until `restore`. */
+  drop(): Promise<void>
+  /**
+   * Lets sockets through again; with `holdServerMs`, a new socket hears nothing from the server
+   * for that long (a slow link). Resolves once the page has sent on a new socket.
+   */
+  restore(options?: { holdServerMs?: number }): Promise<void>
+}
+
+/** Routes a page's collab websockets through a switch that can drop its network. */
+export const networkSwitch = async (page: Page): Promise<NetworkSwitch> => {
+  let offline = false
+  let holdServerMs = 0
+  let opened: () => void = () => {}
+  const live = new Set<WebSocketRoute>()
+  await page.routeWebSocket(/\/collab\//, (socket) => {
+    if (offline) return void socket.close({ code: 1006, reason: 'offline' })
+    const server = socket.connectToServer()
+    live.add(socket)
+    const announce = opened
+    let held: Array<string | Buffer> | null = holdServerMs > 0 ? [] : null
+    if (held) {
+      setTimeout(() => {
+        for (const message of held ?? []) socket.send(message)
+        held = null
+      }, holdServerMs)
+    }
+    server.onMessage((message) => (held ? held.push(message) : socket.send(message)))
+    socket.onMessage((message) => {
+      server.send(message)
+      announce()
+    })
+    server.onClose((code, reason) => socket.close({ code, reason }))
+    socket.onClose((code, reason) => {
+      live.delete(socket)
+      server.close({ code, reason })
+    })
+  })
+  return {
+    drop: async () => {
+      offline = true
+      for (const socket of live) await socket.close({ code: 1006, reason: 'network drop' })
+    },
+    restore: (options = {}) =>
+      new Promise<void>((resolve) => {
+        holdServerMs = options.holdServerMs ?? 0
+        opened = resolve
+        offline = false
+      }),
+  }
 }
 
 export interface BrowserSuite {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { api, DEMO_PASSWORD, login } from '../integration/harness.js'
-import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
+import { networkSwitch, openSummaryAs, screenshot, useBrowserSuite, type NetworkSwitch } from './browser.js'
 
 const suite = useBrowserSuite()
 
@@ -73,52 +73,24 @@ describe('an edit the server refuses', () => {
 
 describe('a network drop', () => {
   it('keeps what was typed offline and while reconnecting, shows the state, and syncs it', async () => {
-    let offline = false
-    let reconnecting = false
-    let reconnected: () => void = () => {}
-    const back = new Promise<void>((resolve) => (reconnected = resolve))
-    const live = new Set<{ close: (options: { code: number; reason: string }) => Promise<void> }>()
+    let network!: NetworkSwitch
     const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest2', DEMO_PASSWORD, async (page) => {
-      await page.routeWebSocket(/\/collab\//, (socket) => {
-        if (offline) return void socket.close({ code: 1006, reason: 'offline' })
-        const server = socket.connectToServer()
-        live.add(socket)
-        // On the reconnect the server's first messages are late (a slow link): the page types
-        // while its answer to the server's sync step 1, with the offline text, is not sent yet.
-        let held: Array<string | Buffer> | null = reconnecting ? [] : null
-        if (held) {
-          setTimeout(() => {
-            for (const message of held ?? []) socket.send(message)
-            held = null
-          }, 1000)
-        }
-        server.onMessage((message) => (held ? held.push(message) : socket.send(message)))
-        socket.onMessage((message) => {
-          server.send(message)
-          if (held) reconnected() // the page's socket is open: it has sent its sync step 1
-        })
-        server.onClose((code, reason) => socket.close({ code, reason }))
-        socket.onClose((code, reason) => {
-          live.delete(socket)
-          server.close({ code, reason })
-        })
-      })
+      network = await networkSwitch(page)
     })
     const reader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
     const badge = writer.locator('[data-connection-status]')
     await expect.poll(() => badge.innerText()).toContain('已连接')
 
-    offline = true
-    for (const socket of live) await socket.close({ code: 1006, reason: 'network drop' })
+    await network.drop()
     await expect.poll(() => badge.innerText(), { timeout: 10_000 }).toMatch(/断开|连接中/)
     await writer.locator('[data-section-id="investment-service"] .ProseMirror').click()
     await writer.keyboard.type('断网期间写下的内容。')
     await writer.waitForTimeout(500)
     expect(await reader.locator('[data-section-id="investment-service"] .ProseMirror').innerText()).not.toContain('断网期间')
 
-    reconnecting = true
-    offline = false
-    await back
+    // On the reconnect the server's first messages are late (a slow link): the page types while
+    // its answer to the server's sync step 1, with the offline text, is not sent yet.
+    await network.restore({ holdServerMs: 1000 })
     await writer.keyboard.type('恢复连接时接着写。')
     await expect.poll(() => badge.innerText(), { timeout: 15_000 }).toContain('已连接')
     const readerText = () => reader.locator('[data-section-id="investment-service"] .ProseMirror').innerText()
@@ -129,22 +101,12 @@ describe('a network drop', () => {
 
 describe('the browser’s copy of a summary', () => {
   it('keeps what was typed offline through a closed tab and an ended login, and syncs it when the summary is opened again', async () => {
-    let offline = false
-    const live = new Set<{ close: (options: { code: number; reason: string }) => Promise<void> }>()
+    let network!: NetworkSwitch
     const first = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD, async (page) => {
-      await page.routeWebSocket(/\/collab\//, (socket) => {
-        if (offline) return void socket.close({ code: 1006, reason: 'offline' })
-        const server = socket.connectToServer()
-        live.add(socket)
-        server.onMessage((message) => socket.send(message))
-        socket.onMessage((message) => server.send(message))
-        server.onClose((code, reason) => socket.close({ code, reason }))
-        socket.onClose(() => live.delete(socket))
-      })
+      network = await networkSwitch(page)
     })
     const reader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
-    offline = true
-    for (const socket of live) await socket.close({ code: 1006, reason: 'network drop' })
+    await network.drop()
     await expect.poll(() => first.locator('[data-connection-status]').innerText(), { timeout: 10_000 }).toMatch(/断开|连接中/)
     await first.locator('[data-section-id="investment-channels"] .ProseMirror').click()
     await first.keyboard.type('关掉页面前离线写下的内容。')
@@ -161,28 +123,18 @@ describe('the browser’s copy of a summary', () => {
     expect(await again.locator('.notice').count()).toBe(0)
 
     // A login that ends while offline: after signing in again the offline text is synced.
-    const gone = { offline: false }
-    await again.routeWebSocket(/\/collab\//, (socket) => {
-      if (gone.offline) return void socket.close({ code: 1006, reason: 'offline' })
-      const server = socket.connectToServer()
-      live.add(socket)
-      server.onMessage((message) => socket.send(message))
-      socket.onMessage((message) => server.send(message))
-      server.onClose((code, reason) => socket.close({ code, reason }))
-      socket.onClose(() => live.delete(socket))
-    })
+    const againNetwork = await networkSwitch(again)
     await again.reload()
     await again.waitForSelector('[data-section-id] .ProseMirror')
     await expect.poll(() => again.locator('[data-connection-status]').innerText()).toContain('已连接')
-    gone.offline = true
-    for (const socket of live) await socket.close({ code: 1006, reason: 'network drop' })
+    await againNetwork.drop()
     await expect.poll(() => again.locator('[data-connection-status]').innerText(), { timeout: 10_000 }).toMatch(/断开|连接中/)
     await again.locator('[data-section-id="investment-channels"] .ProseMirror').click()
     await again.keyboard.press('End')
     await again.keyboard.type('登录过期前写的。')
     await again.waitForTimeout(300)
     expect(await again.evaluate(() => fetch('/api/logout', { method: 'POST' }).then((response) => response.status))).toBe(200) // the session ends
-    gone.offline = false
+    void againNetwork.restore() // the reconnect is refused with 4401
     await again.waitForURL(/\/login\?next=/, { timeout: 15_000 })
     await again.fill('input[name="username"]', 'invest')
     await again.fill('input[name="password"]', DEMO_PASSWORD)
