@@ -128,7 +128,8 @@ export class Room {
 
   /**
    * Runs `callback` at a moment when nothing applied is waiting for its commit (now, if nothing
-   * is pending), so the doc then holds exactly the committed state: for answers that send it.
+   * is pending): for unloading an idle room and for draining at shutdown. Under steady typing on
+   * an asynchronous store that moment may be long in coming; answers use whenDurable.
    */
   whenCommitted(callback: () => void): void {
     if (!this.busy) callback()
@@ -323,11 +324,9 @@ export class Room {
     )
   }
 
+  /** Waiters are in order of `upto` (queuedCount only grows), so the due ones are at the front. */
   private answerDurableWaiters(): void {
-    if (this.durableWaiters.length === 0) return
-    const due = this.durableWaiters.filter(({ upto }) => upto <= this.committedCount)
-    this.durableWaiters = this.durableWaiters.filter(({ upto }) => upto > this.committedCount)
-    for (const { callback } of due) callback()
+    while (this.durableWaiters.length > 0 && this.durableWaiters[0]!.upto <= this.committedCount) this.durableWaiters.shift()!.callback()
   }
 
   /** Sends a committed batch, merged and encoded once, to every peer; returns the merged update. */
