@@ -71,6 +71,8 @@ export class Connection implements Peer {
   private backlog: Uint8Array[] | null = null
   /** Updates of this client that build on structs it has not sent yet (see holdBack). */
   private held: { updates: Uint8Array[]; bytes: number; timer: NodeJS.Timeout } | null = null
+  /** The client has sent its sync answer: everything it had that the server lacked. */
+  private syncAnswered = false
 
   constructor(
     private readonly socket: WebSocket,
@@ -171,7 +173,8 @@ export class Connection implements Peer {
     }
     if (step !== 1 && step !== 2) throw new ProtocolFault(`unknown sync step ${step}`)
     // Step 1 here is the client's sync step 2: everything it has that the server lacks.
-    this.applyChecked(payload, this.room.sharedWithOthers, step === 1)
+    if (step === 1) this.syncAnswered = true
+    this.applyChecked(payload, this.room.sharedWithOthers)
   }
 
   /**
@@ -179,10 +182,10 @@ export class Connection implements Peer {
    * it. An update depending on unknown structs is not refused at once: with several processes
    * this one may lag behind what the client has seen elsewhere, so the room first catches up
    * from the store (holding later messages); and a client may send what it types the moment it
-   * reconnects before its sync answer carries what it typed offline (holdBack). Only when the
-   * client's sync answer has arrived and the structs are still unknown is the update refused.
+   * reconnects before its sync answer carries what it typed offline (holdBack). Once the
+   * client's sync answer has arrived, structs still unknown are refused.
    */
-  private applyChecked(payload: Uint8Array, mayCatchUp: boolean, isSyncAnswer: boolean): void {
+  private applyChecked(payload: Uint8Array, mayCatchUp: boolean): void {
     const update = this.held ? Y.mergeUpdates([...this.held.updates, payload]) : payload
     const verdict = checkUpdate(this.room.doc, update, this.mayWrite)
     if (!verdict.ok && verdict.missing && mayCatchUp) {
@@ -192,7 +195,7 @@ export class Connection implements Peer {
         this.backlog = null
         if (this.closed) return
         try {
-          this.applyChecked(payload, false, isSyncAnswer)
+          this.applyChecked(payload, false)
         } catch {
           return this.close(CLOSE_MALFORMED)
         }
@@ -200,7 +203,7 @@ export class Connection implements Peer {
       })
       return
     }
-    if (!verdict.ok && verdict.missing && !isSyncAnswer) return this.holdBack(payload, verdict.reason)
+    if (!verdict.ok && verdict.missing && !this.syncAnswered) return this.holdBack(payload, verdict.reason)
     if (!verdict.ok) return this.refuse(verdict.reason)
     if (this.held) clearTimeout(this.held.timer)
     this.held = null

@@ -120,6 +120,14 @@ describe('co-editing over the stock y-websocket provider', () => {
     honest.socket.send(message(2, textOnly))
     honest.socket.send(message(1, paragraphOnly))
     await waitFor(() => sectionText(reader.doc, 'investment-channels').includes('后到的依赖'), 5000, 'the held text')
+    // After its sync answer a client has sent all it had: what builds on unknown structs now is refused at once.
+    const stray = new Y.Doc()
+    const strayParent = new Y.XmlElement('paragraph')
+    stray.getXmlFragment('section:investment-channels').insert(0, [strayParent])
+    const strayBefore = Y.encodeStateVector(stray)
+    strayParent.insert(0, [new Y.XmlText('来历不明')])
+    honest.socket.send(message(2, Y.encodeStateAsUpdate(stray, strayBefore)))
+    expect(await honest.closed).toBe(4403)
 
     // A sync answer without the paragraph: the held text can never be placed.
     const local2 = new Y.Doc()
@@ -145,7 +153,6 @@ describe('co-editing over the stock y-websocket provider', () => {
     const flood = await raw()
     for (const keystroke of keystrokes) flood.socket.send(message(2, keystroke))
     expect(await flood.closed).toBe(4403)
-    honest.socket.close()
   })
 
   it('syncs a client that joins while others keep typing fast', async () => {
