@@ -5,7 +5,8 @@
  * ratios Huizong/Hocuspocus and Huizong/relay. Typing runs BENCH_WARMUP (default 1) seconds of
  * warm-up, reported apart, then BENCH_SECONDS (default 5) measured; each row is the median of
  * BENCH_REPEAT (default 3) rounds in which the servers take turns. BENCH_QUICK=1 runs one rate
- * per scenario and one round; BENCH_RATES=20,50 picks the rates.
+ * per scenario and one round; BENCH_RATES=20,50 picks the rates; BENCH_SERVER_CPUS=1 runs each
+ * server on that core alone.
  */
 import { runJoin, runMemory, runTyping, stop, type TypingOptions, type TypingResult } from './lib/scenarios.js'
 import { scaledUnavailable, startScaledHuizong } from './lib/scaled.js'

@@ -24,7 +24,12 @@ export interface Target {
 
 const spawnScript = (script: string, env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; url: string }> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+    const nodeArgs = [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', script]
+    // BENCH_SERVER_CPUS=1: the server runs on that core alone (taskset execs, so the pid, whose
+    // CPU time is read, stays the server's); see bench/RESULTS.md for why that is worth doing.
+    const cpus = process.env.BENCH_SERVER_CPUS
+    const [command, args] = cpus ? ['taskset', ['-c', cpus, process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs]
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
     let output = ''
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString()
