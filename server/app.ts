@@ -9,7 +9,7 @@ import type { AppEnv } from './context.js'
 import { AppError } from './errors.js'
 import { createLoginLimiter } from './auth/rateLimit.js'
 import { mountCollab } from './collab/endpoint.js'
-import { SummaryUnavailable, type Rooms } from './collab/rooms.js'
+import { SavePending, SummaryUnavailable, type Rooms } from './collab/rooms.js'
 import type { Config } from './config.js'
 import { authRoutes } from './http/auth.js'
 import { commentRoutes } from './http/comments.js'
@@ -56,6 +56,10 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
     }
     if (error instanceof SummaryUnavailable) {
       return c.json({ error: { code: 'summary-unavailable', message: '该总结的存储数据无法读取，请联系管理员' } }, 503)
+    }
+    if (error instanceof SavePending) {
+      console.error(`[http] ${c.req.method} ${c.req.path}: ${error.message}`)
+      return c.json({ error: { code: 'save-pending', message: '修改已收到，但服务器暂时无法写入存储；恢复后会自动保存，请勿重复提交，稍后刷新确认' } }, 503)
     }
     const requestId = Math.random().toString(36).slice(2, 10)
     console.error(`[http] ${requestId} ${c.req.method} ${c.req.path}`, error)

@@ -11,14 +11,24 @@ import { Turn } from './turn.js'
 
 export class SummaryUnavailable extends Error {}
 
+/**
+ * An API call's change is applied and queued, but the store has not committed it within
+ * `answerTimeoutMs` (disk full, database down). The change stays queued and commits once the
+ * store recovers; the caller is told so instead of waiting without end.
+ */
+export class SavePending extends Error {}
+
 export interface RoomsOptions {
   compactEvery: number
   maxBatchBytes: number
   unloadDelayMs: number
   bus?: Bus | null
+  /** How long an API call waits for its change to be committed before answering SavePending. */
+  answerTimeoutMs?: number
 }
 
 const SAFETY_CATCH_UP_MS = 5000
+const ANSWER_TIMEOUT_MS = 10_000
 
 /** Rebuilds a doc from snapshot + log; throws SummaryUnavailable on anything unreadable. */
 export const loadSummaryDoc = async (store: Store, summaryId: string): Promise<{ doc: Y.Doc; lastSeq: number }> => {
@@ -38,6 +48,15 @@ export const loadSummaryDoc = async (store: Store, summaryId: string): Promise<{
     throw new SummaryUnavailable(`summary ${summaryId} could not be loaded`)
   }
 }
+
+const whenDurable = (room: Room, timeoutMs: number): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new SavePending(`summary ${room.summaryId}: change not committed after ${timeoutMs} ms`)), timeoutMs)
+    room.whenDurable(() => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
 
 export const createRooms = (store: Store, options: RoomsOptions) => {
   const rooms = new Map<string, Room>()
@@ -98,7 +117,7 @@ export const createRooms = (store: Store, options: RoomsOptions) => {
       if (room.sharedWithOthers) await room.catchUp()
       const result = await use(room)
       // Answered only once what the call changed is durable (and visible to other processes).
-      await new Promise<void>((resolve) => room.whenDurable(resolve))
+      await whenDurable(room, options.answerTimeoutMs ?? ANSWER_TIMEOUT_MS)
       return result
     } finally {
       room.holds -= 1
