@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { UpgradeWebSocket } from 'hono/ws'
 import type WebSocket from 'ws'
@@ -22,10 +23,21 @@ import { summaryRoutes } from './http/summaries.js'
 import { templateRoutes } from './http/templates.js'
 import type { Store } from './store/index.js'
 
+const MAX_REQUEST_BYTES = 6 * 1024 * 1024
+
 export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWebSocket: UpgradeWebSocket<WebSocket>) => {
   const app = new Hono<AppEnv>()
   const limiter = createLoginLimiter({ maxPerUser: 5, maxPerAddress: 100, windowMs: 5 * 60_000 })
 
+  // No API request needs more than an upload of figures (5 MB) plus its form; a larger or
+  // endless body is cut off while it streams in, before any route buffers it.
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_REQUEST_BYTES,
+      onError: (c) => c.json({ error: { code: 'payload-too-large', message: `提交的内容过大（上限 ${MAX_REQUEST_BYTES / 1024 / 1024} MB）` } }, 413),
+    }),
+  )
   // Liveness and load for operators and benchmarks; reveals no content.
   app.get('/healthz', (c) => c.json({ ok: true, openSummaries: rooms.loaded(), rssBytes: process.memoryUsage().rss }))
   app.route('/api', authRoutes(store, limiter))

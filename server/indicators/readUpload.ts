@@ -113,7 +113,9 @@ export const readUpload = async (c: Context): Promise<Upload> => {
     return { fileName: null, rows: body.values.map((cells, index) => ({ row: index + 1, cells })) }
   }
   if (type === 'multipart/form-data') {
-    const form = await c.req.parseBody()
+    const form = await c.req.parseBody().catch(() => {
+      throw new AppError(400, 'invalid-upload', '上传内容无法解析（表单格式有误），请重新选择文件上传')
+    })
     const file = form.file
     if (!(file instanceof File)) throw new AppError(400, 'missing-file', '请选择要上传的 CSV 或 Excel 文件（字段 file）')
     if (file.size > MAX_UPLOAD_BYTES) throw new AppError(413, 'upload-too-large', '文件过大（上限 5 MB）')

@@ -99,6 +99,31 @@ describe('indicator figures', () => {
     expect(figure(watcher.doc, 'hazards_fixed').value).toBe(89)
   })
 
+  it('answers a malformed form and an endless upload with clear errors, changing nothing', async () => {
+    const form = await put(tokens.admin!, '--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nkey,value\r\nhazards_fixed,5', 'multipart/form-data; boundary=x')
+    expect(form.status).toBe(400)
+    expect(((await form.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'invalid-upload', message: expect.stringContaining('无法解析') })
+    // No content-length: the body is cut off while it streams in, not buffered whole.
+    let sent = 0
+    const endless = new ReadableStream<Uint8Array>({
+      pull: (controller) => {
+        sent += 1 << 16
+        controller.enqueue(new TextEncoder().encode('hazards_fixed,1\n'.repeat(4096)))
+        if (sent > 64 * 1024 * 1024) controller.close()
+      },
+    })
+    const response = await fetch(`${server.url}/api/summaries/${summaryId}/indicators`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${tokens.admin}`, 'content-type': 'text/csv' },
+      body: endless,
+      duplex: 'half',
+    } as RequestInit)
+    expect(response.status).toBe(413)
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('payload-too-large')
+    expect(sent).toBeLessThan(64 * 1024 * 1024)
+    expect(figure(watcher.doc, 'hazards_fixed').value).toBe(89)
+  })
+
   it('reads an .xlsx workbook sent as a multipart upload', async () => {
     const workbook = new ExcelJS.Workbook()
     const sheet = workbook.addWorksheet('指标')
