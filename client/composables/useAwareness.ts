@@ -12,6 +12,9 @@ export interface PresentUser {
   role: string
 }
 
+const sameUser = (a: PresentUser, b: PresentUser): boolean =>
+  a.id === b.id && a.name === b.name && a.departmentName === b.departmentName && a.color === b.color && a.role === b.role
+
 export const useAwareness = (provider: Ref<WebsocketProvider | null>) => {
   const users = shallowRef<PresentUser[]>([])
   useDocObserver(provider, (current) => {
@@ -21,7 +24,9 @@ export const useAwareness = (provider: Ref<WebsocketProvider | null>) => {
         const user = state.user as PresentUser | undefined
         if (user?.id && user.username) byId.set(user.id, user)
       }
-      users.value = [...byId.values()].sort((a, b) => a.departmentName.localeCompare(b.departmentName, 'zh'))
+      const next = [...byId.values()].sort((a, b) => a.departmentName.localeCompare(b.departmentName, 'zh'))
+      // Awareness changes with every cursor move; the list changes only when someone comes or goes.
+      if (next.length !== users.value.length || next.some((user, index) => !sameUser(user, users.value[index]!))) users.value = next
     }
     current.awareness.on('change', handler)
     handler()

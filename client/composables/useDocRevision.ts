@@ -1,5 +1,9 @@
-/** A number bumped (at most once per frame) whenever the summary doc changes. */
-import { ref, type Ref } from 'vue'
+/**
+ * A number bumped (at most once per frame) whenever the summary doc changes. The page provides
+ * it (docRevisionKey) rather than passing it down as a prop: only the components that read it
+ * re-render on a bump, not the page with every section's editor.
+ */
+import { ref, type InjectionKey, type Ref } from 'vue'
 import type * as Y from 'yjs'
 import { useDocObserver } from './useDocObserver.js'
 
@@ -20,3 +24,5 @@ export const useDocRevision = (doc: Ref<Y.Doc | null>) => {
   })
   return revision
 }
+
+export const docRevisionKey: InjectionKey<Ref<number>> = Symbol('docRevision')
