@@ -18,6 +18,7 @@ import type { CommentThread } from '../../shared/doc/comments.js'
 import type { PresentUser } from '../composables/useAwareness.js'
 import { CommentHighlights } from './commentHighlights.js'
 import { provideFigures, type FigureContext } from './figureContext.js'
+import { sectionAwareness } from './sectionAwareness.js'
 import IndicatorTableView from './IndicatorTableView.vue'
 import IndicatorView from './IndicatorView.vue'
 
@@ -48,7 +49,8 @@ export const createSectionEditor = (options: SectionEditorOptions): Editor => {
     extensions: [
       ...createSectionExtensions({ indicator: IndicatorWithView, indicatorTable: IndicatorTableWithView }),
       Collaboration.configure({ document: doc, field: sectionRoot(sectionId) }),
-      CollaborationCaret.configure({ provider, user }),
+      // Colleagues' carets, redrawn only when a caret in this section moves (sectionAwareness).
+      CollaborationCaret.configure({ provider: { awareness: sectionAwareness(provider.awareness, sectionId) }, user }),
       CommentHighlights.configure({ threads: options.threads, onThreadClick: options.onThreadClick }),
       Extension.create({ name: 'commentShortcut', addKeyboardShortcuts: () => ({ 'Mod-Alt-m': () => (options.onComment(), true) }) }),
     ],
