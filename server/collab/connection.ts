@@ -19,7 +19,6 @@ import {
   encodeAwarenessStates,
   encodePermissionDenied,
   encodeSyncStep1,
-  encodeSyncStep2,
   MESSAGE_AUTH,
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
@@ -167,7 +166,7 @@ export class Connection implements Peer {
       // The state as it is now, sent once all of it is committed. Waiting for a moment with
       // nothing pending instead starved a joiner while others kept typing on PostgreSQL; what is
       // applied later reaches this peer as broadcasts, after their own commits.
-      const answer = encodeSyncStep2(this.room.doc, payload)
+      const answer = this.room.syncAnswer(payload)
       this.room.whenDurable(() => this.send(answer))
       return
     }

@@ -12,7 +12,7 @@ import { parseSectionRoot } from '../../shared/doc/roots.js'
 import { readOutline, type OutlineEntry } from '../../shared/doc/outline.js'
 import type { Store } from '../store/types.js'
 import type { Bus, BusMessage } from './bus.js'
-import { encodeAwarenessStates, encodeUpdateMessage } from './protocol.js'
+import { encodeAwarenessStates, encodeSyncStep2, encodeUpdateMessage } from './protocol.js'
 import { SequenceTracker } from './sequenceTracker.js'
 import type { Turn } from './turn.js'
 
@@ -52,6 +52,10 @@ export interface RoomOptions {
 }
 
 const RETRY_MS = 1000
+/** Joiners this close together share one full-state answer, kept this long while nothing changes. */
+const FULL_STATE_KEEP_MS = 2000
+/** The encoded state vector of a client that has nothing yet. */
+const isEmptyStateVector = (stateVector: Uint8Array): boolean => stateVector.byteLength === 1 && stateVector[0] === 0
 
 export class Room {
   readonly doc: Y.Doc
@@ -77,6 +81,10 @@ export class Room {
   private readonly sequence: SequenceTracker
   private snapshotSeq: number
   private outlineCache: Map<string, OutlineEntry> | null = null
+  /** The sync answer for a client that has nothing yet, while the doc does not change. */
+  private fullState: Uint8Array | null = null
+  private fullStateTimer: NodeJS.Timeout | null = null
+  private lastFullStateAt = -Infinity
   closed = false
   /** API calls currently using the room; it is not unloaded under them. */
   holds = 0
@@ -144,6 +152,33 @@ export class Room {
     const upto = this.queuedCount
     if (this.committedCount >= upto) callback()
     else this.durableWaiters.push({ upto, callback })
+  }
+
+  /**
+   * The sync step 2 answering `stateVector`. Clients that have nothing yet (everyone opening the
+   * summary in the morning) all get the same bytes, encoded once per version of the doc: each
+   * encoding of a 200 KB summary costs more than a millisecond.
+   */
+  syncAnswer(stateVector: Uint8Array): Uint8Array {
+    if (!isEmptyStateVector(stateVector)) return encodeSyncStep2(this.doc, stateVector)
+    if (this.fullState !== null) return this.fullState
+    const answer = encodeSyncStep2(this.doc, stateVector)
+    // Kept only when joiners come in a burst: a summary opened by one reader at a time never
+    // holds a second copy of its state in memory.
+    const now = performance.now()
+    if (now - this.lastFullStateAt < FULL_STATE_KEEP_MS) {
+      this.fullState = answer
+      this.fullStateTimer = setTimeout(this.forgetFullState, FULL_STATE_KEEP_MS)
+      this.fullStateTimer.unref()
+    }
+    this.lastFullStateAt = now
+    return answer
+  }
+
+  private forgetFullState = (): void => {
+    if (this.fullStateTimer) clearTimeout(this.fullStateTimer)
+    this.fullStateTimer = null
+    this.fullState = null
   }
 
   addPeer(peer: Peer): void {
@@ -223,6 +258,7 @@ export class Room {
   destroy(): void {
     this.closed = true
     if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.forgetFullState()
     this.sequence.dispose()
     this.options.bus?.unsubscribe(this.summaryId)
     this.awareness.destroy()
@@ -230,6 +266,7 @@ export class Room {
   }
 
   private handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.fullState !== null) this.forgetFullState()
     if (origin === REMOTE) {
       // Already committed by another process: forward with this turn's others, never store it.
       this.remoteOutbox.push(update)

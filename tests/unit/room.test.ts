@@ -147,5 +147,31 @@ describe('room hot path', () => {
     await committed(room)
     expect(order).toEqual(['title durable', 'nothing pending'])
   })
-})
 
+  it('answers every joiner that has nothing with the current state, after every kind of change', async () => {
+    const { room } = setup()
+    const empty = Y.encodeStateVector(new Y.Doc())
+    const stateOf = (answer: Uint8Array) => {
+      const decoder = decoding.createDecoder(answer)
+      expect([decoding.readVarUint(decoder), decoding.readVarUint(decoder)]).toEqual([0, 1])
+      const joiner = new Y.Doc()
+      Y.applyUpdate(joiner, decoding.readVarUint8Array(decoder))
+      return joiner.getXmlFragment('section:a').toString()
+    }
+    room.applyClientUpdate(clientUpdate('第一段'), recorder(), 'u', ['section:a'])
+    const first = room.syncAnswer(empty)
+    const second = room.syncAnswer(empty)
+    expect(second).not.toBe(first) // a single reader leaves no copy behind
+    expect(room.syncAnswer(empty)).toBe(second) // from the second of a burst on, joiners share one encoding
+    expect(stateOf(second)).toContain('第一段')
+
+    room.applyClientUpdate(clientUpdate('第二段'), recorder(), 'u', ['section:a'])
+    expect(stateOf(room.syncAnswer(empty))).toContain('第二段')
+    room.transactServer((doc) => doc.getXmlFragment('section:a').delete(0, 1)) // a deletion changes no state vector
+    expect(stateOf(room.syncAnswer(empty)).match(/段/g)).toHaveLength(1)
+    const partial = Y.encodeStateVector(room.doc)
+    expect(room.syncAnswer(partial)).not.toBe(room.syncAnswer(partial)) // others get their own difference
+    await committed(room)
+    room.destroy()
+  })
+})
