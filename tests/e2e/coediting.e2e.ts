@@ -46,7 +46,7 @@ describe('two departments writing one summary in Chromium', () => {
     await screenshot(safety, 'coediting-safety')
   })
 
-  it('shows a colleague’s named caret in the shared section', async () => {
+  it('shows a colleague’s named caret in the shared section, and only where it is', async () => {
     const first = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
     const second = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest2', DEMO_PASSWORD)
     await editorOf(second, 'investment-service').click()
@@ -56,5 +56,12 @@ describe('two departments writing one summary in Chromium', () => {
     await expect.poll(() => label.count(), { timeout: 10_000 }).toBe(1)
     expect(await label.innerText()).toBe('陈招商')
     await screenshot(first, 'coediting-caret')
+
+    // Each section hears only of carets in it: moving on must still clear the one left behind.
+    const labelIn = (sectionId: string) => first.locator(`[data-section-id="${sectionId}"] .collaboration-carets__label`)
+    await editorOf(second, 'investment-channels').click()
+    await second.keyboard.type('驻点招商')
+    await expect.poll(() => labelIn('investment-channels').count(), { timeout: 10_000 }).toBe(1)
+    await expect.poll(() => labelIn('investment-service').count(), { timeout: 10_000 }).toBe(0)
   })
 })
