@@ -50,10 +50,14 @@ const rootNameOf = (doc: Y.Doc, type: Y.AbstractType<unknown>): string | null =>
 const caretPlace = (doc: Y.Doc, state: Record<string, unknown> | undefined): CaretPlace => {
   const anchor = (state?.cursor as { anchor?: unknown } | null | undefined)?.anchor
   if (!anchor) return null
-  const position = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(anchor), doc)
-  if (!position) return undefined
-  const name = rootNameOf(doc, position.type)
-  return name === null ? null : parseSectionRoot(name)
+  try {
+    const position = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(anchor), doc)
+    if (!position) return undefined
+    const name = rootNameOf(doc, position.type)
+    return name === null ? null : parseSectionRoot(name)
+  } catch {
+    return undefined // a caret this page cannot read: let every section's plugin decide
+  }
 }
 
 const createRouter = (awareness: Awareness): Router => {

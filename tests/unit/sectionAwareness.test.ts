@@ -54,6 +54,13 @@ describe('section awareness', () => {
     expect(heard.splice(0).sort()).toEqual(['a', 'b'])
   })
 
+  it('does not fail on a caret it cannot read; every section hears of it', () => {
+    const { mine, colleague, heard } = setup()
+    colleague.setLocalStateField('cursor', { anchor: { item: 'garbage', type: 42 }, head: null })
+    expect(() => applyAwarenessUpdate(mine, encodeAwarenessUpdate(colleague, [colleague.clientID]), 'remote')).not.toThrow()
+    expect(heard.splice(0).sort()).toEqual(['a', 'b'])
+  })
+
   it('reads and writes the real awareness, and stops listening to it when the last section leaves', () => {
     const doc = new Y.Doc()
     const awareness = new Awareness(doc)
