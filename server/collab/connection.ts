@@ -14,6 +14,7 @@ import { CLOSE_FORBIDDEN, CLOSE_MALFORMED, type CloseCode } from '../../shared/c
 import { parseSectionRoot } from '../../shared/doc/roots.js'
 import { canWriteSection } from '../../shared/roles.js'
 import type { User } from '../store/directory.js'
+import { hasValidCaret } from './awarenessState.js'
 import { checkUpdate } from './guard.js'
 import {
   encodeAwarenessStates,
@@ -252,6 +253,7 @@ export class Connection implements Peer {
       const clientId = decoding.readVarUint(decoder)
       const clock = decoding.readVarUint(decoder)
       const state = JSON.parse(decoding.readVarString(decoder)) as unknown
+      if (state !== null && typeof state === 'object' && !hasValidCaret(state)) throw new ProtocolFault('awareness cursor is not a pair of relative positions')
       const owner = this.room.awarenessOwners.get(clientId)
       if (owner !== undefined && owner !== this) continue
       this.room.awarenessOwners.set(clientId, this)

@@ -232,6 +232,31 @@ describe('co-editing over the stock y-websocket provider', () => {
     expect(names).toContain('张招商')
   })
 
+  it('closes a connection that publishes a malformed caret, and nobody else receives it', async () => {
+    const writer = await open('invest')
+    const watcher = await open('leader')
+    const valid = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(writer.doc.getXmlFragment('section:investment'), 0))
+    writer.provider.awareness.setLocalStateField('cursor', { anchor: valid, head: valid })
+    await waitFor(() => (watcher.provider.awareness.getStates().get(writer.doc.clientID)?.cursor as unknown) !== undefined)
+
+    const raw = new WebSocket(`${server.url.replace('http', 'ws')}/collab/${summaryId}?token=${tokens.invest}`)
+    const closed = new Promise<number>((resolve) => raw.on('close', (code) => resolve(code)))
+    await new Promise((resolve) => raw.on('open', resolve))
+    const state = JSON.stringify({ cursor: { anchor: { item: 'garbage', type: 42 }, head: null } })
+    const update = encoding.createEncoder()
+    encoding.writeVarUint(update, 1) // one state
+    encoding.writeVarUint(update, 987654) // its client id
+    encoding.writeVarUint(update, 1) // clock
+    encoding.writeVarString(update, state)
+    const message = encoding.createEncoder()
+    encoding.writeVarUint(message, 1) // awareness
+    encoding.writeVarUint8Array(message, encoding.toUint8Array(update))
+    raw.send(encoding.toUint8Array(message))
+    expect(await closed).toBe(4400)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(watcher.provider.awareness.getStates().has(987654)).toBe(false)
+  })
+
   it('removes awareness states when a connection closes', async () => {
     const leaving = await open('invest2')
     const watcher = await open('leader')
