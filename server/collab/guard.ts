@@ -2,10 +2,13 @@
  * The update guard (DESIGN.md "The update guard"): decides, before anything is applied, which
  * roots an incoming update would touch. Every inserted struct and every deleted range must
  * resolve to a root the connection may write; anything unresolvable (it depends on structs the
- * server does not have) is refused. Works in time proportional to the update: it decodes the
+ * server does not have) is refused, and so is anything in a section the section schema cannot
+ * show (sectionContent.ts). Works in time proportional to the update: it decodes the
  * update once and looks referenced structs up by binary search, never encoding the document.
  */
 import * as Y from 'yjs'
+import { parseSectionRoot } from '../../shared/doc/roots.js'
+import { sectionContentProblem } from './sectionContent.js'
 
 /** `missing`: refused because the update depends on structs the server does not have (yet). */
 export type GuardVerdict = { ok: true; roots: Set<string> } | { ok: false; reason: string; missing: boolean }
@@ -130,7 +133,12 @@ export const checkUpdate = (doc: Y.Doc, update: Uint8Array, mayWrite: (root: str
         if (struct instanceof Y.Skip) throw new Refusal(MISSING, true)
         if (struct instanceof Y.GC || struct.id.clock + struct.length <= serverClock) continue
         if (struct.content instanceof Y.ContentDoc) throw new Refusal('不允许嵌入子文档')
-        admit(resolveItem(struct, 0))
+        const root = resolveItem(struct, 0)
+        admit(root)
+        if (typeof root === 'string' && parseSectionRoot(root) !== null) {
+          const problem = sectionContentProblem(struct)
+          if (problem !== null) throw new Refusal(problem)
+        }
       }
     }
     for (const [client, ranges] of ds.clients) {

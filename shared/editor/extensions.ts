@@ -2,9 +2,11 @@
  * The Tiptap schema of a section body, declared once: the editor uses it with collaboration and
  * node views added, the server reads section fragments with the same schema for exports. The client
  * replaces Indicator and IndicatorTable with versions that carry Vue node views.
- * Headings are not allowed inside a section: heading numbers come from the outline.
+ * Headings are not allowed inside a section: heading numbers come from the outline. The server
+ * reads exports with sectionSchema() and lets into a section only what it names (guard).
  */
-import type { AnyExtension } from '@tiptap/core'
+import { getSchema, type AnyExtension } from '@tiptap/core'
+import type { Schema } from '@tiptap/pm/model'
 import StarterKit from '@tiptap/starter-kit'
 import { Indicator } from './indicator.js'
 import { IndicatorTable } from './indicatorTable.js'
@@ -28,3 +30,7 @@ export const createSectionExtensions = (nodeViews: SectionNodeViews = {}): AnyEx
   nodeViews.indicator ?? Indicator,
   nodeViews.indicatorTable ?? IndicatorTable,
 ]
+
+let schema: Schema | null = null
+/** The section schema, built once (Tiptap builds it from the extensions). */
+export const sectionSchema = (): Schema => (schema ??= getSchema(createSectionExtensions()))

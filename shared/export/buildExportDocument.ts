@@ -3,22 +3,18 @@
  * deriveNumbering), each section's Tiptap content read from its fragment with the editor's own
  * schema, and figures formatted by shared/indicators. Comments never appear.
  */
-import { getSchema } from '@tiptap/core'
-import type { Node as ProseMirrorNode, Schema } from '@tiptap/pm/model'
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
 import { readIndicators } from '../doc/indicators.js'
 import { readMeta, readOutline } from '../doc/outline.js'
 import { sectionRoot } from '../doc/roots.js'
-import { createSectionExtensions } from '../editor/extensions.js'
+import { sectionSchema } from '../editor/extensions.js'
 import { parseTableKeys } from '../editor/indicatorTable.js'
 import { formatIndicator, INDICATOR_TABLE_HEADER, indicatorTableRow } from '../indicators/format.js'
 import type { IndicatorData, IndicatorShow } from '../indicators/types.js'
 import { deriveNumbering } from '../numbering.js'
 import type { Block, ExportDocument, Inline } from './model.js'
-
-let schema: Schema | null = null
-const sectionSchema = (): Schema => (schema ??= getSchema(createSectionExtensions()))
 
 type Figures = Record<string, IndicatorData>
 

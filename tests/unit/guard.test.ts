@@ -43,6 +43,48 @@ describe('update guard', () => {
     expect(verdict).toEqual({ ok: true, roots: new Set(['section:investment']) })
   })
 
+  it('accepts what the section editor writes: lists, marks, figures and their attributes', () => {
+    const server = createServerDoc()
+    const client = createClient(server)
+    client.doc.transact(() => {
+      const list = new Y.XmlElement('bulletList')
+      const item = new Y.XmlElement('listItem')
+      item.insert(0, [paragraph('要点')])
+      list.insert(0, [item])
+      const text = new Y.XmlText()
+      text.insert(0, '全年新签项目', { bold: true })
+      const line = new Y.XmlElement('paragraph')
+      const figure = new Y.XmlElement('indicator')
+      figure.setAttribute('key', 'new_projects')
+      line.insert(0, [text, figure])
+      client.doc.getXmlFragment(sectionRoot('investment')).insert(0, [list, line])
+    })
+    expect(checkUpdate(server, Y.encodeStateAsUpdate(client.doc, Y.encodeStateVector(server)), mayWriteFor('invest')).ok).toBe(true)
+  })
+
+  it('refuses in a section what its schema cannot show: a colleague’s editor would delete it, and may not', () => {
+    const server = createServerDoc()
+    const attempts: Array<[string, (fragment: Y.XmlFragment) => void, string]> = [
+      ['an unknown element', (fragment) => fragment.insert(0, [new Y.XmlElement('script')]), '章节中不能有“script”'],
+      ['an unknown mark', (fragment) => {
+        const text = new Y.XmlText()
+        text.insert(0, '红字', { color: 'red' })
+        fragment.insert(0, [text])
+      }, '不支持的文字格式“color”'],
+      ['a map', (fragment) => fragment.insert(0, [new Y.XmlHook('hook')]), '章节中只能有正文内容'],
+      ['an embed', (fragment) => {
+        const text = new Y.XmlText()
+        text.insertEmbed(0, { image: 'x.png' })
+        fragment.insert(0, [text])
+      }, '章节中只能有正文内容'],
+    ]
+    for (const [, attempt, reason] of attempts) {
+      const client = createClient(server)
+      attempt(client.doc.getXmlFragment(sectionRoot('investment')))
+      expect(checkUpdate(server, client.updates[0]!, mayWriteFor('invest'))).toEqual({ ok: false, reason, missing: false })
+    }
+  })
+
   it('refuses an edit to another department’s section', () => {
     const server = createServerDoc()
     const client = createClient(server)
