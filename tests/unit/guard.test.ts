@@ -71,7 +71,7 @@ describe('update guard', () => {
         text.insert(0, '红字', { color: 'red' })
         fragment.insert(0, [text])
       }, '不支持的文字格式“color”'],
-      ['a map', (fragment) => fragment.insert(0, [new Y.XmlHook('hook')]), '章节中只能有正文内容'],
+      ['a hook', (fragment) => fragment.insert(0, [new Y.XmlHook('hook') as unknown as Y.XmlElement]), '章节中只能有正文内容'],
       ['an embed', (fragment) => {
         const text = new Y.XmlText()
         text.insertEmbed(0, { image: 'x.png' })
