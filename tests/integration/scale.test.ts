@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { readThreads } from '../../shared/doc/comments.js'
 import { anchorsFor, api, connect, createClientPool, createDataDir, login, sectionText, spawnServer as spawn, synced, waitFor, writeParagraph } from './harness.js'
 import { servicesUnavailable, startPostgres, startRedis, type Postgres, type Redis } from './services.js'
@@ -52,7 +53,9 @@ describe.skipIf(servicesUnavailable)('several processes on PostgreSQL and Redis'
     const reader = await open(second, summaryId, await login(second, 'leader'))
     writeParagraph(writer.doc, 'investment-service', '跨进程同步的段落。')
     await waitFor(() => sectionText(reader.doc, 'investment-service').includes('跨进程同步的段落'), 5000, 'the edit on the other process')
-    writer.provider.awareness.setLocalStateField('cursor', { at: 1 })
+    // A caret as the editor publishes it: relative positions in the section's fragment.
+    const caret = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(writer.doc.getXmlFragment('section:investment-service'), 0))
+    writer.provider.awareness.setLocalStateField('cursor', { anchor: caret, head: caret })
     await waitFor(() => [...reader.provider.awareness.getStates().values()].some((state) => (state.user as { username?: string } | undefined)?.username === 'invest'), 5000, 'awareness across processes')
     const leader = await login(second, 'leader')
     const created = await api<{ id: string }>(second, `/api/summaries/${summaryId}/comments`, { token: leader, body: { sectionId: 'investment-service', ...anchorsFor(reader.doc, 'investment-service', '跨进程'), quote: '跨进程', text: '请核实' } })
