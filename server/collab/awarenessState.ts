@@ -7,9 +7,10 @@
 import { z } from 'zod'
 
 const id = z.object({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() })
+// y-tiptap publishes RelativePosition objects as they are, so absent fields arrive as null
 const relativePosition = z
-  .object({ type: id.optional(), tname: z.string().optional(), item: id.optional(), assoc: z.number().int().optional() })
-  .refine((position) => position.type !== undefined || position.tname !== undefined || position.item !== undefined)
+  .object({ type: id.nullish(), tname: z.string().nullish(), item: id.nullish(), assoc: z.number().int().nullish() })
+  .refine((position) => position.type != null || position.tname != null || position.item != null)
 const caret = z.object({ anchor: relativePosition, head: relativePosition }).nullable().optional()
 
 export const hasValidCaret = (state: object): boolean => caret.safeParse((state as { cursor?: unknown }).cursor).success

@@ -235,9 +235,16 @@ describe('co-editing over the stock y-websocket provider', () => {
   it('closes a connection that publishes a malformed caret, and nobody else receives it', async () => {
     const writer = await open('invest')
     const watcher = await open('leader')
-    const valid = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(writer.doc.getXmlFragment('section:investment'), 0))
-    writer.provider.awareness.setLocalStateField('cursor', { anchor: valid, head: valid })
+    // y-tiptap publishes RelativePosition objects as they are (JSON with null fields), others use
+    // relativePositionToJSON (fields left out): both are carets and both must reach colleagues.
+    const fragment = writer.doc.getXmlFragment('section:investment')
+    const asTiptapSends = Y.createRelativePositionFromTypeIndex(fragment, 0)
+    writer.provider.awareness.setLocalStateField('cursor', { anchor: asTiptapSends, head: asTiptapSends })
     await waitFor(() => (watcher.provider.awareness.getStates().get(writer.doc.clientID)?.cursor as unknown) !== undefined)
+    const compact = Y.relativePositionToJSON(asTiptapSends)
+    writer.provider.awareness.setLocalStateField('cursor', { anchor: compact, head: compact })
+    const caretSeen = () => JSON.stringify(watcher.provider.awareness.getStates().get(writer.doc.clientID)?.cursor)
+    await waitFor(() => caretSeen() === JSON.stringify({ anchor: compact, head: compact }))
 
     const raw = new WebSocket(`${server.url.replace('http', 'ws')}/collab/${summaryId}?token=${tokens.invest}`)
     const closed = new Promise<number>((resolve) => raw.on('close', (code) => resolve(code)))
