@@ -1,6 +1,6 @@
 /** Chromium (Debian's) driven by playwright-core, with the flags this closed network needs. */
 import { mkdirSync } from 'node:fs'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, expect, vi } from 'vitest'
 import { chromium, type Browser, type Page, type WebSocketRoute } from 'playwright-core'
 import { demoSummaryId, login, startTestServer } from '../integration/harness.js'
 
@@ -89,7 +89,15 @@ export interface BrowserSuite {
 /** A fresh server with the demo summary and one Chromium for the tests of a file. */
 export const useBrowserSuite = (): BrowserSuite => {
   const suite = {} as BrowserSuite
+  // A real editor must never send what the server refuses as malformed (it would be cut off and
+  // reconnect in a loop): every such refusal is logged, and any one fails the file.
+  const refusals: string[] = []
   beforeAll(async () => {
+    const warn = console.warn.bind(console)
+    vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+      if (String(args[0]).includes('malformed message')) refusals.push(args.map(String).join(' '))
+      warn(...args)
+    })
     suite.server = await startTestServer()
     suite.summaryId = await demoSummaryId(suite.server, await login(suite.server, 'admin'))
     suite.browser = await launchBrowser()
@@ -97,6 +105,8 @@ export const useBrowserSuite = (): BrowserSuite => {
   afterAll(async () => {
     await suite.browser?.close()
     await suite.server?.close()
+    vi.mocked(console.warn).mockRestore()
+    expect(refusals, 'the server refused messages from a real editor').toEqual([])
   })
   return suite
 }
