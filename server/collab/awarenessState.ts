@@ -2,7 +2,8 @@
  * What a client may put in its awareness state. Everything is relayed as sent except `user`,
  * which the server stamps with the identity it knows, and `cursor`, which every colleague's caret
  * plugin parses on each redraw: it must be absent, null, or a pair of Yjs relative positions. A
- * malformed one makes that plugin throw in the editor of every colleague viewing the summary.
+ * malformed one would make that plugin throw in the editor of every colleague viewing the
+ * summary, so it is relayed as null (no caret shown); the rest of the state goes through.
  */
 import { z } from 'zod'
 
@@ -13,4 +14,6 @@ const relativePosition = z
   .refine((position) => position.type != null || position.tname != null || position.item != null)
 const caret = z.object({ anchor: relativePosition, head: relativePosition }).nullable().optional()
 
-export const hasValidCaret = (state: object): boolean => caret.safeParse((state as { cursor?: unknown }).cursor).success
+/** The state as colleagues may see it: a malformed `cursor` becomes null. */
+export const withSafeCaret = <T extends object>(state: T): T =>
+  caret.safeParse((state as { cursor?: unknown }).cursor).success ? state : { ...state, cursor: null }

@@ -14,7 +14,7 @@ import { CLOSE_FORBIDDEN, CLOSE_MALFORMED, type CloseCode } from '../../shared/c
 import { parseSectionRoot } from '../../shared/doc/roots.js'
 import { canWriteSection } from '../../shared/roles.js'
 import type { User } from '../store/directory.js'
-import { hasValidCaret } from './awarenessState.js'
+import { withSafeCaret } from './awarenessState.js'
 import { checkUpdate } from './guard.js'
 import {
   encodeAwarenessStates,
@@ -240,7 +240,8 @@ export class Connection implements Peer {
   }
 
   /**
-   * Re-encodes the client's awareness entries with the identity the server knows. Entries for
+   * Re-encodes the client's awareness entries with the identity the server knows and a caret
+   * colleagues' editors can parse (see awarenessState.ts). Entries for
    * client ids owned by another connection (the stock provider echoes everyone's states) are
    * dropped, so a client can neither impersonate nor remove someone else.
    */
@@ -253,11 +254,10 @@ export class Connection implements Peer {
       const clientId = decoding.readVarUint(decoder)
       const clock = decoding.readVarUint(decoder)
       const state = JSON.parse(decoding.readVarString(decoder)) as unknown
-      if (state !== null && typeof state === 'object' && !hasValidCaret(state)) throw new ProtocolFault('awareness cursor is not a pair of relative positions')
       const owner = this.room.awarenessOwners.get(clientId)
       if (owner !== undefined && owner !== this) continue
       this.room.awarenessOwners.set(clientId, this)
-      const stamped = state === null || typeof state !== 'object' ? null : { ...state, user: this.identity }
+      const stamped = state === null || typeof state !== 'object' ? null : { ...withSafeCaret(state), user: this.identity }
       accepted.push([clientId, clock, JSON.stringify(stamped)])
     }
     if (accepted.length === 0) return
