@@ -6,6 +6,9 @@ import type { EditorState } from '@tiptap/pm/state'
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap'
 import { fromBase64, toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
+import { INDICATORS_ROOT } from '../../shared/doc/roots.js'
+import type { IndicatorData } from '../../shared/indicators/types.js'
+import { quoteOf } from './quote.js'
 
 interface SyncState {
   doc: Y.Doc
@@ -30,7 +33,8 @@ export const anchorsOfSelection = (state: EditorState): SelectionAnchors | null 
   const sync = syncState(state)
   if (empty || !sync) return null
   const encode = (pos: number) => toBase64(Y.encodeRelativePosition(absolutePositionToRelativePosition(pos, sync.type, sync.binding!.mapping as never)))
-  return { anchorStart: encode(from), anchorEnd: encode(to), quote: state.doc.textBetween(from, to, '\n', '▫').slice(0, 1000) }
+  const figures = sync.doc.getMap<IndicatorData>(INDICATORS_ROOT)
+  return { anchorStart: encode(from), anchorEnd: encode(to), quote: quoteOf(state.doc, from, to, (key) => figures.get(key)) }
 }
 
 /** The editor range an anchored thread covers now, or null when its phrase is gone. */
