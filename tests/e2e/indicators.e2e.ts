@@ -20,6 +20,13 @@ describe('indicator figures in the editor', () => {
     await expect.poll(() => node(reader).innerText(), { timeout: 10_000 }).toBe('5.2亿元')
     expect(await node(reader).getAttribute('contenteditable')).toBe('false')
 
+    // Clicking a figure opens its menu; writing on closes it instead of leaving it over the text.
+    await node(writer).click()
+    await expect.poll(() => writer.locator('.indicator-menu').count()).toBe(1)
+    await writer.keyboard.press('End')
+    await writer.keyboard.type('。')
+    await expect.poll(() => writer.locator('.indicator-menu').count()).toBe(0)
+
     const response = await fetch(`${suite.server.url}/api/summaries/${suite.summaryId}/indicators`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${await login(suite.server, 'admin')}`, 'content-type': 'text/csv' },
