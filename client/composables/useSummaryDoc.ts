@@ -12,6 +12,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { CLOSE_FORBIDDEN, CLOSE_MESSAGES, CLOSE_UNAUTHORISED } from '../../shared/closeCodes.js'
 import { findUnsavedParagraphs, type UnsavedSection } from '../../shared/doc/unsavedParagraphs.js'
+import { holdDuringComposition } from '../editor/compositionHold.js'
 import { emptyLocalCopy, localCopyName, openLocalCopy } from '../localCopies.js'
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected'
@@ -30,6 +31,7 @@ export const useSummaryDoc = (summaryId: string, options: { userId: string; onUn
   const unsaved = shallowRef<UnsavedSection[]>([])
   let resets: number[] = []
   let stored: IndexeddbPersistence | null = null
+  let removeCompositionHold = () => {}
   /** The local copy given up after a refusal, until the fresh copy has synced. */
   let discarded: Y.Doc | null = null
   /** This copy synced at least once (the provider clears `synced` before reporting a close). */
@@ -40,6 +42,7 @@ export const useSummaryDoc = (summaryId: string, options: { userId: string; onUn
   /** Stops syncing with the server and the browser; the local copy is left to the caller. */
   const disconnect = (): { previous: Y.Doc | null; closed: Promise<void> } => {
     const previous = doc.value
+    removeCompositionHold()
     provider.value?.destroy()
     const closed = stored?.destroy() ?? Promise.resolve()
     provider.value = null
@@ -100,6 +103,7 @@ export const useSummaryDoc = (summaryId: string, options: { userId: string; onUn
       if (isSynced) keepUnsaved(nextDoc)
     })
     nextProvider.on('closed', handleClosed)
+    removeCompositionHold = holdDuringComposition(nextProvider)
     stored = openLocalCopy(copyName, nextDoc)
     doc.value = nextDoc
     provider.value = nextProvider

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { DEMO_PASSWORD } from '../integration/harness.js'
 import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 
 const suite = useBrowserSuite()
 
 const editorOf = (page: Page, sectionId: string) => page.locator(`[data-section-id="${sectionId}"] .ProseMirror`)
-/** The section's text without colleagues' caret labels. */
-const textOf = (page: Page, sectionId: string) =>
-  editorOf(page, sectionId).evaluate((element) => {
+/** An element's text without colleagues' caret labels. */
+const plainText = (locator: Locator) =>
+  locator.evaluate((element) => {
     const copy = element.cloneNode(true) as HTMLElement
     copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove())
     return copy.textContent ?? ''
   })
+const textOf = (page: Page, sectionId: string) => plainText(editorOf(page, sectionId))
 
 describe('two departments writing one summary in Chromium', () => {
   it('shows each other’s text live and keeps other departments’ sections read-only', async () => {
@@ -63,5 +64,44 @@ describe('two departments writing one summary in Chromium', () => {
     await second.keyboard.type('驻点招商')
     await expect.poll(() => labelIn('investment-channels').count(), { timeout: 10_000 }).toBe(1)
     await expect.poll(() => labelIn('investment-service').count(), { timeout: 10_000 }).toBe(0)
+  })
+
+  it('keeps a pinyin composition whole while a colleague types in the same paragraph', async () => {
+    const composer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
+    const colleague = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest2', DEMO_PASSWORD)
+    const sectionId = 'investment-service'
+    const lastLine = (page: Page) => editorOf(page, sectionId).locator('p').last()
+    await lastLine(composer).click()
+    await composer.keyboard.press('End')
+    await composer.keyboard.press('Enter')
+    await composer.keyboard.type('建成。')
+    await composer.keyboard.press('ArrowLeft')
+    await expect.poll(() => plainText(lastLine(colleague)), { timeout: 10_000 }).toBe('建成。')
+    // The colleague writes at the same place, right where the composition grows.
+    await lastLine(colleague).click()
+    await colleague.keyboard.press('End')
+    await colleague.keyboard.press('ArrowLeft')
+
+    // What an input method does for 地方 (typed as "di fang"), via the DevTools protocol, while
+    // the colleague's keystrokes keep arriving in the same paragraph.
+    const ime = await composer.context().newCDPSession(composer)
+    const compose = (text: string) => ime.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length })
+    // The colleague's keystrokes reach the composer's page while the composition is open.
+    const colleagueTypes = async (text: string) => {
+      await colleague.keyboard.type(text)
+      await colleague.waitForTimeout(200)
+    }
+    for (const [pinyin, typed] of [['d', '孵'], ['di', '化'], ['di f', '基'], ['di fa', '地'], ['di fan', '设'], ['di fang', '施']]) {
+      await compose(pinyin!)
+      await composer.waitForTimeout(100)
+      await colleagueTypes(typed!)
+    }
+    await ime.send('Input.insertText', { text: '地方' })
+
+    // No letters of the composition are left behind, and nobody's characters are lost.
+    for (const page of [composer, colleague]) {
+      await expect.poll(() => textOf(page, sectionId), { timeout: 10_000 }).toMatch(/建成(地方孵化基地设施|孵化基地设施地方)。$/)
+      expect(await textOf(page, sectionId)).not.toMatch(/[a-z]/)
+    }
   })
 })
