@@ -72,7 +72,8 @@ const createRouter = (awareness: Awareness): Router => {
   const handle = (change: AwarenessChange, origin: unknown) => {
     const affected = new Set<CaretPlace>()
     for (const clientId of [...change.added, ...change.updated, ...change.removed]) {
-      affected.add(places.get(clientId) ?? null)
+      // Where it was: a section, unknown (every section may have drawn it since), or no caret.
+      affected.add(places.has(clientId) ? places.get(clientId) : null)
       const place = change.removed.includes(clientId) ? null : caretPlace(doc, awareness.getStates().get(clientId))
       affected.add(place)
       if (place === null) places.delete(clientId)

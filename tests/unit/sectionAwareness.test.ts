@@ -52,6 +52,13 @@ describe('section awareness', () => {
     colleague.setLocalStateField('cursor', { anchor: position, head: position })
     applyAwarenessUpdate(mine, encodeAwarenessUpdate(colleague, [colleague.clientID]), 'remote')
     expect(heard.splice(0).sort()).toEqual(['a', 'b'])
+
+    // Its text arrives in section a and gets drawn there; when the caret then leaves, a section
+    // that may still draw it must hear of it (it was left drawn in the browser).
+    Y.applyUpdate(mine.doc, Y.encodeStateAsUpdate(elsewhere))
+    colleague.setLocalStateField('cursor', null)
+    applyAwarenessUpdate(mine, encodeAwarenessUpdate(colleague, [colleague.clientID]), 'remote')
+    expect(heard.splice(0).sort()).toEqual(['a', 'b'])
   })
 
   it('does not fail on a caret it cannot read; every section hears of it', () => {
