@@ -71,6 +71,7 @@ describe('two departments writing one summary in Chromium', () => {
     const colleague = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest2', DEMO_PASSWORD)
     const sectionId = 'investment-service'
     const lastLine = (page: Page) => editorOf(page, sectionId).locator('p').last()
+    for (const page of [composer, colleague]) await expect.poll(() => page.locator('[data-connection-status]').innerText()).toBe('已连接，实时同步中')
     await lastLine(composer).click()
     await composer.keyboard.press('End')
     await composer.keyboard.press('Enter')
@@ -95,6 +96,8 @@ describe('two departments writing one summary in Chromium', () => {
       await compose(pinyin!)
       await composer.waitForTimeout(100)
       await colleagueTypes(typed!)
+      // Nor does the colleague see the pinyin flicker in the text.
+      expect(await textOf(colleague, sectionId)).not.toMatch(/[a-z]/)
     }
     await ime.send('Input.insertText', { text: '地方' })
 
