@@ -53,7 +53,7 @@ describe.skipIf(servicesUnavailable)('several processes on PostgreSQL and Redis'
     const reader = await open(second, summaryId, await login(second, 'leader'))
     writeParagraph(writer.doc, 'investment-service', '跨进程同步的段落。')
     await waitFor(() => sectionText(reader.doc, 'investment-service').includes('跨进程同步的段落'), 5000, 'the edit on the other process')
-    // A caret as the editor publishes it: relative positions in the section's fragment.
+    // A caret: relative positions in the section's fragment (colleagues' editors draw it there).
     const caret = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(writer.doc.getXmlFragment('section:investment-service'), 0))
     writer.provider.awareness.setLocalStateField('cursor', { anchor: caret, head: caret })
     await waitFor(() => [...reader.provider.awareness.getStates().values()].some((state) => (state.user as { username?: string } | undefined)?.username === 'invest'), 5000, 'awareness across processes')
