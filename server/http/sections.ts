@@ -13,7 +13,7 @@ import { readSectionBlocks } from '../../shared/export/buildExportDocument.js'
 import { sectionRoot } from '../../shared/doc/roots.js'
 import { buildProgress } from '../../shared/progress.js'
 import { applyTemplateSchema, sectionCreateSchema, sectionPatchSchema } from '../../shared/schema/sections.js'
-import { flattenSections } from '../../shared/schema/template.js'
+import { flattenSections, indicatorParents } from '../../shared/schema/template.js'
 import { checkTransition } from '../../shared/workflow.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
@@ -141,7 +141,7 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
           }
           previous += 1
           insertEntry(doc, previous, { id: section.id, title: section.title, level: section.level, departmentId: departmentIds.get(section.department) ?? '', status: 'drafting', hint: section.hint ?? '', wordTarget: section.wordTarget ?? 0 })
-          seedSectionBody(doc.getXmlFragment(sectionRoot(section.id)), section.indicators ?? [], readIndicators(doc))
+          seedSectionBody(doc.getXmlFragment(sectionRoot(section.id)), section.indicators ?? [], readIndicators(doc), indicatorParents(template))
           added.push(section.id)
         }
       }, user.id)

@@ -8,7 +8,7 @@ import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
 import { sectionRoot } from '../../shared/doc/roots.js'
 import { createOutlineEntry, getOutline, writeMeta, type SummaryMeta } from '../../shared/doc/outline.js'
 import type { IndicatorData } from '../../shared/indicators/types.js'
-import { flattenSections, type IndicatorDefinition, type Template } from '../../shared/schema/template.js'
+import { flattenSections, indicatorParents, type IndicatorDefinition, type Template } from '../../shared/schema/template.js'
 import { seedSectionBody } from './seedSectionBody.js'
 
 export interface IndicatorValue {
@@ -50,6 +50,7 @@ export const buildSummaryDoc = (
     const indicators = getIndicators(doc)
     for (const definition of template.indicators ?? []) indicators.set(definition.key, indicatorEntry(definition, departmentIds, values[definition.key]))
     const figures = readIndicators(doc)
+    const parents = indicatorParents(template)
     const outline = getOutline(doc)
     for (const section of flattenSections(template.sections)) {
       outline.push([
@@ -63,7 +64,7 @@ export const buildSummaryDoc = (
           wordTarget: section.wordTarget ?? 0,
         }),
       ])
-      seedSectionBody(doc.getXmlFragment(sectionRoot(section.id)), section.indicators ?? [], figures)
+      seedSectionBody(doc.getXmlFragment(sectionRoot(section.id)), section.indicators ?? [], figures, parents)
     }
   })
   return doc

@@ -1,7 +1,8 @@
 /**
  * The opening a section gets when its template lists indicators: one sentence naming each figure
  * with live indicator nodes (and its change when last year's figure is known), plus an indicator
- * table when there are three or more. The department then writes around it.
+ * table when there are three or more. A figure that is part of the one before it follows with
+ * 其中 (新投产企业12家，其中高新技术企业2户). The department then writes around it.
  */
 import * as Y from 'yjs'
 import type { IndicatorData } from '../../shared/indicators/types.js'
@@ -13,7 +14,12 @@ const indicatorNode = (key: string, show: 'value' | 'change'): Y.XmlElement => {
   return node
 }
 
-export const seedSectionBody = (fragment: Y.XmlFragment, keys: readonly string[], figures: Readonly<Record<string, IndicatorData>>): void => {
+export const seedSectionBody = (
+  fragment: Y.XmlFragment,
+  keys: readonly string[],
+  figures: Readonly<Record<string, IndicatorData>>,
+  parents: ReadonlyMap<string, string> = new Map(),
+): void => {
   const known = keys.filter((key) => figures[key])
   if (known.length === 0) return
   // One XmlText per run of text between figures, as the editor itself writes them.
@@ -25,7 +31,8 @@ export const seedSectionBody = (fragment: Y.XmlFragment, keys: readonly string[]
   }
   known.forEach((key, index) => {
     const figure = figures[key]!
-    pending += (index > 0 ? '；' : '') + figure.label
+    const separator = index === 0 ? '' : parents.get(key) === known[index - 1] ? '，其中' : '；'
+    pending += separator + figure.label
     addFigure(key, 'value')
     if (figure.previous === null) return
     pending += '，'

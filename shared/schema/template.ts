@@ -41,6 +41,8 @@ export const indicatorDefinitionSchema = z.strictObject({
   department: z.string().trim().min(1).max(50),
   precision: z.number().int().min(0).max(4).optional(),
   approx: z.boolean().optional(),
+  /** The figure this one is part of: 新投产企业12家，其中高新技术企业2户. */
+  parent: idSchema.optional(),
 })
 export type IndicatorDefinition = z.infer<typeof indicatorDefinitionSchema>
 
@@ -66,6 +68,14 @@ const checkReferences = (template: Template): FieldProblem[] => {
     if (!departments.has(indicator.department))
       problems.push({ path: `${path}.department`, message: `部门“${indicator.department}”不在 departments 列表中` })
   })
+  const parents = indicatorParents(template)
+  template.indicators?.forEach((indicator, index) => {
+    if (indicator.parent === undefined) return
+    const path = `indicators[${index}].parent`
+    if (indicator.parent === indicator.key) problems.push({ path, message: '指标不能是自己的上级指标' })
+    else if (!indicatorKeys.has(indicator.parent)) problems.push({ path, message: `未定义的上级指标“${indicator.parent}”` })
+    else if (parents.has(indicator.parent)) problems.push({ path, message: `上级指标“${indicator.parent}”本身也有上级指标；“其中”只支持一级` })
+  })
   const sectionIds = new Set<string>()
   const visit = (sections: TemplateSection[], prefix: string, depth: number): void => {
     sections.forEach((section, index) => {
@@ -84,6 +94,10 @@ const checkReferences = (template: Template): FieldProblem[] => {
   visit(template.sections, 'sections', 1)
   return problems
 }
+
+/** Each indicator that is part of another, with the key of that other one. */
+export const indicatorParents = (template: Pick<Template, 'indicators'>): Map<string, string> =>
+  new Map((template.indicators ?? []).flatMap((indicator) => (indicator.parent === undefined ? [] : [[indicator.key, indicator.parent] as const])))
 
 /** Validates unknown JSON as a template: shape first, then ids, depth and references. */
 export const validateTemplate = (input: unknown): TemplateValidation => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { flattenSections, validateTemplate } from '../../shared/schema/template.js'
+import { inlineText } from '../../shared/export/model.js'
+import { readSectionBlocks } from '../../shared/export/buildExportDocument.js'
+import { flattenSections, validateTemplate, type Template } from '../../shared/schema/template.js'
+import { buildSummaryDoc } from '../../server/summary/buildSummaryDoc.js'
 import { parkAnnualTemplate } from '../../server/templates/parkAnnual.js'
 
 const base = () => ({
@@ -61,6 +64,38 @@ describe('validateTemplate', () => {
   it('accepts any short unit a report uses', () => {
     const template = { ...base(), indicators: [{ key: 'events', label: '接待游客', unit: '万人次', department: '女工委' }] }
     expect(validateTemplate(template).ok).toBe(true)
+  })
+
+  it('takes a figure that is part of another (其中) and refuses a parent that cannot be one', () => {
+    const withParts = (parents: Record<string, string>) => ({
+      ...base(),
+      indicators: ['events', 'women_events', 'big_events'].map((key) => ({ key, label: key, unit: '场', department: '女工委', ...(parents[key] ? { parent: parents[key] } : {}) })),
+    })
+    expect(validateTemplate(withParts({ women_events: 'events' })).ok).toBe(true)
+    expect(problemsOf(withParts({ women_events: 'women_events' }))).toContainEqual({ path: 'indicators[1].parent', message: '指标不能是自己的上级指标' })
+    expect(problemsOf(withParts({ women_events: 'sports' }))).toContainEqual({ path: 'indicators[1].parent', message: '未定义的上级指标“sports”' })
+    expect(problemsOf(withParts({ women_events: 'events', big_events: 'women_events' }))).toContainEqual({
+      path: 'indicators[2].parent',
+      message: '上级指标“women_events”本身也有上级指标；“其中”只支持一级',
+    })
+  })
+
+  it('seeds a part right after its whole with 其中, as the summaries phrase it', () => {
+    const template: Template = {
+      id: 'park',
+      title: '{organisation}{year}年度工作总结',
+      departments: ['经济发展局'],
+      sections: [{ id: 'industry', title: '产业发展', department: '经济发展局', indicators: ['new_firms', 'high_tech', 'tax'] }],
+      indicators: [
+        { key: 'new_firms', label: '新投产企业', unit: '家', department: '经济发展局' },
+        { key: 'high_tech', label: '高新技术企业', unit: '户', department: '经济发展局', parent: 'new_firms' },
+        { key: 'tax', label: '园区全年创税', unit: '万元', department: '经济发展局' },
+      ],
+    }
+    const values = { new_firms: { value: 12, previous: null, target: null }, high_tech: { value: 2, previous: null, target: null }, tax: { value: 1002, previous: null, target: null } }
+    const doc = buildSummaryDoc(template, { title: 't', year: 2026, organisation: 'o', templateId: 'park' }, new Map([['经济发展局', 'd1']]), values)
+    const [sentence] = readSectionBlocks(doc, 'industry')
+    expect(sentence?.kind === 'paragraph' && inlineText(sentence.inlines)).toBe('全年新投产企业12家，其中高新技术企业2户；园区全年创税1002万元。')
   })
 
   it('flattens sections in document order with levels', () => {
