@@ -6,8 +6,7 @@ import type { EditorState } from '@tiptap/pm/state'
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap'
 import { fromBase64, toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
-import { INDICATORS_ROOT } from '../../shared/doc/roots.js'
-import type { IndicatorData } from '../../shared/indicators/types.js'
+import { getIndicators } from '../../shared/doc/indicators.js'
 import { quoteOf } from './quote.js'
 
 interface SyncState {
@@ -33,7 +32,7 @@ export const anchorsOfSelection = (state: EditorState): SelectionAnchors | null 
   const sync = syncState(state)
   if (empty || !sync) return null
   const encode = (pos: number) => toBase64(Y.encodeRelativePosition(absolutePositionToRelativePosition(pos, sync.type, sync.binding!.mapping as never)))
-  const figures = sync.doc.getMap<IndicatorData>(INDICATORS_ROOT)
+  const figures = getIndicators(sync.doc)
   return { anchorStart: encode(from), anchorEnd: encode(to), quote: quoteOf(state.doc, from, to, (key) => figures.get(key)) }
 }
 

@@ -129,6 +129,7 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
       if (!template) throw new AppError(404, 'unknown-template', '模板不存在')
       const added: string[] = []
       const departmentIds = new Map(await Promise.all(template.departments.map(async (name) => [name, (await store.directory.ensureDepartment(name)).id] as const)))
+      const parents = indicatorParents(template)
       room.transactServer((doc) => {
         const figures = getIndicators(doc)
         for (const definition of template.indicators ?? []) if (!figures.has(definition.key)) figures.set(definition.key, indicatorEntry(definition, departmentIds))
@@ -141,7 +142,7 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
           }
           previous += 1
           insertEntry(doc, previous, { id: section.id, title: section.title, level: section.level, departmentId: departmentIds.get(section.department) ?? '', status: 'drafting', hint: section.hint ?? '', wordTarget: section.wordTarget ?? 0 })
-          seedSectionBody(doc.getXmlFragment(sectionRoot(section.id)), section.indicators ?? [], readIndicators(doc), indicatorParents(template))
+          seedSectionBody(doc.getXmlFragment(sectionRoot(section.id)), section.indicators ?? [], readIndicators(doc), parents)
           added.push(section.id)
         }
       }, user.id)
