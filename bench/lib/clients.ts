@@ -1,9 +1,12 @@
 /**
  * Load clients. A Writer owns a Y.Doc and types one character per keystroke into a section,
- * remembering when each clock was sent; a Receiver is a raw socket that reads only update
+ * remembering when each clock was sent, and (BENCH_CARETS, default on) publishes its caret after
+ * each keystroke as a Tiptap editor's caret plugin does: an update and an awareness message per
+ * keystroke. A Receiver is a raw socket that reads only update
  * metadata, counting deliveries and fan-out latency; a Seeder answers sync requests with a
  * prepared document (for the relay, which holds no state).
  */
+import * as awarenessProtocol from 'y-protocols/awareness'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
@@ -25,6 +28,7 @@ const syncMessage = (step: number, payload: Uint8Array): Uint8Array => {
 }
 
 const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc())
+const CARETS = process.env.BENCH_CARETS !== '0'
 
 abstract class Client {
   protected socket: WebSocket
@@ -64,6 +68,7 @@ abstract class Client {
 
 export class Writer extends Client {
   readonly doc = new Y.Doc()
+  private readonly awareness = new awarenessProtocol.Awareness(this.doc)
   private text: Y.XmlText | null = null
 
   constructor(target: Target, room: string, private readonly sectionRoot: string) {
@@ -75,6 +80,17 @@ export class Writer extends Client {
       for (let clock = times.length; clock < this.clock; clock++) times[clock] = now
       this.send(syncMessage(2, update))
     })
+    this.awareness.setLocalState({ user: { name: 'bench', color: '#b22222' } })
+  }
+
+  /** The caret after the last character typed, sent as y-tiptap sends it (RelativePosition objects). */
+  private publishCaret(): void {
+    const at = Y.createRelativePositionFromTypeIndex(this.text!, this.text!.length)
+    this.awareness.setLocalStateField('cursor', { anchor: at, head: at })
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 1)
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]))
+    this.send(encoding.toUint8Array(encoder))
   }
 
   protected onPayload(): void {}
@@ -89,6 +105,12 @@ export class Writer extends Client {
       return
     }
     this.text.insert(this.text.length, 'x')
+    if (CARETS) this.publishCaret()
+  }
+
+  close(): void {
+    this.awareness.destroy()
+    super.close()
   }
 
   get clock(): number {

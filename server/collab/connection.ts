@@ -4,6 +4,7 @@
  * fault closes only this connection (4400); a forbidden update is answered with the auth
  * message `permission-denied` and close 4403, and nothing of it is applied.
  */
+import type { Socket } from 'node:net'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -38,6 +39,9 @@ export interface Identity {
 }
 
 class ProtocolFault extends Error {}
+
+/** The TCP socket under a ws connection, as far as send() uses it. */
+type RawSocket = Pick<Socket, 'write' | 'writableLength' | 'cork' | 'uncork'>
 
 /** ws's own frame builder (not in its type declarations): one unmasked frame as header + payload. */
 const { Sender } = ws as unknown as { Sender: { frame(data: Buffer, options: Record<string, unknown>): Buffer[] } }
@@ -88,12 +92,12 @@ export class Connection implements Peer {
   }
 
   /**
-   * Writes the message's frame straight to the TCP socket: one write of bytes framed once for
+   * Writes the messages' frames straight to the TCP socket: one write of bytes framed once for
    * all peers, instead of ws framing it again per peer and writing header and payload apart.
    * Safe because nothing is ever queued in ws's sender here (no compression, no Blobs), so the
    * order with ws's own frames (pings, close) is kept. A failed socket reports through its close.
    */
-  send(message: Uint8Array): void {
+  send(...messages: Uint8Array[]): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return
     // A client that stops reading would make the server hold everything for it in memory. It is
     // cut off instead (a close frame would wait unread too); the provider reconnects by itself
@@ -105,13 +109,18 @@ export class Connection implements Peer {
       this.socket.terminate()
       return
     }
-    // A large message (a joiner's full state) goes to one peer: no copy into a frame for it.
-    if (message.byteLength > LARGE_MESSAGE_BYTES) this.socket.send(message)
-    else raw.write(frameOf(message))
+    // Several messages leave in one write (corked: one writev).
+    if (messages.length > 1) raw.cork()
+    for (const message of messages) {
+      // A large message (a joiner's full state) goes to one peer: no copy into a frame for it.
+      if (message.byteLength > LARGE_MESSAGE_BYTES) this.socket.send(message)
+      else raw.write(frameOf(message))
+    }
+    if (messages.length > 1) raw.uncork()
   }
 
-  private get rawSocket(): { write(data: Buffer): boolean; writableLength: number } {
-    return (this.socket as unknown as { _socket: { write(data: Buffer): boolean; writableLength: number } })._socket
+  private get rawSocket(): RawSocket {
+    return (this.socket as unknown as { _socket: RawSocket })._socket
   }
 
   close({ code, reason }: CloseCode): void {

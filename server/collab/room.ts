@@ -4,7 +4,9 @@
  * all rooms): the batch is committed to the store first (with SQLite, in one group transaction
  * with every other room's batch of that turn), then merged and sent as one message, encoded
  * once, to every peer. Nobody ever receives an update that is not committed; awareness, which
- * is not stored, is coalesced per turn and sent at once.
+ * is not stored, is coalesced per turn too. A turn's awareness goes out with the batch that turn
+ * commits (one socket write per peer for both, and a colleague's caret never arrives before the
+ * text it points into); without a batch, at once.
  */
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -21,7 +23,8 @@ const REMOTE = Symbol('remote')
 
 /** What a room needs of a connection. */
 export interface Peer {
-  send(message: Uint8Array): void
+  /** Sends the messages in this order; several are written to the socket at once. */
+  send(...messages: Uint8Array[]): void
 }
 
 /** The origin of a transaction on the room's doc: who wrote it and which sections it touched. */
@@ -296,11 +299,11 @@ export class Room {
   flush(): void {
     this.flushScheduled = false
     if (this.closed) return
-    this.flushAwareness()
+    const awareness = this.takeAwareness()
     this.flushRemote()
-    if (this.inFlight || this.retryTimer !== null) return
-    if (this.queue.length > 0) return this.commitBatch()
-    this.settle()
+    if (!this.inFlight && this.retryTimer === null && this.queue.length > 0) return this.commitBatch(awareness)
+    if (awareness) for (const peer of this.peers) peer.send(awareness)
+    if (!this.inFlight && this.retryTimer === null) this.settle()
   }
 
   /** Nothing waits for a commit: answer who waited for that, compact when due, unload if idle. */
@@ -317,8 +320,9 @@ export class Room {
    * peer. The append is requested synchronously, so the store can group it with the other rooms'
    * batches of this turn; while a commit is in flight (PostgreSQL) new updates queue up for the
    * next batch. A failed commit keeps the batch for a retry: nobody sees it until it is durable.
+   * `awareness`, this turn's, goes out with the batch (or at once if the commit fails).
    */
-  private commitBatch(): void {
+  private commitBatch(awareness: Uint8Array | null): void {
     let bytes = 0
     let count = 0
     while (count < this.queue.length && (count === 0 || bytes + this.queue[count]!.update.byteLength <= this.options.maxBatchBytes)) {
@@ -343,7 +347,7 @@ export class Room {
         this.committedCount += batch.length
         this.answerDurableWaiters()
         if (this.closed) return
-        const merged = this.broadcast(batch)
+        const merged = this.broadcast(batch, awareness)
         this.options.bus?.publish(this.summaryId, { kind: 'update', seq, count: batch.length, payload: merged })
         // Only what queued meanwhile needs another turn; an idle loop is not woken for nothing.
         if (this.queue.length > 0) this.scheduleFlush()
@@ -353,6 +357,7 @@ export class Room {
         this.inFlight = false
         this.queue.unshift(...batch)
         console.error(`[room ${this.summaryId}] commit failed, retrying`, error)
+        if (awareness && !this.closed) for (const peer of this.peers) peer.send(awareness)
         this.retryTimer = setTimeout(() => {
           this.retryTimer = null
           this.scheduleFlush()
@@ -366,13 +371,21 @@ export class Room {
     while (this.durableWaiters.length > 0 && this.durableWaiters[0]!.upto <= this.committedCount) this.durableWaiters.shift()!.callback()
   }
 
-  /** Sends a committed batch, merged and encoded once, to every peer; returns the merged update. */
-  private broadcast(batch: readonly Pending[]): Uint8Array {
+  /**
+   * Sends a committed batch, merged and encoded once, to every peer, followed by the turn's
+   * awareness if any; returns the merged update.
+   */
+  private broadcast(batch: readonly Pending[], awareness: Uint8Array | null): Uint8Array {
     const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((pending) => pending.update))
     const message = encodeUpdateMessage(merged)
     const origins = new Set(batch.map((pending) => pending.origin.peer))
     const soleOrigin = origins.size === 1 ? batch[0]!.origin.peer : null
-    for (const peer of this.peers) if (peer !== soleOrigin) peer.send(message)
+    for (const peer of this.peers) {
+      if (peer === soleOrigin) {
+        if (awareness) peer.send(awareness)
+      } else if (awareness) peer.send(message, awareness)
+      else peer.send(message)
+    }
     return merged
   }
 
@@ -384,15 +397,16 @@ export class Room {
     for (const peer of this.peers) peer.send(message)
   }
 
-  private flushAwareness(): void {
-    if (this.changedAwareness.size === 0) return
+  /** The turn's awareness changes as one message (null if none), published to the other processes. */
+  private takeAwareness(): Uint8Array | null {
+    if (this.changedAwareness.size === 0) return null
     const message = encodeAwarenessStates(this.awareness, [...this.changedAwareness])
     this.changedAwareness.clear()
-    for (const peer of this.peers) peer.send(message)
     if (this.options.bus && this.localAwareness.size > 0) {
       this.options.bus.publish(this.summaryId, { kind: 'awareness', seq: 0, count: 0, payload: awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.localAwareness]) })
     }
     this.localAwareness.clear()
+    return message
   }
 
   private checkIdle(): void {

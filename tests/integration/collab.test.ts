@@ -258,6 +258,37 @@ describe('co-editing over the stock y-websocket provider', () => {
     expect(writer.provider.wsconnected).toBe(true)
   })
 
+  it('delivers each caret with the text it points into, never before it', async () => {
+    const writer = await open('invest')
+    const watcher = await open('leader')
+    const paragraph = new Y.XmlElement('paragraph')
+    const text = new Y.XmlText('')
+    paragraph.insert(0, [text])
+    const fragment = writer.doc.getXmlFragment('section:investment')
+    fragment.insert(fragment.length, [paragraph])
+    await waitFor(() => sectionText(watcher.doc, 'investment') === sectionText(writer.doc, 'investment'))
+    const unresolved: string[] = []
+    watcher.provider.awareness.on('change', () => {
+      const cursor = watcher.provider.awareness.getStates().get(writer.doc.clientID)?.cursor as { head?: unknown } | null | undefined
+      if (!cursor?.head) return
+      if (Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(cursor.head), watcher.doc) === null) unresolved.push(JSON.stringify(cursor.head))
+    })
+    // As a Tiptap editor types: each keystroke's update, then at once the caret after it.
+    const typed = '项目服务专班全程代办'
+    for (const character of typed) {
+      text.insert(text.length, character)
+      const caret = Y.createRelativePositionFromTypeIndex(text, text.length, -1)
+      writer.provider.awareness.setLocalStateField('cursor', { anchor: caret, head: caret })
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    await waitFor(() => sectionText(watcher.doc, 'investment').includes(typed))
+    await waitFor(() => {
+      const head = (watcher.provider.awareness.getStates().get(writer.doc.clientID)?.cursor as { head?: unknown } | undefined)?.head
+      return head !== undefined && Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(head), watcher.doc)?.index === typed.length
+    })
+    expect(unresolved).toEqual([])
+  })
+
   it('removes awareness states when a connection closes', async () => {
     const leaving = await open('invest2')
     const watcher = await open('leader')

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as decoding from 'lib0/decoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { Room, type Peer } from '../../server/collab/room.js'
@@ -13,11 +14,15 @@ afterEach(async () => {
   for (const store of stores.splice(0)) await store.close()
 })
 
-/** A peer that records what the room sends it. */
-const recorder = (): Peer & { messages: Uint8Array[] } => {
+/** A peer that records what the room sends it, and which messages left in one send (one socket write). */
+const recorder = (): Peer & { messages: Uint8Array[]; sends: Uint8Array[][] } => {
   const messages: Uint8Array[] = []
-  return { messages, send: (message) => messages.push(message) }
+  const sends: Uint8Array[][] = []
+  return { messages, sends, send: (...sent) => (sends.push(sent), messages.push(...sent)) }
 }
+
+/** The y-protocols message type of each message: 0 sync, 1 awareness. */
+const typesOf = (messages: Uint8Array[]) => messages.map((message) => message[0])
 
 const setup = (compactEvery = 1000) => {
   const store = openStore(mkdtempSync(join(tmpdir(), 'huizong-room-')))
@@ -73,6 +78,31 @@ describe('room hot path', () => {
     room.applyClientUpdate(clientUpdate('独自'), writer, 'u', ['section:a'])
     await committed(room)
     expect([writer.messages.length, watcher.messages.length]).toEqual([0, 1])
+  })
+
+  it("sends a turn's carets with that turn's text, in one write after it, and carets alone at once", async () => {
+    const { room } = setup()
+    const writer = recorder()
+    const watcher = recorder()
+    room.addPeer(writer)
+    room.addPeer(watcher)
+    // What a Tiptap editor sends for one keystroke: the text, then the caret that points into it.
+    const typist = new awarenessProtocol.Awareness(new Y.Doc())
+    typist.setLocalState({ cursor: null, typing: true })
+    room.applyClientUpdate(clientUpdate('键'), writer, 'u', ['section:a'])
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, awarenessProtocol.encodeAwarenessUpdate(typist, [typist.clientID]), writer)
+    expect(watcher.messages).toHaveLength(0)
+    await committed(room)
+    expect(watcher.sends.map(typesOf)).toEqual([[0, 1]])
+    expect(writer.sends.map(typesOf)).toEqual([[1]]) // its own text is not echoed, its caret is
+
+    typist.setLocalStateField('cursor', null) // a caret move without typing
+    typist.setLocalStateField('typing', false)
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, awarenessProtocol.encodeAwarenessUpdate(typist, [typist.clientID]), writer)
+    await nextTurn()
+    expect(watcher.sends.map(typesOf)).toEqual([[0, 1], [1]])
+    typist.destroy()
+    room.destroy()
   })
 
   it('keeps a failed commit in memory, sends nothing, and commits it on retry', async () => {
