@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadSummaryDoc } from '../collab/rooms.js'
-import { EXPORT_FORMATS, exportSummary, isExportFormat } from '../export/exportSummary.js'
+import { exportSummary, isExportFormat, unknownFormatMessage } from '../export/exportSummary.js'
 import { createStore } from '../store/createStore.js'
 
 const fail = (message: string): never => {
@@ -31,10 +31,10 @@ if (values.list || !values.summary) {
   for (const summary of summaries) console.log(`  ${summary.id}  ${summary.title}`)
   process.exit(values.list ? 0 : 1)
 }
-if (!isExportFormat(values.format)) fail(`不支持的导出格式“${values.format}”，可选：${EXPORT_FORMATS.join('、')}`)
+const format = isExportFormat(values.format) ? values.format : fail(unknownFormatMessage(values.format))
 const summary = (await store.catalog.getSummary(values.summary!)) ?? fail(`总结“${values.summary}”不存在（--list 可列出全部）`)
 const { doc } = await loadSummaryDoc(store, summary.id)
-const file = await exportSummary(doc, values.format as (typeof EXPORT_FORMATS)[number])
+const file = await exportSummary(doc, format)
 const out = resolve(values.out ?? file.fileName)
 writeFileSync(out, file.body)
 await store.close()

@@ -4,9 +4,10 @@
  * all rooms): the batch is committed to the store first (with SQLite, in one group transaction
  * with every other room's batch of that turn), then merged and sent as one message, encoded
  * once, to every peer. Nobody ever receives an update that is not committed; awareness, which
- * is not stored, is coalesced per turn too. A turn's awareness goes out with the batch that turn
- * commits (one socket write per peer for both, and a colleague's caret never arrives before the
- * text it points into); without a batch, at once.
+ * is not stored, is coalesced per turn too, and leaves once every update queued before it has
+ * been sent: with the batch that commits the last of them, in one socket write per peer for both
+ * (a colleague's caret never arrives before the text it points into), or at once if nothing
+ * waits for a commit.
  */
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -37,6 +38,14 @@ export interface UpdateOrigin {
 interface Pending {
   update: Uint8Array
   origin: UpdateOrigin
+}
+
+/** One turn's awareness changes, sent once the first `due` changes queued are committed. */
+interface PendingAwareness {
+  due: number
+  message: Uint8Array
+  /** The changes of this process's own clients, for the other processes (REDIS_URL). */
+  published: Uint8Array | null
 }
 
 export interface RoomOptions {
@@ -77,6 +86,7 @@ export class Room {
   private committedCount = 0
   private durableWaiters: Array<{ upto: number; callback: () => void }> = []
   private changedAwareness = new Set<number>()
+  private awarenessOut: PendingAwareness[] = []
   /** Committed updates from other processes, sent merged once per turn. */
   private remoteOutbox: Uint8Array[] = []
   /** Awareness changes of this process's own clients, to publish to the other processes. */
@@ -299,10 +309,10 @@ export class Room {
   flush(): void {
     this.flushScheduled = false
     if (this.closed) return
-    const awareness = this.takeAwareness()
+    this.takeAwareness()
     this.flushRemote()
-    if (!this.inFlight && this.retryTimer === null && this.queue.length > 0) return this.commitBatch(awareness)
-    if (awareness) for (const peer of this.peers) peer.send(awareness)
+    if (!this.inFlight && this.retryTimer === null && this.queue.length > 0) return this.commitBatch()
+    this.sendAwareness(this.dueAwareness())
     if (!this.inFlight && this.retryTimer === null) this.settle()
   }
 
@@ -320,9 +330,9 @@ export class Room {
    * peer. The append is requested synchronously, so the store can group it with the other rooms'
    * batches of this turn; while a commit is in flight (PostgreSQL) new updates queue up for the
    * next batch. A failed commit keeps the batch for a retry: nobody sees it until it is durable.
-   * `awareness`, this turn's, goes out with the batch (or at once if the commit fails).
+   * Awareness that waited for this batch goes out with it (all that waits, if the commit fails).
    */
-  private commitBatch(awareness: Uint8Array | null): void {
+  private commitBatch(): void {
     let bytes = 0
     let count = 0
     while (count < this.queue.length && (count === 0 || bytes + this.queue[count]!.update.byteLength <= this.options.maxBatchBytes)) {
@@ -347,8 +357,10 @@ export class Room {
         this.committedCount += batch.length
         this.answerDurableWaiters()
         if (this.closed) return
+        const awareness = this.dueAwareness()
         const merged = this.broadcast(batch, awareness)
         this.options.bus?.publish(this.summaryId, { kind: 'update', seq, count: batch.length, payload: merged })
+        this.publishAwareness(awareness)
         // Only what queued meanwhile needs another turn; an idle loop is not woken for nothing.
         if (this.queue.length > 0) this.scheduleFlush()
         else this.settle()
@@ -357,7 +369,8 @@ export class Room {
         this.inFlight = false
         this.queue.unshift(...batch)
         console.error(`[room ${this.summaryId}] commit failed, retrying`, error)
-        if (awareness && !this.closed) for (const peer of this.peers) peer.send(awareness)
+        // Presence keeps flowing while the store fails; carets may then precede their text.
+        if (!this.closed) this.sendAwareness(this.awarenessOut.splice(0))
         this.retryTimer = setTimeout(() => {
           this.retryTimer = null
           this.scheduleFlush()
@@ -372,19 +385,19 @@ export class Room {
   }
 
   /**
-   * Sends a committed batch, merged and encoded once, to every peer, followed by the turn's
-   * awareness if any; returns the merged update.
+   * Sends a committed batch, merged and encoded once, to every peer, followed by the awareness
+   * that waited for it; returns the merged update.
    */
-  private broadcast(batch: readonly Pending[], awareness: Uint8Array | null): Uint8Array {
+  private broadcast(batch: readonly Pending[], awareness: readonly PendingAwareness[]): Uint8Array {
     const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((pending) => pending.update))
     const message = encodeUpdateMessage(merged)
     const origins = new Set(batch.map((pending) => pending.origin.peer))
     const soleOrigin = origins.size === 1 ? batch[0]!.origin.peer : null
+    const carets = awareness.map((entry) => entry.message)
     for (const peer of this.peers) {
       if (peer === soleOrigin) {
-        if (awareness) peer.send(awareness)
-      } else if (awareness) peer.send(message, awareness)
-      else peer.send(message)
+        if (carets.length > 0) peer.send(...carets)
+      } else peer.send(message, ...carets)
     }
     return merged
   }
@@ -397,16 +410,33 @@ export class Room {
     for (const peer of this.peers) peer.send(message)
   }
 
-  /** The turn's awareness changes as one message (null if none), published to the other processes. */
-  private takeAwareness(): Uint8Array | null {
-    if (this.changedAwareness.size === 0) return null
+  /** The turn's awareness changes as one message, to leave after the updates queued so far. */
+  private takeAwareness(): void {
+    if (this.changedAwareness.size === 0) return
     const message = encodeAwarenessStates(this.awareness, [...this.changedAwareness])
+    const published = this.options.bus && this.localAwareness.size > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.localAwareness]) : null
     this.changedAwareness.clear()
-    if (this.options.bus && this.localAwareness.size > 0) {
-      this.options.bus.publish(this.summaryId, { kind: 'awareness', seq: 0, count: 0, payload: awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.localAwareness]) })
-    }
     this.localAwareness.clear()
-    return message
+    this.awarenessOut.push({ due: this.queuedCount, message, published })
+  }
+
+  /** Takes the awareness whose preceding updates are all committed (they are in order of `due`). */
+  private dueAwareness(): PendingAwareness[] {
+    let count = 0
+    while (count < this.awarenessOut.length && this.awarenessOut[count]!.due <= this.committedCount) count += 1
+    return this.awarenessOut.splice(0, count)
+  }
+
+  /** Sends awareness on its own, to this process's peers and the other processes. */
+  private sendAwareness(awareness: readonly PendingAwareness[]): void {
+    if (awareness.length === 0) return
+    const messages = awareness.map((entry) => entry.message)
+    for (const peer of this.peers) peer.send(...messages)
+    this.publishAwareness(awareness)
+  }
+
+  private publishAwareness(awareness: readonly PendingAwareness[]): void {
+    for (const { published } of awareness) if (published) this.options.bus?.publish(this.summaryId, { kind: 'awareness', seq: 0, count: 0, payload: published })
   }
 
   private checkIdle(): void {

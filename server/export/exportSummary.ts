@@ -15,6 +15,10 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export const isExportFormat = (value: unknown): value is ExportFormat => EXPORT_FORMATS.includes(value as ExportFormat)
 
+/** What to tell someone who asked for `value`, which is not one of EXPORT_FORMATS. */
+export const unknownFormatMessage = (value: string | undefined): string =>
+  value ? `不支持的导出格式“${value}”，可选：${EXPORT_FORMATS.join('、')}` : `请指定导出格式（format）：${EXPORT_FORMATS.join('、')}`
+
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   txt: 'text/plain; charset=utf-8',
   md: 'text/markdown; charset=utf-8',

@@ -6,7 +6,7 @@ import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
-import { attachmentHeader, EXPORT_FORMATS, exportSummary, isExportFormat } from '../export/exportSummary.js'
+import { attachmentHeader, exportSummary, isExportFormat, unknownFormatMessage } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
 import { requireSummary } from './requireSummary.js'
 
@@ -20,7 +20,7 @@ export const exportRoutes = (store: Store, rooms: Rooms) => {
 
   app.get('/:id/export', async (c) => {
     const format = c.req.query('format')
-    if (!isExportFormat(format)) throw new AppError(400, 'unknown-format', `不支持的导出格式“${format ?? ''}”，可选：${EXPORT_FORMATS.join('、')}`)
+    if (!isExportFormat(format)) throw new AppError(400, 'unknown-format', unknownFormatMessage(format))
     // A copy of the committed state, so a slow .docx never holds the room.
     const state = await rooms.withRoom(await summaryOf(c.req.param('id')), (room) => Y.encodeStateAsUpdate(room.doc))
     const doc = new Y.Doc()

@@ -15,7 +15,7 @@ import { AppError } from '../errors.js'
 import { createId } from '../ids.js'
 import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
-import { attachmentHeader, EXPORT_FORMATS, exportSummary, isExportFormat } from '../export/exportSummary.js'
+import { attachmentHeader, exportSummary, isExportFormat, unknownFormatMessage } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
 import { requireSummary } from './requireSummary.js'
 import { parseInput } from '../validate.js'
@@ -56,7 +56,7 @@ export const versionRoutes = (store: Store, rooms: Rooms) => {
 
   app.get('/:id/versions/:versionId/export', async (c) => {
     const format = c.req.query('format')
-    if (!isExportFormat(format)) throw new AppError(400, 'unknown-format', `不支持的导出格式“${format ?? ''}”，可选：${EXPORT_FORMATS.join('、')}`)
+    if (!isExportFormat(format)) throw new AppError(400, 'unknown-format', unknownFormatMessage(format))
     const version = await versionOf(c)
     const doc = docFrom(version.data)
     const file = await exportSummary(doc, format, new Date(version.createdAt))

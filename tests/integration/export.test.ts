@@ -54,10 +54,15 @@ describe('export and preflight', () => {
     expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK')
   })
 
-  it('answers an unknown format with 400', async () => {
-    const response = await download('pdf')
-    expect(response.status).toBe(400)
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unknown-format')
+  it('answers an unknown or missing format with 400 and says which formats there are', async () => {
+    for (const [format, message] of [
+      ['pdf', '不支持的导出格式“pdf”，可选：txt、md、html、docx'],
+      ['', '请指定导出格式（format）：txt、md、html、docx'],
+    ]) {
+      const response = await download(format!)
+      expect(response.status).toBe(400)
+      expect(((await response.json()) as { error: { code: string; message: string } }).error).toEqual({ code: 'unknown-format', message })
+    }
   })
 
   it('lists preflight problems of every kind', async () => {

@@ -105,6 +105,40 @@ describe('room hot path', () => {
     room.destroy()
   })
 
+  it('holds a caret back until the text typed before it is committed, on a store that commits asynchronously', async () => {
+    const { room, store } = setup()
+    const gates: Array<() => void> = []
+    const append = store.updates.append
+    ;(room as unknown as { options: { log: { append: typeof append } } }).options.log.append = (summaryId, records) =>
+      new Promise((resolve, reject) => gates.push(() => void append(summaryId, records).then(resolve, reject)))
+    const writer = recorder()
+    const watcher = recorder()
+    room.addPeer(writer)
+    room.addPeer(watcher)
+    const typist = new awarenessProtocol.Awareness(new Y.Doc())
+    const caret = (position: number) => {
+      typist.setLocalStateField('cursor', position)
+      awarenessProtocol.applyAwarenessUpdate(room.awareness, awarenessProtocol.encodeAwarenessUpdate(typist, [typist.clientID]), writer)
+    }
+    room.applyClientUpdate(clientUpdate('甲'), writer, 'u', ['section:a'])
+    await nextTurn() // 甲's commit is in flight
+    caret(1) // points after 甲: due with 甲's batch
+    await nextTurn()
+    room.applyClientUpdate(clientUpdate('乙'), writer, 'u', ['section:a'])
+    caret(2) // points after 乙: due with the next batch
+    await nextTurn()
+    expect(watcher.sends).toEqual([])
+    gates.shift()!()
+    while (watcher.sends.length === 0) await nextTurn()
+    expect(watcher.sends.map(typesOf)).toEqual([[0, 1]])
+    while (gates.length === 0) await nextTurn()
+    gates.shift()!()
+    await committed(room)
+    expect(watcher.sends.map(typesOf)).toEqual([[0, 1], [0, 1]])
+    typist.destroy()
+    room.destroy()
+  })
+
   it('keeps a failed commit in memory, sends nothing, and commits it on retry', async () => {
     const { room, store } = setup()
     const watcher = recorder()
