@@ -16,6 +16,7 @@ import { readOutline, type OutlineEntry } from '../../shared/doc/outline.js'
 import type { Store } from '../store/types.js'
 import type { Bus, BusMessage } from './bus.js'
 import { encodeAwarenessStates, encodeSyncStep2, encodeUpdateMessage } from './protocol.js'
+import type { CompactionLane } from './compactionLane.js'
 import { SequenceTracker } from './sequenceTracker.js'
 import type { Turn } from './turn.js'
 
@@ -60,6 +61,8 @@ export interface RoomOptions {
   maxBatchBytes: number
   /** The once-per-turn flush shared by all rooms of the process. */
   turn: Turn
+  /** Where threshold compactions of all rooms of the process wait their turn. */
+  compactions: CompactionLane
   onIdle: (room: Room) => void
 }
 
@@ -206,14 +209,14 @@ export class Room {
     this.checkIdle()
   }
 
-  /** Compaction runs after the turn that crossed the threshold, never inside a flush. */
+  /** Compaction runs in the process's compaction lane, never inside a flush. */
   private scheduleCompaction(): void {
     if (this.compactionScheduled) return
     this.compactionScheduled = true
-    setImmediate(() => {
+    this.options.compactions.request(async () => {
       this.compactionScheduled = false
       if (this.closed) return
-      this.compact().catch((error: unknown) => console.error(`[room ${this.summaryId}] compaction failed; the log stays as it is`, error))
+      await this.compact().catch((error: unknown) => console.error(`[room ${this.summaryId}] compaction failed; the log stays as it is`, error))
     })
   }
 

@@ -6,6 +6,7 @@
 import * as Y from 'yjs'
 import type { Store } from '../store/index.js'
 import type { Bus } from './bus.js'
+import { CompactionLane } from './compactionLane.js'
 import { Room } from './room.js'
 import { Turn } from './turn.js'
 
@@ -28,6 +29,8 @@ export interface RoomsOptions {
 }
 
 const SAFETY_CATCH_UP_MS = 5000
+/** Between two threshold compactions of the process: keystrokes' commits get the turns between. */
+const COMPACTION_PAUSE_MS = 20
 const ANSWER_TIMEOUT_MS = 10_000
 
 /** Rebuilds a doc from snapshot + log; throws SummaryUnavailable on anything unreadable. */
@@ -61,6 +64,7 @@ const whenDurable = (room: Room, timeoutMs: number): Promise<void> =>
 export const createRooms = (store: Store, options: RoomsOptions) => {
   const rooms = new Map<string, Room>()
   const turn = new Turn()
+  const compactions = new CompactionLane(COMPACTION_PAUSE_MS)
   const unloadTimers = new Map<string, NodeJS.Timeout>()
 
   /** Unloads an idle room: it leaves the registry first (a new client loads a fresh copy from
@@ -98,7 +102,7 @@ export const createRooms = (store: Store, options: RoomsOptions) => {
     if (!pending) {
       pending = loadSummaryDoc(store, summaryId)
         .then(({ doc, lastSeq }) => {
-          const room = new Room(doc, { summaryId, log: store.updates, lastSeq, ...options, turn, onIdle: handleIdle })
+          const room = new Room(doc, { summaryId, log: store.updates, lastSeq, ...options, turn, compactions, onIdle: handleIdle })
           rooms.set(summaryId, room)
           return room
         })

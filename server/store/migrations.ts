@@ -78,4 +78,22 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX versions_by_summary ON versions(summary_id, created_at);
   `,
+  // The log clustered by summary: a compaction deletes one contiguous run of pages instead of
+  // rows spread over every page the summaries wrote in turn (hundreds of pages, written and
+  // synced in the same commit as everyone's keystrokes).
+  `
+  CREATE TABLE summary_updates_by_summary (
+    summary_id TEXT NOT NULL REFERENCES summaries(id),
+    seq INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    author_id TEXT,
+    sections TEXT NOT NULL DEFAULT '[]',
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (summary_id, seq)
+  ) WITHOUT ROWID;
+  INSERT INTO summary_updates_by_summary (summary_id, seq, data, author_id, sections, created_at)
+    SELECT summary_id, seq, data, author_id, sections, created_at FROM summary_updates;
+  DROP TABLE summary_updates;
+  ALTER TABLE summary_updates_by_summary RENAME TO summary_updates;
+  `,
 ]

@@ -1,6 +1,9 @@
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { openStore } from '../../server/store/index.js'
+import { MIGRATIONS } from '../../server/store/migrations.js'
 import { openPostgresStore } from '../../server/store/postgres.js'
 import type { Store } from '../../server/store/types.js'
 import { createDataDir } from './harness.js'
@@ -64,6 +67,34 @@ describe.each(engines)('store on %s', (_name, open, unavailable) => {
     expect(await store.updates.activity('sum')).toEqual([expect.objectContaining({ sectionId: 'a', userId: 'u1', edits: 10 })])
     await store.versions.insert({ id: 'v1', summaryId: 'sum', name: '初稿', createdBy: null, createdByName: '管理员', createdAt: 5 }, update('版'))
     expect((await store.versions.get('sum', 'v1'))?.name).toBe('初稿')
+    await store.close()
+  })
+})
+
+describe('SQLite migrations', () => {
+  it('moves the update log of an existing database into the table clustered by summary, losing nothing', async () => {
+    const dataDir = createDataDir()
+    // A database as the release before the clustered log left it.
+    const old = new Database(join(dataDir, 'huizong.sqlite'))
+    const before = MIGRATIONS.findIndex((migration) => migration.includes('summary_updates_by_summary'))
+    for (const migration of MIGRATIONS.slice(0, before)) old.exec(migration)
+    old.pragma(`user_version = ${before}`)
+    old.prepare("INSERT INTO summaries (id, title, year, organisation, template_id, created_at) VALUES ('s1', 't', 2026, 'o', 'x', 0)").run()
+    const written = ['第一句', '第二句', '第三句'].map((text, index) => {
+      const data = update(text)
+      old.prepare("INSERT INTO summary_updates (summary_id, seq, data, author_id, sections, created_at) VALUES ('s1', ?, ?, 'u', '[\"a\"]', 0)").run(index + 1, data)
+      return Buffer.from(data)
+    })
+    old.close()
+
+    const store = openStore(dataDir)
+    const loaded = await store.updates.load('s1')
+    expect(loaded.lastSeq).toBe(3)
+    expect(loaded.updates.map((data) => Buffer.from(data))).toEqual(written)
+    const table = store.db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'summary_updates'").get()!
+    expect(table.sql).toContain('WITHOUT ROWID')
+    await store.updates.append('s1', [{ data: update('第四句'), authorId: 'u', sections: ['a'] }])
+    expect((await store.updates.load('s1')).lastSeq).toBe(4)
     await store.close()
   })
 })
