@@ -52,6 +52,28 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
 /** Resolves once everything applied to the room so far is committed and sent. */
 const committed = (room: Room) => new Promise<void>((resolve) => room.whenCommitted(resolve))
 
+/** A writer and a colleague watching, both peers of `room`. */
+const writerAndWatcher = (room: Room) => {
+  const writer = recorder()
+  const watcher = recorder()
+  room.addPeer(writer)
+  room.addPeer(watcher)
+  return { writer, watcher }
+}
+
+/** Makes the room's appends wait for a gate each, like a remote database's commits; returns the gates. */
+const gateAppends = (room: Room, store: Store): Array<() => void> => {
+  const gates: Array<() => void> = []
+  const append = store.updates.append
+  ;(room as unknown as { options: { log: { append: typeof append } } }).options.log.append = (summaryId, records) =>
+    new Promise((resolve, reject) => gates.push(() => void append(summaryId, records).then(resolve, reject)))
+  return gates
+}
+
+/** Sends `typist`'s awareness state to the room as `peer` does. */
+const publish = (room: Room, typist: awarenessProtocol.Awareness, peer: Peer) =>
+  awarenessProtocol.applyAwarenessUpdate(room.awareness, awarenessProtocol.encodeAwarenessUpdate(typist, [typist.clientID]), peer)
+
 describe('room hot path', () => {
   it('commits a burst of one turn in one transaction and sends every peer one merged message', async () => {
     const { room, appends, store } = setup()
@@ -72,10 +94,7 @@ describe('room hot path', () => {
 
   it('does not echo a batch back to its only author', async () => {
     const { room } = setup()
-    const writer = recorder()
-    const watcher = recorder()
-    room.addPeer(writer)
-    room.addPeer(watcher)
+    const { writer, watcher } = writerAndWatcher(room)
     room.applyClientUpdate(clientUpdate('独自'), writer, 'u', ['section:a'])
     await committed(room)
     expect([writer.messages.length, watcher.messages.length]).toEqual([0, 1])
@@ -83,15 +102,12 @@ describe('room hot path', () => {
 
   it("sends a turn's carets with that turn's text, in one write after it, and carets alone at once", async () => {
     const { room } = setup()
-    const writer = recorder()
-    const watcher = recorder()
-    room.addPeer(writer)
-    room.addPeer(watcher)
+    const { writer, watcher } = writerAndWatcher(room)
     // What a Tiptap editor sends for one keystroke: the text, then the caret that points into it.
     const typist = new awarenessProtocol.Awareness(new Y.Doc())
     typist.setLocalState({ cursor: null, typing: true })
     room.applyClientUpdate(clientUpdate('键'), writer, 'u', ['section:a'])
-    awarenessProtocol.applyAwarenessUpdate(room.awareness, awarenessProtocol.encodeAwarenessUpdate(typist, [typist.clientID]), writer)
+    publish(room, typist, writer)
     expect(watcher.messages).toHaveLength(0)
     await committed(room)
     expect(watcher.sends.map(typesOf)).toEqual([[0, 1]])
@@ -99,7 +115,7 @@ describe('room hot path', () => {
 
     typist.setLocalStateField('cursor', null) // a caret move without typing
     typist.setLocalStateField('typing', false)
-    awarenessProtocol.applyAwarenessUpdate(room.awareness, awarenessProtocol.encodeAwarenessUpdate(typist, [typist.clientID]), writer)
+    publish(room, typist, writer)
     await nextTurn()
     expect(watcher.sends.map(typesOf)).toEqual([[0, 1], [1]])
     typist.destroy()
@@ -108,18 +124,12 @@ describe('room hot path', () => {
 
   it('holds a caret back until the text typed before it is committed, on a store that commits asynchronously', async () => {
     const { room, store } = setup()
-    const gates: Array<() => void> = []
-    const append = store.updates.append
-    ;(room as unknown as { options: { log: { append: typeof append } } }).options.log.append = (summaryId, records) =>
-      new Promise((resolve, reject) => gates.push(() => void append(summaryId, records).then(resolve, reject)))
-    const writer = recorder()
-    const watcher = recorder()
-    room.addPeer(writer)
-    room.addPeer(watcher)
+    const gates = gateAppends(room, store)
+    const { writer, watcher } = writerAndWatcher(room)
     const typist = new awarenessProtocol.Awareness(new Y.Doc())
     const caret = (position: number) => {
       typist.setLocalStateField('cursor', position)
-      awarenessProtocol.applyAwarenessUpdate(room.awareness, awarenessProtocol.encodeAwarenessUpdate(typist, [typist.clientID]), writer)
+      publish(room, typist, writer)
     }
     room.applyClientUpdate(clientUpdate('甲'), writer, 'u', ['section:a'])
     await nextTurn() // 甲's commit is in flight
@@ -192,11 +202,7 @@ describe('room hot path', () => {
 
   it('tells an API call its change is durable while later changes still keep the room busy', async () => {
     const { room, store } = setup()
-    // Commits that wait for a gate, like a remote database's.
-    const gates: Array<() => void> = []
-    const append = store.updates.append
-    ;(room as unknown as { options: { log: { append: typeof append } } }).options.log.append = (summaryId, records) =>
-      new Promise((resolve, reject) => gates.push(() => void append(summaryId, records).then(resolve, reject)))
+    const gates = gateAppends(room, store)
     const order: string[] = []
     room.transactServer((doc) => doc.getMap('meta').set('title', '改过的标题'))
     room.whenDurable(() => order.push('title durable'))
