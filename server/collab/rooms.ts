@@ -68,15 +68,18 @@ export const createRooms = (store: Store, options: RoomsOptions) => {
   const unloadTimers = new Map<string, NodeJS.Timeout>()
 
   /** Unloads an idle room: it leaves the registry first (a new client loads a fresh copy from
-   * the store, which is complete whether or not the final compaction has finished). */
+   * the store, which is complete whether or not the final compaction has finished), then
+   * compacts in the lane, so summaries closed together do not compact together. */
   const unload = (room: Room): void => {
     unloadTimers.delete(room.summaryId)
     if (room.peers.size > 0 || room.holds > 0 || room.busy || rooms.get(room.summaryId) !== room) return
     rooms.delete(room.summaryId)
-    room
-      .compact()
-      .catch((error: unknown) => console.error(`[rooms] compaction of ${room.summaryId} failed; the log stays as it is`, error))
-      .finally(() => room.destroy())
+    compactions.request(() =>
+      room
+        .compact()
+        .catch((error: unknown) => console.error(`[rooms] compaction of ${room.summaryId} failed; the log stays as it is`, error))
+        .finally(() => room.destroy()),
+    )
   }
 
   const handleIdle = (room: Room): void => {

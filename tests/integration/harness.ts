@@ -89,9 +89,9 @@ export const connect = (server: { url: string }, summaryId: string, token: strin
   return { doc, provider, closes, denied, destroy: () => (provider.destroy(), doc.destroy()) }
 }
 
-export const waitFor = async (condition: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> => {
+export const waitFor = async (condition: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> => {
   const started = Date.now()
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 10))
   }

@@ -5,7 +5,7 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { encodeUpdateMessage } from '../../server/collab/protocol.js'
 import { createRandom } from '../random.js'
-import { api, connect, createDataDir, demoSummaryId, login, randomEdit, sectionText, startTestServer, synced, waitFor, type TestClient } from './harness.js'
+import { api, connect, createDataDir, demoSummaryId, login, randomEdit, sectionText, startTestServer, synced, waitFor, writeParagraph, type TestClient } from './harness.js'
 
 const clients: TestClient[] = []
 afterEach(() => clients.splice(0).forEach((client) => client.destroy()))
@@ -99,5 +99,23 @@ describe('hot path guarantees', () => {
     expect(sectionText(reader.doc, 'investment-service')).toBe(replica)
     expect(storedRows(dataDir, summaryId).updates.length).toBeLessThan(5)
     await again.close()
+  })
+
+  it('lets a summary leave memory after its last client, compacted', async () => {
+    const dataDir = createDataDir()
+    const server = await startTestServer(dataDir)
+    const summaryId = await demoSummaryId(server, await login(server, 'admin'))
+    const openSummaries = async () => ((await (await fetch(`${server.url}/healthz`)).json()) as { openSummaries: number }).openSummaries
+    const writer = connect(server, summaryId, await login(server, 'invest'))
+    await synced(writer)
+    writeParagraph(writer.doc, 'investment', '离开之前写下的一句')
+    await waitFor(() => storedRows(dataDir, summaryId).updates.some((row) => Buffer.from((row as { data: Buffer }).data).includes(Buffer.from('离开之前'))))
+    expect(await openSummaries()).toBe(1)
+    writer.destroy()
+    await waitFor(async () => (await openSummaries()) === 0, 5000, 'the idle summary to leave memory')
+    await waitFor(() => storedRows(dataDir, summaryId).updates.length === 0, 5000, 'the log compacted on unload')
+    const reader = await open(server, summaryId, await login(server, 'leader'))
+    expect(sectionText(reader.doc, 'investment')).toContain('离开之前写下的一句')
+    await server.close()
   })
 })
