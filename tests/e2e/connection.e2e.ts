@@ -36,7 +36,10 @@ describe('an edit the server refuses', () => {
     expect((await api(suite.server, base, { token: await login(suite.server, 'leader'), method: 'PATCH', body: { status: 'final' } })).status).toBe(200)
     expect(await editor.getAttribute('contenteditable')).toBe('true') // the page has not heard
 
-    await writer.keyboard.type('被拒绝的修改')
+    // Committed at once, as an input method commits a phrase: keys typed after the refusal has
+    // arrived go nowhere (the editor is being replaced), and the refusal travels through the
+    // routed socket faster or slower than six keystrokes, so typing them one by one was a race.
+    await writer.keyboard.insertText('被拒绝的修改')
     await expect.poll(() => writer.locator('.notice').innerText(), { timeout: 10_000 }).toContain('已撤销并重新同步')
     const fresh = writer.locator('[data-section-id="plan-investment"] .ProseMirror')
     await expect.poll(() => fresh.getAttribute('contenteditable'), { timeout: 10_000 }).toBe('false')
