@@ -28,6 +28,11 @@ describe('finalising a section in Chromium', () => {
     await writer.click('[data-action="progress"]')
     await expect.poll(() => writer.locator('[data-progress-section="investment-channels"]').innerText(), { timeout: 10_000 }).toContain('已定稿')
     expect(await writer.locator('[data-progress-section="investment-channels"]').innerText()).toContain('张招商')
+    // Each department's words toward its target show beside its workflow bar.
+    const department = writer.locator('[data-department="招商部"]')
+    const [, words, target] = /(\d+)\/(\d+) 字/.exec(await department.innerText())!.map(Number)
+    expect(words).toBeGreaterThan(0)
+    expect(await department.locator('.words-bar > div').evaluate((bar) => (bar as HTMLElement).style.width)).toBe(`${Math.min(100, Math.round((words! / target!) * 100))}%`)
     await screenshot(writer, 'workflow-progress')
   })
 })
