@@ -314,9 +314,10 @@ export class Room {
     if (this.closed) return
     this.takeAwareness()
     this.flushRemote()
-    if (!this.inFlight && this.retryTimer === null && this.queue.length > 0) return this.commitBatch()
+    const storeFree = !this.inFlight && this.retryTimer === null
+    if (storeFree && this.queue.length > 0) return this.commitBatch()
     this.sendAwareness(this.dueAwareness())
-    if (!this.inFlight && this.retryTimer === null) this.settle()
+    if (storeFree) this.settle()
   }
 
   /** Nothing waits for a commit: answer who waited for that, compact when due, unload if idle. */

@@ -29,7 +29,7 @@ export interface RoomsOptions {
 }
 
 const SAFETY_CATCH_UP_MS = 5000
-/** Between two threshold compactions of the process: keystrokes' commits get the turns between. */
+/** Between two compactions of the process (threshold or unload): keystrokes' commits get the turns between. */
 const COMPACTION_PAUSE_MS = 20
 const ANSWER_TIMEOUT_MS = 10_000
 
