@@ -27,6 +27,7 @@ import type { User } from '../store/directory.js'
 import { indicatorEntry } from '../summary/buildSummaryDoc.js'
 import { findEntryIndex, insertEntry, moveEntry, removeEntry, updateEntry } from '../summary/outlineEdits.js'
 import { seedSectionBody } from '../summary/seedSectionBody.js'
+import { beforeDeletingName, takeVersion } from '../summary/takeVersion.js'
 import { writeThread } from '../summary/writeThread.js'
 import { parseInput } from '../validate.js'
 import { departmentNames, describeSections } from './describeSections.js'
@@ -109,14 +110,21 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
   })
 
   app.delete('/:id/sections/:sectionId', (c) =>
-    withSummary(c, (room, user) => {
+    withSummary(c, async (room, user) => {
       requireAdmin(user, '删除章节')
       const sectionId = c.req.param('sectionId')
       sectionOf(room, sectionId)
-      if (hasText(room.doc, sectionId) && c.req.query('force') !== '1')
-        throw new AppError(409, 'section-not-empty', '该章节已有内容，确认删除请加 ?force=1（内容仍保留在历史版本中）')
+      let versionId: string | undefined
+      if (hasText(room.doc, sectionId)) {
+        if (c.req.query('force') !== '1')
+          throw new AppError(409, 'section-not-empty', '该章节已有内容。确认删除请加 ?force=1：删除前会自动保存一个版本，可在“版本”中查看和导出')
+        // The text stays in the summary's doc, but no one could see it again: a version keeps it
+        // where people look for earlier text.
+        const { number, title } = (await sectionAnswer(room, sectionId))!
+        versionId = (await takeVersion(store, room.summaryId, Y.encodeStateAsUpdate(room.doc), beforeDeletingName(number, title), user)).id
+      }
       room.transactServer((doc) => removeEntry(doc, sectionId), user.id)
-      return c.json({ ok: true })
+      return c.json({ ok: true, versionId })
     }),
   )
 

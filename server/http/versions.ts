@@ -12,11 +12,11 @@ import { blocksText } from '../../shared/sectionAnalysis.js'
 import { versionCreateSchema } from '../../shared/schema/sections.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
-import { createId } from '../ids.js'
 import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import { attachmentHeader, exportSummary, isExportFormat, unknownFormatMessage } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
+import { takeVersion } from '../summary/takeVersion.js'
 import { requireSummary } from './requireSummary.js'
 import { parseInput } from '../validate.js'
 
@@ -49,9 +49,7 @@ export const versionRoutes = (store: Store, rooms: Rooms) => {
     if (user.role !== 'admin') throw new AppError(403, 'forbidden', '只有管理员可以保存版本')
     // The state now; withRoom answers once all of it is committed.
     const state = await rooms.withRoom(summaryId, (room) => Y.encodeStateAsUpdate(room.doc))
-    const version = { id: createId(), summaryId, name, createdBy: user.id, createdByName: user.displayName, createdAt: Date.now() }
-    await store.versions.insert(version, state)
-    return c.json(version, 201)
+    return c.json(await takeVersion(store, summaryId, state, name, user), 201)
   })
 
   app.get('/:id/versions/:versionId/export', async (c) => {

@@ -22,6 +22,7 @@ export const sectionCreateSchema = z.object({
   position: z.number().int().min(0).optional(),
 })
 
-export const versionCreateSchema = z.object({ name: z.string().trim().min(1).max(50) })
+export const VERSION_NAME_MAX = 50
+export const versionCreateSchema = z.object({ name: z.string().trim().min(1).max(VERSION_NAME_MAX) })
 
 export const applyTemplateSchema = z.object({ templateId: z.string().min(1).max(64).optional() })

@@ -88,15 +88,30 @@ describe('skeleton edits of a live summary', () => {
     expect(sectionText(writer.doc, 'plan-investment')).toContain('明年重点引进新能源项目。')
   })
 
-  it('deletes a section with text only when forced', async () => {
+  it('deletes a section with text only when forced, saving a version of it first', async () => {
     const writer = await open('safety')
     writeParagraph(writer.doc, 'plan-safety', '压实责任。')
     await waitFor(() => sectionText(writer.doc, 'plan-safety').includes('压实'))
     await new Promise((resolve) => setTimeout(resolve, 50))
+    const versions = async () => (await api<Array<{ id: string; name: string }>>(server, `/api/summaries/${summaryId}/versions`, { token: tokens.admin })).body
+    const before = await versions()
+    const detail = await api<{ sections: Array<{ id: string; number: string; title: string }> }>(server, `/api/summaries/${summaryId}`, { token: tokens.admin })
+    const { number, title } = detail.body.sections.find((section) => section.id === 'plan-safety')!
     const refused = await api<{ error: { code: string } }>(server, `/api/summaries/${summaryId}/sections/plan-safety`, { token: tokens.admin, method: 'DELETE' })
     expect([refused.status, refused.body.error.code]).toEqual([409, 'section-not-empty'])
-    expect((await api(server, `/api/summaries/${summaryId}/sections/plan-safety?force=1`, { token: tokens.admin, method: 'DELETE' })).status).toBe(200)
-    expect((await api(server, `/api/summaries/${summaryId}/sections/party`, { token: tokens.admin, method: 'DELETE' })).status).toBe(200)
+    expect(await versions()).toEqual(before)
+
+    const deleted = await api<{ versionId: string }>(server, `/api/summaries/${summaryId}/sections/plan-safety?force=1`, { token: tokens.admin, method: 'DELETE' })
+    expect(deleted.status).toBe(200)
+    const saved = (await versions()).find((version) => version.id === deleted.body.versionId)
+    expect(saved?.name).toBe(`删除“${number}${title}”前自动保存`)
+    // The deleted text is where people look for earlier text: in that version, section and all.
+    expect(await text(`/versions/${deleted.body.versionId}/export?format=txt`)).toContain(`${number}${title}\n　　压实责任。`)
+    expect(await text('/export?format=txt')).not.toContain('压实责任。')
+
+    const empty = await api<{ versionId?: string }>(server, `/api/summaries/${summaryId}/sections/party`, { token: tokens.admin, method: 'DELETE' })
+    expect([empty.status, empty.body.versionId]).toEqual([200, undefined])
+    expect(await versions()).toHaveLength(before.length + 1)
     await waitFor(() => !readOutline(writer.doc).some((entry) => entry.id === 'plan-safety' || entry.id === 'party'))
   })
 

@@ -1,0 +1,23 @@
+/**
+ * Stores a named version of a summary: its full Yjs state, so the version can later be viewed,
+ * exported and compared exactly as it was.
+ */
+import { VERSION_NAME_MAX } from '../../shared/schema/sections.js'
+import { createId } from '../ids.js'
+import type { User } from '../store/directory.js'
+import type { Store } from '../store/index.js'
+import type { VersionRecord } from '../store/versions.js'
+
+/** `state`: the summary's full Yjs state (Y.encodeStateAsUpdate). */
+export const takeVersion = async (store: Store, summaryId: string, state: Uint8Array, name: string, user: User): Promise<VersionRecord> => {
+  const version = { id: createId(), summaryId, name, createdBy: user.id, createdByName: user.displayName, createdAt: Date.now() }
+  await store.versions.insert(version, state)
+  return version
+}
+
+/** The name of the version saved before a section with text is deleted. */
+export const beforeDeletingName = (number: string, title: string): string => {
+  const room = VERSION_NAME_MAX - '删除“”前自动保存'.length
+  const heading = `${number}${title}`
+  return `删除“${heading.length > room ? `${heading.slice(0, room - 1)}…` : heading}”前自动保存`
+}
