@@ -12,7 +12,7 @@ import { readOutline } from '../../shared/doc/outline.js'
 import { readSectionBlocks } from '../../shared/export/buildExportDocument.js'
 import { sectionRoot } from '../../shared/doc/roots.js'
 import { buildProgress } from '../../shared/progress.js'
-import { applyTemplateSchema, sectionCreateSchema, sectionPatchSchema } from '../../shared/schema/sections.js'
+import { applyTemplateSchema, restoreSectionSchema, sectionCreateSchema, sectionPatchSchema } from '../../shared/schema/sections.js'
 import { flattenSections, indicatorParents } from '../../shared/schema/template.js'
 import { checkTransition } from '../../shared/workflow.js'
 import type { AppEnv } from '../context.js'
@@ -27,7 +27,8 @@ import type { User } from '../store/directory.js'
 import { indicatorEntry } from '../summary/buildSummaryDoc.js'
 import { findEntryIndex, insertEntry, moveEntry, removeEntry, updateEntry } from '../summary/outlineEdits.js'
 import { seedSectionBody } from '../summary/seedSectionBody.js'
-import { beforeDeletingName, takeVersion } from '../summary/takeVersion.js'
+import { restoreSection } from '../summary/restoreSection.js'
+import { beforeDeletingName, takeVersion, versionDoc } from '../summary/versions.js'
 import { writeThread } from '../summary/writeThread.js'
 import { parseInput } from '../validate.js'
 import { departmentNames, describeSections } from './describeSections.js'
@@ -127,6 +128,25 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
       return c.json({ ok: true, versionId })
     }),
   )
+
+  app.post('/:id/sections/:sectionId/restore', async (c) => {
+    const { versionId } = parseInput(restoreSectionSchema, await c.req.json().catch(() => null))
+    return withSummary(c, async (room, user) => {
+      requireAdmin(user, '恢复章节')
+      const sectionId = c.req.param('sectionId')
+      if (room.section(sectionId)) throw new AppError(409, 'section-exists', '该章节仍在提纲中，无需恢复')
+      const version = await store.versions.get(room.summaryId, versionId)
+      if (!version) throw new AppError(404, 'unknown-version', '该版本不存在')
+      const then = versionDoc(version.data)
+      try {
+        if (!readOutline(then).some((entry) => entry.id === sectionId)) throw new AppError(404, 'unknown-section', `版本“${version.name}”中没有章节“${sectionId}”`)
+        room.transactServer((doc) => restoreSection(doc, then, sectionId), user.id)
+      } finally {
+        then.destroy()
+      }
+      return c.json({ id: sectionId, ...(await sectionAnswer(room, sectionId)) })
+    })
+  })
 
   app.post('/:id/apply-template', async (c) => {
     const input = parseInput(applyTemplateSchema, await c.req.json().catch(() => ({})))

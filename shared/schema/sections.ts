@@ -25,4 +25,6 @@ export const sectionCreateSchema = z.object({
 export const VERSION_NAME_MAX = 50
 export const versionCreateSchema = z.object({ name: z.string().trim().min(1).max(VERSION_NAME_MAX) })
 
+export const restoreSectionSchema = z.object({ versionId: z.string().min(1).max(64) })
+
 export const applyTemplateSchema = z.object({ templateId: z.string().min(1).max(64).optional() })

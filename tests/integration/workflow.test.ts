@@ -14,7 +14,7 @@ const text = async (path: string) => (await fetch(`${server.url}/api/summaries/$
 
 beforeAll(async () => {
   server = await startTestServer()
-  for (const username of ['admin', 'leader', 'invest', 'invest2', 'safety', 'viewer']) tokens[username] = await login(server, username)
+  for (const username of ['admin', 'leader', 'invest', 'invest2', 'safety', 'build', 'viewer']) tokens[username] = await login(server, username)
   summaryId = await demoSummaryId(server, tokens.admin!)
 })
 
@@ -122,6 +122,51 @@ describe('skeleton edits of a live summary', () => {
     const ids = readOutline(reader.doc).map((entry) => entry.id)
     expect(ids.indexOf('party')).toBe(ids.indexOf('safety') + 1)
     expect(sectionText(reader.doc, 'plan-investment')).toContain('明年重点引进新能源项目。')
+  })
+  it('restores a deleted section from a version, in its place and with its text as it was then', async () => {
+    const writer = await open('build')
+    const settled = async (phrase: string) => {
+      await waitFor(() => sectionText(writer.doc, 'plan-platform').includes(phrase))
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    writeParagraph(writer.doc, 'plan-platform', '建成标准厂房。')
+    await settled('标准厂房')
+    const draft = await api<{ id: string }>(server, `/api/summaries/${summaryId}/versions`, { token: tokens.admin, body: { name: '初稿' } })
+    writeParagraph(writer.doc, 'plan-platform', '新修园区道路。')
+    await settled('园区道路')
+    const outline = readOutline(writer.doc)
+    const remove = () => api<{ versionId: string }>(server, `/api/summaries/${summaryId}/sections/plan-platform?force=1`, { token: tokens.admin, method: 'DELETE' })
+    const restore = (token: string | undefined, versionId: string, sectionId = 'plan-platform') =>
+      api<{ id: string; number: string; status: string; error?: { code: string } }>(server, `/api/summaries/${summaryId}/sections/${sectionId}/restore`, { token, body: { versionId } })
+    const present = () => readOutline(writer.doc).some((entry) => entry.id === 'plan-platform')
+
+    const deleted = await remove()
+    await waitFor(() => !present())
+    const listed = await api<Array<{ id: string; title: string; inOutline: boolean }>>(server, `/api/summaries/${summaryId}/versions/${deleted.body.versionId}/sections`, { token: tokens.viewer })
+    expect(listed.body.find((section) => section.id === 'plan-platform')).toMatchObject({ title: outline.find((entry) => entry.id === 'plan-platform')!.title, inOutline: false })
+    expect(listed.body.filter((section) => !section.inOutline).map((section) => section.id)).toEqual(['plan-platform'])
+    // Compared with now, its text is gone from the summary (though the doc still holds it).
+    const diff = await api<{ changes: Array<{ op: string; text: string }> }>(server, `/api/summaries/${summaryId}/versions/${deleted.body.versionId}/diff?sectionId=plan-platform`, { token: tokens.viewer })
+    expect(diff.body.changes).toEqual([{ op: 'delete', text: '建成标准厂房。' }, { op: 'delete', text: '新修园区道路。' }])
+
+    expect((await restore(tokens.leader, deleted.body.versionId)).status).toBe(403)
+    expect((await restore(tokens.admin, 'no-such-version')).status).toBe(404)
+    expect((await restore(tokens.admin, deleted.body.versionId, 'no-such-section')).status).toBe(404)
+    const restored = await restore(tokens.admin, deleted.body.versionId)
+    expect([restored.status, restored.body.status]).toEqual([200, 'drafting'])
+    await waitFor(present)
+    expect(readOutline(writer.doc)).toEqual(outline)
+    expect(sectionText(writer.doc, 'plan-platform')).toContain('建成标准厂房。\n新修园区道路。')
+    expect((await restore(tokens.admin, deleted.body.versionId)).body.error?.code).toBe('section-exists')
+
+    // From the earlier version, the section comes back with the text of that version; the
+    // later text stays in the version saved when it was deleted again.
+    const again = await remove()
+    await waitFor(() => !present())
+    expect((await restore(tokens.admin, draft.body.id)).status).toBe(200)
+    await waitFor(() => present() && !sectionText(writer.doc, 'plan-platform').includes('园区道路'))
+    expect(sectionText(writer.doc, 'plan-platform')).toContain('建成标准厂房。')
+    expect(await text(`/versions/${again.body.versionId}/export?format=txt`)).toContain('新修园区道路。')
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { versionCreateSchema } from '../../shared/schema/sections.js'
-import { beforeDeletingName } from '../../server/summary/takeVersion.js'
+import { beforeDeletingName } from '../../server/summary/versions.js'
 
 describe('the name of the version saved before a section is deleted', () => {
   it('names the numbered heading', () => {

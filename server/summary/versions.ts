@@ -1,7 +1,8 @@
 /**
- * Stores a named version of a summary: its full Yjs state, so the version can later be viewed,
- * exported and compared exactly as it was.
+ * Named versions of a summary: each stores the full Yjs state, so a version can later be opened,
+ * viewed, exported and compared exactly as it was.
  */
+import * as Y from 'yjs'
 import { VERSION_NAME_MAX } from '../../shared/schema/sections.js'
 import { createId } from '../ids.js'
 import type { User } from '../store/directory.js'
@@ -20,4 +21,11 @@ export const beforeDeletingName = (number: string, title: string): string => {
   const room = VERSION_NAME_MAX - '删除“”前自动保存'.length
   const heading = `${number}${title}`
   return `删除“${heading.length > room ? `${heading.slice(0, room - 1)}…` : heading}”前自动保存`
+}
+
+/** A version's state as a doc of its own; the caller destroys it. */
+export const versionDoc = (state: Uint8Array): Y.Doc => {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, state)
+  return doc
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { ADMIN_PASSWORD, DEMO_PASSWORD } from '../integration/harness.js'
+import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
+
+const suite = useBrowserSuite()
+
+describe('a section deleted by mistake, in Chromium', () => {
+  it('is saved in a version when deleted, can be compared there and restored with its text', async () => {
+    const admin = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'economy', DEMO_PASSWORD)
+    const text = await writer.locator('[data-section-id="economy"] .ProseMirror').innerText()
+    expect(text).toContain('规上工业总产值')
+
+    const dialogs: string[] = []
+    admin.on('dialog', (dialog) => {
+      dialogs.push(dialog.message())
+      void dialog.accept()
+    })
+    await admin.click('[data-action="edit-outline"]')
+    await admin.locator('[data-outline-id="economy"] button.danger').click()
+    await expect.poll(() => admin.locator('.dialog-backdrop [role="status"]').innerText()).toContain('删除前的全文已保存为版本')
+    expect(dialogs).toEqual(['“（一）经济运行稳中有进”已有内容，确定删除？删除前会自动保存一个版本，可在“版本”中查看和导出。'])
+    await expect.poll(() => writer.locator('[data-section-id="economy"]').count(), { timeout: 10_000 }).toBe(0)
+    await admin.click('text=关闭')
+
+    await admin.click('[data-action="versions"]')
+    await expect.poll(() => admin.locator('[data-version-id]').innerText()).toContain('删除“（一）经济运行稳中有进”前自动保存')
+    const deleted = admin.locator('select[name="compareSection"] option', { hasText: '（已删除）' })
+    await expect.poll(() => deleted.count()).toBe(1)
+    await admin.selectOption('select[name="compareSection"]', { label: await deleted.innerText() })
+    await admin.click('button:has-text("比较")')
+    await expect.poll(() => admin.locator('[data-diff] del').first().innerText()).toContain('全年规上工业总产值52.4亿元')
+    await screenshot(admin, 'versions-deleted-section')
+
+    await admin.click('[data-action="restore-section"]')
+    await expect.poll(() => admin.locator('.dialog-backdrop [role="status"]').innerText()).toBe('已恢复“经济运行稳中有进”')
+    // Everyone gets it back where it was, text and all, and its writers may write again.
+    const restored = writer.locator('[data-section-id="economy"] .ProseMirror')
+    await expect.poll(() => restored.innerText(), { timeout: 10_000 }).toBe(text)
+    expect(await restored.getAttribute('contenteditable')).toBe('true')
+    const order = await writer.locator('[data-section-id]').evaluateAll((sections) => sections.map((section) => section.getAttribute('data-section-id')))
+    expect(order.slice(0, 3)).toEqual(['overview', 'economy', 'investment'])
+  })
+})
