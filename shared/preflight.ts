@@ -48,8 +48,9 @@ export const runPreflight = (doc: Y.Doc): PreflightProblem[] => {
 
   const titles = new Map(outline.map((entry, index) => [entry.id, `${numbers[index]}${entry.title}`]))
   for (const thread of readThreads(doc)) {
-    if (thread.resolved) continue
-    problems.push({ kind: 'unresolved-comment', sectionId: thread.sectionId, threadId: thread.id, message: `“${titles.get(thread.sectionId) ?? thread.sectionId}”有未解决的评论：${thread.authorName}：${thread.text.slice(0, 40)}` })
+    // A deleted section's threads are out of reach until it is restored: nothing to fix now.
+    if (thread.resolved || !titles.has(thread.sectionId)) continue
+    problems.push({ kind: 'unresolved-comment', sectionId: thread.sectionId, threadId: thread.id, message: `“${titles.get(thread.sectionId)}”有未解决的评论：${thread.authorName}：${thread.text.slice(0, 40)}` })
   }
   return problems
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { getOutline } from '../../shared/doc/outline.js'
 import { countProblems, runPreflight } from '../../shared/preflight.js'
 import { findPlaceholders } from '../../shared/sectionAnalysis.js'
 import { buildFixture } from './exportFixture.js'
@@ -11,6 +12,13 @@ describe('preflight', () => {
     expect(problems).toContainEqual(expect.objectContaining({ kind: 'empty-section', sectionId: 'problems' }))
     expect(problems).toContainEqual(expect.objectContaining({ kind: 'unresolved-comment', sectionId: 'invest', threadId: 't1' }))
     expect(problems.filter((problem) => problem.kind === 'placeholder').map((problem) => problem.sectionId)).toEqual(['invest', 'fairs', 'fairs'])
+  })
+
+  it('leaves out the comments of a deleted section, which no one could resolve until it is restored', () => {
+    const doc = buildFixture()
+    const outline = getOutline(doc)
+    outline.delete(outline.toArray().findIndex((entry) => entry.get('id') === 'invest'), 1)
+    expect(runPreflight(doc).filter((problem) => problem.kind === 'unresolved-comment')).toEqual([])
   })
 
   it.each([
