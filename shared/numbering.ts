@@ -56,3 +56,9 @@ export const deriveNumbering = (levels: readonly number[]): string[] => {
     return formatHeadingNumber(level, counters[level]!)
   })
 }
+
+/** How many headings below the one at `index` belong to it (the deeper ones that follow it). */
+export const countSubsections = (levels: readonly number[], index: number): number => {
+  const end = levels.findIndex((level, at) => at > index && level <= levels[index]!)
+  return (end === -1 ? levels.length : end) - index - 1
+}

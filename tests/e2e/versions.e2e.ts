@@ -14,9 +14,14 @@ describe('a section deleted by mistake, in Chromium', () => {
     const dialogs: string[] = []
     admin.on('dialog', (dialog) => {
       dialogs.push(dialog.message())
-      void dialog.accept()
+      void (dialog.message().includes('下级章节') ? dialog.dismiss() : dialog.accept())
     })
     await admin.click('[data-action="edit-outline"]')
+    // Deleting a parent says first what happens to what is under it; declined, nothing changes.
+    await admin.locator('[data-outline-id="overview"] button.danger').click()
+    await expect.poll(() => admin.locator('.dialog-backdrop [role="status"]').innerText()).toBe('已取消')
+    expect(dialogs.splice(0)).toEqual(['“一、主要工作完成情况”下有 8 个下级章节。删除它，下级章节仍留在提纲中，编号随之改变。确定删除？'])
+    expect(await admin.locator('[data-outline-id="overview"]').count()).toBe(1)
     await admin.locator('[data-outline-id="economy"] button.danger').click()
     await expect.poll(() => admin.locator('.dialog-backdrop [role="status"]').innerText()).toContain('删除前的全文已保存为版本')
     expect(dialogs).toEqual(['“（一）经济运行稳中有进”已有内容，确定删除？删除前会自动保存一个版本，可在“版本”中查看和导出。'])

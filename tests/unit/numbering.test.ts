@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chineseNumeral, deriveNumbering } from '../../shared/numbering.js'
+import { chineseNumeral, countSubsections, deriveNumbering } from '../../shared/numbering.js'
 
 describe('deriveNumbering', () => {
   it('numbers four levels in GB/T 9704 order', () => {
@@ -17,5 +17,16 @@ describe('deriveNumbering', () => {
   it('writes Chinese numerals past ten the way reports do', () => {
     expect([1, 10, 11, 19, 20, 21, 99, 100, 105, 110].map(chineseNumeral)).toEqual(['一', '十', '十一', '十九', '二十', '二十一', '九十九', '一百', '一百零五', '一百一十'])
     expect(deriveNumbering(Array(12).fill(1)).at(-1)).toBe('十二、')
+  })
+})
+
+describe('countSubsections', () => {
+  it('counts the deeper headings that follow, up to the next heading at the same level or above', () => {
+    const levels = [1, 2, 3, 2, 1, 2, 2]
+    expect(countSubsections(levels, 0)).toBe(3)
+    expect(countSubsections(levels, 1)).toBe(1)
+    expect(countSubsections(levels, 2)).toBe(0)
+    expect(countSubsections(levels, 4)).toBe(2)
+    expect(countSubsections(levels, 6)).toBe(0)
   })
 })
