@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readThreads } from '../../shared/doc/comments.js'
 import { readOutline } from '../../shared/doc/outline.js'
-import { api, createClientPool, demoSummaryId, login, sectionText, startTestServer, waitFor, writeParagraph } from './harness.js'
+import { anchoredText, anchorsFor, api, createClientPool, demoSummaryId, login, sectionText, startTestServer, waitFor, writeParagraph } from './harness.js'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
 let summaryId: string
@@ -134,6 +134,10 @@ describe('skeleton edits of a live summary', () => {
     const draft = await api<{ id: string }>(server, `/api/summaries/${summaryId}/versions`, { token: tokens.admin, body: { name: '初稿' } })
     writeParagraph(writer.doc, 'plan-platform', '新修园区道路。')
     await settled('园区道路')
+    const anchors = anchorsFor(writer.doc, 'plan-platform', '园区道路')
+    const thread = await api<{ id: string }>(server, `/api/summaries/${summaryId}/comments`, { token: tokens.leader, body: { sectionId: 'plan-platform', ...anchors, quote: '园区道路', text: '请写明公里数' } })
+    const openThreads = async () => (await api<{ problems: Array<{ kind: string; threadId?: string }> }>(server, `/api/summaries/${summaryId}/preflight`, { token: tokens.admin })).body.problems.filter((problem) => problem.threadId === thread.body.id)
+    expect(await openThreads()).toHaveLength(1)
     const outline = readOutline(writer.doc)
     const remove = () => api<{ versionId: string }>(server, `/api/summaries/${summaryId}/sections/plan-platform?force=1`, { token: tokens.admin, method: 'DELETE' })
     const restore = (token: string | undefined, versionId: string, sectionId = 'plan-platform') =>
@@ -142,6 +146,8 @@ describe('skeleton edits of a live summary', () => {
 
     const deleted = await remove()
     await waitFor(() => !present())
+    // Its open thread cannot be resolved while it is gone: the preflight does not ask for it.
+    expect(await openThreads()).toHaveLength(0)
     const listed = await api<Array<{ id: string; title: string; inOutline: boolean }>>(server, `/api/summaries/${summaryId}/versions/${deleted.body.versionId}/sections`, { token: tokens.viewer })
     expect(listed.body.find((section) => section.id === 'plan-platform')).toMatchObject({ title: outline.find((entry) => entry.id === 'plan-platform')!.title, inOutline: false })
     expect(listed.body.filter((section) => !section.inOutline).map((section) => section.id)).toEqual(['plan-platform'])
@@ -157,6 +163,10 @@ describe('skeleton edits of a live summary', () => {
     await waitFor(present)
     expect(readOutline(writer.doc)).toEqual(outline)
     expect(sectionText(writer.doc, 'plan-platform')).toContain('建成标准厂房。\n新修园区道路。')
+    // The text was not rewritten: the leader's comment is still on its phrase, and open again.
+    const restoredThread = readThreads(writer.doc).find((item) => item.id === thread.body.id)!
+    expect(anchoredText(writer.doc, restoredThread.anchorStart, restoredThread.anchorEnd)).toBe('园区道路')
+    expect(await openThreads()).toHaveLength(1)
     expect((await restore(tokens.admin, deleted.body.versionId)).body.error?.code).toBe('section-exists')
 
     // From the earlier version, the section comes back with the text of that version; the
