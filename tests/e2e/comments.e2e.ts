@@ -38,7 +38,12 @@ describe('a review round in Chromium', () => {
     const commentButton = leader.locator('[data-section-id="investment-service"] [data-action="comment"]')
     await expect.poll(() => commentButton.isEnabled()).toBe(true)
     await commentButton.click()
-    await leader.locator('[data-section-id="investment-service"] textarea[name="comment"]').fill('请补充具体成效，<b>数据</b>需核实 @招商部')
+    // What leaders ask for most is one click; the rest is typed after it.
+    const composer = leader.locator('[data-section-id="investment-service"] .composer')
+    await composer.locator('[data-phrase="请补充具体成效"]').click()
+    await leader.keyboard.type('，<b>数据</b>需核实 @招商部')
+    await screenshot(leader, 'comments-composer')
+    expect(await composer.locator('textarea[name="comment"]').inputValue()).toBe('请补充具体成效，<b>数据</b>需核实 @招商部')
     await leader.locator('[data-section-id="investment-service"] .composer button[type="submit"]').click()
 
     const highlight = writer.locator('[data-section-id="investment-service"] [data-thread-id]')
