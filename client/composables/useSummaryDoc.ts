@@ -2,11 +2,12 @@
  * The Y.Doc of one summary with its stock y-websocket provider, kept in the browser too
  * (localCopies), so offline work outlives the page. On close 4403 (a refused edit) the local
  * copy is discarded, in memory and in the browser, and a fresh one synced from the server, with
- * a notice; what only the discarded copy had is kept as `unsaved` paragraphs for the writer to
- * copy. Repeated refusals stop instead of looping. Other 44xx closes are final and explained in
- * Chinese.
+ * a notice; the discarded copy stays on screen, read-only (`refreshing`), until the fresh one
+ * has synced, so the page keeps its length and the writer their place. What only the discarded
+ * copy had is kept as `unsaved` paragraphs for the writer to copy. Repeated refusals stop
+ * instead of looping. Other 44xx closes are final and explained in Chinese.
  */
-import { onScopeDispose, ref, shallowRef } from 'vue'
+import { nextTick, onScopeDispose, ref, shallowRef } from 'vue'
 import type { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -22,14 +23,20 @@ const RESET_WINDOW_MS = 30_000
 
 export const useSummaryDoc = (summaryId: string, options: { userId: string; onUnauthorised?: () => void }) => {
   const copyName = localCopyName(options.userId, summaryId)
+  /** The doc and provider on screen: the live ones, or a refused copy while the fresh one syncs. */
   const doc = shallowRef<Y.Doc | null>(null)
   const provider = shallowRef<WebsocketProvider | null>(null)
   const status = ref<ConnectionStatus>('connecting')
   const synced = ref(false)
+  /** The doc on screen has synced with the server at least once. */
+  const ready = ref(false)
+  /** A refused copy is on screen, read-only, until the fresh one has synced. */
+  const refreshing = ref(false)
   const notice = ref('')
   const fatal = ref('')
   const unsaved = shallowRef<UnsavedSection[]>([])
   let resets: number[] = []
+  let live: { doc: Y.Doc; provider: WebsocketProvider } | null = null
   let stored: IndexeddbPersistence | null = null
   let removeCompositionHold = () => {}
   /** The local copy given up after a refusal, until the fresh copy has synced. */
@@ -39,31 +46,38 @@ export const useSummaryDoc = (summaryId: string, options: { userId: string; onUn
   /** The page is gone: nothing reconnects any more. */
   let disposed = false
 
-  /** Stops syncing with the server and the browser; the local copy is left to the caller. */
-  const disconnect = (): { previous: Y.Doc | null; closed: Promise<void> } => {
-    const previous = doc.value
+  const show = (shown: { doc: Y.Doc; provider: WebsocketProvider }) => {
+    doc.value = shown.doc
+    provider.value = shown.provider
+  }
+
+  /** Stops syncing the live copy with the server and the browser; the doc is left to the caller. */
+  const stopLive = (): { previous: Y.Doc | null; closed: Promise<void> } => {
+    const previous = live?.doc ?? null
     removeCompositionHold()
-    provider.value?.destroy()
+    live?.provider.destroy()
     const closed = stored?.destroy() ?? Promise.resolve()
-    provider.value = null
-    doc.value = null
+    live = null
     stored = null
     return { previous, closed }
   }
 
   const teardown = () => {
     disposed = true
-    disconnect().previous?.destroy()
+    stopLive().previous?.destroy()
     discarded?.destroy()
     discarded = null
   }
 
-  /** Once the fresh copy has synced: what only the discarded one had. */
+  /** Once the fresh copy has synced and is on screen: what only the discarded one had. */
   const keepUnsaved = (fresh: Y.Doc) => {
     if (!discarded) return
     const found = findUnsavedParagraphs(discarded, fresh)
-    discarded.destroy()
+    const old = discarded
     discarded = null
+    refreshing.value = false
+    // Its editors are unmounted by the render the swap has queued.
+    void nextTick(() => old.destroy())
     if (found.length > 0) unsaved.value = [...unsaved.value, ...found]
   }
 
@@ -76,8 +90,9 @@ export const useSummaryDoc = (summaryId: string, options: { userId: string; onUn
         return
       }
       notice.value = CLOSE_MESSAGES[CLOSE_FORBIDDEN.code]!
-      const { previous, closed } = disconnect()
+      const { previous, closed } = stopLive()
       discarded = previous
+      refreshing.value = true
       // The refused changes must not come back from the browser's copy.
       void closed
         .then(() => emptyLocalCopy(copyName))
@@ -94,22 +109,27 @@ export const useSummaryDoc = (summaryId: string, options: { userId: string; onUn
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`
     // No BroadcastChannel: every change must pass the server's guard.
     const nextProvider = new WebsocketProvider(url, summaryId, nextDoc, { disableBc: true })
+    const next = { doc: nextDoc, provider: nextProvider }
+    live = next
     synced.value = false
     everSynced = false
-    nextProvider.on('status', ({ status: next }: { status: ConnectionStatus }) => (status.value = next))
+    nextProvider.on('status', ({ status: current }: { status: ConnectionStatus }) => (status.value = current))
     nextProvider.on('sync', (isSynced: boolean) => {
       synced.value = isSynced
       everSynced ||= isSynced
-      if (isSynced) keepUnsaved(nextDoc)
+      if (!isSynced) return
+      if (doc.value !== nextDoc) show(next)
+      ready.value = true
+      keepUnsaved(nextDoc)
     })
     nextProvider.on('closed', handleClosed)
     removeCompositionHold = holdDuringComposition(nextProvider)
     stored = openLocalCopy(copyName, nextDoc)
-    doc.value = nextDoc
-    provider.value = nextProvider
+    // A refused copy stays on screen until this one has synced.
+    if (!discarded) show(next)
   }
 
   connect()
   onScopeDispose(teardown)
-  return { doc, provider, status, synced, notice, fatal, unsaved }
+  return { doc, provider, status, synced, ready, refreshing, notice, fatal, unsaved }
 }

@@ -39,12 +39,26 @@ describe('an edit the server refuses', () => {
     // Committed at once, as an input method commits a phrase: keys typed after the refusal has
     // arrived go nowhere (the editor is being replaced), and the refusal travels through the
     // routed socket faster or slower than six keystrokes, so typing them one by one was a race.
+    const place = async () => (await writer.locator('[data-section-id="plan-investment"]').boundingBox())!.y
+    const before = await place()
     await writer.keyboard.insertText('被拒绝的修改')
     await expect.poll(() => writer.locator('.notice').innerText(), { timeout: 10_000 }).toContain('已撤销并重新同步')
     const fresh = writer.locator('[data-section-id="plan-investment"] .ProseMirror')
     await expect.poll(() => fresh.getAttribute('contenteditable'), { timeout: 10_000 }).toBe('false')
     await expect.poll(() => fresh.innerText()).toBe('锁定前的内容。')
     expect(connections).toBe(2) // one reset, no loop
+    // The refused copy stays on screen until the fresh one has synced: the page keeps its length
+    // and the writer their place (it used to jump to the top).
+    expect(Math.abs((await place()) - before)).toBeLessThan(40)
+    // There, the notice is in view, and the box of what was not saved one click away.
+    const inView = async (selector: string) => {
+      const box = (await writer.locator(selector).boundingBox())!
+      return box.y >= 0 && box.y + box.height <= writer.viewportSize()!.height
+    }
+    expect(await inView('.notice')).toBe(true)
+    expect(await inView('[data-unsaved]')).toBe(false)
+    await writer.click('[data-action="show-unsaved"]')
+    await expect.poll(() => inView('[data-unsaved]')).toBe(true)
     // What the discarded copy had is offered for copying, under its section's title.
     const unsaved = writer.locator('[data-unsaved] textarea')
     await expect.poll(() => unsaved.inputValue()).toBe('【聚焦主导产业精准招商】\n锁定前的内容。被拒绝的修改')
