@@ -18,9 +18,9 @@ export const takeVersion = async (store: Store, summaryId: string, state: Uint8A
 
 /** The name of the version saved before a section with text is deleted. */
 export const beforeDeletingName = (number: string, title: string): string => {
-  const room = VERSION_NAME_MAX - '删除“”前自动保存'.length
+  const space = VERSION_NAME_MAX - '删除“”前自动保存'.length
   const heading = `${number}${title}`
-  return `删除“${heading.length > room ? `${heading.slice(0, room - 1)}…` : heading}”前自动保存`
+  return `删除“${heading.length > space ? `${heading.slice(0, space - 1)}…` : heading}”前自动保存`
 }
 
 /** A version's state as a doc of its own; the caller destroys it. */
