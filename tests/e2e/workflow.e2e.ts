@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD } from '../integration/harness.js'
+import { DEMO_PASSWORD, login } from '../integration/harness.js'
 import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 
 const suite = useBrowserSuite()
@@ -10,11 +10,21 @@ describe('finalising a section in Chromium', () => {
     const section = writer.locator('[data-section-id="investment-channels"]')
     await section.locator('.ProseMirror').click()
     await writer.keyboard.type('以商招商引进项目6个。')
+    // The section's 字数 follows the text, counted as the progress report counts it (以商招商引进项目
+    // 8, 6 1, 个 1, 。1), for the writer and for everyone else.
+    const token = await login(suite.server, 'admin')
+    const reported = async () => {
+      const response = await fetch(`${suite.server.url}/api/summaries/${suite.summaryId}/progress`, { headers: { authorization: `Bearer ${token}` } })
+      return ((await response.json()) as { sections: Array<{ id: string; words: number }> }).sections.find((item) => item.id === 'investment-channels')!.words
+    }
+    const counted = '11'
+    await expect.poll(async () => [await section.locator('.section-words').getAttribute('data-words'), String(await reported())]).toEqual([counted, counted])
     await section.locator('[data-transition="review"]').click()
     await expect.poll(() => section.locator('[data-status]').getAttribute('data-status')).toBe('review')
 
     const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
     const reviewed = leader.locator('[data-section-id="investment-channels"]')
+    expect(await reviewed.locator('.section-words').getAttribute('data-words')).toBe(counted)
     await reviewed.locator('[data-transition="final"]').click()
 
     await expect.poll(() => section.locator('[data-status]').getAttribute('data-status'), { timeout: 10_000 }).toBe('final')
