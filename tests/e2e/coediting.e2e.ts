@@ -58,6 +58,16 @@ describe('two departments writing one summary in Chromium', () => {
     await safety.keyboard.type('不应出现')
     expect(await textOf(safety, 'plan-investment')).not.toContain('不应出现')
 
+    // The outline marks the sections the writer's department writes, and jumps to a section
+    // with its heading in view below the status bar, which stays at the top.
+    expect(await invest.locator('.outline [data-outline-own]').count()).toBe(await invest.locator('.ProseMirror[contenteditable="true"]').count())
+    await invest.locator('.outline a', { hasText: '安全生产形势总体平稳' }).click()
+    const headingTop = async () => {
+      const bar = (await invest.locator('.status-bar').boundingBox())!
+      const heading = (await invest.locator('[data-section-id="safety"] .section-header').boundingBox())!
+      return bar.y === 0 && heading.y >= bar.height && heading.y < bar.height + 40
+    }
+    await expect.poll(headingTop, { timeout: 5_000 }).toBe(true)
     await screenshot(invest, 'coediting-invest')
     await screenshot(safety, 'coediting-safety')
   })
