@@ -27,3 +27,10 @@ export const describeSections = (doc: Y.Doc, names: ReadonlyMap<string, string>)
     words: analyseSection(doc, entry.id, figures).words,
   }))
 }
+
+/** A section's numbered heading as the outline shows it now (一、主要工作完成情况). */
+export const headingOf = (doc: Y.Doc, sectionId: string): string | undefined => {
+  const outline = readOutline(doc)
+  const index = outline.findIndex((entry) => entry.id === sectionId)
+  return index < 0 ? undefined : `${deriveNumbering(outline.map((entry) => entry.level))[index]}${outline[index]!.title}`
+}

@@ -31,7 +31,7 @@ import { restoreSection } from '../summary/restoreSection.js'
 import { beforeDeletingName, takeVersion, versionDoc } from '../summary/versions.js'
 import { writeThread } from '../summary/writeThread.js'
 import { parseInput } from '../validate.js'
-import { departmentNames, describeSections } from './describeSections.js'
+import { departmentNames, describeSections, headingOf } from './describeSections.js'
 
 const requireAdmin = (user: User, what: string) => {
   if (user.role !== 'admin') throw new AppError(403, 'forbidden', `只有管理员可以${what}`)
@@ -121,8 +121,9 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
           throw new AppError(409, 'section-not-empty', '该章节已有内容。确认删除请加 ?force=1：删除前会自动保存一个版本，可在“版本”中查看和导出')
         // The text stays in the summary's doc, but no one could see it again: a version keeps it
         // where people look for earlier text.
-        const { number, title } = (await sectionAnswer(room, sectionId))!
-        versionId = (await takeVersion(store, room.summaryId, Y.encodeStateAsUpdate(room.doc), beforeDeletingName(number, title), user)).id
+        const name = beforeDeletingName(headingOf(room.doc, sectionId)!)
+        versionId = (await takeVersion(store, room.summaryId, Y.encodeStateAsUpdate(room.doc), name, user)).id
+        sectionOf(room, sectionId) // another request may have deleted it meanwhile
       }
       room.transactServer((doc) => removeEntry(doc, sectionId), user.id)
       return c.json({ ok: true, versionId })
@@ -134,12 +135,13 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
     return withSummary(c, async (room, user) => {
       requireAdmin(user, '恢复章节')
       const sectionId = c.req.param('sectionId')
-      if (room.section(sectionId)) throw new AppError(409, 'section-exists', '该章节仍在提纲中，无需恢复')
       const version = await store.versions.get(room.summaryId, versionId)
       if (!version) throw new AppError(404, 'unknown-version', '该版本不存在')
       const then = versionDoc(version.data)
       try {
         if (!readOutline(then).some((entry) => entry.id === sectionId)) throw new AppError(404, 'unknown-section', `版本“${version.name}”中没有章节“${sectionId}”`)
+        // Checked after the last await, so two restores of one section cannot both insert it.
+        if (room.section(sectionId)) throw new AppError(409, 'section-exists', '该章节仍在提纲中，无需恢复')
         room.transactServer((doc) => restoreSection(doc, then, sectionId), user.id)
       } finally {
         then.destroy()

@@ -17,9 +17,8 @@ export const takeVersion = async (store: Store, summaryId: string, state: Uint8A
 }
 
 /** The name of the version saved before a section with text is deleted. */
-export const beforeDeletingName = (number: string, title: string): string => {
+export const beforeDeletingName = (heading: string): string => {
   const space = VERSION_NAME_MAX - '删除“”前自动保存'.length
-  const heading = `${number}${title}`
   return `删除“${heading.length > space ? `${heading.slice(0, space - 1)}…` : heading}”前自动保存`
 }
 

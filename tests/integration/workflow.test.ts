@@ -158,8 +158,9 @@ describe('skeleton edits of a live summary', () => {
     expect((await restore(tokens.leader, deleted.body.versionId)).status).toBe(403)
     expect((await restore(tokens.admin, 'no-such-version')).status).toBe(404)
     expect((await restore(tokens.admin, deleted.body.versionId, 'no-such-section')).status).toBe(404)
-    const restored = await restore(tokens.admin, deleted.body.versionId)
-    expect([restored.status, restored.body.status]).toEqual([200, 'drafting'])
+    // Two admins restoring it at once: it comes back once.
+    const [restored, twice] = await Promise.all([restore(tokens.admin, deleted.body.versionId), restore(tokens.admin, deleted.body.versionId)])
+    expect([restored.status, restored.body.status, twice.status]).toEqual([200, 'drafting', 409])
     await waitFor(present)
     expect(readOutline(writer.doc)).toEqual(outline)
     expect(sectionText(writer.doc, 'plan-platform')).toContain('建成标准厂房。\n新修园区道路。')
@@ -171,8 +172,11 @@ describe('skeleton edits of a live summary', () => {
 
     // From the earlier version, the section comes back with the text of that version; the
     // later text stays in the version saved when it was deleted again.
-    const again = await remove()
+    // Two admins deleting it at once: one deletes it (saving a version), the other is told it is gone.
+    const [again, gone] = await Promise.all([remove(), remove()])
+    expect([again.status, gone.status]).toEqual([200, 404])
     await waitFor(() => !present())
+    expect(readOutline(writer.doc).length).toBe(outline.length - 1)
     expect((await restore(tokens.admin, draft.body.id)).status).toBe(200)
     await waitFor(() => present() && !sectionText(writer.doc, 'plan-platform').includes('园区道路'))
     expect(sectionText(writer.doc, 'plan-platform')).toContain('建成标准厂房。')
