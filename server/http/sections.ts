@@ -72,10 +72,12 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
     const input = parseInput(sectionPatchSchema, await c.req.json().catch(() => null))
     const sectionId = c.req.param('sectionId')
     return withSummary(c, async (room, user) => {
-      const section = sectionOf(room, sectionId)
+      sectionOf(room, sectionId)
       const { status, reason, position, ...fields } = input
       if (Object.keys(fields).length > 0 || position !== undefined) requireAdmin(user, '修改提纲')
       if (fields.departmentId) await requireDepartment(fields.departmentId)
+      // Read after the last await: another request may have moved it on or deleted it meanwhile.
+      const section = sectionOf(room, sectionId)
       const outlineLength = readOutline(room.doc).length
       if (position !== undefined && position >= outlineLength) throw new AppError(400, 'invalid-input', `位置应在 0 到 ${outlineLength - 1} 之间`, [{ path: 'position', message: '位置超出范围' }])
       let note: { id: string; text: string } | null = null
