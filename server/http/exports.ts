@@ -8,6 +8,7 @@ import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import { attachmentHeader, exportSummary, isExportFormat, unknownFormatMessage } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
+import { docFromState } from '../summary/docFromState.js'
 import { requireSummary } from './requireSummary.js'
 
 export const exportRoutes = (store: Store, rooms: Rooms) => {
@@ -23,8 +24,7 @@ export const exportRoutes = (store: Store, rooms: Rooms) => {
     if (!isExportFormat(format)) throw new AppError(400, 'unknown-format', unknownFormatMessage(format))
     // A copy of the committed state, so a slow .docx never holds the room.
     const state = await rooms.withRoom(await summaryOf(c.req.param('id')), (room) => Y.encodeStateAsUpdate(room.doc))
-    const doc = new Y.Doc()
-    Y.applyUpdate(doc, state)
+    const doc = docFromState(state)
     const file = await exportSummary(doc, format)
     doc.destroy()
     return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': attachmentHeader(file.fileName) })

@@ -27,8 +27,9 @@ import type { User } from '../store/directory.js'
 import { indicatorEntry } from '../summary/buildSummaryDoc.js'
 import { findEntryIndex, insertEntry, moveEntry, removeEntry, updateEntry } from '../summary/outlineEdits.js'
 import { seedSectionBody } from '../summary/seedSectionBody.js'
+import { docFromState } from '../summary/docFromState.js'
 import { restoreSection } from '../summary/restoreSection.js'
-import { beforeDeletingName, takeVersion, versionDoc } from '../summary/versions.js'
+import { beforeDeletingName, takeVersion } from '../summary/versions.js'
 import { writeThread } from '../summary/writeThread.js'
 import { parseInput } from '../validate.js'
 import { departmentNames, describeSections, headingOf } from './describeSections.js'
@@ -139,9 +140,9 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
       const sectionId = c.req.param('sectionId')
       const version = await store.versions.get(room.summaryId, versionId)
       if (!version) throw new AppError(404, 'unknown-version', '该版本不存在')
-      const then = versionDoc(version.data)
+      const then = docFromState(version.data)
       try {
-        if (!readOutline(then).some((entry) => entry.id === sectionId)) throw new AppError(404, 'unknown-section', `版本“${version.name}”中没有章节“${sectionId}”`)
+        if (findEntryIndex(then, sectionId) < 0) throw new AppError(404, 'unknown-section', `版本“${version.name}”中没有章节“${sectionId}”`)
         // Checked after the last await, so two restores of one section cannot both insert it.
         if (room.section(sectionId)) throw new AppError(409, 'section-exists', '该章节仍在提纲中，无需恢复')
         room.transactServer((doc) => restoreSection(doc, then, sectionId), user.id)

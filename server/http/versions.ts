@@ -16,14 +16,16 @@ import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import { attachmentHeader, exportSummary, isExportFormat, unknownFormatMessage } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
-import { takeVersion, versionDoc } from '../summary/versions.js'
+import { docFromState } from '../summary/docFromState.js'
+import { findEntryIndex } from '../summary/outlineEdits.js'
+import { takeVersion } from '../summary/versions.js'
 import { departmentNames, describeSections } from './describeSections.js'
 import { requireSummary } from './requireSummary.js'
 import { parseInput } from '../validate.js'
 
 /** A deleted section's text stays in the doc, but it is no longer part of the summary: none. */
 const paragraphsOf = (doc: Y.Doc, sectionId: string): string[] =>
-  readOutline(doc).some((entry) => entry.id === sectionId)
+  findEntryIndex(doc, sectionId) >= 0
     ? readSectionBlocks(doc, sectionId).flatMap((block) => blocksText([block]).split('\n')).filter((line) => line.trim() !== '')
     : []
 
@@ -54,7 +56,7 @@ export const versionRoutes = (store: Store, rooms: Rooms) => {
     const format = c.req.query('format')
     if (!isExportFormat(format)) throw new AppError(400, 'unknown-format', unknownFormatMessage(format))
     const version = await versionOf(c)
-    const doc = versionDoc(version.data)
+    const doc = docFromState(version.data)
     const file = await exportSummary(doc, format, new Date(version.createdAt))
     doc.destroy()
     const fileName = file.fileName.replace(/\.(\w+)$/, `（${version.name}）.$1`)
@@ -65,7 +67,7 @@ export const versionRoutes = (store: Store, rooms: Rooms) => {
   /** The version's sections as they were then, each saying whether it is in the outline now. */
   app.get('/:id/versions/:versionId/sections', async (c) => {
     const version = await versionOf(c)
-    const then = versionDoc(version.data)
+    const then = docFromState(version.data)
     const present = new Set(await rooms.withRoom(version.summaryId, (room) => readOutline(room.doc).map((entry) => entry.id)))
     const sections = describeSections(then, await departmentNames(store)).map((section) => ({ ...section, inOutline: present.has(section.id) }))
     then.destroy()
@@ -75,8 +77,8 @@ export const versionRoutes = (store: Store, rooms: Rooms) => {
   app.get('/:id/versions/:versionId/diff', async (c) => {
     const version = await versionOf(c)
     const sectionId = c.req.query('sectionId') ?? ''
-    const then = versionDoc(version.data)
-    const current = await rooms.withRoom(version.summaryId, (room) => versionDoc(Y.encodeStateAsUpdate(room.doc)))
+    const then = docFromState(version.data)
+    const current = await rooms.withRoom(version.summaryId, (room) => docFromState(Y.encodeStateAsUpdate(room.doc)))
     const known = [...readOutline(then), ...readOutline(current)].some((entry) => entry.id === sectionId)
     if (!known) throw new AppError(400, 'unknown-section', `章节“${sectionId}”不存在`)
     const changes = diffParagraphs(paragraphsOf(then, sectionId), paragraphsOf(current, sectionId))

@@ -1,8 +1,7 @@
 /**
- * Named versions of a summary: each stores the full Yjs state, so a version can later be opened,
- * viewed, exported and compared exactly as it was.
+ * Named versions of a summary: each stores the full Yjs state, so a version can later be opened
+ * (docFromState), viewed, exported and compared exactly as it was.
  */
-import * as Y from 'yjs'
 import { VERSION_NAME_MAX } from '../../shared/schema/sections.js'
 import { createId } from '../ids.js'
 import type { User } from '../store/directory.js'
@@ -20,11 +19,4 @@ export const takeVersion = async (store: Store, summaryId: string, state: Uint8A
 export const beforeDeletingName = (heading: string): string => {
   const space = VERSION_NAME_MAX - '删除“”前自动保存'.length
   return `删除“${heading.length > space ? `${heading.slice(0, space - 1)}…` : heading}”前自动保存`
-}
-
-/** A version's state as a doc of its own; the caller destroys it. */
-export const versionDoc = (state: Uint8Array): Y.Doc => {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, state)
-  return doc
 }
