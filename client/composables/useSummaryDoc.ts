@@ -7,7 +7,7 @@
  * copy had is kept as `unsaved` paragraphs for the writer to copy. Repeated refusals stop
  * instead of looping. Other 44xx closes are final and explained in Chinese.
  */
-import { nextTick, onScopeDispose, ref, shallowRef } from 'vue'
+import { computed, nextTick, onScopeDispose, ref, shallowRef } from 'vue'
 import type { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -30,8 +30,6 @@ export const useSummaryDoc = (summaryId: string, options: { userId: string; onUn
   const synced = ref(false)
   /** The doc on screen has synced with the server at least once. */
   const ready = ref(false)
-  /** A refused copy is on screen, read-only, until the fresh one has synced. */
-  const refreshing = ref(false)
   const notice = ref('')
   const fatal = ref('')
   const unsaved = shallowRef<UnsavedSection[]>([])
@@ -39,8 +37,9 @@ export const useSummaryDoc = (summaryId: string, options: { userId: string; onUn
   let live: { doc: Y.Doc; provider: WebsocketProvider } | null = null
   let stored: IndexeddbPersistence | null = null
   let removeCompositionHold = () => {}
-  /** The local copy given up after a refusal, until the fresh copy has synced. */
-  let discarded: Y.Doc | null = null
+  /** The local copy given up after a refusal, on screen read-only until the fresh copy has synced. */
+  const discarded = shallowRef<Y.Doc | null>(null)
+  const refreshing = computed(() => discarded.value !== null)
   /** This copy synced at least once (the provider clears `synced` before reporting a close). */
   let everSynced = false
   /** The page is gone: nothing reconnects any more. */
@@ -65,17 +64,16 @@ export const useSummaryDoc = (summaryId: string, options: { userId: string; onUn
   const teardown = () => {
     disposed = true
     stopLive().previous?.destroy()
-    discarded?.destroy()
-    discarded = null
+    discarded.value?.destroy()
+    discarded.value = null
   }
 
   /** Once the fresh copy has synced and is on screen: what only the discarded one had. */
   const keepUnsaved = (fresh: Y.Doc) => {
-    if (!discarded) return
-    const found = findUnsavedParagraphs(discarded, fresh)
-    const old = discarded
-    discarded = null
-    refreshing.value = false
+    const old = discarded.value
+    if (!old) return
+    const found = findUnsavedParagraphs(old, fresh)
+    discarded.value = null
     // Its editors are unmounted by the render the swap has queued.
     void nextTick(() => old.destroy())
     if (found.length > 0) unsaved.value = [...unsaved.value, ...found]
@@ -91,8 +89,7 @@ export const useSummaryDoc = (summaryId: string, options: { userId: string; onUn
       }
       notice.value = CLOSE_MESSAGES[CLOSE_FORBIDDEN.code]!
       const { previous, closed } = stopLive()
-      discarded = previous
-      refreshing.value = true
+      discarded.value = previous
       // The refused changes must not come back from the browser's copy.
       void closed
         .then(() => emptyLocalCopy(copyName))
@@ -126,7 +123,7 @@ export const useSummaryDoc = (summaryId: string, options: { userId: string; onUn
     removeCompositionHold = holdDuringComposition(nextProvider)
     stored = openLocalCopy(copyName, nextDoc)
     // A refused copy stays on screen until this one has synced.
-    if (!discarded) show(next)
+    if (!discarded.value) show(next)
   }
 
   connect()
