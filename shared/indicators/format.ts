@@ -44,11 +44,29 @@ export const formatChangeWords = (rate: number): string => {
   return `${rounded > 0 ? '增长' : '下降'}${Math.abs(rounded).toFixed(1)}%`
 }
 
-/** `同比增长15.0%`, or a gap naming what is missing. */
+/** `提高1.2个百分点` / `下降0.5个百分点` / `持平` from a difference in percentage points. */
+export const formatPointChangeWords = (points: number): string => {
+  const rounded = Math.round(points * 10) / 10
+  if (rounded === 0) return '持平'
+  return `${rounded > 0 ? '提高' : '下降'}${Math.abs(rounded).toFixed(1)}个百分点`
+}
+
+/**
+ * The year-on-year change in words, or null when it cannot be computed. A figure in % (合格率,
+ * 入住率) changes by percentage points: 95% → 97% is 提高2.0个百分点, not 增长2.1%.
+ */
+const changeWords = (figure: Figure): string | null => {
+  if (figure.value === null || figure.previous === null) return null
+  if (figure.unit === '%') return formatPointChangeWords(figure.value - figure.previous)
+  const rate = changeRate(figure.value, figure.previous)
+  return rate === null ? null : formatChangeWords(rate)
+}
+
+/** `同比增长15.0%` (`同比提高1.2个百分点` for a figure in %), or a gap naming what is missing. */
 export const formatChange = (figure: Figure): string => {
   if (figure.value === null) return formatGap(figure.label)
-  const rate = changeRate(figure.value, figure.previous)
-  return rate === null ? formatGap(`${figure.label}上年数`) : `同比${formatChangeWords(rate)}`
+  const words = changeWords(figure)
+  return words === null ? formatGap(`${figure.label}上年数`) : `同比${words}`
 }
 
 /** `完成目标的112%`, or a gap naming what is missing. */
@@ -81,14 +99,13 @@ export const INDICATOR_TABLE_HEADER = ['指标', '本年', '上年', '同比', '
 /** One row of an indicator table (指标 | 本年 | 上年 | 同比 | 目标 | 完成率). */
 export const indicatorTableRow = (key: string, figure: Figure | undefined): IndicatorTableRow => {
   if (!figure) return { key, label: key, current: formatGap(`未知指标 ${key}`), previous: '', change: '', target: '', completion: '' }
-  const change = changeRate(figure.value, figure.previous)
   const completion = completionRate(figure.value, figure.target)
   return {
     key,
     label: figure.label,
     current: formatValue(figure),
     previous: formatAmount(figure, figure.previous),
-    change: change === null ? '' : formatChangeWords(change),
+    change: changeWords(figure) ?? '',
     target: formatAmount(figure, figure.target),
     completion: completion === null ? '' : `${Math.round(completion)}%`,
   }

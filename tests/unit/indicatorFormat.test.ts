@@ -35,6 +35,10 @@ describe('formatting figures as real summaries phrase them', () => {
     ['同比下降3.2%', figure({ value: 96.8, previous: 100 }), '同比下降3.2%'],
     ['同比持平', figure({ value: 100.01, previous: 100 }), '同比持平'],
     ['missing previous year', figure({ value: 4.8 }), '【待填：协议资金上年数】'],
+    ['a rate changes by points: 同比提高2.0个百分点', figure({ label: '合格率', unit: '%', value: 97, previous: 95 }), '同比提高2.0个百分点'],
+    ['同比下降0.5个百分点', figure({ label: '入住率', unit: '%', value: 82.3, previous: 82.8 }), '同比下降0.5个百分点'],
+    ['a rate up from 0% is still a change in points', figure({ label: '覆盖率', unit: '%', value: 12, previous: 0 }), '同比提高12.0个百分点'],
+    ['同比持平 for a rate', figure({ label: '合格率', unit: '%', value: 95, previous: 95.02 }), '同比持平'],
   ])('%s', (_phrase, data, expected) => {
     expect(formatChange(data)).toBe(expected)
   })
@@ -62,6 +66,7 @@ describe('formatting figures as real summaries phrase them', () => {
       target: '5亿元',
       completion: '104%',
     })
+    expect(indicatorTableRow('pass_rate', figure({ label: '合格率', unit: '%', value: 97, previous: 95 })).change).toBe('提高2.0个百分点')
   })
 
   it('joins clauses with full-width punctuation', () => {
