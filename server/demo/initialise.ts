@@ -12,6 +12,7 @@ import { createSummary } from '../summary/createSummary.js'
 import { readFileSync } from 'node:fs'
 import { validateFigureRows } from '../../shared/schema/figures.js'
 import { readCsv } from '../indicators/readUpload.js'
+import { BUILTIN_TEMPLATES } from '../templates/builtin.js'
 import { parkAnnualTemplate } from '../templates/parkAnnual.js'
 
 /** The demo's figures: the example data file the README explains, read like an upload. */
@@ -41,7 +42,7 @@ const DEMO_USERS: Array<{ username: string; displayName: string; role: Role; dep
 ]
 
 export const initialise = async (store: Store, config: Config, log: (line: string) => void): Promise<void> => {
-  await store.catalog.saveTemplate(parkAnnualTemplate, true)
+  for (const template of BUILTIN_TEMPLATES) await store.catalog.saveTemplate(template, true)
   // Exactly one process (of however many start together) claims the first-start set-up.
   if (!(await store.catalog.claimInitialisation())) return
   const adminPassword = config.adminPassword ?? randomBytes(9).toString('base64url')

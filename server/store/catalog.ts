@@ -32,7 +32,7 @@ const toSummary = (row: SummaryRow): SummaryRecord => ({
 export const createCatalog = (db: Db) => ({
   listTemplates: async (): Promise<Array<{ id: string; title: string; builtin: boolean }>> =>
     db
-      .prepare<[], { id: string; title: string; builtin: number }>('SELECT id, title, builtin FROM templates ORDER BY builtin DESC, created_at')
+      .prepare<[], { id: string; title: string; builtin: number }>('SELECT id, title, builtin FROM templates ORDER BY builtin DESC, created_at, id')
       .all()
       .map((row) => ({ id: row.id, title: row.title, builtin: row.builtin === 1 })),
   getTemplate: async (id: string): Promise<Template | undefined> => {

@@ -152,7 +152,7 @@ export const openPostgresStore = async (url: string): Promise<Store> => {
   }
 
   const catalog: Store['catalog'] = {
-    listTemplates: async () => (await all<{ id: string; title: string; builtin: boolean }>('SELECT id, title, builtin FROM templates ORDER BY builtin DESC, created_at')).map((row) => ({ ...row })),
+    listTemplates: async () => (await all<{ id: string; title: string; builtin: boolean }>('SELECT id, title, builtin FROM templates ORDER BY builtin DESC, created_at, id')).map((row) => ({ ...row })),
     getTemplate: async (id) => {
       const row = await one<{ body: string }>('SELECT body FROM templates WHERE id = $1', [id])
       return row ? (JSON.parse(row.body) as Template) : undefined

@@ -133,6 +133,28 @@ describe('templates and summaries', () => {
     await again.close()
   })
 
+  it('starts with built-in templates for a park, a trade union and a school, each ready to build a summary', async () => {
+    const listed = await api<Array<{ id: string; builtin: boolean }>>(server, '/api/templates', { token: admin })
+    expect(listed.body[0]!.id).toBe('park-annual') // the one the form offers first
+    expect(listed.body.filter((template) => template.builtin).map((template) => template.id).sort()).toEqual(['park-annual', 'school-year-end', 'union-year-end'])
+    const created = await api<{ id: string }>(server, '/api/summaries', { token: admin, body: { templateId: 'school-year-end', year: 2026, organisation: '青山实验小学' } })
+    expect(created.status).toBe(201)
+    const detail = await api<{ title: string; sections: Array<{ id: string; number: string; departmentName: string }> }>(server, `/api/summaries/${created.body.id}`, { token: admin })
+    expect(detail.body.title).toBe('青山实验小学2026年工作总结')
+    expect(detail.body.sections.slice(0, 3).map((section) => [section.number, section.id, section.departmentName])).toEqual([
+      ['一、', 'overview', '校长办公室'],
+      ['（一）', 'party', '党支部'],
+      ['（二）', 'teaching', '教务处'],
+    ])
+    const departments = await api<Array<{ name: string }>>(server, '/api/departments', { token: admin })
+    expect(departments.body.map((department) => department.name)).toEqual(expect.arrayContaining(['校长办公室', '德育处', '校工会']))
+    // No figures yet: the seeded sentences show gaps, never 0, and the preflight names them.
+    const text = await (await fetch(`${server.url}/api/summaries/${created.body.id}/export?format=txt`, { headers: { authorization: `Bearer ${admin}` } })).text()
+    expect(text).toContain('【待填：在校学生】')
+    const preflight = await api<{ problems: Array<{ kind: string; key?: string }> }>(server, `/api/summaries/${created.body.id}/preflight`, { token: admin })
+    expect(preflight.body.problems).toContainEqual(expect.objectContaining({ kind: 'missing-indicator', key: 'facility_investment' }))
+  })
+
   it('counts words of what departments wrote in the summary detail', async () => {
     const summaries = await api<Array<{ id: string; templateId: string }>>(server, '/api/summaries', { token: admin })
     const park = summaries.body.find((summary) => summary.templateId === 'park-annual')!

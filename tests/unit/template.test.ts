@@ -3,6 +3,7 @@ import { inlineText } from '../../shared/export/model.js'
 import { readSectionBlocks } from '../../shared/export/buildExportDocument.js'
 import { flattenSections, validateTemplate, type Template } from '../../shared/schema/template.js'
 import { buildSummaryDoc } from '../../server/summary/buildSummaryDoc.js'
+import { BUILTIN_TEMPLATES } from '../../server/templates/builtin.js'
 import { parkAnnualTemplate } from '../../server/templates/parkAnnual.js'
 
 const base = () => ({
@@ -103,5 +104,23 @@ describe('validateTemplate', () => {
       ['work', 1],
       ['women', 2],
     ])
+  })
+})
+
+describe('built-in templates', () => {
+  it.each(BUILTIN_TEMPLATES.map((template) => [template.id, template] as const))('%s is valid, uses every figure it defines and gives every department a section', (_id, template) => {
+    expect(validateTemplate(template)).toEqual({ ok: true, template })
+    const sections = flattenSections(template.sections)
+    const used = new Set(sections.flatMap((section) => section.indicators ?? []))
+    expect((template.indicators ?? []).map((indicator) => indicator.key).filter((key) => !used.has(key))).toEqual([])
+    const owners = new Set(sections.map((section) => section.department))
+    expect(template.departments.filter((department) => !owners.has(department))).toEqual([])
+    // The three parts every summary has, in their usual order (DOMAIN.md).
+    expect(template.sections.map((section) => section.title)).toEqual(['主要工作完成情况', '存在的问题和不足', '下一年度工作打算'])
+  })
+
+  it('have ids and titles of their own, so the list tells them apart', () => {
+    expect(new Set(BUILTIN_TEMPLATES.map((template) => template.id)).size).toBe(BUILTIN_TEMPLATES.length)
+    expect(new Set(BUILTIN_TEMPLATES.map((template) => template.title)).size).toBe(BUILTIN_TEMPLATES.length)
   })
 })

@@ -1,0 +1,7 @@
+/** The templates every installation starts with; an upload with the same id replaces one. */
+import type { Template } from '../../shared/schema/template.js'
+import { parkAnnualTemplate } from './parkAnnual.js'
+import { schoolAnnualTemplate } from './schoolAnnual.js'
+import { unionAnnualTemplate } from './unionAnnual.js'
+
+export const BUILTIN_TEMPLATES: readonly Template[] = [parkAnnualTemplate, unionAnnualTemplate, schoolAnnualTemplate]
