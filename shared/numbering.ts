@@ -57,6 +57,19 @@ export const deriveNumbering = (levels: readonly number[]): string[] => {
   })
 }
 
+/** A section as numbering sees it: a lead (导语, before 一、) has no number and counts for nothing. */
+export interface NumberedSection {
+  level: number
+  lead?: boolean
+}
+
+/** The numbers of an outline's sections in order: '' for a lead, deriveNumbering for the others. */
+export const numberOutline = (sections: readonly NumberedSection[]): string[] => {
+  const numbers = deriveNumbering(sections.filter((section) => !section.lead).map((section) => section.level))
+  let next = 0
+  return sections.map((section) => (section.lead ? '' : numbers[next++]!))
+}
+
 /** How many headings below the one at `index` belong to it (the deeper ones that follow it). */
 export const countSubsections = (levels: readonly number[], index: number): number => {
   const end = levels.findIndex((level, at) => at > index && level <= levels[index]!)

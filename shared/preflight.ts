@@ -7,7 +7,7 @@ import type * as Y from 'yjs'
 import { readThreads } from './doc/comments.js'
 import { readIndicators } from './doc/indicators.js'
 import { readOutline } from './doc/outline.js'
-import { deriveNumbering } from './numbering.js'
+import { numberOutline } from './numbering.js'
 import { analyseSection } from './sectionAnalysis.js'
 
 export type PreflightKind = 'empty-section' | 'missing-indicator' | 'placeholder' | 'unresolved-comment' | 'not-final'
@@ -23,7 +23,7 @@ export interface PreflightProblem {
 
 export const runPreflight = (doc: Y.Doc): PreflightProblem[] => {
   const outline = readOutline(doc)
-  const numbers = deriveNumbering(outline.map((entry) => entry.level))
+  const numbers = numberOutline(outline)
   const figures = readIndicators(doc)
   const problems: PreflightProblem[] = []
   const usedIn = new Map<string, string>()

@@ -7,7 +7,7 @@ import type * as Y from 'yjs'
 import { readThreads } from './doc/comments.js'
 import { readIndicators } from './doc/indicators.js'
 import { readOutline, type SectionStatus } from './doc/outline.js'
-import { deriveNumbering } from './numbering.js'
+import { numberOutline } from './numbering.js'
 import { analyseSection } from './sectionAnalysis.js'
 
 export interface SectionEditor {
@@ -77,7 +77,7 @@ export interface ProgressInput {
 
 export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName }: ProgressInput): ProgressReport => {
   const outline = readOutline(doc)
-  const numbers = deriveNumbering(outline.map((entry) => entry.level))
+  const numbers = numberOutline(outline)
   const figures = readIndicators(doc)
   const openThreads = new Map<string, number>()
   for (const thread of readThreads(doc)) if (!thread.resolved) openThreads.set(thread.sectionId, (openThreads.get(thread.sectionId) ?? 0) + 1)

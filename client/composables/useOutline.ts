@@ -2,7 +2,7 @@
 import { shallowRef, type Ref } from 'vue'
 import type * as Y from 'yjs'
 import { getMeta, getOutline, readMeta, readOutline, type OutlineEntry, type SummaryMeta } from '../../shared/doc/outline.js'
-import { deriveNumbering } from '../../shared/numbering.js'
+import { numberOutline } from '../../shared/numbering.js'
 import { useDocObserver } from './useDocObserver.js'
 
 export interface NumberedSection extends OutlineEntry {
@@ -14,7 +14,7 @@ export const useOutline = (doc: Ref<Y.Doc | null>) => {
   const meta = shallowRef<SummaryMeta | null>(null)
   const read = (current: Y.Doc) => {
     const outline = readOutline(current)
-    const numbers = deriveNumbering(outline.map((entry) => entry.level))
+    const numbers = numberOutline(outline)
     sections.value = outline.map((entry, index) => ({ ...entry, number: numbers[index]! }))
     meta.value = readMeta(current)
   }

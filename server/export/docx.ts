@@ -101,7 +101,7 @@ export const writeDocx = async (document: ExportDocument): Promise<Buffer> => {
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: LINE, lineRule: LineRuleType.EXACT, after: LINE }, children: [new TextRun({ text: document.title, font: FONTS.title, size: 44 })] }),
   ]
   for (const section of document.sections) {
-    children.push(heading(section.level, `${section.number}${section.title}`))
+    if (!section.lead) children.push(heading(section.level, `${section.number}${section.title}`))
     for (const block of section.blocks) children.push(...blockParagraphs(block))
   }
   children.push(new Paragraph({ spacing: bodySpacing, children: [] }))

@@ -2,7 +2,7 @@
 import type * as Y from 'yjs'
 import { readIndicators } from '../../shared/doc/indicators.js'
 import { readOutline } from '../../shared/doc/outline.js'
-import { deriveNumbering } from '../../shared/numbering.js'
+import { numberOutline } from '../../shared/numbering.js'
 import { analyseSection } from '../../shared/sectionAnalysis.js'
 import type { Store } from '../store/index.js'
 
@@ -12,7 +12,7 @@ export const departmentNames = async (store: Store): Promise<Map<string, string>
 
 export const describeSections = (doc: Y.Doc, names: ReadonlyMap<string, string>) => {
   const outline = readOutline(doc)
-  const numbers = deriveNumbering(outline.map((entry) => entry.level))
+  const numbers = numberOutline(outline)
   const figures = readIndicators(doc)
   return outline.map((entry, index) => ({
     id: entry.id,
@@ -25,6 +25,8 @@ export const describeSections = (doc: Y.Doc, names: ReadonlyMap<string, string>)
     hint: entry.hint,
     wordTarget: entry.wordTarget,
     words: analyseSection(doc, entry.id, figures).words,
+    // Only on a lead (导语), so the answer for every other section keeps its shape.
+    ...(entry.lead ? { lead: true } : {}),
   }))
 }
 
@@ -32,5 +34,5 @@ export const describeSections = (doc: Y.Doc, names: ReadonlyMap<string, string>)
 export const headingOf = (doc: Y.Doc, sectionId: string): string | undefined => {
   const outline = readOutline(doc)
   const index = outline.findIndex((entry) => entry.id === sectionId)
-  return index < 0 ? undefined : `${deriveNumbering(outline.map((entry) => entry.level))[index]}${outline[index]!.title}`
+  return index < 0 ? undefined : `${numberOutline(outline)[index]}${outline[index]!.title}`
 }

@@ -24,7 +24,7 @@ import type { Rooms } from '../collab/rooms.js'
 import type { Store } from '../store/index.js'
 import { requireSummary } from './requireSummary.js'
 import type { User } from '../store/directory.js'
-import { indicatorEntry } from '../summary/buildSummaryDoc.js'
+import { indicatorEntry, templateOutlineEntry } from '../summary/buildSummaryDoc.js'
 import { findEntryIndex, insertEntry, moveEntry, removeEntry, updateEntry } from '../summary/outlineEdits.js'
 import { seedSectionBody } from '../summary/seedSectionBody.js'
 import { docFromState } from '../summary/docFromState.js'
@@ -79,8 +79,10 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
       if (fields.departmentId) await requireDepartment(fields.departmentId)
       // Read after the last await: another request may have moved it on or deleted it meanwhile.
       const section = sectionOf(room, sectionId)
-      const outlineLength = readOutline(room.doc).length
-      if (position !== undefined && position >= outlineLength) throw new AppError(400, 'invalid-input', `位置应在 0 到 ${outlineLength - 1} 之间`, [{ path: 'position', message: '位置超出范围' }])
+      const outline = readOutline(room.doc)
+      if (position !== undefined && position >= outline.length) throw new AppError(400, 'invalid-input', `位置应在 0 到 ${outline.length - 1} 之间`, [{ path: 'position', message: '位置超出范围' }])
+      if (section.lead && ((fields.level ?? 1) !== 1 || (position ?? 0) !== 0)) throw new AppError(409, 'lead-fixed', '导语固定在正文开头，不能移动或改变级别')
+      if (!section.lead && position === 0 && outline[0]?.lead) throw new AppError(409, 'lead-fixed', '导语之前不能放其他章节')
       let note: { id: string; text: string } | null = null
       if (status !== undefined && status !== section.status) {
         const check = checkTransition(user, section.departmentId, section.status, status)
@@ -104,9 +106,14 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
     return withSummary(c, async (room, user) => {
       requireAdmin(user, '添加章节')
       await requireDepartment(input.departmentId)
+      const outline = readOutline(room.doc)
+      if (input.lead && outline.some((entry) => entry.lead)) throw new AppError(409, 'lead-exists', '本总结已有导语')
+      if (!input.lead && input.position === 0 && outline[0]?.lead) throw new AppError(409, 'lead-fixed', '导语之前不能放其他章节')
       const id = createId()
       room.transactServer((doc) => {
-        insertEntry(doc, input.position ?? readOutline(doc).length, { id, title: input.title, level: input.level, departmentId: input.departmentId, status: 'drafting', hint: input.hint ?? '', wordTarget: input.wordTarget ?? 0 })
+        // A lead always opens the text: first, at level 1, whatever position and level say.
+        const entry = { id, title: input.title, level: input.lead ? 1 : input.level, departmentId: input.departmentId, status: 'drafting' as const, hint: input.hint ?? '', wordTarget: input.wordTarget ?? 0, lead: input.lead === true }
+        insertEntry(doc, input.lead ? 0 : (input.position ?? readOutline(doc).length), entry)
         doc.getXmlFragment(sectionRoot(id))
       }, user.id)
       return c.json({ id, ...(await sectionAnswer(room, id)) }, 201)
@@ -145,6 +152,7 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
         if (findEntryIndex(then, sectionId) < 0) throw new AppError(404, 'unknown-section', `版本“${version.name}”中没有章节“${sectionId}”`)
         // Checked after the last await, so two restores of one section cannot both insert it.
         if (room.section(sectionId)) throw new AppError(409, 'section-exists', '该章节仍在提纲中，无需恢复')
+        if (readOutline(then)[findEntryIndex(then, sectionId)]!.lead && readOutline(room.doc).some((entry) => entry.lead)) throw new AppError(409, 'lead-exists', '本总结已有导语，不能再恢复一个')
         room.transactServer((doc) => restoreSection(doc, then, sectionId), user.id)
       } finally {
         then.destroy()
@@ -174,7 +182,9 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
             continue
           }
           previous += 1
-          insertEntry(doc, previous, { id: section.id, title: section.title, level: section.level, departmentId: departmentIds.get(section.department) ?? '', status: 'drafting', hint: section.hint ?? '', wordTarget: section.wordTarget ?? 0 })
+          // A lead the template added later goes first, and only when the summary has none yet.
+          if (section.lead && readOutline(doc).some((entry) => entry.lead)) continue
+          insertEntry(doc, previous, templateOutlineEntry(section, departmentIds))
           seedSectionBody(doc.getXmlFragment(sectionRoot(section.id)), section.indicators ?? [], readIndicators(doc), parents)
           added.push(section.id)
         }

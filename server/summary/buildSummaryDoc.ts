@@ -6,9 +6,9 @@
 import * as Y from 'yjs'
 import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
 import { sectionRoot } from '../../shared/doc/roots.js'
-import { createOutlineEntry, getOutline, writeMeta, type SummaryMeta } from '../../shared/doc/outline.js'
+import { createOutlineEntry, getOutline, writeMeta, type OutlineEntry, type SummaryMeta } from '../../shared/doc/outline.js'
 import type { IndicatorData } from '../../shared/indicators/types.js'
-import { flattenSections, indicatorParents, type IndicatorDefinition, type Template } from '../../shared/schema/template.js'
+import { flattenSections, indicatorParents, type FlatTemplateSection, type IndicatorDefinition, type Template } from '../../shared/schema/template.js'
 import { seedSectionBody } from './seedSectionBody.js'
 
 export interface IndicatorValue {
@@ -29,6 +29,18 @@ export const indicatorEntry = (definition: IndicatorDefinition, departmentIds: R
   target: figure?.target ?? null,
   updatedAt: figure ? Date.now() : null,
   source: figure ? '演示数据（examples/park-annual-figures.csv）' : null,
+})
+
+/** The outline entry of a template's section, writing (撰写中) and owned by its department. */
+export const templateOutlineEntry = (section: FlatTemplateSection, departmentIds: ReadonlyMap<string, string>): OutlineEntry => ({
+  id: section.id,
+  title: section.title,
+  level: section.level,
+  departmentId: departmentIds.get(section.department) ?? '',
+  status: 'drafting',
+  hint: section.hint ?? '',
+  wordTarget: section.wordTarget ?? 0,
+  lead: section.lead === true,
 })
 
 export const renderTemplateTitle = (template: Template, organisation: string, year: number): string =>
@@ -54,15 +66,7 @@ export const buildSummaryDoc = (
     const outline = getOutline(doc)
     for (const section of flattenSections(template.sections)) {
       outline.push([
-        createOutlineEntry({
-          id: section.id,
-          title: section.title,
-          level: section.level,
-          departmentId: departmentIds.get(section.department) ?? '',
-          status: 'drafting',
-          hint: section.hint ?? '',
-          wordTarget: section.wordTarget ?? 0,
-        }),
+        createOutlineEntry(templateOutlineEntry(section, departmentIds)),
       ])
       seedSectionBody(doc.getXmlFragment(sectionRoot(section.id)), section.indicators ?? [], figures, parents)
     }

@@ -10,6 +10,7 @@ export const schoolAnnualTemplate: Template = {
   title: '{organisation}{year}年工作总结',
   departments: ['校长办公室', '党支部', '教务处', '德育处', '安全办', '总务处', '校工会'],
   sections: [
+    { id: 'lead', title: '导语', department: '校长办公室', lead: true, hint: '开头一段话：在上级教育部门的领导下，围绕立德树人根本任务，全年办学的总体成效，以“现将全年工作总结如下：”收尾', wordTarget: 200 },
     {
       id: 'overview',
       title: '主要工作完成情况',

@@ -11,6 +11,7 @@ export const unionAnnualTemplate: Template = {
   title: '{organisation}{year}年工会工作总结',
   departments: ['工会办公室', '组织宣传部', '权益保障部', '女职工委员会', '经费审查委员会'],
   sections: [
+    { id: 'lead', title: '导语', department: '工会办公室', lead: true, hint: '开头一段话：在谁的领导下，围绕什么中心工作，全年工会工作的总体成效，以“现将全年工作总结如下：”收尾', wordTarget: 200 },
     {
       id: 'overview',
       title: '主要工作完成情况',

@@ -15,6 +15,8 @@ export interface OutlineEntry {
   status: SectionStatus
   hint: string
   wordTarget: number
+  /** The opening before 一、 (导语): unnumbered, no heading in the exports; stored only when true. */
+  lead: boolean
 }
 
 export interface SummaryMeta {
@@ -35,6 +37,7 @@ const readEntry = (entry: Y.Map<unknown>): OutlineEntry => ({
   status: (entry.get('status') as SectionStatus | undefined) ?? 'drafting',
   hint: String(entry.get('hint') ?? ''),
   wordTarget: Number(entry.get('wordTarget') ?? 0),
+  lead: entry.get('lead') === true,
 })
 
 /** The outline in document order as plain objects. */
@@ -53,7 +56,7 @@ export const readMeta = (doc: Y.Doc): SummaryMeta => {
 /** Builds the Y.Map stored for one outline entry. */
 export const createOutlineEntry = (entry: OutlineEntry): Y.Map<unknown> => {
   const map = new Y.Map<unknown>()
-  for (const [key, value] of Object.entries(entry)) map.set(key, value)
+  for (const [key, value] of Object.entries(entry)) if (key !== 'lead' || value === true) map.set(key, value)
   return map
 }
 

@@ -13,7 +13,7 @@ import { sectionSchema } from '../editor/extensions.js'
 import { parseTableKeys } from '../editor/indicatorTable.js'
 import { formatIndicator, INDICATOR_TABLE_HEADER, indicatorTableRow } from '../indicators/format.js'
 import type { IndicatorData, IndicatorShow } from '../indicators/types.js'
-import { deriveNumbering } from '../numbering.js'
+import { numberOutline } from '../numbering.js'
 import type { Block, ExportDocument, Inline } from './model.js'
 
 type Figures = Record<string, IndicatorData>
@@ -90,7 +90,7 @@ export const buildExportDocument = (doc: Y.Doc, options: { date: string }): Expo
   const meta = readMeta(doc)
   const outline = readOutline(doc)
   const figures = readIndicators(doc)
-  const numbers = deriveNumbering(outline.map((entry) => entry.level))
+  const numbers = numberOutline(outline)
   return {
     title: meta.title,
     organisation: meta.organisation,
@@ -100,6 +100,7 @@ export const buildExportDocument = (doc: Y.Doc, options: { date: string }): Expo
       number: numbers[index]!,
       title: entry.title,
       level: entry.level,
+      lead: entry.lead,
       blocks: readSectionBlocks(doc, entry.id, figures),
     })),
   }

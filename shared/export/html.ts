@@ -50,7 +50,8 @@ export const writeHtml = (document: ExportDocument): string => {
   const body = document.sections
     .map((section) => {
       const tag = `h${Math.min(5, section.level + 1)}`
-      return `<section data-section-id="${escapeHtml(section.id)}"><${tag}>${escapeHtml(section.number + section.title)}</${tag}>${section.blocks.map(writeBlock).join('')}</section>`
+      const heading = section.lead ? '' : `<${tag}>${escapeHtml(section.number + section.title)}</${tag}>`
+      return `<section data-section-id="${escapeHtml(section.id)}">${heading}${section.blocks.map(writeBlock).join('')}</section>`
     })
     .join('\n')
   return `<!doctype html>

@@ -36,7 +36,7 @@ const writeBlock = (block: Block, indent = ''): string => {
 export const writeMarkdown = (document: ExportDocument): string => {
   const parts = [`# ${escapeMarkdown(document.title)}`]
   for (const section of document.sections) {
-    parts.push(`${'#'.repeat(Math.min(6, section.level + 1))} ${section.number}${escapeMarkdown(section.title)}`)
+    if (!section.lead) parts.push(`${'#'.repeat(Math.min(6, section.level + 1))} ${section.number}${escapeMarkdown(section.title)}`)
     for (const block of section.blocks) parts.push(writeBlock(block))
   }
   parts.push(`<div align="right">${escapeMarkdown(document.organisation)}<br>${document.date}</div>`)

@@ -25,6 +25,8 @@ export interface ExportSection {
   number: string
   title: string
   level: number
+  /** The opening before 一、 (导语): its paragraphs are printed without a heading. */
+  lead: boolean
   blocks: Block[]
 }
 

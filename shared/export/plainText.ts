@@ -24,7 +24,7 @@ const blockLines = (block: Block, prefix = INDENT): string[] => {
 export const writePlainText = (document: ExportDocument): string => {
   const lines: string[] = [document.title, '']
   for (const section of document.sections) {
-    lines.push(`${section.number}${section.title}`)
+    if (!section.lead) lines.push(`${section.number}${section.title}`)
     for (const block of section.blocks) lines.push(...blockLines(block))
   }
   lines.push('', document.organisation, document.date)

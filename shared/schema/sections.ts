@@ -20,6 +20,8 @@ export const sectionCreateSchema = z.object({
   wordTarget: z.number().int().min(0).max(100000).optional(),
   /** Index in the outline; default: the end. */
   position: z.number().int().min(0).optional(),
+  /** The opening before 一、 (导语): goes first, unnumbered; a summary has at most one. */
+  lead: z.boolean().optional(),
 })
 
 export const VERSION_NAME_MAX = 50

@@ -18,6 +18,8 @@ export interface TemplateSection {
   hint?: string
   wordTarget?: number
   indicators?: string[]
+  /** The opening paragraph(s) before 一、 (导语): no number, and no heading in the exports. */
+  lead?: boolean
   children?: TemplateSection[]
 }
 
@@ -29,6 +31,7 @@ const sectionSchema: z.ZodType<TemplateSection> = z.lazy(() =>
     hint: z.string().max(1000).optional(),
     wordTarget: z.number().int().min(0).max(100000).optional(),
     indicators: z.array(idSchema).max(50).optional(),
+    lead: z.boolean().optional(),
     children: z.array(sectionSchema).max(100).optional(),
   }),
 )
@@ -88,6 +91,8 @@ const checkReferences = (template: Template): FieldProblem[] => {
       section.indicators?.forEach((key, keyIndex) => {
         if (!indicatorKeys.has(key)) problems.push({ path: `${path}.indicators[${keyIndex}]`, message: `未定义的指标“${key}”` })
       })
+      if (section.lead && (depth > 1 || index > 0)) problems.push({ path: `${path}.lead`, message: '导语只能是第一个一级章节' })
+      if (section.lead && section.children?.length) problems.push({ path: `${path}.lead`, message: '导语不能有下级章节' })
       if (section.children) visit(section.children, `${path}.children`, depth + 1)
     })
   }

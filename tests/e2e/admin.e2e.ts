@@ -5,7 +5,7 @@ import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 const suite = useBrowserSuite()
 
 describe('creating a summary from a built-in template', () => {
-  it('previews the school template’s outline and new departments, then builds the summary', async () => {
+  it('previews the school template’s outline and new departments, then builds the summary, lead first', async () => {
     const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
     await page.goto(`${suite.server.url}/admin`)
     await page.waitForSelector('[data-preview-section="overview"]')
@@ -19,6 +19,11 @@ describe('creating a summary from a built-in template', () => {
     await page.click('form button.primary')
     await page.waitForURL(/\/s\//)
     await expect.poll(() => page.locator('.summary-title').innerText()).toBe('青山实验小学2026年工作总结')
+    // The school template opens with a lead (导语): first, unnumbered, marked as such.
+    expect(await page.locator('[data-section-id]').first().getAttribute('data-section-id')).toBe('lead')
+    expect(await page.locator('[data-section-id="lead"] .section-title').innerText()).toBe('导语')
+    await page.waitForSelector('[data-section-id="lead"] [data-lead]')
+    expect(await page.locator('[data-section-id="overview"] .section-title').innerText()).toBe('一、主要工作完成情况')
     await page.waitForSelector('[data-section-id="logistics"] .ProseMirror')
     expect(await page.locator('[data-section-id="logistics"] .ProseMirror').innerText()).toContain('【待填：改善办学条件投入】')
   })

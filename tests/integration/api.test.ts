@@ -141,7 +141,8 @@ describe('templates and summaries', () => {
     expect(created.status).toBe(201)
     const detail = await api<{ title: string; sections: Array<{ id: string; number: string; departmentName: string }> }>(server, `/api/summaries/${created.body.id}`, { token: admin })
     expect(detail.body.title).toBe('青山实验小学2026年工作总结')
-    expect(detail.body.sections.slice(0, 3).map((section) => [section.number, section.id, section.departmentName])).toEqual([
+    expect(detail.body.sections.slice(0, 4).map((section) => [section.number, section.id, section.departmentName])).toEqual([
+      ['', 'lead', '校长办公室'], // 导语: the opening before 一、, unnumbered
       ['一、', 'overview', '校长办公室'],
       ['（一）', 'party', '党支部'],
       ['（二）', 'teaching', '教务处'],

@@ -198,6 +198,36 @@ describe('skeleton edits of a live summary', () => {
   })
 })
 
+describe('a lead (导语) before 一、', () => {
+  it('is added first and unnumbered, stays first, exports without a heading, and is at most one', async () => {
+    const created = await api<{ id: string }>(server, '/api/summaries', { token: tokens.admin, body: { templateId: 'park-annual', year: 2027, organisation: '导语测试园区' } })
+    const id = created.body.id
+    const base = `/api/summaries/${id}/sections`
+    const departments = await api<Array<{ id: string; name: string }>>(server, '/api/departments', { token: tokens.admin })
+    const office = departments.body.find((department) => department.name === '办公室')!.id
+    const lead = await api<{ id: string; number: string; lead?: boolean }>(server, base, { token: tokens.admin, body: { title: '导语', level: 3, position: 5, departmentId: office, lead: true } })
+    expect(lead.status).toBe(201)
+    const detail = await api<{ sections: Array<{ id: string; number: string; lead?: boolean }> }>(server, `/api/summaries/${id}`, { token: tokens.admin })
+    expect(detail.body.sections.slice(0, 2).map((section) => [section.id, section.number, section.lead])).toEqual([
+      [lead.body.id, '', true],
+      ['overview', '一、', undefined],
+    ])
+    const refusal = async (path: string, body: unknown, method = 'POST') => (await api<{ error: { code: string } }>(server, path, { token: tokens.admin, method, body })).body.error?.code
+    expect(await refusal(base, { title: '又一段导语', level: 1, departmentId: office, lead: true })).toBe('lead-exists')
+    expect(await refusal(`${base}/${lead.body.id}`, { position: 2 }, 'PATCH')).toBe('lead-fixed')
+    expect(await refusal(`${base}/${lead.body.id}`, { level: 2 }, 'PATCH')).toBe('lead-fixed')
+    expect(await refusal(`${base}/problems`, { position: 0 }, 'PATCH')).toBe('lead-fixed')
+    expect(await refusal(base, { title: '插到最前', level: 1, departmentId: office, position: 0 })).toBe('lead-fixed')
+
+    const writer = await pool.open(server, id, tokens.admin!)
+    writeParagraph(writer.doc, lead.body.id, '2027年，园区紧紧围绕高质量发展，现将全年工作总结如下：')
+    await waitFor(() => sectionText(writer.doc, lead.body.id).includes('总结如下'))
+    const exported = await (await fetch(`${server.url}/api/summaries/${id}/export?format=txt`, { headers: { authorization: `Bearer ${tokens.admin}` } })).text()
+    expect(exported).toMatch(/^导语测试园区2027年度工作总结\n\n　　2027年，园区紧紧围绕高质量发展，现将全年工作总结如下：\n一、主要工作完成情况\n/)
+    expect(exported).not.toContain('导语\n')
+  })
+})
+
 describe('progress and versions', () => {
   it('reports words, editors, comments, missing figures and placeholders per section and department', async () => {
     const first = await open('invest')

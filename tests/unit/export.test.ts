@@ -1,12 +1,15 @@
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { sectionRoot } from '../../shared/doc/roots.js'
 import { buildExportDocument } from '../../shared/export/buildExportDocument.js'
 import { writeHtml } from '../../shared/export/html.js'
 import { writeMarkdown } from '../../shared/export/markdown.js'
 import { formatChineseDate } from '../../shared/export/model.js'
 import { writePlainText } from '../../shared/export/plainText.js'
 import { writeDocx } from '../../server/export/docx.js'
-import { buildFixture } from './exportFixture.js'
+import { buildSummaryDoc } from '../../server/summary/buildSummaryDoc.js'
+import { buildFixture, template } from './exportFixture.js'
 
 const model = () => buildExportDocument(buildFixture(), { date: '2026年12月31日' })
 
@@ -84,5 +87,30 @@ describe('export writers', () => {
 
   it('formats the closing date in China Standard Time', () => {
     expect(formatChineseDate(new Date('2026-12-30T20:00:00Z'))).toBe('2026年12月31日')
+  })
+})
+
+describe('a lead (导语) before 一、', () => {
+  const withLead = () => {
+    const doc = buildSummaryDoc(
+      { ...template, sections: [{ id: 'lead', title: '导语', department: '办公室', lead: true }, ...template.sections] },
+      { title: '青山园区2026年度工作总结', year: 2026, organisation: '青山园区管委会', templateId: 'mini' },
+      new Map([['办公室', 'd1'], ['招商部', 'd2']]),
+    )
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText('2026年，园区围绕中心工作，现将全年工作总结如下：')])
+    doc.getXmlFragment(sectionRoot('lead')).insert(0, [paragraph])
+    return buildExportDocument(doc, { date: '2026年12月31日' })
+  }
+
+  it('is printed as paragraphs right after the title, without a heading, and numbering starts after it', async () => {
+    const document = withLead()
+    expect(document.sections.map((section) => section.number)).toEqual(['', '一、', '（一）', '1.', '（1）', '二、'])
+    expect(writePlainText(document)).toMatch(/^青山园区2026年度工作总结\n\n　　2026年，园区围绕中心工作，现将全年工作总结如下：\n一、主要工作\n/)
+    expect(writeMarkdown(document)).toMatch(/^# 青山园区2026年度工作总结\n\n2026年，园区围绕中心工作，现将全年工作总结如下：\n\n## 一、主要工作/)
+    expect(writeHtml(document)).toContain('<section data-section-id="lead"><p>2026年')
+    const xml = strFromU8(unzipSync(new Uint8Array(await writeDocx(document)))['word/document.xml']!)
+    expect(xml).not.toContain('导语')
+    expect(xml.indexOf('现将全年工作总结如下')).toBeLessThan(xml.indexOf('一、主要工作'))
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chineseNumeral, countSubsections, deriveNumbering } from '../../shared/numbering.js'
+import { chineseNumeral, countSubsections, deriveNumbering, numberOutline } from '../../shared/numbering.js'
 
 describe('deriveNumbering', () => {
   it('numbers four levels in GB/T 9704 order', () => {
@@ -17,6 +17,13 @@ describe('deriveNumbering', () => {
   it('writes Chinese numerals past ten the way reports do', () => {
     expect([1, 10, 11, 19, 20, 21, 99, 100, 105, 110].map(chineseNumeral)).toEqual(['一', '十', '十一', '十九', '二十', '二十一', '九十九', '一百', '一百零五', '一百一十'])
     expect(deriveNumbering(Array(12).fill(1)).at(-1)).toBe('十二、')
+  })
+})
+
+describe('numberOutline', () => {
+  it('gives a lead (导语) no number and starts 一、 after it', () => {
+    expect(numberOutline([{ level: 1, lead: true }, { level: 1 }, { level: 2 }, { level: 1 }])).toEqual(['', '一、', '（一）', '二、'])
+    expect(numberOutline([{ level: 1 }, { level: 2 }])).toEqual(['一、', '（一）'])
   })
 })
 

@@ -49,6 +49,16 @@ describe('validateTemplate', () => {
     expect(problems).toContainEqual({ path: 'sections[0].children[0].indicators[0]', message: '未定义的指标“missing_key”' })
   })
 
+  it('takes a lead (导语) only as the first top-level section, without sub-sections', () => {
+    const lead = { id: 'lead', title: '导语', department: '工会办公室', lead: true }
+    expect(validateTemplate({ ...base(), sections: [lead, ...base().sections] }).ok).toBe(true)
+    expect(problemsOf({ ...base(), sections: [...base().sections, lead] })).toContainEqual({ path: 'sections[1].lead', message: '导语只能是第一个一级章节' })
+    const nested = base()
+    ;(nested.sections[0]!.children[0] as { lead?: boolean }).lead = true
+    expect(problemsOf(nested)).toContainEqual({ path: 'sections[0].children[0].lead', message: '导语只能是第一个一级章节' })
+    expect(problemsOf({ ...base(), sections: [{ ...base().sections[0]!, lead: true }] })).toContainEqual({ path: 'sections[0].lead', message: '导语不能有下级章节' })
+  })
+
   it('refuses sections deeper than four levels', () => {
     const leaf = (id: string, children: unknown[] = []) => ({ id, title: id, department: '女工委', children })
     const template = { ...base(), sections: [leaf('a', [leaf('b', [leaf('c', [leaf('d', [leaf('e')])])])])] }
@@ -116,7 +126,7 @@ describe('built-in templates', () => {
     const owners = new Set(sections.map((section) => section.department))
     expect(template.departments.filter((department) => !owners.has(department))).toEqual([])
     // The three parts every summary has, in their usual order (DOMAIN.md).
-    expect(template.sections.map((section) => section.title)).toEqual(['主要工作完成情况', '存在的问题和不足', '下一年度工作打算'])
+    expect(template.sections.filter((section) => !section.lead).map((section) => section.title)).toEqual(['主要工作完成情况', '存在的问题和不足', '下一年度工作打算'])
   })
 
   it('have ids and titles of their own, so the list tells them apart', () => {
