@@ -6,8 +6,9 @@ import type * as Y from 'yjs'
 import { buildExportDocument } from '../../shared/export/buildExportDocument.js'
 import { writeHtml } from '../../shared/export/html.js'
 import { writeMarkdown } from '../../shared/export/markdown.js'
-import { formatChineseDate } from '../../shared/export/model.js'
+import { CLOSING_DATE_FORMAT_MESSAGE, formatChineseDate, parseClosingDate } from '../../shared/export/model.js'
 import { writePlainText } from '../../shared/export/plainText.js'
+import { AppError } from '../errors.js'
 import { writeDocx } from './docx.js'
 
 export const EXPORT_FORMATS = ['txt', 'md', 'html', 'docx'] as const
@@ -24,6 +25,17 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
   html: 'text/html; charset=utf-8',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+}
+
+/**
+ * The closing date (落款日期) an export asks for as `YYYY-MM-DD` (`?date=`, `--date`), or
+ * `fallback` when it asks for none; throws the Chinese message for anything else.
+ */
+export const closingDateOf = (asked: string | undefined, fallback: Date): Date => {
+  if (asked === undefined || asked === '') return fallback
+  const date = parseClosingDate(asked)
+  if (!date) throw new AppError(400, 'invalid-date', CLOSING_DATE_FORMAT_MESSAGE, [{ path: 'date', message: CLOSING_DATE_FORMAT_MESSAGE }])
+  return date
 }
 
 export interface ExportFile {

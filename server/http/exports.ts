@@ -1,4 +1,4 @@
-/** GET …/preflight and GET …/export?format=txt|md|html|docx for a summary. */
+/** GET …/preflight and GET …/export?format=txt|md|html|docx[&date=YYYY-MM-DD] for a summary. */
 import { Hono } from 'hono'
 import * as Y from 'yjs'
 import { runPreflight } from '../../shared/preflight.js'
@@ -6,7 +6,7 @@ import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
-import { attachmentHeader, exportSummary, isExportFormat, unknownFormatMessage } from '../export/exportSummary.js'
+import { attachmentHeader, closingDateOf, exportSummary, isExportFormat, unknownFormatMessage } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
 import { docFromState } from '../summary/docFromState.js'
 import { requireSummary } from './requireSummary.js'
@@ -22,10 +22,11 @@ export const exportRoutes = (store: Store, rooms: Rooms) => {
   app.get('/:id/export', async (c) => {
     const format = c.req.query('format')
     if (!isExportFormat(format)) throw new AppError(400, 'unknown-format', unknownFormatMessage(format))
+    const date = closingDateOf(c.req.query('date'), new Date())
     // A copy of the committed state, so a slow .docx never holds the room.
     const state = await rooms.withRoom(await summaryOf(c.req.param('id')), (room) => Y.encodeStateAsUpdate(room.doc))
     const doc = docFromState(state)
-    const file = await exportSummary(doc, format)
+    const file = await exportSummary(doc, format, date)
     doc.destroy()
     return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': attachmentHeader(file.fileName) })
   })

@@ -14,7 +14,7 @@ import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
-import { attachmentHeader, exportSummary, isExportFormat, unknownFormatMessage } from '../export/exportSummary.js'
+import { attachmentHeader, closingDateOf, exportSummary, isExportFormat, unknownFormatMessage } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
 import { docFromState } from '../summary/docFromState.js'
 import { findEntryIndex } from '../summary/outlineEdits.js'
@@ -56,8 +56,9 @@ export const versionRoutes = (store: Store, rooms: Rooms) => {
     const format = c.req.query('format')
     if (!isExportFormat(format)) throw new AppError(400, 'unknown-format', unknownFormatMessage(format))
     const version = await versionOf(c)
+    const date = closingDateOf(c.req.query('date'), new Date(version.createdAt))
     const doc = docFromState(version.data)
-    const file = await exportSummary(doc, format, new Date(version.createdAt))
+    const file = await exportSummary(doc, format, date)
     doc.destroy()
     const fileName = file.fileName.replace(/\.(\w+)$/, `（${version.name}）.$1`)
     const disposition = c.req.query('inline') === '1' ? 'inline' : attachmentHeader(fileName)

@@ -44,5 +44,22 @@ export const formatChineseDate = (date: Date): string => {
   return `${china.getUTCFullYear()}年${china.getUTCMonth() + 1}月${china.getUTCDate()}日`
 }
 
+/** The day `date` is in China, as `2026-12-31` (what an `<input type="date">` holds). */
+export const chinaIsoDay = (date: Date): string => new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
+
+/**
+ * A closing date the office chose (落款日期), `YYYY-MM-DD`, as a Date on that day in China; null
+ * when it is not a real calendar day (2026-02-30) or not in that form.
+ */
+export const parseClosingDate = (text: string): Date | null => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  if (!match) return null
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day) - 8 * 3_600_000)
+  return chinaIsoDay(date) === text && year >= 1900 ? date : null
+}
+
+export const CLOSING_DATE_FORMAT_MESSAGE = '落款日期应为 YYYY-MM-DD 格式的有效日期，如 2026-12-31'
+
 /** The plain text of a run of inlines. */
 export const inlineText = (inlines: readonly Inline[]): string => inlines.map((inline) => (inline.kind === 'text' ? inline.text : '\n')).join('')

@@ -12,6 +12,10 @@ describe('exporting from the summary page', () => {
     await expect.poll(() => page.locator('.preflight-list li').count(), { timeout: 10_000 }).toBeGreaterThan(5)
     expect(await page.locator('.preflight-counts [data-preflight-kind="missing-indicator"] strong').innerText()).toBe('1')
     expect(await page.locator('[data-export-preview]').innerText()).toContain('（二）招商引资取得新突破')
+    // The office dates the report: the preview's closing line and the download follow.
+    await page.fill('input[name="closingDate"]', '2026-12-31')
+    await expect.poll(() => page.locator('[data-export-preview]').innerText()).toMatch(/2026年12月31日\s*$/)
+    expect(await page.locator('[data-action="download"]').getAttribute('href')).toContain('date=2026-12-31')
     await screenshot(page, 'export-dialog')
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="download"]')])
     expect(download.suggestedFilename()).toBe('青山工业园区管理委员会2026年度工作总结.docx')

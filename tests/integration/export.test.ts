@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import { strFromU8, unzipSync } from 'fflate'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -77,8 +78,20 @@ describe('export and preflight', () => {
 
   it('exports from the command line, reading the data directory directly', async () => {
     const out = join(server.dataDir, '总结.txt')
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli/export.ts', '--summary', summaryId, '--format', 'txt', '--out', out], { env: { ...process.env, ...server.env } })
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli/export.ts', '--summary', summaryId, '--format', 'txt', '--out', out, '--date', '2026-12-31'], { env: { ...process.env, ...server.env } })
     expect(stdout).toContain('已导出')
-    expect(readFileSync(out, 'utf8')).toBe(await (await download('txt')).text())
+    expect(readFileSync(out, 'utf8')).toBe(await (await download('txt&date=2026-12-31')).text())
+  })
+
+  it('dates the closing line as the office chooses (落款日期) and refuses a day that does not exist', async () => {
+    expect(await (await download('txt&date=2026-12-31')).text()).toMatch(/\n青山工业园区管理委员会\n2026年12月31日\n$/)
+    const docx = Buffer.from(await (await download('docx&date=2027-01-05')).arrayBuffer())
+    expect(strFromU8(unzipSync(new Uint8Array(docx))['word/document.xml']!)).toContain('2027年1月5日')
+    const refused = await download('txt&date=2026-02-30')
+    expect(refused.status).toBe(400)
+    expect(await refused.json()).toMatchObject({ error: { code: 'invalid-date', message: '落款日期应为 YYYY-MM-DD 格式的有效日期，如 2026-12-31' } })
+    const version = await api<{ id: string }>(server, `/api/summaries/${summaryId}/versions`, { token: admin, body: { name: '送审稿' } })
+    const versionText = await (await fetch(`${server.url}/api/summaries/${summaryId}/versions/${version.body.id}/export?format=txt&date=2026-12-30`, { headers: { authorization: `Bearer ${admin}` } })).text()
+    expect(versionText).toMatch(/\n2026年12月30日\n$/)
   })
 })
