@@ -55,7 +55,7 @@ export const unionAnnualTemplate: Template = {
     { key: 'relief_funds', label: '发放帮扶慰问资金', unit: '万元', department: '权益保障部', precision: 2 },
     { key: 'students_aided', label: '金秋助学资助学生', unit: '名', department: '权益保障部', precision: 0 },
     { key: 'events', label: '组织职工文体活动', unit: '场', department: '组织宣传部', precision: 0 },
-    { key: 'participants', label: '参与职工', unit: '人次', department: '组织宣传部', precision: 0, approx: true },
+    { key: 'participants', label: '参与职工', unit: '人次', department: '组织宣传部', precision: 0, approx: '多' },
     { key: 'women_checkups', label: '组织女职工健康体检', unit: '人', department: '女职工委员会', precision: 0 },
     { key: 'fund_audits', label: '开展经费审查', unit: '次', department: '经费审查委员会', precision: 0 },
   ],

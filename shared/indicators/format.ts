@@ -27,10 +27,13 @@ export const changeRate = (value: number | null, previous: number | null): numbe
 export const completionRate = (value: number | null, target: number | null): number | null =>
   value === null || target === null || target === 0 ? null : (value / target) * 100
 
+/** The word after an approximate number: 20余次, 20多个. */
+const approxWord = (approx: Figure['approx']): string => (approx === '多' ? '多' : approx ? '余' : '')
+
 /** `52.4亿元`, `20余次`, `15%`, or the gap for a missing value. */
 export const formatValue = (figure: Figure): string => {
   if (figure.value === null) return formatGap(figure.label)
-  return `${formatNumber(figure.value, figure.precision)}${figure.approx ? '余' : ''}${figure.unit}`
+  return `${formatNumber(figure.value, figure.precision)}${approxWord(figure.approx)}${figure.unit}`
 }
 
 /** A previous-year or target value in the figure's unit, or '' when missing (tables). */

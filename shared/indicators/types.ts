@@ -4,8 +4,8 @@ export interface IndicatorData {
   unit: string
   /** Decimal places of the value; rates are always printed with one decimal. */
   precision: number
-  /** Approximate counts print as `20余次`. */
-  approx: boolean
+  /** Approximate counts: true or '余' print as `20余次`, '多' as `20多个`. */
+  approx: boolean | '余' | '多'
   departmentId: string
   value: number | null
   previous: number | null

@@ -43,7 +43,8 @@ export const indicatorDefinitionSchema = z.strictObject({
   unit: z.string().trim().max(10),
   department: z.string().trim().min(1).max(50),
   precision: z.number().int().min(0).max(4).optional(),
-  approx: z.boolean().optional(),
+  /** An approximate count: true or '余' prints 20余次, '多' prints 20多个 (DOMAIN.md). */
+  approx: z.union([z.boolean(), z.enum(['余', '多'])], { error: '应为 true、false、"余" 或 "多"' }).optional(),
   /** The figure this one is part of: 新投产企业12家，其中高新技术企业2户. */
   parent: idSchema.optional(),
 })

@@ -20,6 +20,8 @@ describe('formatting figures as real summaries phrase them', () => {
     ['园区全年创税1002万元', figure({ label: '创税', unit: '万元', precision: 0, value: 1002 }), '1002万元'],
     ['共计减免房租费33.26万元', figure({ label: '减免房租费', unit: '万元', precision: 2, value: 33.26 }), '33.26万元'],
     ['日常巡查20余次', figure({ label: '日常巡查', unit: '次', precision: 0, approx: true, value: 20 }), '20余次'],
+    ['谈成意向项目20多个', figure({ label: '意向项目', unit: '个', precision: 0, approx: '多', value: 20 }), '20多个'],
+    ['300余名员工 (approx "余")', figure({ label: '员工', unit: '名', precision: 0, approx: '余', value: 300 }), '300余名'],
     ['清理盘活闲置低效土地550亩', figure({ label: '闲置低效土地', unit: '亩', precision: 0, value: 550 }), '550亩'],
     ['占地面积5000平方米', figure({ label: '占地面积', unit: '平方米', precision: 0, value: 5000 }), '5000平方米'],
     ['已完成90%', figure({ label: '完成进度', unit: '%', precision: 0, value: 90 }), '90%'],

@@ -49,6 +49,12 @@ describe('validateTemplate', () => {
     expect(problems).toContainEqual({ path: 'sections[0].children[0].indicators[0]', message: '未定义的指标“missing_key”' })
   })
 
+  it('takes an approximate count as true, "余" or "多", and nothing else', () => {
+    const withApprox = (approx: unknown) => ({ ...base(), indicators: [{ ...base().indicators[0]!, approx }] })
+    for (const approx of [true, false, '余', '多']) expect(validateTemplate(withApprox(approx)).ok).toBe(true)
+    expect(problemsOf(withApprox('约'))).toContainEqual({ path: 'indicators[0].approx', message: '应为 true、false、"余" 或 "多"' })
+  })
+
   it('takes a lead (导语) only as the first top-level section, without sub-sections', () => {
     const lead = { id: 'lead', title: '导语', department: '工会办公室', lead: true }
     expect(validateTemplate({ ...base(), sections: [lead, ...base().sections] }).ok).toBe(true)
