@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
 import { sectionRoot } from '../../shared/doc/roots.js'
 import { createOutlineEntry, getOutline, writeMeta, type OutlineEntry, type SummaryMeta } from '../../shared/doc/outline.js'
+import { defaultPrecision } from '../../shared/indicators/format.js'
 import type { IndicatorData } from '../../shared/indicators/types.js'
 import { flattenSections, indicatorParents, type FlatTemplateSection, type IndicatorDefinition, type Template } from '../../shared/schema/template.js'
 import { seedSectionBody } from './seedSectionBody.js'
@@ -21,7 +22,7 @@ export interface IndicatorValue {
 export const indicatorEntry = (definition: IndicatorDefinition, departmentIds: ReadonlyMap<string, string>, figure?: IndicatorValue): IndicatorData => ({
   label: definition.label,
   unit: definition.unit,
-  precision: definition.precision ?? (definition.unit === '亿元' ? 1 : 0),
+  precision: definition.precision ?? defaultPrecision(definition.unit),
   approx: definition.approx ?? false,
   departmentId: departmentIds.get(definition.department) ?? '',
   value: figure?.value ?? null,

@@ -13,6 +13,16 @@ export const GAP_PATTERN = /【待填[：:][^】]*】/g
 /** formatGap('协议资金') === '【待填：协议资金】' */
 export const formatGap = (what: string): string => `【待填：${what}】`
 
+/** Measure words of counts: a count is a whole number. */
+const COUNT_UNITS = new Set(['个', '家', '份', '次', '场', '名', '户', '项', '人', '人次', '期', '条', '篇', '台', '处', '节', '所', '座', '批', '起', '件', '家次'])
+
+/**
+ * The decimals a figure keeps when its template does not say (precision is a maximum; trailing
+ * zeros are dropped, so 4.80 prints 4.8): counts none, rates one, money and measures two, so what
+ * the office entered (33.26万元, 550.5亩) is never rounded away unasked.
+ */
+export const defaultPrecision = (unit: string): number => (COUNT_UNITS.has(unit) ? 0 : unit === '%' ? 1 : 2)
+
 /** A number with at most `precision` decimals and no trailing zeros: 4.80 → 4.8, 1.0 → 1. */
 export const formatNumber = (value: number, precision: number): string => {
   const fixed = value.toFixed(Math.max(0, Math.min(4, precision)))

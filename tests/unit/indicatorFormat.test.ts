@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatChange, formatCompletion, formatIndicator, formatNumber, formatValue, indicatorTableRow, joinClauses } from '../../shared/indicators/format.js'
+import { defaultPrecision, formatChange, formatCompletion, formatIndicator, formatNumber, formatValue, indicatorTableRow, joinClauses } from '../../shared/indicators/format.js'
 
 const figure = (overrides: Partial<Parameters<typeof formatValue>[0]>) => ({
   label: '协议资金',
@@ -69,6 +69,20 @@ describe('formatting figures as real summaries phrase them', () => {
       completion: '104%',
     })
     expect(indicatorTableRow('pass_rate', figure({ label: '合格率', unit: '%', value: 97, previous: 95 })).change).toBe('提高2.0个百分点')
+  })
+
+  it('keeps the decimals a unit usually has when the template gives no precision', () => {
+    expect([['个', 0], ['人次', 0], ['%', 1], ['万元', 2], ['亿元', 2], ['亩', 2], ['平方米', 2]].map(([unit]) => [unit, defaultPrecision(unit as string)])).toEqual([
+      ['个', 0],
+      ['人次', 0],
+      ['%', 1],
+      ['万元', 2],
+      ['亿元', 2],
+      ['亩', 2],
+      ['平方米', 2],
+    ])
+    expect(formatValue(figure({ label: '减免房租费', unit: '万元', precision: defaultPrecision('万元'), value: 33.26 }))).toBe('33.26万元')
+    expect(formatValue(figure({ precision: defaultPrecision('亿元'), value: 4.8 }))).toBe('4.8亿元')
   })
 
   it('joins clauses with full-width punctuation', () => {
