@@ -11,6 +11,7 @@ import { AppError } from './errors.js'
 import { createLoginLimiter } from './auth/rateLimit.js'
 import { mountCollab } from './collab/endpoint.js'
 import { SavePending, SummaryUnavailable, type Rooms } from './collab/rooms.js'
+import type { UserSockets } from './collab/userSockets.js'
 import type { Config } from './config.js'
 import { authRoutes } from './http/auth.js'
 import { commentRoutes } from './http/comments.js'
@@ -25,7 +26,7 @@ import type { Store } from './store/index.js'
 
 const MAX_REQUEST_BYTES = 6 * 1024 * 1024
 
-export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWebSocket: UpgradeWebSocket<WebSocket>) => {
+export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWebSocket: UpgradeWebSocket<WebSocket>, userSockets: UserSockets) => {
   const app = new Hono<AppEnv>()
   const limiter = createLoginLimiter({ maxPerUser: 5, maxPerAddress: 100, windowMs: 5 * 60_000 })
 
@@ -40,8 +41,8 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
   )
   // Liveness and load for operators and benchmarks; reveals no content.
   app.get('/healthz', (c) => c.json({ ok: true, openSummaries: rooms.loaded(), rssBytes: process.memoryUsage().rss }))
-  app.route('/api', authRoutes(store, limiter))
-  app.route('/api', directoryRoutes(store))
+  app.route('/api', authRoutes(store, limiter, userSockets))
+  app.route('/api', directoryRoutes(store, userSockets))
   app.route('/api/templates', templateRoutes(store))
   app.route('/api/summaries', summaryRoutes(store, rooms))
   app.route('/api/summaries', indicatorRoutes(store, rooms))
@@ -52,7 +53,7 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
   app.all('/api/*', () => {
     throw new AppError(404, 'not-found', '接口不存在')
   })
-  mountCollab(app, upgradeWebSocket, store, rooms, config.maxMessageBytes)
+  mountCollab(app, upgradeWebSocket, store, rooms, userSockets, config.maxMessageBytes)
 
   const root = relative(process.cwd(), config.clientDir) || '.'
   app.use('/assets/*', serveStatic({ root }))

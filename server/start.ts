@@ -9,6 +9,8 @@ import type { Hono } from 'hono'
 import { createApp } from './app.js'
 import { createBus } from './collab/bus.js'
 import { startHeartbeat } from './collab/heartbeat.js'
+import { UserSockets } from './collab/userSockets.js'
+import { resolveUser } from './auth/session.js'
 import { createRooms } from './collab/rooms.js'
 import type { Config } from './config.js'
 import type { AppEnv } from './context.js'
@@ -32,7 +34,9 @@ export const startServer = async (config: Config, log: (line: string) => void = 
   // ws enforces a hard cap; between maxMessageBytes and the cap the connection closes with 4400.
   ;(wss.options as { maxPayload: number }).maxPayload = config.maxMessageBytes * 2
   const heartbeat = startHeartbeat(wss, config.heartbeatMs)
-  holder.app = createApp(config, store, rooms, upgradeWebSocket)
+  const userSockets = new UserSockets()
+  userSockets.watch((token) => resolveUser(store, token), config.heartbeatMs)
+  holder.app = createApp(config, store, rooms, upgradeWebSocket, userSockets)
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: holder.app!.fetch, port: config.port, hostname: config.host }, () => resolve(started))
   })
@@ -44,6 +48,7 @@ export const startServer = async (config: Config, log: (line: string) => void = 
     port,
     close: async () => {
       heartbeat.stop()
+      userSockets.stop()
       for (const client of wss.clients) client.terminate()
       await rooms.closeAll()
       await bus?.close()

@@ -26,10 +26,11 @@ export const readCredentials = (c: Context): Credentials | null => {
   return cookie ? { token: cookie, via: 'cookie' } : null
 }
 
-/** The user a token belongs to, if the session is live. */
+/** The user a token belongs to, if the session is live and the account not disabled. */
 export const resolveUser = async (store: Store, token: string): Promise<User | undefined> => {
   const userId = await store.sessions.resolve(token)
-  return userId ? store.directory.getUser(userId) : undefined
+  const user = userId ? await store.directory.getUser(userId) : undefined
+  return user?.disabled ? undefined : user
 }
 
 export const setSessionCookie = (c: Context, token: string): void =>

@@ -14,6 +14,7 @@ import type { Store } from '../store/index.js'
 import type { User } from '../store/directory.js'
 import { Connection, type Identity } from './connection.js'
 import { SummaryUnavailable, type Rooms } from './rooms.js'
+import type { UserSocket, UserSockets } from './userSockets.js'
 
 /** Cookie auth only for pages served by us: a foreign Origin must not ride on the cookie. */
 const sameOrigin = (c: Context): boolean => {
@@ -26,10 +27,11 @@ const sameOrigin = (c: Context): boolean => {
   }
 }
 
-const authenticate = async (store: Store, c: Context): Promise<User | null> => {
+const authenticate = async (store: Store, c: Context): Promise<{ user: User; token: string } | null> => {
   const credentials = readCredentials(c)
   if (!credentials || (credentials.via === 'cookie' && !sameOrigin(c))) return null
-  return (await resolveUser(store, credentials.token)) ?? null
+  const user = await resolveUser(store, credentials.token)
+  return user ? { user, token: credentials.token } : null
 }
 
 const identityOf = async (store: Store, user: User): Promise<Identity> => ({
@@ -47,14 +49,17 @@ export const mountCollab = (
   upgradeWebSocket: UpgradeWebSocket<WebSocket>,
   store: Store,
   rooms: Rooms,
+  userSockets: UserSockets,
   maxMessageBytes: number,
 ) => {
   app.get(
     '/collab/:summaryId',
     upgradeWebSocket(async (c) => {
-      const user = await authenticate(store, c)
+      const signedIn = await authenticate(store, c)
+      const user = signedIn?.user
       const summaryId = c.req.param('summaryId') ?? ''
       let connection: Connection | null = null
+      let registered: UserSocket | null = null
       // Messages that arrive while the summary loads wait here, in order.
       let early: MessageEvent[] | null = []
       let closed = false
@@ -71,7 +76,10 @@ export const mountCollab = (
         try {
           const [room, identity] = await Promise.all([rooms.open(summaryId), identityOf(store, user)])
           if (closed) return
-          connection = new Connection(ws.raw!, room, user, identity, maxMessageBytes)
+          const opened = new Connection(ws.raw!, room, user, identity, maxMessageBytes)
+          connection = opened
+          registered = { token: signedIn!.token, user, close: (code) => opened.close(code) }
+          userSockets.add(registered)
         } catch (error) {
           if (error instanceof SummaryUnavailable) return refuse(ws, CLOSE_UNAVAILABLE)
           throw error
@@ -91,6 +99,7 @@ export const mountCollab = (
         onClose: () => {
           closed = true
           connection?.handleClose()
+          if (registered) userSockets.remove(registered)
         },
       }
     }),

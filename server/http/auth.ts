@@ -1,17 +1,19 @@
-/** POST /api/login, POST /api/logout, GET /api/me. */
+/** POST /api/login, POST /api/logout, GET /api/me, POST /api/me/password. */
 import { Hono } from 'hono'
 import { getConnInfo } from '@hono/node-server/conninfo'
-import { loginBodySchema } from '../../shared/schema/api.js'
+import { loginBodySchema, passwordChangeSchema } from '../../shared/schema/api.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
-import { verifyPassword } from '../auth/password.js'
+import { hashPassword, verifyPassword } from '../auth/password.js'
+import type { UserSockets } from '../collab/userSockets.js'
+import type { User } from '../store/directory.js'
 import type { LoginLimiter } from '../auth/rateLimit.js'
 import { clearSessionCookie, requireUser, setSessionCookie } from '../auth/session.js'
 import type { Store } from '../store/index.js'
 import { parseInput } from '../validate.js'
 import { departmentNames } from './describeSections.js'
 
-export const authRoutes = (store: Store, limiter: LoginLimiter) => {
+export const authRoutes = (store: Store, limiter: LoginLimiter, userSockets: UserSockets) => {
   const app = new Hono<AppEnv>()
 
   app.post('/login', async (c) => {
@@ -25,6 +27,7 @@ export const authRoutes = (store: Store, limiter: LoginLimiter) => {
       throw new AppError(401, 'bad-credentials', '用户名或密码错误')
     }
     limiter.reset(body.username)
+    if (credentials.user.disabled) throw new AppError(403, 'user-disabled', '该账号已停用，请联系管理员')
     const token = await store.sessions.create(credentials.user.id)
     setSessionCookie(c, token)
     return c.json({ token, user: describeUser(credentials.user, await departmentNames(store)) })
@@ -38,11 +41,34 @@ export const authRoutes = (store: Store, limiter: LoginLimiter) => {
 
   app.get('/me', requireUser(store), async (c) => c.json(describeUser(c.get('user'), await departmentNames(store))))
 
+  // Everyone changes their own password (the demo logins share one). Failures count like
+  // failed logins, so this is no way around the login limit; the other sessions end.
+  app.post('/me/password', requireUser(store), async (c) => {
+    const body = parseInput(passwordChangeSchema, await c.req.json().catch(() => null))
+    const user = c.get('user')
+    const address = getConnInfo(c).remote.address ?? 'unknown'
+    if (limiter.isBlocked(user.username, address)) throw new AppError(429, 'too-many-attempts', '尝试次数过多，请稍后再试')
+    const credentials = await store.directory.findCredentials(user.username)
+    if (!credentials || !(await verifyPassword(body.currentPassword, credentials.passwordHash))) {
+      limiter.recordFailure(user.username, address)
+      throw new AppError(400, 'wrong-password', '当前密码不正确', [{ path: 'currentPassword', message: '当前密码不正确' }])
+    }
+    await store.directory.updateUser(user.id, { passwordHash: await hashPassword(body.newPassword) })
+    await store.sessions.revokeUser(user.id, c.get('token'))
+    userSockets.closeUser(user.id, c.get('token'))
+    return c.json({ ok: true })
+  })
+
   return app
 }
 
-/** A user as the API shows it, with the department name for display. */
-export const describeUser = (user: { id: string; username: string; displayName: string; role: string; departmentId: string | null }, names: ReadonlyMap<string, string>) => ({
-  ...user,
+/** A user as the API shows it, with the department name for display; `disabled` only when so. */
+export const describeUser = (user: User, names: ReadonlyMap<string, string>) => ({
+  id: user.id,
+  username: user.username,
+  displayName: user.displayName,
+  role: user.role,
+  departmentId: user.departmentId,
   departmentName: user.departmentId ? (names.get(user.departmentId) ?? null) : null,
+  ...(user.disabled ? { disabled: true } : {}),
 })

@@ -1,16 +1,17 @@
-/** Admin routes for departments and users: GET/POST /api/departments, GET/POST /api/users. */
+/** Admin routes for departments and users: GET/POST /api/departments, GET/POST /api/users, PATCH /api/users/:id. */
 import { Hono } from 'hono'
-import { departmentBodySchema, userBodySchema } from '../../shared/schema/api.js'
+import { departmentBodySchema, userBodySchema, userPatchSchema } from '../../shared/schema/api.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { hashPassword } from '../auth/password.js'
 import { requireRole, requireUser } from '../auth/session.js'
+import type { UserSockets } from '../collab/userSockets.js'
 import type { Store } from '../store/index.js'
 import { parseInput } from '../validate.js'
 import { describeUser } from './auth.js'
 import { departmentNames } from './describeSections.js'
 
-export const directoryRoutes = (store: Store) => {
+export const directoryRoutes = (store: Store, userSockets: UserSockets) => {
   const app = new Hono<AppEnv>()
   app.use('*', requireUser(store))
 
@@ -42,6 +43,34 @@ export const directoryRoutes = (store: Store) => {
       passwordHash: await hashPassword(body.password),
     })
     return c.json(describeUser(user, await departmentNames(store)), 201)
+  })
+
+  /**
+   * The admin changes a user: name, role, department, a new password, disabled. Anything but the
+   * name changes what the user may do, so it ends their sessions and connections: they sign in
+   * again with their new rights (or, disabled, cannot). An admin cannot disable or demote
+   * themself, so the organisation always keeps someone who can undo a mistake.
+   */
+  app.patch('/users/:id', requireRole('admin'), async (c) => {
+    const body = parseInput(userPatchSchema, await c.req.json().catch(() => null))
+    const admin = c.get('user')
+    const target = await store.directory.getUser(c.req.param('id'))
+    if (!target) throw new AppError(404, 'unknown-user', '用户不存在')
+    if (target.id === admin.id && (body.disabled === true || (body.role !== undefined && body.role !== 'admin')))
+      throw new AppError(409, 'cannot-change-self', '不能停用自己的账号或取消自己的管理员身份')
+    const departmentId = body.departmentId === undefined ? target.departmentId : body.departmentId
+    if ((body.role ?? target.role) === 'editor' && !departmentId) throw new AppError(400, 'department-required', '撰写人必须属于一个部门', [{ path: 'departmentId', message: '撰写人必须属于一个部门' }])
+    if (body.departmentId && !(await store.directory.getDepartment(body.departmentId))) throw new AppError(400, 'unknown-department', '部门不存在', [{ path: 'departmentId', message: '部门不存在' }])
+    const { password, ...fields } = body
+    const updated = (await store.directory.updateUser(target.id, { ...fields, ...(password ? { passwordHash: await hashPassword(password) } : {}) }))!
+    const rightsChanged = password !== undefined || updated.disabled !== target.disabled || updated.role !== target.role || updated.departmentId !== target.departmentId
+    if (rightsChanged) {
+      // The admin's own password reset keeps the admin's current session.
+      const keep = target.id === admin.id ? c.get('token') : undefined
+      await store.sessions.revokeUser(target.id, keep)
+      userSockets.closeUser(target.id, keep)
+    }
+    return c.json(describeUser(updated, await departmentNames(store)))
   })
 
   return app

@@ -14,7 +14,12 @@ export interface User {
   displayName: string
   role: Role
   departmentId: string | null
+  /** A disabled user cannot sign in; their sessions are gone. */
+  disabled: boolean
 }
+
+/** What the admin may change about a user (and a user about their own password). */
+export type UserChange = Partial<Pick<User, 'displayName' | 'role' | 'departmentId' | 'disabled'>> & { passwordHash?: string }
 
 export interface UserRow {
   id: string
@@ -23,6 +28,7 @@ export interface UserRow {
   role: Role
   department_id: string | null
   password_hash: string
+  disabled: number | boolean
 }
 
 export const toUser = (row: UserRow): User => ({
@@ -31,7 +37,19 @@ export const toUser = (row: UserRow): User => ({
   displayName: row.display_name,
   role: row.role,
   departmentId: row.department_id,
+  disabled: Boolean(row.disabled),
 })
+
+/** The columns a UserChange sets, in a stable order, with their values. */
+export const userChangeColumns = (change: UserChange): Array<[column: string, value: unknown]> => {
+  const columns: Array<[string, unknown]> = []
+  if (change.displayName !== undefined) columns.push(['display_name', change.displayName])
+  if (change.role !== undefined) columns.push(['role', change.role])
+  if (change.departmentId !== undefined) columns.push(['department_id', change.departmentId])
+  if (change.passwordHash !== undefined) columns.push(['password_hash', change.passwordHash])
+  if (change.disabled !== undefined) columns.push(['disabled', change.disabled])
+  return columns
+}
 
 export const createDirectory = (db: Db) => {
   const departmentById = db.prepare<[string], Department>('SELECT id, name FROM departments WHERE id = ?')
@@ -64,12 +82,19 @@ export const createDirectory = (db: Db) => {
       const row = userByName.get(username)
       return row ? { user: toUser(row), passwordHash: row.password_hash } : undefined
     },
-    createUser: async (input: Omit<User, 'id'> & { passwordHash: string }): Promise<User> => {
-      const user: User = { id: createId(), username: input.username, displayName: input.displayName, role: input.role, departmentId: input.departmentId }
+    createUser: async (input: Omit<User, 'id' | 'disabled'> & { passwordHash: string }): Promise<User> => {
+      const user: User = { id: createId(), username: input.username, displayName: input.displayName, role: input.role, departmentId: input.departmentId, disabled: false }
       db.prepare(
         'INSERT INTO users (id, username, display_name, role, department_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ).run(user.id, user.username, user.displayName, user.role, user.departmentId, input.passwordHash, Date.now())
       return user
+    },
+    updateUser: async (id: string, change: UserChange): Promise<User | undefined> => {
+      const columns = userChangeColumns(change)
+      if (columns.length > 0)
+        db.prepare(`UPDATE users SET ${columns.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`).run(...columns.map(([column, value]) => (column === 'disabled' ? Number(value) : value)), id)
+      const row = userById.get(id)
+      return row ? toUser(row) : undefined
     },
   }
 }

@@ -96,4 +96,6 @@ export const MIGRATIONS: string[] = [
   DROP TABLE summary_updates;
   ALTER TABLE summary_updates_by_summary RENAME TO summary_updates;
   `,
+  // A person who leaves keeps their name on what they wrote but can no longer sign in.
+  `ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;`,
 ]

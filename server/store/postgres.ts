@@ -9,7 +9,7 @@ import pg from 'pg'
 import type { Template } from '../../shared/schema/template.js'
 import { createId } from '../ids.js'
 import type { SummaryRecord } from './catalog.js'
-import { toUser, type Department, type User, type UserRow } from './directory.js'
+import { toUser, userChangeColumns, type Department, type User, type UserRow } from './directory.js'
 import type { Store } from './types.js'
 import type { UpdateRecord } from './updates.js'
 import type { VersionRecord } from './versions.js'
@@ -31,6 +31,7 @@ const MIGRATIONS = [
    CREATE TABLE versions (id TEXT PRIMARY KEY, summary_id TEXT NOT NULL REFERENCES summaries(id), name TEXT NOT NULL, data BYTEA NOT NULL,
      created_by TEXT, created_by_name TEXT NOT NULL, created_at BIGINT NOT NULL);
    CREATE INDEX versions_by_summary ON versions(summary_id, created_at);`,
+  `ALTER TABLE users ADD COLUMN disabled BOOLEAN NOT NULL DEFAULT FALSE;`,
 ]
 
 const MIGRATION_LOCK = 7_730_001
@@ -132,11 +133,18 @@ export const openPostgresStore = async (url: string): Promise<Store> => {
       return row ? { user: toUser(row), passwordHash: row.password_hash } : undefined
     },
     createUser: async (input) => {
-      const user: User = { id: createId(), username: input.username, displayName: input.displayName, role: input.role, departmentId: input.departmentId }
+      const user: User = { id: createId(), username: input.username, displayName: input.displayName, role: input.role, departmentId: input.departmentId, disabled: false }
       await pool.query('INSERT INTO users (id, username, display_name, role, department_id, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
         user.id, user.username, user.displayName, user.role, user.departmentId, input.passwordHash, Date.now(),
       ])
       return user
+    },
+    updateUser: async (id, change) => {
+      const columns = userChangeColumns(change)
+      if (columns.length > 0)
+        await pool.query(`UPDATE users SET ${columns.map(([column], index) => `${column} = $${index + 1}`).join(', ')} WHERE id = $${columns.length + 1}`, [...columns.map(([, value]) => value), id])
+      const row = await one<UserRow>('SELECT * FROM users WHERE id = $1', [id])
+      return row ? toUser(row) : undefined
     },
   }
 
@@ -149,6 +157,8 @@ export const openPostgresStore = async (url: string): Promise<Store> => {
     },
     resolve: async (token) => (await one<{ user_id: string }>('SELECT user_id FROM sessions WHERE token_hash = $1 AND expires_at > $2', [hashToken(token), Date.now()]))?.user_id,
     revoke: async (token) => void (await pool.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)])),
+    revokeUser: async (userId, keepToken) =>
+      void (await pool.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash != $2', [userId, keepToken ? hashToken(keepToken) : ''])),
   }
 
   const catalog: Store['catalog'] = {

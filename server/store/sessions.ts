@@ -14,6 +14,7 @@ export const createSessions = (db: Db) => {
     'SELECT user_id FROM sessions WHERE token_hash = ? AND expires_at > ?',
   )
   const remove = db.prepare('DELETE FROM sessions WHERE token_hash = ?')
+  const removeUser = db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash != ?')
   return {
     /** Creates a session and returns its bearer token. */
     create: async (userId: string): Promise<string> => {
@@ -25,6 +26,8 @@ export const createSessions = (db: Db) => {
     /** The user id of a live session, or undefined. */
     resolve: async (token: string): Promise<string | undefined> => select.get(hashToken(token), Date.now())?.user_id,
     revoke: async (token: string): Promise<void> => void remove.run(hashToken(token)),
+    /** Ends every session of a user but the one holding `keepToken`, if given. */
+    revokeUser: async (userId: string, keepToken?: string): Promise<void> => void removeUser.run(userId, keepToken ? hashToken(keepToken) : ''),
   }
 }
 

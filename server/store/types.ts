@@ -3,7 +3,7 @@
  * index.ts) and PostgreSQL when DATABASE_URL is set (`postgres.ts`). Everything is async.
  */
 import type { Template } from '../../shared/schema/template.js'
-import type { Department, User } from './directory.js'
+import type { Department, User, UserChange } from './directory.js'
 import type { SummaryRecord } from './catalog.js'
 import type { SectionActivity, StoredState, UpdateRecord } from './updates.js'
 import type { VersionRecord } from './versions.js'
@@ -18,12 +18,14 @@ export interface Store {
     listUsers(): Promise<User[]>
     getUser(id: string): Promise<User | undefined>
     findCredentials(username: string): Promise<{ user: User; passwordHash: string } | undefined>
-    createUser(input: Omit<User, 'id'> & { passwordHash: string }): Promise<User>
+    createUser(input: Omit<User, 'id' | 'disabled'> & { passwordHash: string }): Promise<User>
+    updateUser(id: string, change: UserChange): Promise<User | undefined>
   }
   sessions: {
     create(userId: string): Promise<string>
     resolve(token: string): Promise<string | undefined>
     revoke(token: string): Promise<void>
+    revokeUser(userId: string, keepToken?: string): Promise<void>
   }
   catalog: {
     listTemplates(): Promise<Array<{ id: string; title: string; builtin: boolean }>>

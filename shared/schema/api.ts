@@ -12,12 +12,29 @@ export const loginBodySchema = z.object({
 
 export const departmentBodySchema = z.object({ name: z.string().trim().min(1).max(50) })
 
+const passwordSchema = z.string().min(8, { error: '密码至少 8 位' }).max(256)
+
 export const userBodySchema = z.object({
   username: z.string().trim().regex(/^[A-Za-z0-9_.-]{2,32}$/, { error: '用户名只能包含字母、数字、_ . -（2–32 个字符）' }),
-  password: z.string().min(8, { error: '密码至少 8 位' }).max(256),
+  password: passwordSchema,
   displayName: z.string().trim().min(1).max(50),
   role: z.enum(ROLES),
   departmentId: z.string().min(1).max(64).nullish(),
+})
+
+/** PATCH /api/users/:id (admin): any of these; `password` sets a new one. */
+export const userPatchSchema = z.object({
+  displayName: z.string().trim().min(1).max(50).optional(),
+  role: z.enum(ROLES).optional(),
+  departmentId: z.string().min(1).max(64).nullable().optional(),
+  password: passwordSchema.optional(),
+  disabled: z.boolean().optional(),
+})
+
+/** POST /api/me/password: the user's own password change. */
+export const passwordChangeSchema = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: passwordSchema,
 })
 
 export const summaryBodySchema = z.object({

@@ -28,3 +28,27 @@ describe('creating a summary from a built-in template', () => {
     expect(await page.locator('[data-section-id="logistics"] .ProseMirror').innerText()).toContain('【待填：改善办学条件投入】')
   })
 })
+
+describe('accounts', () => {
+  it('lets a writer change their password and the admin disable an account', async () => {
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'party', 'huizong2026')
+    await writer.click('[data-action="change-password"]')
+    await writer.fill('input[name="currentPassword"]', 'huizong2026')
+    await writer.fill('input[name="newPassword"]', 'party-password-2027')
+    await writer.fill('input[name="repeatPassword"]', 'party-password-2027')
+    await writer.click('.dialog button.primary')
+    await expect.poll(() => writer.locator('.dialog .success').innerText()).toContain('密码已修改')
+    const login = (password: string) => fetch(`${suite.server.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'party', password }) })
+    expect((await login('huizong2026')).status).toBe(401)
+    expect((await login('party-password-2027')).status).toBe(200)
+
+    const admin = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+    await admin.goto(`${suite.server.url}/admin`)
+    admin.on('dialog', (dialog) => void dialog.accept())
+    await admin.click('[data-user="party"] [data-action="toggle-disabled"]')
+    await admin.waitForSelector('[data-user="party"].disabled-user')
+    expect(await admin.locator('[data-user="party"]').innerText()).toContain('已停用')
+    expect(await admin.locator('[data-user="admin"] [data-action="toggle-disabled"]').isDisabled()).toBe(true)
+    expect((await login('party-password-2027')).status).toBe(403)
+  })
+})

@@ -91,6 +91,72 @@ describe('directory administration', () => {
   })
 })
 
+describe('accounts', () => {
+  const me = (token: string) => api<Record<string, unknown>>(server, '/api/me', { token })
+  const userId = async (username: string) => (await api<Array<{ id: string; username: string }>>(server, '/api/users', { token: admin })).body.find((user) => user.username === username)!.id
+  const closed = (client: { closes: Array<{ code: number }> }) => waitFor(() => client.closes.some((close) => close.code === 4401))
+
+  it('lets a user change their own password: the old one stops working and their other sessions end', async () => {
+    const here = await login(server, 'build')
+    const elsewhere = await login(server, 'build')
+    const summary = (await api<Array<{ id: string }>>(server, '/api/summaries', { token: here })).body[0]!.id
+    const otherTab = connect(server, summary, elsewhere)
+    await synced(otherTab)
+    const wrong = await api<{ error: { code: string } }>(server, '/api/me/password', { token: here, body: { currentPassword: 'not-it-at-all', newPassword: 'a-new-password-1' } })
+    expect([wrong.status, wrong.body.error.code]).toEqual([400, 'wrong-password'])
+    expect((await api(server, '/api/me/password', { token: here, body: { currentPassword: 'huizong2026', newPassword: 'short' } })).status).toBe(400)
+    expect((await api(server, '/api/me/password', { token: here, body: { currentPassword: 'huizong2026', newPassword: 'a-new-password-1' } })).status).toBe(200)
+    expect((await me(here)).status).toBe(200) // this session goes on
+    expect((await me(elsewhere)).status).toBe(401)
+    await closed(otherTab)
+    otherTab.destroy()
+    expect((await api(server, '/api/login', { body: { username: 'build', password: 'huizong2026' } })).status).toBe(401)
+    expect((await api(server, '/api/login', { body: { username: 'build', password: 'a-new-password-1' } })).status).toBe(200)
+  })
+
+  it('lets the admin reset a password, move a user and disable them; each ends their sessions and live connections', async () => {
+    const id = await userId('safety')
+    const patch = (body: unknown, token = admin) => api<{ error?: { code: string }; role?: string; departmentName?: string; disabled?: boolean }>(server, `/api/users/${id}`, { token, method: 'PATCH', body })
+    expect((await patch({ password: 'reset-by-admin-1' }, editor)).status).toBe(403)
+    let session = await login(server, 'safety')
+    const summary = (await api<Array<{ id: string }>>(server, '/api/summaries', { token: session })).body[0]!.id
+    let client = connect(server, summary, session)
+    await synced(client)
+    expect((await patch({ password: 'reset-by-admin-1' })).status).toBe(200)
+    expect((await me(session)).status).toBe(401)
+    await closed(client)
+    client.destroy()
+
+    session = (await api<{ token: string }>(server, '/api/login', { body: { username: 'safety', password: 'reset-by-admin-1' } })).body.token
+    client = connect(server, summary, session)
+    await synced(client)
+    const departments = (await api<Array<{ id: string; name: string }>>(server, '/api/departments', { token: admin })).body
+    const moved = await patch({ displayName: '孙安监（借调）', departmentId: departments.find((department) => department.name === '规划建设局')!.id })
+    expect(moved.body).toMatchObject({ displayName: '孙安监（借调）', departmentName: '规划建设局' })
+    await closed(client) // it was writing with 安监办's rights
+    client.destroy()
+    expect((await patch({ role: 'editor', departmentId: null })).body.error?.code).toBe('department-required')
+
+    session = (await api<{ token: string }>(server, '/api/login', { body: { username: 'safety', password: 'reset-by-admin-1' } })).body.token
+    expect((await patch({ disabled: true })).body.disabled).toBe(true)
+    expect((await me(session)).status).toBe(401)
+    const refused = await api<{ error: { code: string; message: string } }>(server, '/api/login', { body: { username: 'safety', password: 'reset-by-admin-1' } })
+    expect([refused.status, refused.body.error.message]).toEqual([403, '该账号已停用，请联系管理员'])
+    expect((await api<Array<{ username: string; disabled?: boolean }>>(server, '/api/users', { token: admin })).body.find((user) => user.username === 'safety')!.disabled).toBe(true)
+    expect((await patch({ disabled: false })).status).toBe(200)
+    expect((await api(server, '/api/login', { body: { username: 'safety', password: 'reset-by-admin-1' } })).status).toBe(200)
+  })
+
+  it('keeps the admin from disabling or demoting themself, and other users’ answers without a disabled flag', async () => {
+    const own = await userId('admin')
+    for (const body of [{ disabled: true }, { role: 'editor' }]) {
+      expect((await api<{ error: { code: string } }>(server, `/api/users/${own}`, { token: admin, method: 'PATCH', body })).body.error.code).toBe('cannot-change-self')
+    }
+    expect((await api(server, `/api/users/no-such-user`, { token: admin, method: 'PATCH', body: { displayName: '谁' } })).status).toBe(404)
+    expect(Object.keys((await me(editor)).body).sort()).toEqual(['departmentId', 'departmentName', 'displayName', 'id', 'role', 'username'])
+  })
+})
+
 describe('templates and summaries', () => {
   it('refuses an invalid template with Chinese messages naming each bad field', async () => {
     const bad = { ...unionTemplate, sections: [{ id: 'work', title: '', department: '宣传部' }] }

@@ -12,8 +12,8 @@ const children: ChildProcess[] = []
 const pool = createClientPool()
 const open = pool.open
 
-const spawnServer = async () => {
-  const server = await spawn({ DATA_DIR: createDataDir(), DATABASE_URL: databaseUrl, REDIS_URL: redis!.url, UNLOAD_DELAY_MS: '200' })
+const spawnServer = async (env: Record<string, string> = {}) => {
+  const server = await spawn({ DATA_DIR: createDataDir(), DATABASE_URL: databaseUrl, REDIS_URL: redis!.url, UNLOAD_DELAY_MS: '200', ...env })
   children.push(server.child)
   return server
 }
@@ -108,5 +108,15 @@ describe.skipIf(servicesUnavailable)('several processes on PostgreSQL and Redis'
     const late = await open(third, summaryId, await login(third, 'leader'))
     for (const text of ['进程被杀前写入。', '另一进程同时写入。', '断开后继续写的内容。']) expect(sectionText(late.doc, 'investment-service')).toContain(text)
     expect(sectionText(late.doc, 'investment-service')).toBe(sectionText(writer.doc, 'investment-service'))
+  })
+
+  it('ends the connections of an account disabled on another process within a heartbeat round', async () => {
+    const other = await spawnServer({ HEARTBEAT_MS: '300' })
+    const writer = await open(other, summaryId, await login(other, 'safety'))
+    const admin = await login(second, 'admin')
+    const safety = (await api<Array<{ id: string; username: string }>>(second, '/api/users', { token: admin })).body.find((user) => user.username === 'safety')!
+    expect((await api(second, `/api/users/${safety.id}`, { token: admin, method: 'PATCH', body: { disabled: true } })).status).toBe(200)
+    await waitFor(() => writer.closes.some((close) => close.code === 4401), 5000, 'the disabled account’s connection on the other process to close')
+    expect((await api(second, `/api/users/${safety.id}`, { token: admin, method: 'PATCH', body: { disabled: false } })).status).toBe(200)
   })
 })

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import type { CloseCode } from '../../shared/closeCodes.js'
+import { UserSockets, type UserSocket } from '../../server/collab/userSockets.js'
+import type { User } from '../../server/store/directory.js'
+
+const person = (overrides: Partial<User> = {}): User => ({ id: 'u1', username: 'build', displayName: '刘规建', role: 'editor', departmentId: 'd-build', disabled: false, ...overrides })
+
+const socket = (token: string, user: User) => {
+  const closes: CloseCode[] = []
+  const entry: UserSocket = { token, user, close: (code) => closes.push(code) }
+  return { entry, closes }
+}
+
+describe('UserSockets', () => {
+  it('closes a user’s connections with 4401, except the one on the kept token', () => {
+    const sockets = new UserSockets()
+    const here = socket('t-here', person())
+    const there = socket('t-there', person())
+    const colleague = socket('t-other', person({ id: 'u2' }))
+    for (const { entry } of [here, there, colleague]) sockets.add(entry)
+    sockets.closeUser('u1', 't-here')
+    expect([here.closes, there.closes.map((close) => close.code), colleague.closes]).toEqual([[], [4401], []])
+  })
+
+  it('re-checks each session once per round and closes those whose rights changed or ended', async () => {
+    const sockets = new UserSockets()
+    const unchanged = socket('t1', person())
+    const sameTokenTwice = socket('t1', person())
+    const moved = socket('t2', person({ id: 'u2' }))
+    const gone = socket('t3', person({ id: 'u3' }))
+    const disabled = socket('t4', person({ id: 'u4' }))
+    for (const { entry } of [unchanged, sameTokenTwice, moved, gone, disabled]) sockets.add(entry)
+    const now: Record<string, User | undefined> = {
+      t1: person({ displayName: '刘规建（改名不影响权限）' }),
+      t2: person({ id: 'u2', departmentId: 'd-safety' }),
+      t3: undefined,
+      t4: person({ id: 'u4', disabled: true }),
+    }
+    const asked: string[] = []
+    await sockets.revalidate(async (token) => (asked.push(token), now[token]))
+    expect(asked.sort()).toEqual(['t1', 't2', 't3', 't4'])
+    expect([unchanged, sameTokenTwice, moved, gone, disabled].map(({ closes }) => closes.length)).toEqual([0, 0, 1, 1, 1])
+    // Closed ones are forgotten: the next round asks only about the rest.
+    asked.length = 0
+    await sockets.revalidate(async (token) => (asked.push(token), now[token]))
+    expect(asked).toEqual(['t1'])
+  })
+})
