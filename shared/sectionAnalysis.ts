@@ -1,12 +1,14 @@
 /**
  * What the preflight and the progress page need to know of one section, computed once: its
- * content blocks, 字数 (figures included, as printed), placeholders left in the typed text and
- * the figures it uses that have no value.
+ * content blocks, 字数 (figures included, as printed, but not the 【待填…】 gap of a figure that has
+ * no value yet: that is not text anyone wrote), placeholders left in the typed text and the
+ * figures it uses that have no value.
  */
 import type * as Y from 'yjs'
 import { readSectionBlocks, readSectionIndicatorKeys } from './export/buildExportDocument.js'
 import { inlineText, type Block } from './export/model.js'
 import type { IndicatorData } from './indicators/types.js'
+import { GAP_PATTERN } from './indicators/format.js'
 import { countWords } from './wordCount.js'
 
 /** Placeholders seen in real drafts: 20xx, 20**, 201*, xx/XX/××, **, □ and 【待填…】 gaps. */
@@ -43,7 +45,7 @@ export const analyseSection = (doc: Y.Doc, sectionId: string, figures: Readonly<
   const indicatorKeys = [...new Set(readSectionIndicatorKeys(doc, sectionId))]
   return {
     blocks,
-    words: countWords(blocksText(blocks)),
+    words: countWords(blocksText(blocks).replace(GAP_PATTERN, '')),
     placeholders: findPlaceholders(blocksText(blocks, true)),
     indicatorKeys,
     missingKeys: indicatorKeys.filter((key) => figures[key]?.value === null || !figures[key]),
