@@ -26,6 +26,10 @@ describe('creating a summary from a built-in template', () => {
     expect(await page.locator('[data-section-id="overview"] .section-title').innerText()).toBe('一、主要工作完成情况')
     await page.waitForSelector('[data-section-id="logistics"] .ProseMirror')
     expect(await page.locator('[data-section-id="logistics"] .ProseMirror').innerText()).toContain('【待填：改善办学条件投入】')
+    // The list shows where each summary stands: the new one has 14 sections, none final yet.
+    const summaryId = page.url().split('/s/')[1]!
+    await page.goto(`${suite.server.url}/`)
+    await expect.poll(() => page.locator(`[data-standing="${summaryId}"]`).innerText()).toContain('已定稿 0/14 节')
   })
 })
 
