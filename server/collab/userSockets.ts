@@ -47,14 +47,13 @@ export class UserSockets {
 
   /** Checks every connection's session once; `resolve` answers a token's user as it is now. */
   async revalidate(resolve: (token: string) => Promise<User | undefined>): Promise<void> {
-    const now = new Map<string, Promise<User | undefined>>()
-    for (const sockets of [...this.byUser.values()]) {
-      for (const socket of [...sockets]) {
-        if (!now.has(socket.token)) now.set(socket.token, resolve(socket.token))
-        if (sameRights(socket.user, await now.get(socket.token))) continue
-        this.remove(socket)
-        socket.close(CLOSE_UNAUTHORISED)
-      }
+    const sockets = [...this.byUser.values()].flatMap((set) => [...set])
+    const tokens = [...new Set(sockets.map((socket) => socket.token))]
+    const now = new Map(await Promise.all(tokens.map(async (token) => [token, await resolve(token)] as const)))
+    for (const socket of sockets) {
+      if (sameRights(socket.user, now.get(socket.token))) continue
+      this.remove(socket)
+      socket.close(CLOSE_UNAUTHORISED)
     }
   }
 
