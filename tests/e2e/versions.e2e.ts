@@ -47,3 +47,22 @@ describe('a section deleted by mistake, in Chromium', () => {
     expect(order.slice(0, 3)).toEqual(['overview', 'economy', 'investment'])
   })
 })
+
+describe('the outline editor, in Chromium', () => {
+  it('sets a section’s 字数目标 and 写作提示, which its writer sees at once', async () => {
+    const admin = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'safety', DEMO_PASSWORD)
+    await admin.click('[data-action="edit-outline"]')
+    await admin.fill('[data-outline-id="safety"] input[name="wordTarget"]', '650')
+    await admin.locator('[data-outline-id="safety"] input[name="wordTarget"]').blur()
+    await admin.fill('[data-outline-id="safety"] input[name="hint"]', '写清全年事故起数和同比变化')
+    await admin.locator('[data-outline-id="safety"] input[name="hint"]').blur()
+    await expect.poll(() => writer.locator('[data-section-id="safety"] .hint').innerText()).toBe('写作提示：写清全年事故起数和同比变化')
+    await expect.poll(() => writer.locator('[data-section-id="safety"] [data-words]').innerText()).toMatch(/\/ 650 字/)
+    // A target that is not a whole number in range is refused in the dialog and changes nothing.
+    await admin.fill('[data-outline-id="safety"] input[name="wordTarget"]', '-5')
+    await admin.locator('[data-outline-id="safety"] input[name="wordTarget"]').blur()
+    await expect.poll(() => admin.locator('.dialog-backdrop [role="alert"]').innerText()).toContain('字数目标应为')
+    expect(await admin.locator('[data-outline-id="safety"] input[name="wordTarget"]').inputValue()).toBe('650')
+  })
+})
