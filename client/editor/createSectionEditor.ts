@@ -17,6 +17,7 @@ import { createSectionExtensions } from '../../shared/editor/extensions.js'
 import type { CommentThread } from '../../shared/doc/comments.js'
 import type { PresentUser } from '../composables/useAwareness.js'
 import { CommentHighlights } from './commentHighlights.js'
+import { trimPastedIndent } from './pasteIndent.js'
 import { provideFigures, type FigureContext } from './figureContext.js'
 import { sectionAwareness } from './sectionAwareness.js'
 import IndicatorTableView from './IndicatorTableView.vue'
@@ -56,6 +57,7 @@ export const createSectionEditor = (options: SectionEditorOptions): Editor => {
     ],
     editorProps: {
       attributes: { spellcheck: 'false', 'aria-label': '章节正文' },
+      transformPasted: (slice, view) => trimPastedIndent(slice, view.state.selection.$from.parentOffset === 0),
       handleTextInput: (_view, _from, _to, text) => {
         if (text !== '#' && text !== '＃') return false
         onHash()

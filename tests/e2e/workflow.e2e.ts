@@ -46,3 +46,24 @@ describe('finalising a section in Chromium', () => {
     await screenshot(writer, 'workflow-progress')
   })
 })
+
+describe('pasting a draft from Word in Chromium', () => {
+  it('keeps the text and drops the indent typed by hand, which the exports add themselves', async () => {
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'party', DEMO_PASSWORD)
+    const editor = writer.locator('[data-section-id="party"] .ProseMirror')
+    await editor.click() // the section is empty: the caret is at the start of its only line
+    await editor.evaluate((target) => {
+      const data = new DataTransfer()
+      // What Word puts on the clipboard, trimmed: MsoNormal paragraphs indented with 　　.
+      data.setData('text/html', '<p class="MsoNormal" style="text-indent:0"><span lang="ZH-CN">　　开展主题党日活动<b>12</b>次。<o:p></o:p></span></p><p class="MsoNormal"><span>　　完成党风廉政教育全覆盖。</span></p>')
+      data.setData('text/plain', '　　开展主题党日活动12次。\r\n　　完成党风廉政教育全覆盖。')
+      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    })
+    await expect.poll(() => editor.locator('p').allInnerTexts()).toEqual(['开展主题党日活动12次。', '完成党风廉政教育全覆盖。'])
+    expect(await editor.locator('p strong').innerText()).toBe('12')
+    const token = await login(suite.server, 'admin')
+    await expect
+      .poll(async () => (await fetch(`${suite.server.url}/api/summaries/${suite.summaryId}/export?format=txt`, { headers: { authorization: `Bearer ${token}` } })).text())
+      .toContain('\n　　开展主题党日活动12次。\n　　完成党风廉政教育全覆盖。\n')
+  })
+})
