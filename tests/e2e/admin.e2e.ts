@@ -30,6 +30,9 @@ describe('creating a summary from a built-in template', () => {
     const summaryId = page.url().split('/s/')[1]!
     await page.goto(`${suite.server.url}/`)
     await expect.poll(() => page.locator(`[data-standing="${summaryId}"]`).innerText()).toContain('已定稿 0/14 节')
+    // And, for the reader's own department (the admin is in 办公室, which writes three of the demo's sections).
+    await expect.poll(() => page.locator(`[data-own-standing="${suite.summaryId}"]`).innerText()).toContain('本部门（办公室）：3 节')
+    expect(await page.locator(`[data-own-standing="${summaryId}"]`).count()).toBe(0) // the school has no 办公室
   })
 })
 
