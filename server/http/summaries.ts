@@ -1,5 +1,6 @@
 /** Summaries: list, create (admin) and detail with derived heading numbers and word counts. */
 import { Hono } from 'hono'
+import * as Y from 'yjs'
 import { readMeta } from '../../shared/doc/outline.js'
 import { summaryBodySchema } from '../../shared/schema/api.js'
 import type { AppEnv } from '../context.js'
@@ -8,6 +9,7 @@ import type { Rooms } from '../collab/rooms.js'
 import type { Store } from '../store/index.js'
 import { requireSummary } from './requireSummary.js'
 import { createSummary } from '../summary/createSummary.js'
+import { docFromState } from '../summary/docFromState.js'
 import { parseInput } from '../validate.js'
 import { departmentNames, describeSections } from './describeSections.js'
 
@@ -18,9 +20,15 @@ export const summaryRoutes = (store: Store, rooms: Rooms) => {
   app.get('/', async (c) => c.json(await store.catalog.listSummaries()))
 
   app.post('/', requireRole('admin'), async (c) => {
-    const body = parseInput(summaryBodySchema, await c.req.json().catch(() => null))
-    const { id } = await createSummary(store, body, c.get('user').id)
-    return c.json({ id }, 201)
+    const { basedOn, ...body } = parseInput(summaryBodySchema, await c.req.json().catch(() => null))
+    // The earlier summary as it is now (every change to it committed), in a doc of its own.
+    const earlier = basedOn ? docFromState(await rooms.withRoom((await requireSummary(store, basedOn)).id, (room) => Y.encodeStateAsUpdate(room.doc))) : undefined
+    try {
+      const { id } = await createSummary(store, body, c.get('user').id, earlier)
+      return c.json({ id }, 201)
+    } finally {
+      earlier?.destroy()
+    }
   })
 
   app.get('/:id', async (c) => {

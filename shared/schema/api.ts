@@ -42,6 +42,8 @@ export const summaryBodySchema = z.object({
   year: z.number().int().min(2000).max(2100),
   organisation: z.string().trim().min(1).max(100),
   title: z.string().trim().min(1).max(200).optional(),
+  /** An earlier summary whose outline and figures (as 上年) the new one continues. */
+  basedOn: z.string().min(1).max(64).optional(),
 })
 
 export type LoginBody = z.infer<typeof loginBodySchema>

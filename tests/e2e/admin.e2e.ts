@@ -59,3 +59,20 @@ describe('accounts', () => {
     expect((await login('party-password-2027')).status).toBe(403)
   })
 })
+
+describe('next year', () => {
+  it('starts next year’s summary from this year’s outline, with this year’s figures as 上年', async () => {
+    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+    await page.goto(`${suite.server.url}/admin`)
+    await page.waitForSelector('[data-preview-section]')
+    await page.selectOption('select[name="basedOn"]', suite.summaryId)
+    expect(await page.inputValue('input[name="year"]')).toBe('2027')
+    expect(await page.inputValue('input[name="organisation"]')).toBe('青山工业园区管理委员会')
+    expect(await page.locator('[data-based-on-note]').innerText()).toContain('青山工业园区管理委员会2026年度工作总结')
+    await page.click('form button.primary')
+    await page.waitForURL(/\/s\//)
+    await expect.poll(() => page.locator('.summary-title').innerText()).toBe('青山工业园区管理委员会2027年度工作总结')
+    const figures = await (await page.request.get(`${page.url().replace('/s/', '/api/summaries/')}/indicators`)).json() as Array<{ key: string; value: number | null; previous: number | null }>
+    expect(figures.find((figure) => figure.key === 'agreed_funds')).toMatchObject({ value: null, previous: 5.2 })
+  })
+})

@@ -225,6 +225,25 @@ describe('templates and summaries', () => {
     expect(preflight.body.problems).toContainEqual(expect.objectContaining({ kind: 'missing-indicator', key: 'facility_investment' }))
   })
 
+  it('builds next year’s summary from this year’s: same outline, writing again, this year’s figures as 上年', async () => {
+    const summaries = await api<Array<{ id: string; templateId: string; year: number }>>(server, '/api/summaries', { token: admin })
+    const thisYear = summaries.body.find((summary) => summary.templateId === 'park-annual' && summary.year === 2026)!
+    const before = await api<{ sections: Array<{ id: string; number: string; title: string; departmentId: string }> }>(server, `/api/summaries/${thisYear.id}`, { token: admin })
+    expect((await api(server, '/api/summaries', { token: admin, body: { templateId: 'park-annual', year: 2027, organisation: '青山工业园区管理委员会', basedOn: 'no-such-summary' } })).status).toBe(404)
+    const created = await api<{ id: string }>(server, '/api/summaries', { token: admin, body: { templateId: 'park-annual', year: 2027, organisation: '青山工业园区管理委员会', basedOn: thisYear.id } })
+    expect(created.status).toBe(201)
+    const next = await api<{ title: string; sections: Array<{ id: string; number: string; title: string; departmentId: string; status: string }> }>(server, `/api/summaries/${created.body.id}`, { token: admin })
+    expect(next.body.title).toBe('青山工业园区管理委员会2027年度工作总结')
+    expect(next.body.sections.map(({ id, number, title, departmentId }) => ({ id, number, title, departmentId }))).toEqual(before.body.sections.map(({ id, number, title, departmentId }) => ({ id, number, title, departmentId })))
+    expect(new Set(next.body.sections.map((section) => section.status))).toEqual(new Set(['drafting']))
+    const figures = await api<Array<{ key: string; value: number | null; previous: number | null }>>(server, `/api/summaries/${created.body.id}/indicators`, { token: admin })
+    expect(figures.body.find((figure) => figure.key === 'new_projects')).toMatchObject({ value: null, previous: 18 })
+    expect((await api(server, `/api/summaries/${created.body.id}/indicators`, { token: admin, method: 'PUT', body: { values: [{ key: 'new_projects', value: 24 }] } })).status).toBe(200)
+    const text = await (await fetch(`${server.url}/api/summaries/${created.body.id}/export?format=txt`, { headers: { authorization: `Bearer ${admin}` } })).text()
+    expect(text).toContain('全年新签工业项目24个，同比增长33.3%')
+    expect(text).not.toContain('全年新签工业项目18个') // last year's text is not carried over
+  })
+
   it('counts words of what departments wrote in the summary detail', async () => {
     const summaries = await api<Array<{ id: string; templateId: string }>>(server, '/api/summaries', { token: admin })
     const park = summaries.body.find((summary) => summary.templateId === 'park-annual')!

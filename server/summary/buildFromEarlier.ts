@@ -1,0 +1,35 @@
+/**
+ * Next year's summary from this year's (“沿用上年总结”): the outline as the office left it
+ * (titles, levels, departments, 写作提示, 字数目标, 导语), every section writing again; every
+ * figure's value becomes its 上年 value, so 同比 computes itself once the new values come in.
+ * Last year's text is not copied: its typed figures would all be stale. A section the template
+ * knows starts with the template's sentence, which now shows 同比 as well.
+ */
+import * as Y from 'yjs'
+import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
+import { createOutlineEntry, getOutline, readOutline, writeMeta, type SummaryMeta } from '../../shared/doc/outline.js'
+import { sectionRoot } from '../../shared/doc/roots.js'
+import { flattenSections, indicatorParents, type Template } from '../../shared/schema/template.js'
+import { indicatorEntry } from './buildSummaryDoc.js'
+import { seedSectionBody } from './seedSectionBody.js'
+
+export const buildFromEarlier = (earlier: Y.Doc, template: Template, meta: SummaryMeta, departmentIds: ReadonlyMap<string, string>): Y.Doc => {
+  const doc = new Y.Doc()
+  doc.transact(() => {
+    writeMeta(doc, meta)
+    const indicators = getIndicators(doc)
+    for (const [key, figure] of Object.entries(readIndicators(earlier))) {
+      indicators.set(key, { ...figure, previous: figure.value, value: null, target: null, updatedAt: null, source: null })
+    }
+    for (const definition of template.indicators ?? []) if (!indicators.has(definition.key)) indicators.set(definition.key, indicatorEntry(definition, departmentIds))
+    const figures = readIndicators(doc)
+    const parents = indicatorParents(template)
+    const seeds = new Map(flattenSections(template.sections).map((section) => [section.id, section.indicators ?? []]))
+    const outline = getOutline(doc)
+    for (const entry of readOutline(earlier)) {
+      outline.push([createOutlineEntry({ ...entry, status: 'drafting' })])
+      seedSectionBody(doc.getXmlFragment(sectionRoot(entry.id)), seeds.get(entry.id) ?? [], figures, parents)
+    }
+  })
+  return doc
+}
