@@ -1,6 +1,7 @@
 /** Admin routes for departments and users: GET/POST /api/departments, GET/POST /api/users, PATCH /api/users/:id. */
 import { Hono } from 'hono'
 import { departmentBodySchema, userBodySchema, userPatchSchema } from '../../shared/schema/api.js'
+import type { Role } from '../../shared/roles.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { hashPassword } from '../auth/password.js'
@@ -29,11 +30,16 @@ export const directoryRoutes = (store: Store, userSockets: UserSockets) => {
     return c.json((await store.directory.listUsers()).map((user) => describeUser(user, names)))
   })
 
+  /** A user's role and department must fit: a writer writes for a department that exists. */
+  const checkDepartment = async (role: Role, departmentId: string | null) => {
+    if (role === 'editor' && !departmentId) throw new AppError(400, 'department-required', '撰写人必须属于一个部门', [{ path: 'departmentId', message: '撰写人必须属于一个部门' }])
+    if (departmentId && !(await store.directory.getDepartment(departmentId))) throw new AppError(400, 'unknown-department', '部门不存在', [{ path: 'departmentId', message: '部门不存在' }])
+  }
+
   app.post('/users', requireRole('admin'), async (c) => {
     const body = parseInput(userBodySchema, await c.req.json().catch(() => null))
     const departmentId = body.departmentId ?? null
-    if (body.role === 'editor' && !departmentId) throw new AppError(400, 'department-required', '撰写人必须属于一个部门', [{ path: 'departmentId', message: '撰写人必须属于一个部门' }])
-    if (departmentId && !(await store.directory.getDepartment(departmentId))) throw new AppError(400, 'unknown-department', '部门不存在', [{ path: 'departmentId', message: '部门不存在' }])
+    await checkDepartment(body.role, departmentId)
     if (await store.directory.findCredentials(body.username)) throw new AppError(409, 'user-exists', `用户名“${body.username}”已被使用`)
     const user = await store.directory.createUser({
       username: body.username,
@@ -58,9 +64,7 @@ export const directoryRoutes = (store: Store, userSockets: UserSockets) => {
     if (!target) throw new AppError(404, 'unknown-user', '用户不存在')
     if (target.id === admin.id && (body.disabled === true || (body.role !== undefined && body.role !== 'admin')))
       throw new AppError(409, 'cannot-change-self', '不能停用自己的账号或取消自己的管理员身份')
-    const departmentId = body.departmentId === undefined ? target.departmentId : body.departmentId
-    if ((body.role ?? target.role) === 'editor' && !departmentId) throw new AppError(400, 'department-required', '撰写人必须属于一个部门', [{ path: 'departmentId', message: '撰写人必须属于一个部门' }])
-    if (body.departmentId && !(await store.directory.getDepartment(body.departmentId))) throw new AppError(400, 'unknown-department', '部门不存在', [{ path: 'departmentId', message: '部门不存在' }])
+    await checkDepartment(body.role ?? target.role, body.departmentId === undefined ? target.departmentId : body.departmentId)
     const { password, ...fields } = body
     const updated = (await store.directory.updateUser(target.id, { ...fields, ...(password ? { passwordHash: await hashPassword(password) } : {}) }))!
     const rightsChanged = password !== undefined || updated.disabled !== target.disabled || updated.role !== target.role || updated.departmentId !== target.departmentId
