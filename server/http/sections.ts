@@ -8,7 +8,8 @@ import { Hono, type Context } from 'hono'
 import { toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
-import { readOutline } from '../../shared/doc/outline.js'
+import { readMeta, readOutline } from '../../shared/doc/outline.js'
+import { writeBlocks } from '../../shared/export/plainText.js'
 import { readSectionBlocks } from '../../shared/export/buildExportDocument.js'
 import { sectionRoot } from '../../shared/doc/roots.js'
 import { buildProgress } from '../../shared/progress.js'
@@ -100,6 +101,17 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
       return c.json(await sectionAnswer(room, sectionId))
     })
   })
+
+  // One section's text as exported (figures formatted), for reading beside another summary: a
+  // writer continuing last year's summary reads what was written there (anyone may read any summary).
+  app.get('/:id/sections/:sectionId/text', (c) =>
+    withSummary(c, (room) => {
+      const sectionId = c.req.param('sectionId')
+      sectionOf(room, sectionId)
+      const heading = headingOf(room.doc, sectionId)!
+      return c.json({ heading, title: readMeta(room.doc).title, text: writeBlocks(readSectionBlocks(room.doc, sectionId)) })
+    }),
+  )
 
   app.post('/:id/sections', async (c) => {
     const input = parseInput(sectionCreateSchema, await c.req.json().catch(() => null))

@@ -22,12 +22,13 @@ export const summaryRoutes = (store: Store, rooms: Rooms) => {
   app.post('/', requireRole('admin'), async (c) => {
     const { basedOn, ...body } = parseInput(summaryBodySchema, await c.req.json().catch(() => null))
     // The earlier summary as it is now (every change to it committed), in a doc of its own.
-    const earlier = basedOn ? docFromState(await rooms.withRoom((await requireSummary(store, basedOn)).id, (room) => Y.encodeStateAsUpdate(room.doc))) : undefined
+    const earlierId = basedOn ? (await requireSummary(store, basedOn)).id : undefined
+    const earlier = earlierId ? { id: earlierId, doc: docFromState(await rooms.withRoom(earlierId, (room) => Y.encodeStateAsUpdate(room.doc))) } : undefined
     try {
       const { id } = await createSummary(store, body, c.get('user').id, earlier)
       return c.json({ id }, 201)
     } finally {
-      earlier?.destroy()
+      earlier?.doc.destroy()
     }
   })
 

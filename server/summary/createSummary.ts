@@ -19,15 +19,15 @@ export interface CreateSummaryInput {
   values?: Record<string, IndicatorValue>
 }
 
-/** `earlier`: the doc of a summary whose outline and figures the new one continues (buildFromEarlier). */
-export const createSummary = async (store: Store, input: CreateSummaryInput, createdBy: string | null, earlier?: Y.Doc): Promise<{ id: string; title: string }> => {
+/** `earlier`: a summary (its id and doc) whose outline and figures the new one continues (buildFromEarlier). */
+export const createSummary = async (store: Store, input: CreateSummaryInput, createdBy: string | null, earlier?: { id: string; doc: Y.Doc }): Promise<{ id: string; title: string }> => {
   const template: Template | undefined = await store.catalog.getTemplate(input.templateId)
   if (!template) throw new AppError(404, 'unknown-template', `模板“${input.templateId}”不存在`)
   const id = createId()
   const title = input.title ?? renderTemplateTitle(template, input.organisation, input.year)
   const departmentIds = new Map(await Promise.all(template.departments.map(async (name) => [name, (await store.directory.ensureDepartment(name)).id] as const)))
   const meta = { title, year: input.year, organisation: input.organisation, templateId: template.id }
-  const doc = earlier ? buildFromEarlier(earlier, template, meta, departmentIds) : buildSummaryDoc(template, meta, departmentIds, input.values)
+  const doc = earlier ? buildFromEarlier(earlier.doc, template, { ...meta, basedOn: earlier.id }, departmentIds) : buildSummaryDoc(template, meta, departmentIds, input.values)
   const record = { id, title, year: input.year, organisation: input.organisation, templateId: template.id, createdAt: Date.now() }
   await store.catalog.insertSummary(record, createdBy, Y.encodeStateAsUpdate(doc))
   doc.destroy()

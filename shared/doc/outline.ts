@@ -24,6 +24,8 @@ export interface SummaryMeta {
   year: number
   organisation: string
   templateId: string
+  /** The earlier summary this one continues (POST /api/summaries `basedOn`), if any. */
+  basedOn?: string
 }
 
 export const getOutline = (doc: Y.Doc): Y.Array<Y.Map<unknown>> => doc.getArray(OUTLINE_ROOT)
@@ -50,6 +52,7 @@ export const readMeta = (doc: Y.Doc): SummaryMeta => {
     year: Number(meta.get('year') ?? 0),
     organisation: String(meta.get('organisation') ?? ''),
     templateId: String(meta.get('templateId') ?? ''),
+    ...(typeof meta.get('basedOn') === 'string' ? { basedOn: meta.get('basedOn') as string } : {}),
   }
 }
 
@@ -62,5 +65,5 @@ export const createOutlineEntry = (entry: OutlineEntry): Y.Map<unknown> => {
 
 export const writeMeta = (doc: Y.Doc, meta: SummaryMeta): void => {
   const map = getMeta(doc)
-  for (const [key, value] of Object.entries(meta)) map.set(key, value)
+  for (const [key, value] of Object.entries(meta)) if (value !== undefined) map.set(key, value)
 }

@@ -21,11 +21,14 @@ const blockLines = (block: Block, prefix = INDENT): string[] => {
   }
 }
 
+/** A section's body as plain-text lines, paragraphs indented as in the export. */
+export const writeBlocks = (blocks: readonly Block[]): string => blocks.flatMap((block) => blockLines(block)).join('\n')
+
 export const writePlainText = (document: ExportDocument): string => {
   const lines: string[] = [document.title, '']
   for (const section of document.sections) {
     if (!section.lead) lines.push(`${section.number}${section.title}`)
-    for (const block of section.blocks) lines.push(...blockLines(block))
+    if (section.blocks.length > 0) lines.push(writeBlocks(section.blocks))
   }
   lines.push('', document.organisation, document.date)
   return lines.join('\n') + '\n'

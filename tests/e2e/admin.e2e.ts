@@ -74,5 +74,9 @@ describe('next year', () => {
     await expect.poll(() => page.locator('.summary-title').innerText()).toBe('青山工业园区管理委员会2027年度工作总结')
     const figures = await (await page.request.get(`${page.url().replace('/s/', '/api/summaries/')}/indicators`)).json() as Array<{ key: string; value: number | null; previous: number | null }>
     expect(figures.find((figure) => figure.key === 'agreed_funds')).toMatchObject({ value: null, previous: 5.2 })
+    // Last year's text of a section is one click away, read-only.
+    await page.click('[data-section-id="investment"] [data-action="earlier-text"]')
+    await expect.poll(() => page.locator('[data-earlier-text="investment"]').innerText()).toContain('全年新签工业项目18个')
+    await screenshot(page, 'next-year-earlier-text')
   })
 })

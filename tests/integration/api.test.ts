@@ -242,6 +242,11 @@ describe('templates and summaries', () => {
     const text = await (await fetch(`${server.url}/api/summaries/${created.body.id}/export?format=txt`, { headers: { authorization: `Bearer ${admin}` } })).text()
     expect(text).toContain('全年新签工业项目24个，同比增长33.3%')
     expect(text).not.toContain('全年新签工业项目18个') // last year's text is not carried over
+    // …but each section of last year can be read beside this year's, figures as printed then.
+    const earlier = await api<{ heading: string; text: string }>(server, `/api/summaries/${thisYear.id}/sections/investment/text`, { token: editor })
+    expect(earlier.body.heading).toBe('（二）招商引资取得新突破')
+    expect(earlier.body.text).toContain('　　全年新签工业项目18个，同比增长20.0%')
+    expect((await api(server, `/api/summaries/${thisYear.id}/sections/no-such-section/text`, { token: editor })).status).toBe(404)
   })
 
   it('counts words of what departments wrote in the summary detail', async () => {
