@@ -67,3 +67,17 @@ describe('pasting a draft from Word in Chromium', () => {
       .toContain('\n　　开展主题党日活动12次。\n　　完成党风廉政教育全覆盖。\n')
   })
 })
+
+describe('reading on a phone', () => {
+  it('lays the summary out in one column, as wide as the screen, with nothing sticking out sideways', async () => {
+    const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
+    await leader.setViewportSize({ width: 390, height: 844 })
+    await expect.poll(async () => (await leader.locator('.paper').boundingBox())!.width).toBeGreaterThan(330)
+    expect(await leader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    // The outline comes first, above the text, and stays short.
+    const outline = (await leader.locator('.outline').boundingBox())!
+    expect(outline.y + outline.height).toBeLessThan((await leader.locator('.paper').boundingBox())!.y)
+    expect(outline.height).toBeLessThan(844 * 0.6)
+    await screenshot(leader, 'phone')
+  })
+})
