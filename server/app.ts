@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { secureHeaders } from 'hono/secure-headers'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { UpgradeWebSocket } from 'hono/ws'
 import type WebSocket from 'ws'
@@ -30,6 +31,11 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
   const app = new Hono<AppEnv>()
   const limiter = createLoginLimiter({ maxPerUser: 5, maxPerAddress: 100, windowMs: 5 * 60_000 })
 
+  // The usual protective headers (nosniff, same-origin framing, no referrer to other sites) on
+  // every page and API answer; the websocket upgrade is left to the collab endpoint. No
+  // Content-Security-Policy: Tiptap adds its editor styles as a <style> element at run time.
+  const protect = secureHeaders({ crossOriginEmbedderPolicy: false })
+  app.use('*', (c, next) => (c.req.path.startsWith('/collab/') ? next() : protect(c, next)))
   // No API request needs more than an upload of figures (5 MB) plus its form; a larger or
   // endless body is cut off while it streams in, before any route buffers it.
   app.use(

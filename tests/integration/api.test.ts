@@ -50,6 +50,15 @@ describe('login and sessions', () => {
     expect((await api(server, '/api/login', { body: { username: 'union', password: 'huizong2026' } })).status).toBe(429)
   })
 
+  it('sends the protective headers with pages and API answers', async () => {
+    for (const path of ['/', '/api/me']) {
+      const response = await fetch(`${server.url}${path}`)
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+    }
+  })
+
   it('requires a session for every API route', async () => {
     for (const path of ['/api/me', '/api/summaries', '/api/departments', '/api/templates']) {
       expect((await api(server, path)).status).toBe(401)
