@@ -32,9 +32,24 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
   const limiter = createLoginLimiter({ maxPerUser: 5, maxPerAddress: 100, windowMs: 5 * 60_000 })
 
   // The usual protective headers (nosniff, same-origin framing, no referrer to other sites) on
-  // every page and API answer; the websocket upgrade is left to the collab endpoint. No
-  // Content-Security-Policy: Tiptap adds its editor styles as a <style> element at run time.
-  const protect = secureHeaders({ crossOriginEmbedderPolicy: false })
+  // every page and API answer; the websocket upgrade is left to the collab endpoint. Scripts,
+  // connections and everything else only from this origin; inline styles are allowed because
+  // Tiptap adds its editor styles as a <style> element at run time (and exported HTML has one).
+  const protect = secureHeaders({
+    crossOriginEmbedderPolicy: false,
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      frameAncestors: ["'self'"],
+      formAction: ["'self'"],
+    },
+  })
   app.use('*', (c, next) => (c.req.path.startsWith('/collab/') ? next() : protect(c, next)))
   // No API request needs more than an upload of figures (5 MB) plus its form; a larger or
   // endless body is cut off while it streams in, before any route buffers it.

@@ -56,6 +56,7 @@ describe('login and sessions', () => {
       expect(response.headers.get('x-content-type-options')).toBe('nosniff')
       expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN')
       expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+      expect(response.headers.get('content-security-policy')).toContain("script-src 'self'")
     }
   })
 
