@@ -1,4 +1,4 @@
-/** Admin routes for departments and users: GET/POST /api/departments, GET/POST /api/users, PATCH /api/users/:id. */
+/** Admin routes for departments and users: GET/POST /api/departments, PATCH /api/departments/:id, GET/POST /api/users, PATCH /api/users/:id. */
 import { Hono } from 'hono'
 import { departmentBodySchema, userBodySchema, userPatchSchema } from '../../shared/schema/api.js'
 import type { Role } from '../../shared/roles.js'
@@ -23,6 +23,16 @@ export const directoryRoutes = (store: Store, userSockets: UserSockets) => {
     const { name } = parseInput(departmentBodySchema, await c.req.json().catch(() => null))
     if (await store.directory.findDepartmentByName(name)) throw new AppError(409, 'department-exists', `部门“${name}”已存在`)
     return c.json(await store.directory.createDepartment(name), 201)
+  })
+
+  // A department renamed (机构改革) keeps its sections, figures and people: they refer to its id.
+  app.patch('/departments/:id', requireRole('admin'), async (c) => {
+    const { name } = parseInput(departmentBodySchema, await c.req.json().catch(() => null))
+    const department = await store.directory.getDepartment(c.req.param('id'))
+    if (!department) throw new AppError(404, 'unknown-department', '部门不存在')
+    const holder = await store.directory.findDepartmentByName(name)
+    if (holder && holder.id !== department.id) throw new AppError(409, 'department-exists', `部门“${name}”已存在`)
+    return c.json(await store.directory.renameDepartment(department.id, name))
   })
 
   app.get('/users', requireRole('admin'), async (c) => {

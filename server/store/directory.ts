@@ -67,6 +67,10 @@ export const createDirectory = (db: Db) => {
       db.prepare('INSERT INTO departments (id, name, created_at) VALUES (?, ?, ?)').run(department.id, name, Date.now())
       return department
     },
+    renameDepartment: async (id: string, name: string): Promise<Department | undefined> => {
+      db.prepare('UPDATE departments SET name = ? WHERE id = ?').run(name, id)
+      return departmentById.get(id)
+    },
     /** The department called `name`, created when missing (safe when several ask at once). */
     ensureDepartment: async (name: string): Promise<Department> => {
       db.prepare('INSERT INTO departments (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING').run(createId(), name, Date.now())

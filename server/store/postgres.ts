@@ -114,6 +114,10 @@ export const openPostgresStore = async (url: string): Promise<Store> => {
     listDepartments: () => all<Department>('SELECT id, name FROM departments ORDER BY created_at, name'),
     getDepartment: (id) => one<Department>('SELECT id, name FROM departments WHERE id = $1', [id]),
     findDepartmentByName: (name) => one<Department>('SELECT id, name FROM departments WHERE name = $1', [name]),
+    renameDepartment: async (id, name) => {
+      await pool.query('UPDATE departments SET name = $1 WHERE id = $2', [name, id])
+      return one<Department>('SELECT id, name FROM departments WHERE id = $1', [id])
+    },
     createDepartment: async (name) => {
       const department = { id: createId(), name }
       await pool.query('INSERT INTO departments (id, name, created_at) VALUES ($1, $2, $3)', [department.id, name, Date.now()])

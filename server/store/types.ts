@@ -14,6 +14,7 @@ export interface Store {
     getDepartment(id: string): Promise<Department | undefined>
     findDepartmentByName(name: string): Promise<Department | undefined>
     createDepartment(name: string): Promise<Department>
+    renameDepartment(id: string, name: string): Promise<Department | undefined>
     ensureDepartment(name: string): Promise<Department>
     listUsers(): Promise<User[]>
     getUser(id: string): Promise<User | undefined>

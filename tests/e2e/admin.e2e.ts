@@ -57,6 +57,14 @@ describe('accounts', () => {
     expect(await admin.locator('[data-user="party"]').innerText()).toContain('已停用')
     expect(await admin.locator('[data-user="admin"] [data-action="toggle-disabled"]').isDisabled()).toBe(true)
     expect((await login('party-password-2027')).status).toBe(403)
+
+    // A department renamed in 机构改革 keeps its people.
+    admin.removeAllListeners('dialog')
+    admin.on('dialog', (dialog) => void (dialog.type() === 'prompt' ? dialog.accept('党群工作部') : dialog.accept()))
+    await admin.click('[data-department="党建办"] [data-action="rename-department"]')
+    await admin.waitForSelector('[data-department="党群工作部"]')
+    await expect.poll(() => admin.locator('[data-user="party"]').innerText()).toContain('已停用')
+    expect(await admin.locator('[data-user="party"] select[name="userDepartment"] option:checked').innerText()).toBe('党群工作部')
   })
 })
 

@@ -167,6 +167,24 @@ describe('accounts', () => {
   })
 })
 
+describe('departments', () => {
+  it('renames a department: its sections and people follow, a name in use is refused', async () => {
+    const departments = (await api<Array<{ id: string; name: string }>>(server, '/api/departments', { token: admin })).body
+    const build = departments.find((department) => department.name === '规划建设局')!
+    const rename = (id: string, name: string, token = admin) => api<{ id?: string; name?: string; error?: { code: string } }>(server, `/api/departments/${id}`, { token, method: 'PATCH', body: { name } })
+    expect((await rename(build.id, '自然资源和规划局', editor)).status).toBe(403)
+    expect((await rename(build.id, '安监办')).body.error?.code).toBe('department-exists')
+    expect((await rename('no-such-department', '新部门')).status).toBe(404)
+    expect((await rename(build.id, '自然资源和规划局')).body).toEqual({ id: build.id, name: '自然资源和规划局' })
+    const summary = (await api<Array<{ id: string; templateId: string; year: number }>>(server, '/api/summaries', { token: admin })).body.find((item) => item.templateId === 'park-annual' && item.year === 2026)!
+    const detail = await api<{ sections: Array<{ id: string; departmentName: string }> }>(server, `/api/summaries/${summary.id}`, { token: admin })
+    expect(detail.body.sections.find((section) => section.id === 'infrastructure')!.departmentName).toBe('自然资源和规划局')
+    const users = await api<Array<{ username: string; departmentName: string }>>(server, '/api/users', { token: admin })
+    expect(users.body.find((user) => user.username === 'build')!.departmentName).toBe('自然资源和规划局')
+    expect((await rename(build.id, '规划建设局')).status).toBe(200) // back, for the tests that follow
+  })
+})
+
 describe('templates and summaries', () => {
   it('refuses an invalid template with Chinese messages naming each bad field', async () => {
     const bad = { ...unionTemplate, sections: [{ id: 'work', title: '', department: '宣传部' }] }
