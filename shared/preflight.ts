@@ -55,6 +55,30 @@ export const runPreflight = (doc: Y.Doc): PreflightProblem[] => {
   return problems
 }
 
+/** A figure typed by hand that the indicator data contradicts: worth a look, not a blocker. */
+export interface FigureCheck {
+  sectionId: string
+  key: string
+  message: string
+}
+
+/**
+ * The typed figures to check against the data (“请核对”), kept apart from the problems of
+ * DESIGN.md's preflight: a typed number may be right for a reason the data does not know.
+ */
+export const runFigureChecks = (doc: Y.Doc): FigureCheck[] => {
+  const outline = readOutline(doc)
+  const numbers = numberOutline(outline)
+  const figures = readIndicators(doc)
+  return outline.flatMap((entry, index) =>
+    analyseSection(doc, entry.id, figures).typedMismatches.map(({ key, typed, expected }) => ({
+      sectionId: entry.id,
+      key,
+      message: `“${numbers[index]}${entry.title}”中手写的“${typed}”与指标数据（${expected}）不一致，请核对或改用指标`,
+    })),
+  )
+}
+
 /** Counts of problems by kind, for the export dialog. */
 export const countProblems = (problems: readonly PreflightProblem[]): Record<PreflightKind, number> => {
   const counts: Record<PreflightKind, number> = { 'empty-section': 0, 'missing-indicator': 0, placeholder: 0, 'unresolved-comment': 0, 'not-final': 0 }

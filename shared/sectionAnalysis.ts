@@ -9,6 +9,7 @@ import { readSectionBlocks, readSectionIndicatorKeys } from './export/buildExpor
 import { inlineText, type Block } from './export/model.js'
 import type { IndicatorData } from './indicators/types.js'
 import { GAP_PATTERN } from './indicators/format.js'
+import { findTypedFigureMismatches, type TypedFigureMismatch } from './typedFigures.js'
 import { countWords } from './wordCount.js'
 
 /** Placeholders seen in real drafts: 20xx, 20**, 201*, xx/XX/××, **, □ and 【待填…】 gaps. */
@@ -38,15 +39,19 @@ export interface SectionAnalysis {
   /** Keys used in the section, in order of first use. */
   indicatorKeys: string[]
   missingKeys: string[]
+  /** Figures typed by hand that the indicator data contradicts. */
+  typedMismatches: TypedFigureMismatch[]
 }
 
 export const analyseSection = (doc: Y.Doc, sectionId: string, figures: Readonly<Record<string, IndicatorData>>): SectionAnalysis => {
   const blocks = readSectionBlocks(doc, sectionId, figures)
   const indicatorKeys = [...new Set(readSectionIndicatorKeys(doc, sectionId))]
+  const typed = blocksText(blocks, true)
   return {
     blocks,
     words: countWords(blocksText(blocks).replace(GAP_PATTERN, '')),
-    placeholders: findPlaceholders(blocksText(blocks, true)),
+    placeholders: findPlaceholders(typed),
+    typedMismatches: findTypedFigureMismatches(typed, figures),
     indicatorKeys,
     missingKeys: indicatorKeys.filter((key) => figures[key]?.value === null || !figures[key]),
   }

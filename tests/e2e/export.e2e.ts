@@ -8,7 +8,14 @@ const suite = useBrowserSuite()
 describe('exporting from the summary page', () => {
   it('shows preflight problems and a preview, and downloads a .docx', async () => {
     const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+    // A figure typed by hand that the data contradicts is listed to check (协议资金 is 5.2亿元).
+    await page.locator('[data-section-id="investment-service"] .ProseMirror').click()
+    await page.keyboard.type('协议资金累计5.8亿元。')
+    // The dialog reads the preflight once: wait until the server has the sentence.
+    const checks = async () => ((await (await page.request.get(`${suite.server.url}/api/summaries/${suite.summaryId}/preflight`)).json()) as { checks: unknown[] }).checks.length
+    await expect.poll(checks, { timeout: 10_000 }).toBe(1)
     await page.click('[data-action="export"]')
+    await expect.poll(() => page.locator('[data-figure-checks]').innerText(), { timeout: 10_000 }).toContain('“协议资金累计5.8亿元”与指标数据（5.2亿元）不一致')
     await expect.poll(() => page.locator('.preflight-list li').count(), { timeout: 10_000 }).toBeGreaterThan(5)
     expect(await page.locator('.preflight-counts [data-preflight-kind="missing-indicator"] strong').innerText()).toBe('1')
     expect(await page.locator('[data-export-preview]').innerText()).toContain('（二）招商引资取得新突破')

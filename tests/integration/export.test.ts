@@ -76,6 +76,14 @@ describe('export and preflight', () => {
     expect(body.problems.some((problem) => problem.kind === 'empty-section' && problem.sectionId === 'investment-channels')).toBe(false)
   })
 
+  it('asks to check a figure typed by hand that the data contradicts, apart from the problems', async () => {
+    writeParagraph(writer.doc, 'investment-service', '跟踪服务项目，协议资金累计5.8亿元。')
+    await waitFor(() => sectionText(writer.doc, 'investment-service').includes('5.8亿元'))
+    await expect
+      .poll(async () => (await api<{ checks: Array<{ sectionId: string; key: string; message: string }> }>(server, `/api/summaries/${summaryId}/preflight`, { token: admin })).body.checks, { timeout: 5000 })
+      .toEqual([{ sectionId: 'investment-service', key: 'agreed_funds', message: '“2.做优项目服务”中手写的“协议资金累计5.8亿元”与指标数据（5.2亿元）不一致，请核对或改用指标' }])
+  })
+
   it('exports from the command line, reading the data directory directly', async () => {
     const out = join(server.dataDir, '总结.txt')
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli/export.ts', '--summary', summaryId, '--format', 'txt', '--out', out, '--date', '2026-12-31'], { env: { ...process.env, ...server.env } })
