@@ -1,8 +1,8 @@
-/** Summaries: list, create (admin) and detail with derived heading numbers and word counts. */
+/** Summaries: list, create and archive (admin), and the detail with derived heading numbers and word counts. */
 import { Hono } from 'hono'
 import * as Y from 'yjs'
 import { readMeta } from '../../shared/doc/outline.js'
-import { summaryBodySchema } from '../../shared/schema/api.js'
+import { summaryBodySchema, summaryPatchSchema } from '../../shared/schema/api.js'
 import type { AppEnv } from '../context.js'
 import { requireRole, requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
@@ -17,7 +17,17 @@ export const summaryRoutes = (store: Store, rooms: Rooms) => {
   const app = new Hono<AppEnv>()
   app.use('*', requireUser(store))
 
-  app.get('/', async (c) => c.json(await store.catalog.listSummaries()))
+  // Archived summaries only with ?archived=1: last year's leave the list, never the database.
+  app.get('/', async (c) => {
+    const all = await store.catalog.listSummaries()
+    return c.json(c.req.query('archived') === '1' ? all : all.filter((summary) => summary.archivedAt === undefined))
+  })
+
+  app.patch('/:id', requireRole('admin'), async (c) => {
+    const { archived } = parseInput(summaryPatchSchema, await c.req.json().catch(() => null))
+    const record = await requireSummary(store, c.req.param('id'))
+    return c.json(await store.catalog.setArchived(record.id, archived))
+  })
 
   app.post('/', requireRole('admin'), async (c) => {
     const { basedOn, ...body } = parseInput(summaryBodySchema, await c.req.json().catch(() => null))

@@ -9,24 +9,28 @@ export interface SummaryRecord {
   organisation: string
   templateId: string
   createdAt: number
+  /** When the admin archived it (hidden from the list); absent while it is not. */
+  archivedAt?: number
 }
 
-interface SummaryRow {
+export interface SummaryRow {
   id: string
   title: string
   year: number
   organisation: string
   template_id: string
   created_at: number
+  archived_at: number | null
 }
 
-const toSummary = (row: SummaryRow): SummaryRecord => ({
+export const toSummary = (row: SummaryRow): SummaryRecord => ({
   id: row.id,
   title: row.title,
-  year: row.year,
+  year: Number(row.year),
   organisation: row.organisation,
   templateId: row.template_id,
-  createdAt: row.created_at,
+  createdAt: Number(row.created_at),
+  ...(row.archived_at === null || row.archived_at === undefined ? {} : { archivedAt: Number(row.archived_at) }),
 })
 
 export const createCatalog = (db: Db) => ({
@@ -52,6 +56,12 @@ export const createCatalog = (db: Db) => ({
   },
   listSummaries: async (): Promise<SummaryRecord[]> =>
     db.prepare<[], SummaryRow>('SELECT * FROM summaries ORDER BY created_at DESC').all().map(toSummary),
+  /** Archives a summary (it leaves the default list) or brings it back; answers it, or undefined. */
+  setArchived: async (id: string, archived: boolean): Promise<SummaryRecord | undefined> => {
+    db.prepare('UPDATE summaries SET archived_at = ? WHERE id = ?').run(archived ? Date.now() : null, id)
+    const row = db.prepare<[string], SummaryRow>('SELECT * FROM summaries WHERE id = ?').get(id)
+    return row ? toSummary(row) : undefined
+  },
   getSummary: async (id: string): Promise<SummaryRecord | undefined> => {
     const row = db.prepare<[string], SummaryRow>('SELECT * FROM summaries WHERE id = ?').get(id)
     return row ? toSummary(row) : undefined

@@ -98,4 +98,6 @@ export const MIGRATIONS: string[] = [
   `,
   // A person who leaves keeps their name on what they wrote but can no longer sign in.
   `ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;`,
+  // Last year's summaries leave the list without leaving the database.
+  `ALTER TABLE summaries ADD COLUMN archived_at INTEGER;`,
 ]

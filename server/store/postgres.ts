@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import pg from 'pg'
 import type { Template } from '../../shared/schema/template.js'
 import { createId } from '../ids.js'
-import type { SummaryRecord } from './catalog.js'
+import { toSummary, type SummaryRow } from './catalog.js'
 import { toUser, userChangeColumns, type Department, type User, type UserRow } from './directory.js'
 import type { Store } from './types.js'
 import type { UpdateRecord } from './updates.js'
@@ -32,6 +32,7 @@ const MIGRATIONS = [
      created_by TEXT, created_by_name TEXT NOT NULL, created_at BIGINT NOT NULL);
    CREATE INDEX versions_by_summary ON versions(summary_id, created_at);`,
   `ALTER TABLE users ADD COLUMN disabled BOOLEAN NOT NULL DEFAULT FALSE;`,
+  `ALTER TABLE summaries ADD COLUMN archived_at BIGINT;`,
 ]
 
 const MIGRATION_LOCK = 7_730_001
@@ -42,14 +43,6 @@ pg.types.setTypeParser(20, (value) => Number(value))
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex')
 const SESSION_MS = 14 * 86_400_000
 
-const toSummary = (row: Record<string, unknown>): SummaryRecord => ({
-  id: String(row.id),
-  title: String(row.title),
-  year: Number(row.year),
-  organisation: String(row.organisation),
-  templateId: String(row.template_id),
-  createdAt: Number(row.created_at),
-})
 const toVersion = (row: Record<string, unknown>): VersionRecord => ({
   id: String(row.id),
   summaryId: String(row.summary_id),
@@ -178,9 +171,14 @@ export const openPostgresStore = async (url: string): Promise<Store> => {
         [template.id, template.title, JSON.stringify(template), builtin, Date.now()],
       )
     },
-    listSummaries: async () => (await all('SELECT * FROM summaries ORDER BY created_at DESC')).map(toSummary),
+    listSummaries: async () => (await all<SummaryRow>('SELECT * FROM summaries ORDER BY created_at DESC')).map(toSummary),
     getSummary: async (id) => {
-      const row = await one('SELECT * FROM summaries WHERE id = $1', [id])
+      const row = await one<SummaryRow>('SELECT * FROM summaries WHERE id = $1', [id])
+      return row ? toSummary(row) : undefined
+    },
+    setArchived: async (id, archived) => {
+      await pool.query('UPDATE summaries SET archived_at = $1 WHERE id = $2', [archived ? Date.now() : null, id])
+      const row = await one<SummaryRow>('SELECT * FROM summaries WHERE id = $1', [id])
       return row ? toSummary(row) : undefined
     },
     insertSummary: (summary, createdBy, snapshot) =>

@@ -34,6 +34,7 @@ export interface Store {
     saveTemplate(template: Template, builtin?: boolean): Promise<void>
     listSummaries(): Promise<SummaryRecord[]>
     getSummary(id: string): Promise<SummaryRecord | undefined>
+    setArchived(id: string, archived: boolean): Promise<SummaryRecord | undefined>
     insertSummary(summary: SummaryRecord, createdBy: string | null, snapshot: Uint8Array): Promise<void>
     claimInitialisation(): Promise<boolean>
   }

@@ -46,6 +46,9 @@ export const summaryBodySchema = z.object({
   basedOn: z.string().min(1).max(64).optional(),
 })
 
+/** PATCH /api/summaries/:id (admin): archive a summary or bring it back. */
+export const summaryPatchSchema = z.object({ archived: z.boolean() })
+
 export type LoginBody = z.infer<typeof loginBodySchema>
 export type UserBody = z.infer<typeof userBodySchema>
 export type SummaryBody = z.infer<typeof summaryBodySchema>

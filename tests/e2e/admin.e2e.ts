@@ -88,3 +88,21 @@ describe('next year', () => {
     await screenshot(page, 'next-year-earlier-text')
   })
 })
+
+describe('archiving', () => {
+  it('moves a summary to 已归档 and back, and offers it for next year meanwhile', async () => {
+    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+    await page.goto(`${suite.server.url}/`)
+    page.on('dialog', (dialog) => void dialog.accept())
+    await page.click(`[data-summary="${suite.summaryId}"] [data-action="archive"]`)
+    await page.waitForSelector(`[data-archived="${suite.summaryId}"]`, { state: 'attached' })
+    expect(await page.locator(`[data-summary="${suite.summaryId}"]`).count()).toBe(0)
+    expect(await page.locator('[data-archived-list] summary').innerText()).toMatch(/已归档（\d+）/)
+    await page.goto(`${suite.server.url}/admin`)
+    await expect.poll(() => page.locator(`select[name="basedOn"] option[value="${suite.summaryId}"]`).count()).toBe(1)
+    await page.goto(`${suite.server.url}/`)
+    await page.click('[data-archived-list] summary')
+    await page.click(`[data-archived="${suite.summaryId}"] [data-action="unarchive"]`)
+    await page.waitForSelector(`[data-summary="${suite.summaryId}"]`)
+  })
+})

@@ -277,6 +277,23 @@ describe('templates and summaries', () => {
     expect((await api(server, `/api/summaries/${thisYear.id}/sections/no-such-section/text`, { token: editor })).status).toBe(404)
   })
 
+  it('archives a summary: it leaves the list (but not ?archived=1) and comes back when unarchived', async () => {
+    const created = await api<{ id: string }>(server, '/api/summaries', { token: admin, body: { templateId: 'park-annual', year: 2025, organisation: '归档测试园区' } })
+    const id = created.body.id
+    const listed = async (query = '') => (await api<Array<{ id: string; archivedAt?: number }>>(server, `/api/summaries${query}`, { token: editor })).body.find((summary) => summary.id === id)
+    expect(await listed()).toBeDefined()
+    expect((await listed())!.archivedAt).toBeUndefined()
+    expect((await api(server, `/api/summaries/${id}`, { token: editor, method: 'PATCH', body: { archived: true } })).status).toBe(403)
+    expect((await api(server, `/api/summaries/${id}`, { token: admin, method: 'PATCH', body: { archived: 'yes' } })).status).toBe(400)
+    expect((await api<{ archivedAt?: number }>(server, `/api/summaries/${id}`, { token: admin, method: 'PATCH', body: { archived: true } })).body.archivedAt).toEqual(expect.any(Number))
+    expect(await listed()).toBeUndefined()
+    expect((await listed('?archived=1'))!.archivedAt).toEqual(expect.any(Number))
+    expect((await api(server, `/api/summaries/${id}`, { token: editor })).status).toBe(200) // still there to read
+    expect((await api(server, `/api/summaries/${id}`, { token: admin, method: 'PATCH', body: { archived: false } })).status).toBe(200)
+    expect(await listed()).toBeDefined()
+    expect((await api(server, '/api/summaries/no-such-summary', { token: admin, method: 'PATCH', body: { archived: true } })).status).toBe(404)
+  })
+
   it('counts words of what departments wrote in the summary detail', async () => {
     const summaries = await api<Array<{ id: string; templateId: string }>>(server, '/api/summaries', { token: admin })
     const park = summaries.body.find((summary) => summary.templateId === 'park-annual')!
