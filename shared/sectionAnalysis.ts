@@ -1,14 +1,12 @@
 /**
  * What the preflight and the progress page need to know of one section, computed once: its
- * content blocks, 字数 (figures included, as printed, but not the 【待填…】 gap of a figure that has
- * no value yet: that is not text anyone wrote), placeholders left in the typed text and the
- * figures it uses that have no value.
+ * content blocks, 字数 (figures included, as printed), placeholders left in the typed text, the
+ * figures it uses that have no value and typed figures that contradict the data.
  */
 import type * as Y from 'yjs'
 import { readSectionBlocks, readSectionIndicatorKeys } from './export/buildExportDocument.js'
 import { inlineText, type Block } from './export/model.js'
 import type { IndicatorData } from './indicators/types.js'
-import { GAP_PATTERN } from './indicators/format.js'
 import { findTypedFigureMismatches, type TypedFigureMismatch } from './typedFigures.js'
 import { countWords } from './wordCount.js'
 
@@ -49,7 +47,7 @@ export const analyseSection = (doc: Y.Doc, sectionId: string, figures: Readonly<
   const typed = blocksText(blocks, true)
   return {
     blocks,
-    words: countWords(blocksText(blocks).replace(GAP_PATTERN, '')),
+    words: countWords(blocksText(blocks)),
     placeholders: findPlaceholders(typed),
     typedMismatches: findTypedFigureMismatches(typed, figures),
     indicatorKeys,

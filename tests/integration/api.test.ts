@@ -246,9 +246,9 @@ describe('templates and summaries', () => {
     // No figures yet: the seeded sentences show gaps, never 0, and the preflight names them.
     const text = await (await fetch(`${server.url}/api/summaries/${created.body.id}/export?format=txt`, { headers: { authorization: `Bearer ${admin}` } })).text()
     expect(text).toContain('【待填：在校学生】')
-    // 字数 counts what is written, not the gaps: 全年改善办学条件投入【待填：改善办学条件投入】。 is 11.
+    // 字数 counts the text as exported, as Word would: 全年改善办学条件投入【待填：改善办学条件投入】。 is 24.
     const after = await api<{ sections: Array<{ id: string; words: number }> }>(server, `/api/summaries/${created.body.id}`, { token: admin })
-    expect(after.body.sections.find((section) => section.id === 'logistics')!.words).toBe(11)
+    expect(after.body.sections.find((section) => section.id === 'logistics')!.words).toBe(24)
     const preflight = await api<{ problems: Array<{ kind: string; key?: string }> }>(server, `/api/summaries/${created.body.id}/preflight`, { token: admin })
     expect(preflight.body.problems).toContainEqual(expect.objectContaining({ kind: 'missing-indicator', key: 'facility_investment' }))
   })
