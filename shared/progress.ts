@@ -30,6 +30,8 @@ export interface SectionProgress {
   unresolvedComments: number
   missingFigures: number
   placeholders: number
+  /** Figures typed by hand that the indicator data contradicts (请核对). */
+  figureChecks: number
   lastEditAt: number | null
   editors: SectionEditor[]
 }
@@ -101,6 +103,7 @@ export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName }
       unresolvedComments: openThreads.get(entry.id) ?? 0,
       missingFigures: analysis.missingKeys.length,
       placeholders: [...analysis.placeholders.values()].reduce((sum, count) => sum + count, 0),
+      figureChecks: analysis.typedMismatches.length,
       lastEditAt: editors[0]?.lastEditAt ?? null,
       editors,
     }

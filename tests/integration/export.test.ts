@@ -82,6 +82,8 @@ describe('export and preflight', () => {
     await expect
       .poll(async () => (await api<{ checks: Array<{ sectionId: string; key: string; message: string }> }>(server, `/api/summaries/${summaryId}/preflight`, { token: admin })).body.checks, { timeout: 5000 })
       .toEqual([{ sectionId: 'investment-service', key: 'agreed_funds', message: '“2.做优项目服务”中手写的“协议资金累计5.8亿元”与指标数据（5.2亿元）不一致，请核对或改用指标' }])
+    const progress = await api<{ sections: Array<{ id: string; figureChecks: number }> }>(server, `/api/summaries/${summaryId}/progress`, { token: admin })
+    expect(progress.body.sections.filter((section) => section.figureChecks > 0)).toEqual([expect.objectContaining({ id: 'investment-service', figureChecks: 1 })])
   })
 
   it('exports from the command line, reading the data directory directly', async () => {
