@@ -23,13 +23,14 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     list: { type: 'boolean', default: false },
     date: { type: 'string' },
+    appendix: { type: 'boolean', default: false },
   },
 })
 
 const store = await createStore({ dataDir: resolve(values['data-dir'] ?? process.env.DATA_DIR ?? './data'), databaseUrl: process.env.DATABASE_URL || undefined })
 if (values.list || !values.summary) {
   const summaries = await store.catalog.listSummaries()
-  console.log(values.summary ? '' : '用法：npm run export -- --summary <编号> --format docx|txt|md|html --out <文件> [--date 2026-12-31]\n\n现有总结：')
+  console.log(values.summary ? '' : '用法：npm run export -- --summary <编号> --format docx|txt|md|html --out <文件> [--date 2026-12-31] [--appendix]\n\n现有总结：')
   for (const summary of summaries) console.log(`  ${summary.id}  ${summary.title}`)
   process.exit(values.list ? 0 : 1)
 }
@@ -37,7 +38,7 @@ const format = isExportFormat(values.format) ? values.format : fail(unknownForma
 const date = values.date === undefined ? new Date() : (parseClosingDate(values.date) ?? fail(CLOSING_DATE_FORMAT_MESSAGE))
 const summary = (await store.catalog.getSummary(values.summary!)) ?? fail(`总结“${values.summary}”不存在（--list 可列出全部）`)
 const { doc } = await loadSummaryDoc(store, summary.id)
-const file = await exportSummary(doc, format, date)
+const file = await exportSummary(doc, format, date, values.appendix)
 const out = resolve(values.out ?? file.fileName)
 writeFileSync(out, file.body)
 await store.close()

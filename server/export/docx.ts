@@ -108,6 +108,12 @@ export const writeDocx = async (document: ExportDocument): Promise<Buffer> => {
   for (const line of [document.organisation, document.date]) {
     children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: bodySpacing, indent: { right: INDENT }, children: [new TextRun({ ...bodyRun, text: line })] }))
   }
+  // 附件 on a page of its own: the word 附件 at the top left in 黑体, its title centred.
+  if (document.appendix) {
+    children.push(new Paragraph({ pageBreakBefore: true, spacing: bodySpacing, children: [new TextRun({ text: '附件', font: FONTS.heading1, size: BODY_SIZE })] }))
+    children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: LINE, lineRule: LineRuleType.EXACT, after: LINE }, children: [new TextRun({ text: document.appendix.title, font: FONTS.title, size: 44 })] }))
+    for (const block of document.appendix.blocks) children.push(...blockParagraphs(block))
+  }
   const doc = new Document({
     title: document.title,
     creator: '汇总 Huizong',

@@ -44,8 +44,8 @@ export interface ExportFile {
   fileName: string
 }
 
-export const exportSummary = async (doc: Y.Doc, format: ExportFormat, date = new Date()): Promise<ExportFile> => {
-  const model = buildExportDocument(doc, { date: formatChineseDate(date) })
+export const exportSummary = async (doc: Y.Doc, format: ExportFormat, date = new Date(), appendix = false): Promise<ExportFile> => {
+  const model = buildExportDocument(doc, { date: formatChineseDate(date), appendix })
   const body =
     format === 'docx'
       ? new Uint8Array(await writeDocx(model))

@@ -1,4 +1,4 @@
-/** GET …/preflight and GET …/export?format=txt|md|html|docx[&date=YYYY-MM-DD] for a summary. */
+/** GET …/preflight and GET …/export?format=txt|md|html|docx[&date=YYYY-MM-DD][&appendix=1] for a summary. */
 import { Hono } from 'hono'
 import * as Y from 'yjs'
 import { runFigureChecks, runPreflight } from '../../shared/preflight.js'
@@ -26,7 +26,7 @@ export const exportRoutes = (store: Store, rooms: Rooms) => {
     // A copy of the committed state, so a slow .docx never holds the room.
     const state = await rooms.withRoom(await summaryOf(c.req.param('id')), (room) => Y.encodeStateAsUpdate(room.doc))
     const doc = docFromState(state)
-    const file = await exportSummary(doc, format, date)
+    const file = await exportSummary(doc, format, date, c.req.query('appendix') === '1')
     doc.destroy()
     return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': attachmentHeader(file.fileName) })
   })

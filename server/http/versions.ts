@@ -58,7 +58,7 @@ export const versionRoutes = (store: Store, rooms: Rooms) => {
     const version = await versionOf(c)
     const date = closingDateOf(c.req.query('date'), new Date(version.createdAt))
     const doc = docFromState(version.data)
-    const file = await exportSummary(doc, format, date)
+    const file = await exportSummary(doc, format, date, c.req.query('appendix') === '1')
     doc.destroy()
     const fileName = file.fileName.replace(/\.(\w+)$/, `（${version.name}）.$1`)
     const disposition = c.req.query('inline') === '1' ? 'inline' : attachmentHeader(fileName)

@@ -48,15 +48,9 @@ const readBlocks = (node: ProseMirrorNode, figures: Figures): Block[] => {
         blocks.push({ kind: 'list', ordered: child.type.name === 'orderedList', items })
         break
       }
-      case 'indicatorTable': {
-        const rows = parseTableKeys(child.attrs.keys).map((key) => indicatorTableRow(key, figures[key]))
-        blocks.push({
-          kind: 'table',
-          header: [...INDICATOR_TABLE_HEADER],
-          rows: rows.map((row) => [row.label, row.current, row.previous || '—', row.change || '—', row.target || '—', row.completion || '—']),
-        })
+      case 'indicatorTable':
+        blocks.push(indicatorTableBlock(parseTableKeys(child.attrs.keys), figures))
         break
-      }
       default:
         blocks.push(...readBlocks(child, figures))
     }
@@ -86,7 +80,15 @@ export const readSectionIndicatorKeys = (doc: Y.Doc, sectionId: string): string[
   return keys
 }
 
-export const buildExportDocument = (doc: Y.Doc, options: { date: string }): ExportDocument => {
+/** An indicator table (指标 | 本年 | 上年 | 同比 | 目标 | 完成率) of `keys`, as the exports print it. */
+const indicatorTableBlock = (keys: readonly string[], figures: Figures): Block => ({
+  kind: 'table',
+  header: [...INDICATOR_TABLE_HEADER],
+  rows: keys.map((key) => indicatorTableRow(key, figures[key])).map((row) => [row.label, row.current, row.previous || '—', row.change || '—', row.target || '—', row.completion || '—']),
+})
+
+/** `appendix`: add every figure of the summary as 附件：指标汇总表 after the closing. */
+export const buildExportDocument = (doc: Y.Doc, options: { date: string; appendix?: boolean }): ExportDocument => {
   const meta = readMeta(doc)
   const outline = readOutline(doc)
   const figures = readIndicators(doc)
@@ -103,5 +105,6 @@ export const buildExportDocument = (doc: Y.Doc, options: { date: string }): Expo
       lead: entry.lead,
       blocks: readSectionBlocks(doc, entry.id, figures),
     })),
+    ...(options.appendix && Object.keys(figures).length > 0 ? { appendix: { title: '指标汇总表', blocks: [indicatorTableBlock(Object.keys(figures), figures)] } } : {}),
   }
 }

@@ -61,7 +61,7 @@ export const writeHtml = (document: ExportDocument): string => {
 <h1>${escapeHtml(document.title)}</h1>
 ${body}
 <p class="closing">${escapeHtml(document.organisation)}<br>${escapeHtml(document.date)}</p>
-</body>
+${document.appendix ? `<section class="appendix"><p>附件</p><h2>${escapeHtml(document.appendix.title)}</h2>${document.appendix.blocks.map(writeBlock).join('')}</section>\n` : ''}</body>
 </html>
 `
 }

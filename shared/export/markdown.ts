@@ -40,5 +40,6 @@ export const writeMarkdown = (document: ExportDocument): string => {
     for (const block of section.blocks) parts.push(writeBlock(block))
   }
   parts.push(`<div align="right">${escapeMarkdown(document.organisation)}<br>${document.date}</div>`)
+  if (document.appendix) parts.push(`## 附件：${escapeMarkdown(document.appendix.title)}`, ...document.appendix.blocks.map((block) => writeBlock(block)))
   return parts.join('\n\n') + '\n'
 }

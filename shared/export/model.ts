@@ -36,6 +36,8 @@ export interface ExportDocument {
   /** Closing date, e.g. 2026年12月31日. */
   date: string
   sections: ExportSection[]
+  /** 附件 after the closing, e.g. 指标汇总表 (every figure of the summary), when asked for. */
+  appendix?: { title: string; blocks: Block[] }
 }
 
 /** formatChineseDate(new Date('2026-12-31')) === '2026年12月31日' (in China Standard Time). */

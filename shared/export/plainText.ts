@@ -31,5 +31,6 @@ export const writePlainText = (document: ExportDocument): string => {
     if (section.blocks.length > 0) lines.push(writeBlocks(section.blocks))
   }
   lines.push('', document.organisation, document.date)
+  if (document.appendix) lines.push('', '附件', document.appendix.title, writeBlocks(document.appendix.blocks))
   return lines.join('\n') + '\n'
 }

@@ -104,4 +104,12 @@ describe('export and preflight', () => {
     const versionText = await (await fetch(`${server.url}/api/summaries/${summaryId}/versions/${version.body.id}/export?format=txt&date=2026-12-30`, { headers: { authorization: `Bearer ${admin}` } })).text()
     expect(versionText).toMatch(/\n2026年12月30日\n$/)
   })
+
+  it('adds 附件：指标汇总表 with every figure only when asked', async () => {
+    expect(await (await download('txt')).text()).not.toContain('指标汇总表')
+    const text = await (await download('txt&appendix=1&date=2026-12-31')).text()
+    expect(text).toContain('\n2026年12月31日\n\n附件\n指标汇总表\n　　指标 | 本年 | 上年 | 同比 | 目标 | 完成率\n')
+    expect(text).toContain('　　协议资金 | 5.2亿元 | 4.3亿元 | 增长20.9% | 5亿元 | 104%')
+    expect(text).toContain('　　组织职工文体活动 | 【待填：组织职工文体活动】')
+  })
 })

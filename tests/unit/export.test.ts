@@ -121,3 +121,16 @@ describe('a lead (导语) before 一、', () => {
     expect(xml.indexOf('现将全年工作总结如下')).toBeLessThan(xml.indexOf('一、主要工作'))
   })
 })
+
+describe('附件：指标汇总表', () => {
+  it('lists every figure after the closing, in every format, only when asked', async () => {
+    const withAppendix = buildExportDocument(buildFixture(), { date: '2026年12月31日', appendix: true })
+    expect(buildExportDocument(buildFixture(), { date: '2026年12月31日' }).appendix).toBeUndefined()
+    expect(writePlainText(withAppendix)).toMatch(/\n2026年12月31日\n\n附件\n指标汇总表\n　　指标 \| 本年 \| 上年 \| 同比 \| 目标 \| 完成率\n　　协议资金 \| 4.8亿元 \| 4亿元 \| 增长20.0% \| 4.5亿元 \| 107%\n　　到位资金 \| 【待填：到位资金】 \| — \| — \| — \| —\n$/)
+    expect(writeMarkdown(withAppendix)).toContain('## 附件：指标汇总表\n\n| 指标 | 本年 | 上年 | 同比 | 目标 | 完成率 |')
+    expect(writeHtml(withAppendix)).toContain('<section class="appendix"><p>附件</p><h2>指标汇总表</h2><table>')
+    const xml = strFromU8(unzipSync(new Uint8Array(await writeDocx(withAppendix)))['word/document.xml']!)
+    expect(xml).toMatch(/<w:pageBreakBefore\/>[^]*?附件[^]*?指标汇总表[^]*?协议资金/)
+    expect(xml.indexOf('指标汇总表')).toBeGreaterThan(xml.indexOf('2026年12月31日'))
+  })
+})
