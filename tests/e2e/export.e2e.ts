@@ -11,6 +11,8 @@ describe('exporting from the summary page', () => {
     // A figure typed by hand that the data contradicts is listed to check (协议资金 is 5.2亿元).
     await page.locator('[data-section-id="investment-service"] .ProseMirror').click()
     await page.keyboard.type('协议资金累计5.8亿元。')
+    // The writer sees it at once, in the section's header.
+    await expect.poll(() => page.locator('[data-section-id="investment-service"] [data-figure-check]').getAttribute('title')).toBe('手写的“协议资金累计5.8亿元”与指标数据（5.2亿元）不一致')
     // The dialog reads the preflight once: wait until the server has the sentence.
     const checks = async () => ((await (await page.request.get(`${suite.server.url}/api/summaries/${suite.summaryId}/preflight`)).json()) as { checks: unknown[] }).checks.length
     await expect.poll(checks, { timeout: 10_000 }).toBe(1)
