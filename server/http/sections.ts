@@ -26,7 +26,7 @@ import type { Store } from '../store/index.js'
 import { requireSummary } from './requireSummary.js'
 import type { User } from '../store/directory.js'
 import { indicatorEntry, templateOutlineEntry } from '../summary/buildSummaryDoc.js'
-import { findEntryIndex, insertEntry, moveEntry, removeEntry, updateEntry } from '../summary/outlineEdits.js'
+import { findEntryIndex, hasLead, insertEntry, moveEntry, removeEntry, updateEntry } from '../summary/outlineEdits.js'
 import { seedSectionBody } from '../summary/seedSectionBody.js'
 import { docFromState } from '../summary/docFromState.js'
 import { restoreSection } from '../summary/restoreSection.js'
@@ -80,10 +80,10 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
       if (fields.departmentId) await requireDepartment(fields.departmentId)
       // Read after the last await: another request may have moved it on or deleted it meanwhile.
       const section = sectionOf(room, sectionId)
-      const outline = readOutline(room.doc)
-      if (position !== undefined && position >= outline.length) throw new AppError(400, 'invalid-input', `位置应在 0 到 ${outline.length - 1} 之间`, [{ path: 'position', message: '位置超出范围' }])
+      const outlineLength = readOutline(room.doc).length
+      if (position !== undefined && position >= outlineLength) throw new AppError(400, 'invalid-input', `位置应在 0 到 ${outlineLength - 1} 之间`, [{ path: 'position', message: '位置超出范围' }])
       if (section.lead && ((fields.level ?? 1) !== 1 || (position ?? 0) !== 0)) throw new AppError(409, 'lead-fixed', '导语固定在正文开头，不能移动或改变级别')
-      if (!section.lead && position === 0 && outline[0]?.lead) throw new AppError(409, 'lead-fixed', '导语之前不能放其他章节')
+      if (!section.lead && position === 0 && hasLead(room.doc)) throw new AppError(409, 'lead-fixed', '导语之前不能放其他章节')
       let note: { id: string; text: string } | null = null
       if (status !== undefined && status !== section.status) {
         const check = checkTransition(user, section.departmentId, section.status, status)
@@ -118,14 +118,13 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
     return withSummary(c, async (room, user) => {
       requireAdmin(user, '添加章节')
       await requireDepartment(input.departmentId)
-      const outline = readOutline(room.doc)
-      if (input.lead && outline.some((entry) => entry.lead)) throw new AppError(409, 'lead-exists', '本总结已有导语')
-      if (!input.lead && input.position === 0 && outline[0]?.lead) throw new AppError(409, 'lead-fixed', '导语之前不能放其他章节')
+      if (input.lead && hasLead(room.doc)) throw new AppError(409, 'lead-exists', '本总结已有导语')
+      if (!input.lead && input.position === 0 && hasLead(room.doc)) throw new AppError(409, 'lead-fixed', '导语之前不能放其他章节')
       const id = createId()
       room.transactServer((doc) => {
-        // A lead always opens the text: first, at level 1, whatever position and level say.
+        // A lead is at level 1 whatever `level` says; insertEntry puts it first.
         const entry = { id, title: input.title, level: input.lead ? 1 : input.level, departmentId: input.departmentId, status: 'drafting' as const, hint: input.hint ?? '', wordTarget: input.wordTarget ?? 0, lead: input.lead === true }
-        insertEntry(doc, input.lead ? 0 : (input.position ?? readOutline(doc).length), entry)
+        insertEntry(doc, input.position ?? readOutline(doc).length, entry)
         doc.getXmlFragment(sectionRoot(id))
       }, user.id)
       return c.json({ id, ...(await sectionAnswer(room, id)) }, 201)
@@ -161,10 +160,11 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
       if (!version) throw new AppError(404, 'unknown-version', '该版本不存在')
       const then = docFromState(version.data)
       try {
-        if (findEntryIndex(then, sectionId) < 0) throw new AppError(404, 'unknown-section', `版本“${version.name}”中没有章节“${sectionId}”`)
+        const past = readOutline(then).find((entry) => entry.id === sectionId)
+        if (!past) throw new AppError(404, 'unknown-section', `版本“${version.name}”中没有章节“${sectionId}”`)
         // Checked after the last await, so two restores of one section cannot both insert it.
         if (room.section(sectionId)) throw new AppError(409, 'section-exists', '该章节仍在提纲中，无需恢复')
-        if (readOutline(then)[findEntryIndex(then, sectionId)]!.lead && readOutline(room.doc).some((entry) => entry.lead)) throw new AppError(409, 'lead-exists', '本总结已有导语，不能再恢复一个')
+        if (past.lead && hasLead(room.doc)) throw new AppError(409, 'lead-exists', '本总结已有导语，不能再恢复一个')
         room.transactServer((doc) => restoreSection(doc, then, sectionId), user.id)
       } finally {
         then.destroy()
@@ -193,10 +193,10 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
             previous = existing
             continue
           }
-          previous += 1
-          // A lead the template added later goes first, and only when the summary has none yet.
-          if (section.lead && readOutline(doc).some((entry) => entry.lead)) continue
-          insertEntry(doc, previous, templateOutlineEntry(section, departmentIds))
+          // A lead the template added later comes in only when the summary has none yet.
+          if (section.lead && hasLead(doc)) continue
+          insertEntry(doc, previous + 1, templateOutlineEntry(section, departmentIds))
+          previous = findEntryIndex(doc, section.id) // where insertEntry put it (after a lead, say)
           seedSectionBody(doc.getXmlFragment(sectionRoot(section.id)), section.indicators ?? [], readIndicators(doc), parents)
           added.push(section.id)
         }

@@ -13,9 +13,18 @@ export const updateEntry = (doc: Y.Doc, sectionId: string, fields: Partial<Omit<
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) entry.set(key, value)
 }
 
+/** Whether the summary opens with a lead (导语); it has at most one, and it is first. */
+export const hasLead = (doc: Y.Doc): boolean => getOutline(doc).get(0)?.get('lead') === true
+
+/**
+ * Inserts an entry at `index`, clamped to the outline. A lead (导语) always goes first, and
+ * nothing else goes before one: every way a section enters the outline (added, moved, restored,
+ * brought back by the template) keeps that order.
+ */
 export const insertEntry = (doc: Y.Doc, index: number, entry: OutlineEntry): void => {
   const outline = getOutline(doc)
-  outline.insert(Math.max(0, Math.min(index, outline.length)), [createOutlineEntry(entry)])
+  const at = entry.lead ? 0 : Math.max(hasLead(doc) ? 1 : 0, Math.min(index, outline.length))
+  outline.insert(at, [createOutlineEntry(entry)])
 }
 
 export const removeEntry = (doc: Y.Doc, sectionId: string): void => getOutline(doc).delete(findEntryIndex(doc, sectionId), 1)

@@ -16,10 +16,7 @@ export const restoreSection = (doc: Y.Doc, then: Y.Doc, sectionId: string): void
   const index = past.findIndex((entry) => entry.id === sectionId)
   const present = readOutline(doc).map((entry) => entry.id)
   const before = past.slice(0, index).reverse().find((entry) => present.includes(entry.id))
-  const first = before ? present.indexOf(before.id) + 1 : 0
-  // Nothing goes before a lead (导语) but the lead itself.
-  const behindLead = first === 0 && !past[index]!.lead && readOutline(doc)[0]?.lead === true
-  insertEntry(doc, behindLead ? 1 : first, { ...past[index]!, status: 'drafting' })
+  insertEntry(doc, before ? present.indexOf(before.id) + 1 : 0, { ...past[index]!, status: 'drafting' })
 
   const text = doc.getXmlFragment(sectionRoot(sectionId))
   const kept = then.getXmlFragment(sectionRoot(sectionId))

@@ -225,6 +225,15 @@ describe('a lead (导语) before 一、', () => {
     const exported = await (await fetch(`${server.url}/api/summaries/${id}/export?format=txt`, { headers: { authorization: `Bearer ${tokens.admin}` } })).text()
     expect(exported).toMatch(/^导语测试园区2027年度工作总结\n\n　　2027年，园区紧紧围绕高质量发展，现将全年工作总结如下：\n一、主要工作完成情况\n/)
     expect(exported).not.toContain('导语\n')
+
+    // A section the template brings back, whose place is the very start, still comes after the lead.
+    expect((await api(server, `${base}/overview?force=1`, { token: tokens.admin, method: 'DELETE' })).status).toBe(200)
+    expect((await api<{ added: string[] }>(server, `/api/summaries/${id}/apply-template`, { token: tokens.admin, body: {} })).body.added).toEqual(['overview'])
+    const after = await api<{ sections: Array<{ id: string; number: string }> }>(server, `/api/summaries/${id}`, { token: tokens.admin })
+    expect(after.body.sections.slice(0, 2).map((section) => [section.id, section.number])).toEqual([
+      [lead.body.id, ''],
+      ['overview', '一、'],
+    ])
   })
 })
 
