@@ -20,12 +20,24 @@ export interface PreflightProblem {
   message: string
 }
 
+/** A figure typed by hand that the indicator data contradicts: worth a look, not a blocker. */
+export interface FigureCheck {
+  sectionId: string
+  key: string
+  message: string
+}
 
-export const runPreflight = (doc: Y.Doc): PreflightProblem[] => {
+/**
+ * The preflight in one reading of every section: the problems of DESIGN.md's preflight, and
+ * apart from them the typed figures to check against the data (“请核对”): a typed number may be
+ * right for a reason the data does not know, so it is not a problem kind.
+ */
+export const checkSummary = (doc: Y.Doc): { problems: PreflightProblem[]; checks: FigureCheck[] } => {
   const outline = readOutline(doc)
   const numbers = numberOutline(outline)
   const figures = readIndicators(doc)
   const problems: PreflightProblem[] = []
+  const checks: FigureCheck[] = []
   const usedIn = new Map<string, string>()
   const parents = new Set(outline.filter((entry, index) => (outline[index + 1]?.level ?? 0) > entry.level).map((entry) => entry.id))
 
@@ -38,6 +50,8 @@ export const runPreflight = (doc: Y.Doc): PreflightProblem[] => {
       problems.push({ kind: 'placeholder', sectionId: entry.id, message: `“${name}”中有占位符“${placeholder}”${count > 1 ? ` ${count} 处` : ''}` })
     for (const key of analysis.indicatorKeys) if (!usedIn.has(key)) usedIn.set(key, entry.id)
     if (entry.status !== 'final') problems.push({ kind: 'not-final', sectionId: entry.id, message: `“${name}”尚未定稿` })
+    for (const { key, typed, expected } of analysis.typedMismatches)
+      checks.push({ sectionId: entry.id, key, message: `“${name}”中手写的“${typed}”与指标数据（${expected}）不一致，请核对或改用指标` })
   })
 
   for (const [key, figure] of Object.entries(figures)) {
@@ -52,32 +66,10 @@ export const runPreflight = (doc: Y.Doc): PreflightProblem[] => {
     if (thread.resolved || !titles.has(thread.sectionId)) continue
     problems.push({ kind: 'unresolved-comment', sectionId: thread.sectionId, threadId: thread.id, message: `“${titles.get(thread.sectionId)}”有未解决的评论：${thread.authorName}：${thread.text.slice(0, 40)}` })
   }
-  return problems
+  return { problems, checks }
 }
 
-/** A figure typed by hand that the indicator data contradicts: worth a look, not a blocker. */
-export interface FigureCheck {
-  sectionId: string
-  key: string
-  message: string
-}
-
-/**
- * The typed figures to check against the data (“请核对”), kept apart from the problems of
- * DESIGN.md's preflight: a typed number may be right for a reason the data does not know.
- */
-export const runFigureChecks = (doc: Y.Doc): FigureCheck[] => {
-  const outline = readOutline(doc)
-  const numbers = numberOutline(outline)
-  const figures = readIndicators(doc)
-  return outline.flatMap((entry, index) =>
-    analyseSection(doc, entry.id, figures).typedMismatches.map(({ key, typed, expected }) => ({
-      sectionId: entry.id,
-      key,
-      message: `“${numbers[index]}${entry.title}”中手写的“${typed}”与指标数据（${expected}）不一致，请核对或改用指标`,
-    })),
-  )
-}
+export const runPreflight = (doc: Y.Doc): PreflightProblem[] => checkSummary(doc).problems
 
 /** Counts of problems by kind, for the export dialog. */
 export const countProblems = (problems: readonly PreflightProblem[]): Record<PreflightKind, number> => {

@@ -1,7 +1,7 @@
 /** GET …/preflight and GET …/export?format=txt|md|html|docx[&date=YYYY-MM-DD][&appendix=1] for a summary. */
 import { Hono } from 'hono'
 import * as Y from 'yjs'
-import { runFigureChecks, runPreflight } from '../../shared/preflight.js'
+import { checkSummary } from '../../shared/preflight.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { requireUser } from '../auth/session.js'
@@ -17,7 +17,7 @@ export const exportRoutes = (store: Store, rooms: Rooms) => {
 
   const summaryOf = async (id: string) => (await requireSummary(store, id)).id
 
-  app.get('/:id/preflight', async (c) => rooms.withRoom(await summaryOf(c.req.param('id')), (room) => c.json({ problems: runPreflight(room.doc), checks: runFigureChecks(room.doc) })))
+  app.get('/:id/preflight', async (c) => rooms.withRoom(await summaryOf(c.req.param('id')), (room) => c.json(checkSummary(room.doc))))
 
   app.get('/:id/export', async (c) => {
     const format = c.req.query('format')
