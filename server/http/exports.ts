@@ -1,6 +1,5 @@
 /** GET …/preflight and GET …/export?format=txt|md|html|docx[&date=YYYY-MM-DD][&appendix=1] for a summary. */
 import { Hono } from 'hono'
-import * as Y from 'yjs'
 import { checkSummary } from '../../shared/preflight.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
@@ -8,7 +7,7 @@ import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import { attachmentHeader, closingDateOf, exportSummary, isExportFormat, unknownFormatMessage } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
-import { docFromState } from '../summary/docFromState.js'
+import { copyOfSummary } from '../summary/docFromState.js'
 import { requireSummary } from './requireSummary.js'
 
 export const exportRoutes = (store: Store, rooms: Rooms) => {
@@ -23,9 +22,7 @@ export const exportRoutes = (store: Store, rooms: Rooms) => {
     const format = c.req.query('format')
     if (!isExportFormat(format)) throw new AppError(400, 'unknown-format', unknownFormatMessage(format))
     const date = closingDateOf(c.req.query('date'), new Date())
-    // A copy of the committed state, so a slow .docx never holds the room.
-    const state = await rooms.withRoom(await summaryOf(c.req.param('id')), (room) => Y.encodeStateAsUpdate(room.doc))
-    const doc = docFromState(state)
+    const doc = await copyOfSummary(rooms, await summaryOf(c.req.param('id')))
     const file = await exportSummary(doc, format, date, c.req.query('appendix') === '1')
     doc.destroy()
     return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': attachmentHeader(file.fileName) })

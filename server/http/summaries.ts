@@ -1,6 +1,5 @@
 /** Summaries: list, create and archive (admin), and the detail with derived heading numbers and word counts. */
 import { Hono } from 'hono'
-import * as Y from 'yjs'
 import { readMeta } from '../../shared/doc/outline.js'
 import { summaryBodySchema, summaryPatchSchema } from '../../shared/schema/api.js'
 import type { AppEnv } from '../context.js'
@@ -9,7 +8,7 @@ import type { Rooms } from '../collab/rooms.js'
 import type { Store } from '../store/index.js'
 import { requireSummary } from './requireSummary.js'
 import { createSummary } from '../summary/createSummary.js'
-import { docFromState } from '../summary/docFromState.js'
+import { copyOfSummary } from '../summary/docFromState.js'
 import { parseInput } from '../validate.js'
 import { departmentNames, describeSections } from './describeSections.js'
 
@@ -31,9 +30,8 @@ export const summaryRoutes = (store: Store, rooms: Rooms) => {
 
   app.post('/', requireRole('admin'), async (c) => {
     const { basedOn, ...body } = parseInput(summaryBodySchema, await c.req.json().catch(() => null))
-    // The earlier summary as it is now (every change to it committed), in a doc of its own.
     const earlierId = basedOn ? (await requireSummary(store, basedOn)).id : undefined
-    const earlier = earlierId ? { id: earlierId, doc: docFromState(await rooms.withRoom(earlierId, (room) => Y.encodeStateAsUpdate(room.doc))) } : undefined
+    const earlier = earlierId ? { id: earlierId, doc: await copyOfSummary(rooms, earlierId) } : undefined
     try {
       const { id } = await createSummary(store, body, c.get('user').id, earlier)
       return c.json({ id }, 201)

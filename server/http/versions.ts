@@ -16,7 +16,7 @@ import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import { attachmentHeader, closingDateOf, exportSummary, isExportFormat, unknownFormatMessage } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
-import { docFromState } from '../summary/docFromState.js'
+import { copyOfSummary, docFromState } from '../summary/docFromState.js'
 import { findEntryIndex } from '../summary/outlineEdits.js'
 import { takeVersion } from '../summary/versions.js'
 import { departmentNames, describeSections } from './describeSections.js'
@@ -79,7 +79,7 @@ export const versionRoutes = (store: Store, rooms: Rooms) => {
     const version = await versionOf(c)
     const sectionId = c.req.query('sectionId') ?? ''
     const then = docFromState(version.data)
-    const current = await rooms.withRoom(version.summaryId, (room) => docFromState(Y.encodeStateAsUpdate(room.doc)))
+    const current = await copyOfSummary(rooms, version.summaryId)
     const known = [...readOutline(then), ...readOutline(current)].some((entry) => entry.id === sectionId)
     if (!known) throw new AppError(400, 'unknown-section', `章节“${sectionId}”不存在`)
     const changes = diffParagraphs(paragraphsOf(then, sectionId), paragraphsOf(current, sectionId))
