@@ -33,6 +33,11 @@ export const toSummary = (row: SummaryRow): SummaryRecord => ({
   ...(row.archived_at === null || row.archived_at === undefined ? {} : { archivedAt: Number(row.archived_at) }),
 })
 
+const readSummary = (db: Db, id: string): SummaryRecord | undefined => {
+  const row = db.prepare<[string], SummaryRow>('SELECT * FROM summaries WHERE id = ?').get(id)
+  return row ? toSummary(row) : undefined
+}
+
 export const createCatalog = (db: Db) => ({
   listTemplates: async (): Promise<Array<{ id: string; title: string; builtin: boolean }>> =>
     db
@@ -59,13 +64,9 @@ export const createCatalog = (db: Db) => ({
   /** Archives a summary (it leaves the default list) or brings it back; answers it, or undefined. */
   setArchived: async (id: string, archived: boolean): Promise<SummaryRecord | undefined> => {
     db.prepare('UPDATE summaries SET archived_at = ? WHERE id = ?').run(archived ? Date.now() : null, id)
-    const row = db.prepare<[string], SummaryRow>('SELECT * FROM summaries WHERE id = ?').get(id)
-    return row ? toSummary(row) : undefined
+    return readSummary(db, id)
   },
-  getSummary: async (id: string): Promise<SummaryRecord | undefined> => {
-    const row = db.prepare<[string], SummaryRow>('SELECT * FROM summaries WHERE id = ?').get(id)
-    return row ? toSummary(row) : undefined
-  },
+  getSummary: async (id: string): Promise<SummaryRecord | undefined> => readSummary(db, id),
   /** Registers a summary and stores its first snapshot, in one transaction. */
   insertSummary: async (summary: SummaryRecord, createdBy: string | null, snapshot: Uint8Array): Promise<void> => {
     db.transaction(() => {

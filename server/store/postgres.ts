@@ -109,7 +109,7 @@ export const openPostgresStore = async (url: string): Promise<Store> => {
     findDepartmentByName: (name) => one<Department>('SELECT id, name FROM departments WHERE name = $1', [name]),
     renameDepartment: async (id, name) => {
       await pool.query('UPDATE departments SET name = $1 WHERE id = $2', [name, id])
-      return one<Department>('SELECT id, name FROM departments WHERE id = $1', [id])
+      return directory.getDepartment(id)
     },
     createDepartment: async (name) => {
       const department = { id: createId(), name }
@@ -140,8 +140,7 @@ export const openPostgresStore = async (url: string): Promise<Store> => {
       const columns = userChangeColumns(change)
       if (columns.length > 0)
         await pool.query(`UPDATE users SET ${columns.map(([column], index) => `${column} = $${index + 1}`).join(', ')} WHERE id = $${columns.length + 1}`, [...columns.map(([, value]) => value), id])
-      const row = await one<UserRow>('SELECT * FROM users WHERE id = $1', [id])
-      return row ? toUser(row) : undefined
+      return directory.getUser(id)
     },
   }
 
@@ -178,8 +177,7 @@ export const openPostgresStore = async (url: string): Promise<Store> => {
     },
     setArchived: async (id, archived) => {
       await pool.query('UPDATE summaries SET archived_at = $1 WHERE id = $2', [archived ? Date.now() : null, id])
-      const row = await one<SummaryRow>('SELECT * FROM summaries WHERE id = $1', [id])
-      return row ? toSummary(row) : undefined
+      return catalog.getSummary(id)
     },
     insertSummary: (summary, createdBy, snapshot) =>
       transaction(async (client) => {
