@@ -13,8 +13,15 @@ export class ApiError extends Error {
   }
 }
 
-/** `body` is sent as JSON, or as multipart form data when it is a FormData (file uploads). */
-export const request = async <T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<T> => {
+interface RequestOptions {
+  method?: string
+  body?: unknown
+}
+
+const parse = (text: string): unknown => (text ? JSON.parse(text) : null)
+
+/** Sends a request and answers its body as text; a failure becomes an ApiError. */
+const send = async (path: string, options: RequestOptions): Promise<string> => {
   const form = options.body instanceof FormData ? options.body : null
   const response = await fetch(path, {
     method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
@@ -25,10 +32,15 @@ export const request = async <T>(path: string, options: { method?: string; body?
     throw new ApiError(0, 'network', '无法连接服务器，请检查网络')
   })
   const text = await response.text()
-  const data = text ? (JSON.parse(text) as unknown) : null
   if (!response.ok) {
-    const error = (data as { error?: { code: string; message: string; details?: unknown } } | null)?.error
+    const error = (parse(text) as { error?: { code: string; message: string; details?: unknown } } | null)?.error
     throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? `请求失败（${response.status}）`, error?.details)
   }
-  return data as T
+  return text
 }
+
+/** `body` is sent as JSON, or as multipart form data when it is a FormData (file uploads). */
+export const request = async <T>(path: string, options: RequestOptions = {}): Promise<T> => parse(await send(path, options)) as T
+
+/** A GET whose answer is text (an export's preview), with the same errors as `request`. */
+export const requestText = (path: string): Promise<string> => send(path, {})
