@@ -8,6 +8,7 @@ import { readThreads } from './doc/comments.js'
 import { readIndicators } from './doc/indicators.js'
 import { readOutline } from './doc/outline.js'
 import { numberOutline } from './numbering.js'
+import { describeSlip } from './punctuation.js'
 import { analyseSection } from './sectionAnalysis.js'
 
 export type PreflightKind = 'empty-section' | 'missing-indicator' | 'placeholder' | 'unresolved-comment' | 'not-final'
@@ -20,24 +21,31 @@ export interface PreflightProblem {
   message: string
 }
 
-/** A figure typed by hand that the indicator data contradicts: worth a look, not a blocker. */
-export interface FigureCheck {
+/**
+ * Worth a look, not a blocker (“请核对”): a figure typed by hand that the indicator data
+ * contradicts (`figure`, with its key), or a section's punctuation slips (`punctuation`).
+ */
+export interface Check {
+  kind: 'figure' | 'punctuation'
   sectionId: string
-  key: string
+  key?: string
   message: string
 }
 
+/** How many slips a punctuation check describes by name; the rest are counted. */
+const SLIPS_NAMED = 3
+
 /**
  * The preflight in one reading of every section: the problems of DESIGN.md's preflight, and
- * apart from them the typed figures to check against the data (“请核对”): a typed number may be
- * right for a reason the data does not know, so it is not a problem kind.
+ * apart from them what to check (“请核对”): a typed number may be right for a reason the data
+ * does not know, and a half-width mark may be meant, so neither is a problem kind.
  */
-export const checkSummary = (doc: Y.Doc): { problems: PreflightProblem[]; checks: FigureCheck[] } => {
+export const checkSummary = (doc: Y.Doc): { problems: PreflightProblem[]; checks: Check[] } => {
   const outline = readOutline(doc)
   const numbers = numberOutline(outline)
   const figures = readIndicators(doc)
   const problems: PreflightProblem[] = []
-  const checks: FigureCheck[] = []
+  const checks: Check[] = []
   const usedIn = new Map<string, string>()
   const parents = new Set(outline.filter((entry, index) => (outline[index + 1]?.level ?? 0) > entry.level).map((entry) => entry.id))
 
@@ -51,7 +59,13 @@ export const checkSummary = (doc: Y.Doc): { problems: PreflightProblem[]; checks
     for (const key of analysis.indicatorKeys) if (!usedIn.has(key)) usedIn.set(key, entry.id)
     if (entry.status !== 'final') problems.push({ kind: 'not-final', sectionId: entry.id, message: `“${name}”尚未定稿` })
     for (const { key, typed, expected } of analysis.typedMismatches)
-      checks.push({ sectionId: entry.id, key, message: `“${name}”中手写的“${typed}”与指标数据（${expected}）不一致，请核对或改用指标` })
+      checks.push({ kind: 'figure', sectionId: entry.id, key, message: `“${name}”中手写的“${typed}”与指标数据（${expected}）不一致，请核对或改用指标` })
+    const slips = analysis.punctuation
+    if (slips.length) {
+      const named = [...new Set(slips.map(describeSlip))]
+      const listed = named.slice(0, SLIPS_NAMED).join('；') + (named.length > SLIPS_NAMED ? '等' : '')
+      checks.push({ kind: 'punctuation', sectionId: entry.id, message: `“${name}”中有 ${slips.length} 处标点不合公文规范：${listed}` })
+    }
   })
 
   for (const [key, figure] of Object.entries(figures)) {

@@ -32,6 +32,8 @@ export interface SectionProgress {
   placeholders: number
   /** Figures typed by hand that the indicator data contradicts (请核对). */
   figureChecks: number
+  /** Punctuation slips: half-width marks in Chinese text, doubled marks, stray spaces. */
+  punctuation: number
   lastEditAt: number | null
   editors: SectionEditor[]
 }
@@ -104,6 +106,7 @@ export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName }
       missingFigures: analysis.missingKeys.length,
       placeholders: [...analysis.placeholders.values()].reduce((sum, count) => sum + count, 0),
       figureChecks: analysis.typedMismatches.length,
+      punctuation: analysis.punctuation.length,
       lastEditAt: editors[0]?.lastEditAt ?? null,
       editors,
     }

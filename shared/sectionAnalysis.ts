@@ -7,6 +7,7 @@ import type * as Y from 'yjs'
 import { readSectionBlocks, readSectionIndicatorKeys } from './export/buildExportDocument.js'
 import { inlineText, type Block } from './export/model.js'
 import type { IndicatorData } from './indicators/types.js'
+import { FIGURE_MARK, findPunctuationSlips, type PunctuationSlip } from './punctuation.js'
 import { findTypedFigureMismatches, type TypedFigureMismatch } from './typedFigures.js'
 import { countWords } from './wordCount.js'
 
@@ -20,13 +21,20 @@ export const findPlaceholders = (text: string): Map<string, number> => {
   return found
 }
 
-/** The text of blocks; with `typedOnly`, figures are left out (a missing figure is its own problem). */
-export const blocksText = (blocks: readonly Block[], typedOnly = false): string =>
+/**
+ * The text of blocks, figures as printed; or only what was typed: figures left out (`omit`: a
+ * missing figure is its own problem) or each one FIGURE_MARK (`mark`), tables left out either way.
+ */
+export const blocksText = (blocks: readonly Block[], figures: 'print' | 'omit' | 'mark' = 'print'): string =>
   blocks
     .map((block) => {
-      if (block.kind === 'paragraph') return inlineText(typedOnly ? block.inlines.filter((inline) => inline.kind !== 'text' || !inline.figure) : block.inlines)
-      if (block.kind === 'list') return block.items.map((item) => blocksText(item, typedOnly)).join('\n')
-      return typedOnly ? '' : block.rows.map((row) => row.join(' ')).join('\n')
+      if (block.kind === 'paragraph') {
+        if (figures === 'print') return inlineText(block.inlines)
+        if (figures === 'omit') return inlineText(block.inlines.filter((inline) => inline.kind !== 'text' || !inline.figure))
+        return inlineText(block.inlines.map((inline) => (inline.kind === 'text' && inline.figure ? { ...inline, text: FIGURE_MARK } : inline)))
+      }
+      if (block.kind === 'list') return block.items.map((item) => blocksText(item, figures)).join('\n')
+      return figures === 'print' ? block.rows.map((row) => row.join(' ')).join('\n') : ''
     })
     .join('\n')
 
@@ -39,17 +47,20 @@ export interface SectionAnalysis {
   missingKeys: string[]
   /** Figures typed by hand that the indicator data contradicts. */
   typedMismatches: TypedFigureMismatch[]
+  /** Half-width marks in Chinese text, doubled marks, spaces between characters. */
+  punctuation: PunctuationSlip[]
 }
 
 export const analyseSection = (doc: Y.Doc, sectionId: string, figures: Readonly<Record<string, IndicatorData>>): SectionAnalysis => {
   const blocks = readSectionBlocks(doc, sectionId, figures)
   const indicatorKeys = [...new Set(readSectionIndicatorKeys(doc, sectionId))]
-  const typed = blocksText(blocks, true)
+  const typed = blocksText(blocks, 'omit')
   return {
     blocks,
     words: countWords(blocksText(blocks)),
     placeholders: findPlaceholders(typed),
     typedMismatches: findTypedFigureMismatches(typed, figures),
+    punctuation: findPunctuationSlips(blocksText(blocks, 'mark')),
     indicatorKeys,
     missingKeys: indicatorKeys.filter((key) => figures[key]?.value === null || !figures[key]),
   }

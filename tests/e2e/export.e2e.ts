@@ -34,4 +34,33 @@ describe('exporting from the summary page', () => {
     const bytes = readFileSync((await download.path())!)
     expect(bytes.subarray(0, 2).toString()).toBe('PK')
   })
+
+  it('flags half-width punctuation while writing and fixes it in one click, for everyone', async () => {
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', 'huizong2026')
+    const reader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', 'huizong2026')
+    const section = writer.locator('[data-section-id="investment-channels"]')
+    await section.locator('.ProseMirror').click()
+    await writer.keyboard.insertText('下一步,开展"精准招商"(围绕主导产业)，，力争 新突破.')
+    await expect.poll(() => section.locator('[data-punctuation-check]').innerText()).toBe('标点 6')
+    await expect.poll(() => reader.locator('[data-section-id="investment-channels"] [data-punctuation-check]').innerText()).toBe('标点 6')
+    // Only the writing department gets the button.
+    expect(await reader.locator('[data-section-id="investment-channels"] [data-action="fix-punctuation"]').count()).toBe(0)
+    await section.locator('[data-action="fix-punctuation"]').click()
+    const fixed = '下一步，开展“精准招商”（围绕主导产业），力争新突破。'
+    // (toContain: the writer's caret, with their name, is drawn in the reader's text.)
+    await expect.poll(() => reader.locator('[data-section-id="investment-channels"] .ProseMirror').innerText()).toContain(fixed)
+    await expect.poll(() => section.locator('[data-punctuation-check]').count()).toBe(0)
+    expect(await section.locator('[data-action="fix-punctuation"]').count()).toBe(0)
+    // One undo step brings the text back as typed.
+    await writer.keyboard.press('Control+z')
+    await expect.poll(() => section.locator('.ProseMirror').innerText()).toContain('下一步,开展"精准招商"(围绕主导产业)，，力争 新突破.')
+    // The export dialog lists the section under 标点; Esc closes the dialog.
+    await expect
+      .poll(async () => ((await (await writer.request.get(`${suite.server.url}/api/summaries/${suite.summaryId}/preflight`)).json()) as { checks: Array<{ kind: string }> }).checks.filter((check) => check.kind === 'punctuation').length)
+      .toBe(1)
+    await writer.click('[data-action="export"]')
+    await expect.poll(() => writer.locator('[data-punctuation-checks]').innerText()).toContain('“1.拓宽招商渠道”中有 6 处标点不合公文规范')
+    await writer.keyboard.press('Escape')
+    await expect.poll(() => writer.locator('[role="dialog"]').count()).toBe(0)
+  })
 })

@@ -81,9 +81,20 @@ describe('export and preflight', () => {
     await waitFor(() => sectionText(writer.doc, 'investment-service').includes('5.8亿元'))
     await expect
       .poll(async () => (await api<{ checks: Array<{ sectionId: string; key: string; message: string }> }>(server, `/api/summaries/${summaryId}/preflight`, { token: admin })).body.checks, { timeout: 5000 })
-      .toEqual([{ sectionId: 'investment-service', key: 'agreed_funds', message: '“2.做优项目服务”中手写的“协议资金累计5.8亿元”与指标数据（5.2亿元）不一致，请核对或改用指标' }])
+      .toEqual([{ kind: 'figure', sectionId: 'investment-service', key: 'agreed_funds', message: '“2.做优项目服务”中手写的“协议资金累计5.8亿元”与指标数据（5.2亿元）不一致，请核对或改用指标' }])
     const progress = await api<{ sections: Array<{ id: string; figureChecks: number }> }>(server, `/api/summaries/${summaryId}/progress`, { token: admin })
     expect(progress.body.sections.filter((section) => section.figureChecks > 0)).toEqual([expect.objectContaining({ id: 'investment-service', figureChecks: 1 })])
+  })
+
+  it('asks to check half-width punctuation in Chinese text, and the export prints the text as written', async () => {
+    writeParagraph(writer.doc, 'investment-service', '下一步,继续做好(项目代办)服务。')
+    await waitFor(() => sectionText(writer.doc, 'investment-service').includes('项目代办'))
+    await expect
+      .poll(async () => (await api<{ checks: Array<{ kind: string }> }>(server, `/api/summaries/${summaryId}/preflight`, { token: admin })).body.checks.filter((check) => check.kind === 'punctuation'), { timeout: 5000 })
+      .toEqual([{ kind: 'punctuation', sectionId: 'investment-service', message: '“2.做优项目服务”中有 2 处标点不合公文规范：“,”应为“，”；半角括号()应为（）' }])
+    const progress = await api<{ sections: Array<{ id: string; punctuation: number }> }>(server, `/api/summaries/${summaryId}/progress`, { token: admin })
+    expect(progress.body.sections.filter((section) => section.punctuation > 0).map(({ id, punctuation }) => ({ id, punctuation }))).toEqual([{ id: 'investment-service', punctuation: 2 }])
+    expect(await (await download('txt')).text()).toContain('　　下一步,继续做好(项目代办)服务。\n')
   })
 
   it('exports from the command line, reading the data directory directly', async () => {

@@ -1,0 +1,88 @@
+/**
+ * Punctuation slips that an official document (公文) must not print: half-width , ; : ? ! . ( ) "
+ * inside Chinese text (pasted from an English keyboard or a spreadsheet), doubled marks (，，),
+ * and spaces between Chinese characters (copied out of a PDF). Each slip comes with its
+ * correction, so the same reading lists them (请核对) and fixes them (“修正标点”).
+ *
+ * Only what is next to Chinese is touched: 3,000 and 5.2 and 8:30 and www.gov.cn stay as typed.
+ * A figure (an indicator node) prints Chinese (5.2亿元, 同比增长15.0%), so callers pass it as
+ * FIGURE_MARK and it counts as Chinese here.
+ */
+
+/** Stands for a figure node in the text read here; one character, so offsets stay positions. */
+export const FIGURE_MARK = '\uFFFC'
+
+export interface PunctuationSlip {
+  /** Offset of the slip in the text. */
+  index: number
+  /** What was typed, e.g. `,` or `(一)`. */
+  found: string
+  /** What it should be, e.g. `，` or `（一）`; '' to delete. */
+  fix: string
+}
+
+const CJK = `\\p{Script=Han}${FIGURE_MARK}`
+const HALF_TO_FULL: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '.': '。' }
+
+// One alternation, so slips never overlap; the first alternative that matches at a place wins.
+const SLIP_PATTERN = new RegExp(
+  [
+    `(?<ellipsis>(?<=[${CJK}])\\.{3,}|\\.{3,}(?=[${CJK}])|。{3,})`,
+    `(?<paren>\\((?<parenText>[^()\\n]{1,60})\\))`,
+    `(?<quote>"(?<quoteText>[^"\\n]{1,80})")`,
+    // A mark after Chinese (or after 15%, ）, ”, 》), or before Chinese; `.` never inside a number.
+    `(?<mark>(?<=[${CJK}%）”》])[,;:?!.](?![\\d.])|[,;:?!](?=[${CJK}]))`,
+    `(?<double>，{2,}|；{2,}|、{2,}|：{2,}|。{2}|！{2,}|？{2,})`,
+    `(?<space>(?<=[${CJK}])[ \\u3000\\u00a0]+(?=[${CJK}]))`,
+  ].join('|'),
+  'gu',
+)
+
+const hasChinese = (text: string): boolean => new RegExp(`[${CJK}]`, 'u').test(text)
+
+const fixOf = (match: RegExpMatchArray, text: string): string | null => {
+  const groups = match.groups!
+  const index = match.index!
+  if (groups.ellipsis) return '……'
+  if (groups.paren) {
+    const inside = groups.parenText!
+    // (一) (含下属单位) or 园区(2026): Chinese inside or right before; (1) in English text stays.
+    return hasChinese(inside) || hasChinese(text.slice(Math.max(0, index - 1), index)) ? `（${inside}）` : null
+  }
+  if (groups.quote) return hasChinese(groups.quoteText!) ? `“${groups.quoteText}”` : null
+  if (groups.mark) return HALF_TO_FULL[groups.mark]!
+  if (groups.double) return groups.double[0]!
+  if (groups.space) return ''
+  return null
+}
+
+/** Every slip in a text, in order. */
+export const findPunctuationSlips = (text: string): PunctuationSlip[] => {
+  const slips: PunctuationSlip[] = []
+  for (const match of text.matchAll(SLIP_PATTERN)) {
+    const fix = fixOf(match, text)
+    if (fix !== null && fix !== match[0]) slips.push({ index: match.index!, found: match[0], fix })
+  }
+  return slips
+}
+
+/** The text with every slip corrected. */
+export const fixPunctuation = (text: string): string => {
+  let fixed = ''
+  let from = 0
+  for (const slip of findPunctuationSlips(text)) {
+    fixed += text.slice(from, slip.index) + slip.fix
+    from = slip.index + slip.found.length
+  }
+  return fixed + text.slice(from)
+}
+
+/** How a slip reads in a list: “,”应为“，”, 半角括号()应为（）, 汉字间多余的空格. */
+export const describeSlip = ({ found, fix }: PunctuationSlip): string => {
+  if (fix === '') return '汉字间多余的空格'
+  if (fix === '……') return `省略号应为“……”`
+  if (found.startsWith('(')) return '半角括号()应为（）'
+  if (found.startsWith('"')) return '直引号""应为“”'
+  if (found === fix.repeat(found.length)) return `重复的“${fix}”`
+  return `“${found}”应为“${fix}”`
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { describeSlip, FIGURE_MARK, findPunctuationSlips, fixPunctuation } from '../../shared/punctuation.js'
+
+describe('punctuation slips in Chinese text', () => {
+  it('turns half-width marks next to Chinese into full-width ones', () => {
+    expect(fixPunctuation('全年新签项目20个,同比增长15%.下一步:加强招商;完善服务!是否完成?')).toBe(
+      '全年新签项目20个，同比增长15%。下一步：加强招商；完善服务！是否完成？',
+    )
+  })
+
+  it('leaves numbers, times, addresses and English alone', () => {
+    for (const text of ['共3,000人，5.2亿元', '8:30开会', '网址www.gov.cn', 'Hello, world. (1) ok', '1.加强组织领导', '增长1.5个百分点'])
+      expect(findPunctuationSlips(text)).toEqual([])
+  })
+
+  it('fixes parentheses and quotes around Chinese, not around English', () => {
+    expect(fixPunctuation('(一)完成"十四五"规划目标(含下属单位)，园区(2026)')).toBe('（一）完成“十四五”规划目标（含下属单位），园区（2026）')
+    expect(fixPunctuation('see (page 2) and "ok"')).toBe('see (page 2) and "ok"')
+  })
+
+  it('removes doubled marks and spaces between Chinese characters, and writes ellipses as ……', () => {
+    expect(fixPunctuation('招商引资，，成效显著。。园区 全年　工作等...以及。。。')).toBe('招商引资，成效显著。园区全年工作等……以及……')
+  })
+
+  it('counts a figure as Chinese, so the mark after it is caught too', () => {
+    expect(fixPunctuation(`协议资金${FIGURE_MARK},同比${FIGURE_MARK}.`)).toBe(`协议资金${FIGURE_MARK}，同比${FIGURE_MARK}。`)
+  })
+
+  it('gives each slip its place and a readable description', () => {
+    const slips = findPunctuationSlips('园区,全年  工作，，完成')
+    expect(slips).toEqual([
+      { index: 2, found: ',', fix: '，' },
+      { index: 5, found: '  ', fix: '' },
+      { index: 9, found: '，，', fix: '，' },
+    ])
+    expect(slips.map(describeSlip)).toEqual(['“,”应为“，”', '汉字间多余的空格', '重复的“，”'])
+  })
+})
+
+describe('describing punctuation slips', () => {
+  it('names the marks, never the words between them', () => {
+    expect(findPunctuationSlips('开展"精准招商"(围绕主导产业)等...').map(describeSlip)).toEqual(['直引号""应为“”', '半角括号()应为（）', '省略号应为“……”'])
+  })
+})
