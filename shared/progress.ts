@@ -1,12 +1,14 @@
 /**
  * The progress report (进度): per section and per department — status, 字数 against the word
- * target, open comment threads, missing figures, placeholders left, last edit and editors — and
- * the overall completion. Edit history comes from the server's store.
+ * target, open comment threads, missing figures, placeholders left, last edit and editors, and
+ * whether it is overdue (still being written after the summary's 截止日期) — and the overall
+ * completion. Edit history comes from the server's store.
  */
 import type * as Y from 'yjs'
 import { readThreads } from './doc/comments.js'
 import { readIndicators } from './doc/indicators.js'
-import { readOutline, type SectionStatus } from './doc/outline.js'
+import { isOverdue } from './deadline.js'
+import { readMeta, readOutline, type SectionStatus } from './doc/outline.js'
 import { numberOutline } from './numbering.js'
 import { analyseSection } from './sectionAnalysis.js'
 
@@ -34,6 +36,8 @@ export interface SectionProgress {
   figureChecks: number
   /** Punctuation slips: half-width marks in Chinese text, doubled marks, stray spaces. */
   punctuation: number
+  /** Still 撰写中 after the summary's deadline. */
+  overdue: boolean
   lastEditAt: number | null
   editors: SectionEditor[]
 }
@@ -48,6 +52,7 @@ export interface Tally {
   unresolvedComments: number
   missingFigures: number
   placeholders: number
+  overdue: number
 }
 
 export interface DepartmentProgress extends Tally {
@@ -56,12 +61,14 @@ export interface DepartmentProgress extends Tally {
 }
 
 export interface ProgressReport {
+  /** The summary's 截止日期 (`YYYY-MM-DD`), null when none is set. */
+  dueDate: string | null
   overall: Tally & { completion: number }
   sections: SectionProgress[]
   departments: DepartmentProgress[]
 }
 
-const emptyTally = (): Tally => ({ sections: 0, drafting: 0, review: 0, final: 0, words: 0, wordTarget: 0, unresolvedComments: 0, missingFigures: 0, placeholders: 0 })
+const emptyTally = (): Tally => ({ sections: 0, drafting: 0, review: 0, final: 0, words: 0, wordTarget: 0, unresolvedComments: 0, missingFigures: 0, placeholders: 0, overdue: 0 })
 
 const add = (tally: Tally, section: SectionProgress): void => {
   tally.sections++
@@ -71,15 +78,19 @@ const add = (tally: Tally, section: SectionProgress): void => {
   tally.unresolvedComments += section.unresolvedComments
   tally.missingFigures += section.missingFigures
   tally.placeholders += section.placeholders
+  if (section.overdue) tally.overdue++
 }
 
 export interface ProgressInput {
   activity: ReadonlyArray<{ sectionId: string; userId: string; edits: number; lastEditAt: number }>
   departmentName: (id: string) => string
   userName: (id: string) => string
+  /** Today in China, `YYYY-MM-DD` (chinaIsoDay). */
+  today: string
 }
 
-export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName }: ProgressInput): ProgressReport => {
+export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName, today }: ProgressInput): ProgressReport => {
+  const { dueDate } = readMeta(doc)
   const outline = readOutline(doc)
   const numbers = numberOutline(outline)
   const figures = readIndicators(doc)
@@ -107,6 +118,7 @@ export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName }
       placeholders: [...analysis.placeholders.values()].reduce((sum, count) => sum + count, 0),
       figureChecks: analysis.typedMismatches.length,
       punctuation: analysis.punctuation.length,
+      overdue: isOverdue(entry.status, dueDate, today),
       lastEditAt: editors[0]?.lastEditAt ?? null,
       editors,
     }
@@ -121,6 +133,7 @@ export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName }
     byDepartment.set(section.departmentId, department)
   }
   return {
+    dueDate: dueDate ?? null,
     overall: { ...overall, completion: overall.sections === 0 ? 0 : overall.final / overall.sections },
     sections,
     departments: [...byDepartment.values()],

@@ -6,7 +6,8 @@ import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadSummaryDoc } from '../collab/rooms.js'
-import { CLOSING_DATE_FORMAT_MESSAGE, parseClosingDate } from '../../shared/export/model.js'
+import { parseChinaDay } from '../../shared/chinaDay.js'
+import { CLOSING_DATE_FORMAT_MESSAGE } from '../../shared/export/model.js'
 import { exportSummary, isExportFormat, unknownFormatMessage } from '../export/exportSummary.js'
 import { createStore } from '../store/createStore.js'
 
@@ -35,7 +36,7 @@ if (values.list || !values.summary) {
   process.exit(values.list ? 0 : 1)
 }
 const format = isExportFormat(values.format) ? values.format : fail(unknownFormatMessage(values.format))
-const date = values.date === undefined ? new Date() : (parseClosingDate(values.date) ?? fail(CLOSING_DATE_FORMAT_MESSAGE))
+const date = values.date === undefined ? new Date() : (parseChinaDay(values.date) ?? fail(CLOSING_DATE_FORMAT_MESSAGE))
 const summary = (await store.catalog.getSummary(values.summary!)) ?? fail(`总结“${values.summary}”不存在（--list 可列出全部）`)
 const { doc } = await loadSummaryDoc(store, summary.id)
 const file = await exportSummary(doc, format, date, values.appendix)

@@ -6,7 +6,8 @@ import type * as Y from 'yjs'
 import { buildExportDocument } from '../../shared/export/buildExportDocument.js'
 import { writeHtml } from '../../shared/export/html.js'
 import { writeMarkdown } from '../../shared/export/markdown.js'
-import { CLOSING_DATE_FORMAT_MESSAGE, formatChineseDate, parseClosingDate } from '../../shared/export/model.js'
+import { formatChineseDate, parseChinaDay } from '../../shared/chinaDay.js'
+import { CLOSING_DATE_FORMAT_MESSAGE } from '../../shared/export/model.js'
 import { writePlainText } from '../../shared/export/plainText.js'
 import { AppError } from '../errors.js'
 import { writeDocx } from './docx.js'
@@ -33,7 +34,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
  */
 export const closingDateOf = (asked: string | undefined, fallback: Date): Date => {
   if (asked === undefined || asked === '') return fallback
-  const date = parseClosingDate(asked)
+  const date = parseChinaDay(asked)
   if (!date) throw new AppError(400, 'invalid-date', CLOSING_DATE_FORMAT_MESSAGE, [{ path: 'date', message: CLOSING_DATE_FORMAT_MESSAGE }])
   return date
 }
@@ -50,9 +51,11 @@ export const exportSummary = async (doc: Y.Doc, format: ExportFormat, date = new
     format === 'docx'
       ? new Uint8Array(await writeDocx(model))
       : new TextEncoder().encode(format === 'txt' ? writePlainText(model) : format === 'md' ? writeMarkdown(model) : writeHtml(model))
-  const safeTitle = (model.title || '工作总结').replace(/[\\/:*?"<>|]/g, '_')
-  return { body, contentType: CONTENT_TYPES[format], fileName: `${safeTitle}.${format}` }
+  return { body, contentType: CONTENT_TYPES[format], fileName: `${fileNameOf(model.title || '工作总结')}.${format}` }
 }
+
+/** A title as a file name: the characters no file system takes become _. */
+export const fileNameOf = (title: string): string => title.replace(/[\\/:*?"<>|]/g, '_')
 
 /** A Content-Disposition header that keeps a Chinese file name (RFC 6266 / 5987). */
 export const attachmentHeader = (fileName: string): string =>

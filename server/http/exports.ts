@@ -1,13 +1,18 @@
-/** GET …/preflight and GET …/export?format=txt|md|html|docx[&date=YYYY-MM-DD][&appendix=1] for a summary. */
+/**
+ * GET …/preflight, GET …/export?format=txt|md|html|docx[&date=YYYY-MM-DD][&appendix=1] and
+ * GET …/assignments (任务分工表, .xlsx) for a summary.
+ */
 import { Hono } from 'hono'
 import { checkSummary } from '../../shared/preflight.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
+import { assignmentSheetName, writeAssignmentSheet } from '../export/assignmentSheet.js'
 import { attachmentHeader, closingDateOf, exportSummary, isExportFormat, unknownFormatMessage } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
 import { copyOfSummary } from '../summary/docFromState.js'
+import { departmentNames } from './describeSections.js'
 import { requireSummary } from './requireSummary.js'
 
 export const exportRoutes = (store: Store, rooms: Rooms) => {
@@ -28,5 +33,18 @@ export const exportRoutes = (store: Store, rooms: Rooms) => {
     return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': attachmentHeader(file.fileName) })
   })
 
+  app.get('/:id/assignments', async (c) => {
+    const names = await departmentNames(store)
+    const doc = await copyOfSummary(rooms, await summaryOf(c.req.param('id')))
+    try {
+      const body = await writeAssignmentSheet(doc, (id) => names.get(id) ?? '未分配部门')
+      return c.body(body, 200, { 'content-type': XLSX_TYPE, 'content-disposition': attachmentHeader(assignmentSheetName(doc)) })
+    } finally {
+      doc.destroy()
+    }
+  })
+
   return app
 }
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'

@@ -12,6 +12,7 @@ import { readMeta, readOutline } from '../../shared/doc/outline.js'
 import { writeBlocks } from '../../shared/export/plainText.js'
 import { readSectionBlocks } from '../../shared/export/buildExportDocument.js'
 import { sectionRoot } from '../../shared/doc/roots.js'
+import { chinaIsoDay } from '../../shared/chinaDay.js'
 import { buildProgress } from '../../shared/progress.js'
 import { applyTemplateSchema, restoreSectionSchema, sectionCreateSchema, sectionPatchSchema } from '../../shared/schema/sections.js'
 import { flattenSections, indicatorParents } from '../../shared/schema/template.js'
@@ -214,6 +215,7 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
           activity,
           departmentName: (id) => names.get(id) ?? '',
           userName: (id) => userNames.get(id) ?? '（已删除的用户）',
+          today: chinaIsoDay(new Date()),
         }),
       )
     }),

@@ -1,6 +1,6 @@
 /** Summaries: list, create and archive (admin), and the detail with derived heading numbers and word counts. */
 import { Hono } from 'hono'
-import { readMeta } from '../../shared/doc/outline.js'
+import { readMeta, writeMeta } from '../../shared/doc/outline.js'
 import { summaryBodySchema, summaryPatchSchema } from '../../shared/schema/api.js'
 import type { AppEnv } from '../context.js'
 import { requireRole, requireUser } from '../auth/session.js'
@@ -22,10 +22,14 @@ export const summaryRoutes = (store: Store, rooms: Rooms) => {
     return c.json(c.req.query('archived') === '1' ? all : all.filter((summary) => summary.archivedAt === undefined))
   })
 
+  // The deadline lives in the doc's meta, so every open page shows a change at once.
   app.patch('/:id', requireRole('admin'), async (c) => {
-    const { archived } = parseInput(summaryPatchSchema, await c.req.json().catch(() => null))
+    const { archived, dueDate } = parseInput(summaryPatchSchema, await c.req.json().catch(() => null))
     const record = await requireSummary(store, c.req.param('id'))
-    return c.json(await store.catalog.setArchived(record.id, archived))
+    // Archiving alone never opens the summary (a summary whose data cannot be read can be archived).
+    if (dueDate !== undefined) await rooms.withRoom(record.id, (room) => room.transactServer((doc) => writeMeta(doc, { dueDate }), c.get('user').id))
+    const updated = archived === undefined ? record : await store.catalog.setArchived(record.id, archived)
+    return c.json({ ...updated, ...(dueDate ? { dueDate } : {}) })
   })
 
   app.post('/', requireRole('admin'), async (c) => {
@@ -45,7 +49,7 @@ export const summaryRoutes = (store: Store, rooms: Rooms) => {
     const names = await departmentNames(store)
     return rooms.withRoom(record.id, (room) => {
       const meta = readMeta(room.doc)
-      return c.json({ id: record.id, title: meta.title, year: meta.year, organisation: meta.organisation, sections: describeSections(room.doc, names) })
+      return c.json({ id: record.id, title: meta.title, year: meta.year, organisation: meta.organisation, ...(meta.dueDate ? { dueDate: meta.dueDate } : {}), sections: describeSections(room.doc, names) })
     })
   })
 

@@ -16,6 +16,8 @@ export interface CreateSummaryInput {
   year: number
   organisation: string
   title?: string
+  /** 截止日期, `YYYY-MM-DD`. */
+  dueDate?: string
   values?: Record<string, IndicatorValue>
 }
 
@@ -26,7 +28,7 @@ export const createSummary = async (store: Store, input: CreateSummaryInput, cre
   const id = createId()
   const title = input.title ?? renderTemplateTitle(template, input.organisation, input.year)
   const departmentIds = new Map(await Promise.all(template.departments.map(async (name) => [name, (await store.directory.ensureDepartment(name)).id] as const)))
-  const meta = { title, year: input.year, organisation: input.organisation, templateId: template.id }
+  const meta = { title, year: input.year, organisation: input.organisation, templateId: template.id, ...(input.dueDate ? { dueDate: input.dueDate } : {}) }
   const doc = earlier ? buildFromEarlier(earlier.doc, template, { ...meta, basedOn: earlier.id }, departmentIds) : buildSummaryDoc(template, meta, departmentIds, input.values)
   const record = { id, title, year: input.year, organisation: input.organisation, templateId: template.id, createdAt: Date.now() }
   await store.catalog.insertSummary(record, createdBy, Y.encodeStateAsUpdate(doc))

@@ -26,6 +26,8 @@ export interface SummaryMeta {
   templateId: string
   /** The earlier summary this one continues (POST /api/summaries `basedOn`), if any. */
   basedOn?: string
+  /** The day sections are to be handed in by (截止日期, `YYYY-MM-DD`), if the office set one. */
+  dueDate?: string
 }
 
 export const getOutline = (doc: Y.Doc): Y.Array<Y.Map<unknown>> => doc.getArray(OUTLINE_ROOT)
@@ -53,6 +55,7 @@ export const readMeta = (doc: Y.Doc): SummaryMeta => {
     organisation: String(meta.get('organisation') ?? ''),
     templateId: String(meta.get('templateId') ?? ''),
     ...(typeof meta.get('basedOn') === 'string' ? { basedOn: meta.get('basedOn') as string } : {}),
+    ...(typeof meta.get('dueDate') === 'string' ? { dueDate: meta.get('dueDate') as string } : {}),
   }
 }
 
@@ -63,7 +66,11 @@ export const createOutlineEntry = (entry: OutlineEntry): Y.Map<unknown> => {
   return map
 }
 
-export const writeMeta = (doc: Y.Doc, meta: SummaryMeta): void => {
+/** Writes the keys of `meta` that are set; `dueDate: null` removes the deadline. */
+export const writeMeta = (doc: Y.Doc, meta: Partial<Omit<SummaryMeta, 'dueDate'>> & { dueDate?: string | null }): void => {
   const map = getMeta(doc)
-  for (const [key, value] of Object.entries(meta)) if (value !== undefined) map.set(key, value)
+  for (const [key, value] of Object.entries(meta)) {
+    if (value === null) map.delete(key)
+    else if (value !== undefined) map.set(key, value)
+  }
 }

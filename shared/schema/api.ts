@@ -3,6 +3,8 @@
  * Unknown fields are ignored (templates, by contrast, refuse them to catch typos).
  */
 import { z } from 'zod'
+import { parseChinaDay } from '../chinaDay.js'
+import { DUE_DATE_FORMAT_MESSAGE } from '../deadline.js'
 import { ROLES } from '../roles.js'
 
 export const loginBodySchema = z.object({
@@ -37,6 +39,9 @@ export const passwordChangeSchema = z.object({
   newPassword: passwordSchema,
 })
 
+/** A real calendar day as `YYYY-MM-DD` (截止日期). */
+const dueDateSchema = z.string().refine((text) => parseChinaDay(text) !== null, { error: DUE_DATE_FORMAT_MESSAGE })
+
 export const summaryBodySchema = z.object({
   templateId: z.string().min(1).max(64),
   year: z.number().int().min(2000).max(2100),
@@ -44,10 +49,14 @@ export const summaryBodySchema = z.object({
   title: z.string().trim().min(1).max(200).optional(),
   /** An earlier summary whose outline and figures (as 上年) the new one continues. */
   basedOn: z.string().min(1).max(64).optional(),
+  /** The day sections are to be handed in by. */
+  dueDate: dueDateSchema.optional(),
 })
 
-/** PATCH /api/summaries/:id (admin): archive a summary or bring it back. */
-export const summaryPatchSchema = z.object({ archived: z.boolean() })
+/** PATCH /api/summaries/:id (admin): archive a summary or bring it back; set or clear (null) its deadline. */
+export const summaryPatchSchema = z
+  .object({ archived: z.boolean().optional(), dueDate: dueDateSchema.nullable().optional() })
+  .refine((body) => body.archived !== undefined || body.dueDate !== undefined, { error: '请指定 archived 或 dueDate' })
 
 export type LoginBody = z.infer<typeof loginBodySchema>
 export type UserBody = z.infer<typeof userBodySchema>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD, login } from '../integration/harness.js'
+import { ADMIN_PASSWORD, DEMO_PASSWORD, login } from '../integration/harness.js'
 import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 
 const suite = useBrowserSuite()
@@ -81,3 +81,23 @@ describe('reading on a phone', () => {
     await screenshot(leader, 'phone')
   })
 })
+
+describe('the deadline', () => {
+  it('sets a deadline that every writer sees at once, with what their department still has to hand in', async () => {
+    const admin = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'build', DEMO_PASSWORD)
+    expect(await writer.locator('[data-deadline]').count()).toBe(0)
+    await admin.click('[data-action="edit-deadline"]')
+    await admin.fill('input[name="dueDate"]', '2020-12-10')
+    await admin.click('[data-action="save-deadline"]')
+    // 规划建设局 writes two sections, both still being written.
+    await expect.poll(async () => (await writer.locator('[data-deadline]').innerText()).replace(/\s+/g, ' ')).toMatch(/^提交截止 12月10日（已逾期 \d+ 天） · 本部门还有 2 节未提交审核$/)
+    expect(await writer.locator('[data-deadline]').getAttribute('class')).toContain('overdue')
+    // Writers read the deadline; only the admin changes it.
+    expect(await writer.locator('[data-action="edit-deadline"]').count()).toBe(0)
+    await writer.click('[data-action="progress"]')
+    await expect.poll(() => writer.locator('[data-progress-section="infrastructure"] [data-overdue]').count()).toBe(1)
+    await screenshot(writer, 'progress-deadline')
+  })
+})
+

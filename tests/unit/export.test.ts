@@ -5,7 +5,7 @@ import { sectionRoot } from '../../shared/doc/roots.js'
 import { buildExportDocument } from '../../shared/export/buildExportDocument.js'
 import { writeHtml } from '../../shared/export/html.js'
 import { writeMarkdown } from '../../shared/export/markdown.js'
-import { chinaIsoDay, formatChineseDate, parseClosingDate } from '../../shared/export/model.js'
+import { chinaIsoDay, formatChineseDate, parseChinaDay } from '../../shared/chinaDay.js'
 import { writePlainText } from '../../shared/export/plainText.js'
 import { writeDocx } from '../../server/export/docx.js'
 import { buildSummaryDoc } from '../../server/summary/buildSummaryDoc.js'
@@ -91,9 +91,9 @@ describe('export writers', () => {
   })
 
   it('takes a chosen closing date (落款日期) only as a real day in YYYY-MM-DD', () => {
-    expect(formatChineseDate(parseClosingDate('2026-12-31')!)).toBe('2026年12月31日')
-    expect(formatChineseDate(parseClosingDate('2028-02-29')!)).toBe('2028年2月29日')
-    for (const bad of ['2026-02-30', '2026-13-01', '2026-1-5', '2026年12月31日', '', '0999-01-01']) expect(parseClosingDate(bad)).toBeNull()
+    expect(formatChineseDate(parseChinaDay('2026-12-31')!)).toBe('2026年12月31日')
+    expect(formatChineseDate(parseChinaDay('2028-02-29')!)).toBe('2028年2月29日')
+    for (const bad of ['2026-02-30', '2026-13-01', '2026-1-5', '2026年12月31日', '', '0999-01-01']) expect(parseChinaDay(bad)).toBeNull()
   })
 })
 
