@@ -22,14 +22,16 @@ export const summaryRoutes = (store: Store, rooms: Rooms) => {
     return c.json(c.req.query('archived') === '1' ? all : all.filter((summary) => summary.archivedAt === undefined))
   })
 
-  // The deadline lives in the doc's meta, so every open page shows a change at once.
+  // Title and deadline live in the doc's meta, so every open page shows a change at once; the
+  // title is also in the catalog, for the list.
   app.patch('/:id', requireRole('admin'), async (c) => {
-    const { archived, dueDate } = parseInput(summaryPatchSchema, await c.req.json().catch(() => null))
-    const record = await requireSummary(store, c.req.param('id'))
+    const { title, archived, dueDate } = parseInput(summaryPatchSchema, await c.req.json().catch(() => null))
+    let record = await requireSummary(store, c.req.param('id'))
     // Archiving alone never opens the summary (a summary whose data cannot be read can be archived).
-    if (dueDate !== undefined) await rooms.withRoom(record.id, (room) => room.transactServer((doc) => writeMeta(doc, { dueDate }), c.get('user').id))
-    const updated = archived === undefined ? record : await store.catalog.setArchived(record.id, archived)
-    return c.json({ ...updated, ...(dueDate ? { dueDate } : {}) })
+    if (title !== undefined || dueDate !== undefined) await rooms.withRoom(record.id, (room) => room.transactServer((doc) => writeMeta(doc, { title, dueDate }), c.get('user').id))
+    if (title !== undefined) record = (await store.catalog.setTitle(record.id, title)) ?? record
+    if (archived !== undefined) record = (await store.catalog.setArchived(record.id, archived)) ?? record
+    return c.json({ ...record, ...(dueDate ? { dueDate } : {}) })
   })
 
   app.post('/', requireRole('admin'), async (c) => {

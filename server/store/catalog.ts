@@ -66,6 +66,10 @@ export const createCatalog = (db: Db) => ({
     db.prepare('UPDATE summaries SET archived_at = ? WHERE id = ?').run(archived ? Date.now() : null, id)
     return readSummary(db, id)
   },
+  setTitle: async (id: string, title: string): Promise<SummaryRecord | undefined> => {
+    db.prepare('UPDATE summaries SET title = ? WHERE id = ?').run(title, id)
+    return readSummary(db, id)
+  },
   getSummary: async (id: string): Promise<SummaryRecord | undefined> => readSummary(db, id),
   /** Registers a summary and stores its first snapshot, in one transaction. */
   insertSummary: async (summary: SummaryRecord, createdBy: string | null, snapshot: Uint8Array): Promise<void> => {

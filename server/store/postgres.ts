@@ -179,6 +179,10 @@ export const openPostgresStore = async (url: string): Promise<Store> => {
       await pool.query('UPDATE summaries SET archived_at = $1 WHERE id = $2', [archived ? Date.now() : null, id])
       return catalog.getSummary(id)
     },
+    setTitle: async (id, title) => {
+      await pool.query('UPDATE summaries SET title = $1 WHERE id = $2', [title, id])
+      return catalog.getSummary(id)
+    },
     insertSummary: (summary, createdBy, snapshot) =>
       transaction(async (client) => {
         await client.query('INSERT INTO summaries (id, title, year, organisation, template_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [

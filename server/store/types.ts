@@ -35,6 +35,8 @@ export interface Store {
     listSummaries(): Promise<SummaryRecord[]>
     getSummary(id: string): Promise<SummaryRecord | undefined>
     setArchived(id: string, archived: boolean): Promise<SummaryRecord | undefined>
+    /** The title in the list; the doc's meta holds the same title for the exports. */
+    setTitle(id: string, title: string): Promise<SummaryRecord | undefined>
     insertSummary(summary: SummaryRecord, createdBy: string | null, snapshot: Uint8Array): Promise<void>
     claimInitialisation(): Promise<boolean>
   }

@@ -53,10 +53,10 @@ export const summaryBodySchema = z.object({
   dueDate: dueDateSchema.optional(),
 })
 
-/** PATCH /api/summaries/:id (admin): archive a summary or bring it back; set or clear (null) its deadline. */
+/** PATCH /api/summaries/:id (admin): rename it, archive it or bring it back, set or clear (null) its deadline. */
 export const summaryPatchSchema = z
-  .object({ archived: z.boolean().optional(), dueDate: dueDateSchema.nullable().optional() })
-  .refine((body) => body.archived !== undefined || body.dueDate !== undefined, { error: '请指定 archived 或 dueDate' })
+  .object({ title: z.string().trim().min(1).max(200).optional(), archived: z.boolean().optional(), dueDate: dueDateSchema.nullable().optional() })
+  .refine((body) => body.title !== undefined || body.archived !== undefined || body.dueDate !== undefined, { error: '请指定要修改的 title、archived 或 dueDate' })
 
 export type LoginBody = z.infer<typeof loginBodySchema>
 export type UserBody = z.infer<typeof userBodySchema>

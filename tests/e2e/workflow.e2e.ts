@@ -82,8 +82,8 @@ describe('reading on a phone', () => {
   })
 })
 
-describe('the deadline', () => {
-  it('sets a deadline that every writer sees at once, with what their department still has to hand in', async () => {
+describe('the summary’s deadline and title', () => {
+  it('sets a deadline that every writer sees at once, with what their department still has to hand in, and renames the summary', async () => {
     const admin = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
     const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'build', DEMO_PASSWORD)
     expect(await writer.locator('[data-deadline]').count()).toBe(0)
@@ -98,6 +98,12 @@ describe('the deadline', () => {
     await writer.click('[data-action="progress"]')
     await expect.poll(() => writer.locator('[data-progress-section="infrastructure"] [data-overdue]').count()).toBe(1)
     await screenshot(writer, 'progress-deadline')
+    // The admin renames the summary; the writer's page follows.
+    await admin.click('[data-action="edit-title"]')
+    await admin.fill('input[name="summaryTitle"]', '青山工业园区2026年工作总结和2027年工作打算')
+    await admin.click('.title-form button[type="submit"]')
+    await writer.click('text=← 返回总结')
+    await expect.poll(() => writer.locator('.summary-title').innerText()).toBe('青山工业园区2026年工作总结和2027年工作打算')
   })
 })
 

@@ -294,6 +294,24 @@ describe('templates and summaries', () => {
     expect((await api(server, '/api/summaries/no-such-summary', { token: admin, method: 'PATCH', body: { archived: true } })).status).toBe(404)
   })
 
+  it('renames a summary: the list, the detail, open editors and the export follow', async () => {
+    const created = await api<{ id: string }>(server, '/api/summaries', { token: admin, body: { templateId: 'park-annual', year: 2026, organisation: '改名园区' } })
+    const id = created.body.id
+    const reader = connect(server, id, editor)
+    await synced(reader)
+    const title = '改名园区2026年工作总结和2027年工作打算'
+    expect((await api(server, `/api/summaries/${id}`, { token: editor, method: 'PATCH', body: { title } })).status).toBe(403)
+    expect((await api(server, `/api/summaries/${id}`, { token: admin, method: 'PATCH', body: { title: '  ' } })).status).toBe(400)
+    expect((await api(server, `/api/summaries/${id}`, { token: admin, method: 'PATCH', body: {} })).status).toBe(400)
+    expect((await api<{ title: string }>(server, `/api/summaries/${id}`, { token: admin, method: 'PATCH', body: { title } })).body.title).toBe(title)
+    await waitFor(() => reader.doc.getMap('meta').get('title') === title, 5000, 'the new title in an open editor')
+    expect((await api<Array<{ id: string; title: string }>>(server, '/api/summaries', { token: editor })).body.find((summary) => summary.id === id)!.title).toBe(title)
+    expect((await api<{ title: string }>(server, `/api/summaries/${id}`, { token: editor })).body.title).toBe(title)
+    const text = await (await fetch(`${server.url}/api/summaries/${id}/export?format=txt`, { headers: { authorization: `Bearer ${admin}` } })).text()
+    expect(text.startsWith(`${title}\n`)).toBe(true)
+    reader.destroy()
+  })
+
   it('counts words of what departments wrote in the summary detail', async () => {
     const summaries = await api<Array<{ id: string; templateId: string }>>(server, '/api/summaries', { token: admin })
     const park = summaries.body.find((summary) => summary.templateId === 'park-annual')!
