@@ -34,3 +34,6 @@ export const formatMonthDay = (day: string): string => {
   const [, month, date] = day.split('-').map(Number)
   return `${month}月${date}日`
 }
+
+/** `2026-12-03 14:20`: a moment as the clock on the wall in China shows it. */
+export const formatChinaTime = (at: number): string => new Date(at + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')

@@ -16,6 +16,10 @@ import { requireUser } from '../auth/session.js'
 import type { Room } from '../collab/room.js'
 import type { Rooms } from '../collab/rooms.js'
 import type { Store } from '../store/index.js'
+import { commentSheetName, writeCommentSheet } from '../export/commentSheet.js'
+import { attachmentHeader } from '../export/exportSummary.js'
+import { XLSX_TYPE } from '../export/tableSheet.js'
+import { departmentNames } from './describeSections.js'
 import { requireSummary } from './requireSummary.js'
 import type { Department, User } from '../store/directory.js'
 import { writeThread } from '../summary/writeThread.js'
@@ -45,7 +49,18 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
   }
   const body = async (c: Context<AppEnv>) => c.req.json().catch(() => null)
 
-  app.get('/:id/comments', (c) => withSummary(c, (room) => c.json(readThreads(room.doc))))
+  // ?format=xlsx: the 审阅意见汇总表 to file with the final summary.
+  app.get('/:id/comments', async (c) => {
+    const format = c.req.query('format')
+    if (format === undefined || format === 'json') return withSummary(c, (room) => c.json(readThreads(room.doc)))
+    if (format !== 'xlsx') throw new AppError(400, 'unknown-format', `不支持的格式“${format}”，可选：json、xlsx`)
+    const names = await departmentNames(store)
+    const { body, fileName } = await withSummary(c, async (room) => ({
+      body: await writeCommentSheet(room.doc, (id) => names.get(id) ?? '未分配部门'),
+      fileName: commentSheetName(room.doc),
+    }))
+    return c.body(body, 200, { 'content-type': XLSX_TYPE, 'content-disposition': attachmentHeader(fileName) })
+  })
 
   app.post('/:id/comments', async (c) => {
     const input = parseInput(createThreadSchema, await body(c))

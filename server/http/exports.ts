@@ -9,6 +9,7 @@ import { AppError } from '../errors.js'
 import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import { assignmentSheetName, writeAssignmentSheet } from '../export/assignmentSheet.js'
+import { XLSX_TYPE } from '../export/tableSheet.js'
 import { attachmentHeader, closingDateOf, exportSummary, isExportFormat, unknownFormatMessage } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
 import { copyOfSummary } from '../summary/docFromState.js'
@@ -46,5 +47,3 @@ export const exportRoutes = (store: Store, rooms: Rooms) => {
 
   return app
 }
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readThreads } from '../../shared/doc/comments.js'
@@ -127,4 +128,31 @@ describe('comment threads', () => {
     writer.doc.getMap('comments').set('forged', new Y.Map())
     await waitFor(() => writer.closes.some((close) => close.code === 4403), 5000, '4403')
   })
+
+  it('lists every thread in outline order in the 审阅意见汇总表 (.xlsx), with replies and how it was handled', async () => {
+    const leader = await open('leader')
+    const anchors = anchorsFor(leader.doc, 'investment-channels', '赴长三角')
+    const { body } = await comment('leader', { sectionId: 'investment-channels', ...anchors, quote: '赴长三角', text: '请写明去了几次' })
+    expect((await action('invest', body.id, 'replies', { text: '已补充：全年6次' })).status).toBe(201)
+    expect((await action('leader', body.id, 'resolve')).status).toBe(200)
+
+    const response = await fetch(`${server.url}/api/summaries/${summaryId}/comments?format=xlsx`, { headers: { authorization: `Bearer ${tokens.viewer}` } })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-disposition')).toContain(encodeURIComponent('青山工业园区管理委员会2026年度工作总结审阅意见汇总表.xlsx'))
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(await response.arrayBuffer())
+    const rows = workbook.worksheets[0]!.getSheetValues().slice(3).map((row) => (Array.isArray(row) ? row.slice(1) : []))
+    const threads = (await api<unknown[]>(server, `/api/summaries/${summaryId}/comments`, { token: tokens.viewer })).body
+    expect(rows).toHaveLength(threads.length)
+    const row = rows.find((cells) => cells[4] === '请写明去了几次')!
+    expect(row.slice(1, 6)).toEqual(['1.拓宽招商渠道', '招商部', '赴长三角', '请写明去了几次', '王主任'])
+    expect(row[6]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+    expect(row[7]).toMatch(/^张招商（.+）：已补充：全年6次$/)
+    expect(row[8]).toBe('已解决（王主任）')
+    // 1.拓宽招商渠道 comes before 2.做优项目服务 in the outline, so do its threads.
+    const sections = rows.map((cells) => cells[1])
+    expect(sections.lastIndexOf('1.拓宽招商渠道')).toBeLessThan(sections.indexOf('2.做优项目服务'))
+    expect((await api(server, `/api/summaries/${summaryId}/comments?format=pdf`, { token: tokens.viewer })).status).toBe(400)
+  })
 })
+
