@@ -8,7 +8,8 @@ import { readThreads } from './doc/comments.js'
 import { readIndicators } from './doc/indicators.js'
 import { readOutline } from './doc/outline.js'
 import { numberOutline } from './numbering.js'
-import { describeSlip } from './punctuation.js'
+import { describeSlip, type PunctuationSlip } from './punctuation.js'
+import { describeWordingSlip } from './wording.js'
 import { analyseSection } from './sectionAnalysis.js'
 
 export type PreflightKind = 'empty-section' | 'missing-indicator' | 'placeholder' | 'unresolved-comment' | 'not-final'
@@ -23,17 +24,24 @@ export interface PreflightProblem {
 
 /**
  * Worth a look, not a blocker (“请核对”): a figure typed by hand that the indicator data
- * contradicts (`figure`, with its key), or a section's punctuation slips (`punctuation`).
+ * contradicts (`figure`, with its key), a section's punctuation slips (`punctuation`) or its
+ * misused words (`wording`).
  */
 export interface Check {
-  kind: 'figure' | 'punctuation'
+  kind: 'figure' | 'punctuation' | 'wording'
   sectionId: string
   key?: string
   message: string
 }
 
-/** How many slips a punctuation check describes by name; the rest are counted. */
+/** How many kinds of slip a check describes by name; the rest are counted. */
 const SLIPS_NAMED = 3
+
+/** 3 处：“,”应为“，”；半角括号()应为（）等. */
+const listSlips = (slips: readonly PunctuationSlip[], describe: (slip: PunctuationSlip) => string): string => {
+  const named = [...new Set(slips.map(describe))]
+  return `${slips.length} 处：${named.slice(0, SLIPS_NAMED).join('；')}${named.length > SLIPS_NAMED ? '等' : ''}`
+}
 
 /**
  * The preflight in one reading of every section: the problems of DESIGN.md's preflight, and
@@ -60,12 +68,10 @@ export const checkSummary = (doc: Y.Doc): { problems: PreflightProblem[]; checks
     if (entry.status !== 'final') problems.push({ kind: 'not-final', sectionId: entry.id, message: `“${name}”尚未定稿` })
     for (const { key, typed, expected } of analysis.typedMismatches)
       checks.push({ kind: 'figure', sectionId: entry.id, key, message: `“${name}”中手写的“${typed}”与指标数据（${expected}）不一致，请核对或改用指标` })
-    const slips = analysis.punctuation
-    if (slips.length) {
-      const named = [...new Set(slips.map(describeSlip))]
-      const listed = named.slice(0, SLIPS_NAMED).join('；') + (named.length > SLIPS_NAMED ? '等' : '')
-      checks.push({ kind: 'punctuation', sectionId: entry.id, message: `“${name}”中有 ${slips.length} 处标点不合公文规范：${listed}` })
-    }
+    if (analysis.punctuation.length)
+      checks.push({ kind: 'punctuation', sectionId: entry.id, message: `“${name}”中标点不合公文规范 ${listSlips(analysis.punctuation, describeSlip)}` })
+    if (analysis.wording.length)
+      checks.push({ kind: 'wording', sectionId: entry.id, message: `“${name}”中用词有误 ${listSlips(analysis.wording, describeWordingSlip)}` })
   })
 
   for (const [key, figure] of Object.entries(figures)) {

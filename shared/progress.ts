@@ -36,6 +36,8 @@ export interface SectionProgress {
   figureChecks: number
   /** Punctuation slips: half-width marks in Chinese text, doubled marks, stray spaces. */
   punctuation: number
+  /** Misused words (布署 for 部署). */
+  wording: number
   /** Still 撰写中 after the summary's deadline. */
   overdue: boolean
   lastEditAt: number | null
@@ -118,6 +120,7 @@ export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName, 
       placeholders: [...analysis.placeholders.values()].reduce((sum, count) => sum + count, 0),
       figureChecks: analysis.typedMismatches.length,
       punctuation: analysis.punctuation.length,
+      wording: analysis.wording.length,
       overdue: isOverdue(entry.status, dueDate, today),
       lastEditAt: editors[0]?.lastEditAt ?? null,
       editors,

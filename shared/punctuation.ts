@@ -2,7 +2,7 @@
  * Punctuation slips that an official document (公文) must not print: half-width , ; : ? ! . ( ) "
  * inside Chinese text (pasted from an English keyboard or a spreadsheet), doubled marks (，，),
  * and spaces between Chinese characters (copied out of a PDF). Each slip comes with its
- * correction, so the same reading lists them (请核对) and fixes them (“修正标点”).
+ * correction, so the same reading lists them (请核对) and fixes them (“一键修正”).
  *
  * Only what is next to Chinese is touched: 3,000 and 5.2 and 8:30 and www.gov.cn stay as typed.
  * A figure (an indicator node) prints Chinese (5.2亿元, 同比增长15.0%), so callers pass it as
@@ -64,17 +64,6 @@ export const findPunctuationSlips = (text: string): PunctuationSlip[] => {
     if (fix !== null && fix !== match[0]) slips.push({ index: match.index!, found: match[0], fix })
   }
   return slips
-}
-
-/** The text with every slip corrected. */
-export const fixPunctuation = (text: string): string => {
-  let fixed = ''
-  let from = 0
-  for (const slip of findPunctuationSlips(text)) {
-    fixed += text.slice(from, slip.index) + slip.fix
-    from = slip.index + slip.found.length
-  }
-  return fixed + text.slice(from)
 }
 
 /** How a slip reads in a list: “,”应为“，”, 半角括号()应为（）, 汉字间多余的空格. */

@@ -9,6 +9,7 @@ import { inlineText, type Block } from './export/model.js'
 import type { IndicatorData } from './indicators/types.js'
 import { FIGURE_MARK, findPunctuationSlips, type PunctuationSlip } from './punctuation.js'
 import { findTypedFigureMismatches, type TypedFigureMismatch } from './typedFigures.js'
+import { findWordingSlips } from './wording.js'
 import { countWords } from './wordCount.js'
 
 /** Placeholders seen in real drafts: 20xx, 20**, 201*, xx/XX/××, **, □ and 【待填…】 gaps. */
@@ -49,18 +50,22 @@ export interface SectionAnalysis {
   typedMismatches: TypedFigureMismatch[]
   /** Half-width marks in Chinese text, doubled marks, spaces between characters. */
   punctuation: PunctuationSlip[]
+  /** Misused words (布署 for 部署). */
+  wording: PunctuationSlip[]
 }
 
 export const analyseSection = (doc: Y.Doc, sectionId: string, figures: Readonly<Record<string, IndicatorData>>): SectionAnalysis => {
   const blocks = readSectionBlocks(doc, sectionId, figures)
   const indicatorKeys = [...new Set(readSectionIndicatorKeys(doc, sectionId))]
   const typed = blocksText(blocks, 'omit')
+  const marked = blocksText(blocks, 'mark')
   return {
     blocks,
     words: countWords(blocksText(blocks)),
     placeholders: findPlaceholders(typed),
     typedMismatches: findTypedFigureMismatches(typed, figures),
-    punctuation: findPunctuationSlips(blocksText(blocks, 'mark')),
+    punctuation: findPunctuationSlips(marked),
+    wording: findWordingSlips(marked),
     indicatorKeys,
     missingKeys: indicatorKeys.filter((key) => figures[key]?.value === null || !figures[key]),
   }

@@ -35,31 +35,33 @@ describe('exporting from the summary page', () => {
     expect(bytes.subarray(0, 2).toString()).toBe('PK')
   })
 
-  it('flags half-width punctuation while writing and fixes it in one click, for everyone', async () => {
+  it('flags half-width punctuation and misused words while writing and fixes them in one click, for everyone', async () => {
     const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', 'huizong2026')
     const reader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', 'huizong2026')
     const section = writer.locator('[data-section-id="investment-channels"]')
     await section.locator('.ProseMirror').click()
-    await writer.keyboard.insertText('下一步,开展"精准招商"(围绕主导产业)，，力争 新突破.')
+    await writer.keyboard.insertText('下一步,开展"精准招商"(围绕主导产业)，，力争 新突破.建立台帐。')
     await expect.poll(() => section.locator('[data-punctuation-check]').innerText()).toBe('标点 6')
+    await expect.poll(() => section.locator('[data-wording-check]').getAttribute('title')).toBe('“台帐”应为“台账”')
     await expect.poll(() => reader.locator('[data-section-id="investment-channels"] [data-punctuation-check]').innerText()).toBe('标点 6')
     // Only the writing department gets the button.
     expect(await reader.locator('[data-section-id="investment-channels"] [data-action="fix-punctuation"]').count()).toBe(0)
     await section.locator('[data-action="fix-punctuation"]').click()
-    const fixed = '下一步，开展“精准招商”（围绕主导产业），力争新突破。'
+    const fixed = '下一步，开展“精准招商”（围绕主导产业），力争新突破。建立台账。'
     // (toContain: the writer's caret, with their name, is drawn in the reader's text.)
     await expect.poll(() => reader.locator('[data-section-id="investment-channels"] .ProseMirror').innerText()).toContain(fixed)
-    await expect.poll(() => section.locator('[data-punctuation-check]').count()).toBe(0)
+    await expect.poll(() => section.locator('[data-punctuation-check], [data-wording-check]').count()).toBe(0)
     expect(await section.locator('[data-action="fix-punctuation"]').count()).toBe(0)
     // One undo step brings the text back as typed.
     await writer.keyboard.press('Control+z')
-    await expect.poll(() => section.locator('.ProseMirror').innerText()).toContain('下一步,开展"精准招商"(围绕主导产业)，，力争 新突破.')
+    await expect.poll(() => section.locator('.ProseMirror').innerText()).toContain('下一步,开展"精准招商"(围绕主导产业)，，力争 新突破.建立台帐。')
     // The export dialog lists the section under 标点; Esc closes the dialog.
     await expect
-      .poll(async () => ((await (await writer.request.get(`${suite.server.url}/api/summaries/${suite.summaryId}/preflight`)).json()) as { checks: Array<{ kind: string }> }).checks.filter((check) => check.kind === 'punctuation').length)
-      .toBe(1)
+      .poll(async () => ((await (await writer.request.get(`${suite.server.url}/api/summaries/${suite.summaryId}/preflight`)).json()) as { checks: Array<{ kind: string }> }).checks.filter((check) => check.kind !== 'figure').length)
+      .toBe(2)
     await writer.click('[data-action="export"]')
-    await expect.poll(() => writer.locator('[data-punctuation-checks]').innerText()).toContain('“1.拓宽招商渠道”中有 6 处标点不合公文规范')
+    await expect.poll(() => writer.locator('[data-punctuation-checks]').innerText()).toContain('“1.拓宽招商渠道”中标点不合公文规范 6 处')
+    expect(await writer.locator('[data-punctuation-checks]').innerText()).toContain('“1.拓宽招商渠道”中用词有误 1 处：“台帐”应为“台账”')
     await writer.keyboard.press('Escape')
     await expect.poll(() => writer.locator('[role="dialog"]').count()).toBe(0)
   })

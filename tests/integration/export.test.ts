@@ -86,15 +86,20 @@ describe('export and preflight', () => {
     expect(progress.body.sections.filter((section) => section.figureChecks > 0)).toEqual([expect.objectContaining({ id: 'investment-service', figureChecks: 1 })])
   })
 
-  it('asks to check half-width punctuation in Chinese text, and the export prints the text as written', async () => {
-    writeParagraph(writer.doc, 'investment-service', '下一步,继续做好(项目代办)服务。')
+  it('asks to check half-width punctuation and misused words, and the export prints the text as written', async () => {
+    writeParagraph(writer.doc, 'investment-service', '下一步,继续做好(项目代办)服务，建立项目台帐。')
     await waitFor(() => sectionText(writer.doc, 'investment-service').includes('项目代办'))
     await expect
-      .poll(async () => (await api<{ checks: Array<{ kind: string }> }>(server, `/api/summaries/${summaryId}/preflight`, { token: admin })).body.checks.filter((check) => check.kind === 'punctuation'), { timeout: 5000 })
-      .toEqual([{ kind: 'punctuation', sectionId: 'investment-service', message: '“2.做优项目服务”中有 2 处标点不合公文规范：“,”应为“，”；半角括号()应为（）' }])
-    const progress = await api<{ sections: Array<{ id: string; punctuation: number }> }>(server, `/api/summaries/${summaryId}/progress`, { token: admin })
-    expect(progress.body.sections.filter((section) => section.punctuation > 0).map(({ id, punctuation }) => ({ id, punctuation }))).toEqual([{ id: 'investment-service', punctuation: 2 }])
-    expect(await (await download('txt')).text()).toContain('　　下一步,继续做好(项目代办)服务。\n')
+      .poll(async () => (await api<{ checks: Array<{ kind: string }> }>(server, `/api/summaries/${summaryId}/preflight`, { token: admin })).body.checks.filter((check) => check.kind !== 'figure'), { timeout: 5000 })
+      .toEqual([
+        { kind: 'punctuation', sectionId: 'investment-service', message: '“2.做优项目服务”中标点不合公文规范 2 处：“,”应为“，”；半角括号()应为（）' },
+        { kind: 'wording', sectionId: 'investment-service', message: '“2.做优项目服务”中用词有误 1 处：“台帐”应为“台账”' },
+      ])
+    const progress = await api<{ sections: Array<{ id: string; punctuation: number; wording: number }> }>(server, `/api/summaries/${summaryId}/progress`, { token: admin })
+    expect(progress.body.sections.filter((section) => section.punctuation + section.wording > 0).map(({ id, punctuation, wording }) => ({ id, punctuation, wording }))).toEqual([
+      { id: 'investment-service', punctuation: 2, wording: 1 },
+    ])
+    expect(await (await download('txt')).text()).toContain('　　下一步,继续做好(项目代办)服务，建立项目台帐。\n')
   })
 
   it('exports from the command line, reading the data directory directly', async () => {

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { describeSlip, FIGURE_MARK, findPunctuationSlips, fixPunctuation } from '../../shared/punctuation.js'
+import { describeSlip, FIGURE_MARK, findPunctuationSlips } from '../../shared/punctuation.js'
+import { describeWordingSlip, findWordingSlips } from '../../shared/wording.js'
+
+/** The text with every punctuation slip corrected (what “一键修正” does to a paragraph). */
+const fixPunctuation = (text: string): string => {
+  let fixed = ''
+  let from = 0
+  for (const slip of findPunctuationSlips(text)) {
+    fixed += text.slice(from, slip.index) + slip.fix
+    from = slip.index + slip.found.length
+  }
+  return fixed + text.slice(from)
+}
 
 describe('punctuation slips in Chinese text', () => {
   it('turns half-width marks next to Chinese into full-width ones', () => {
@@ -40,5 +52,24 @@ describe('punctuation slips in Chinese text', () => {
 describe('describing punctuation slips', () => {
   it('names the marks, never the words between them', () => {
     expect(findPunctuationSlips('开展"精准招商"(围绕主导产业)等...').map(describeSlip)).toEqual(['直引号""应为“”', '半角括号()应为（）', '省略号应为“……”'])
+  })
+})
+
+describe('misused words', () => {
+  it('finds the words an official text must not print, with their correction', () => {
+    expect(findWordingSlips('截止目前，工作布署到位，台帐齐全，再接再励；截止11月底完成。二0二六年').map(({ found, fix }) => `${found}→${fix}`)).toEqual([
+      '截止目前→截至目前',
+      '布署→部署',
+      '台帐→台账',
+      '再接再励→再接再厉',
+      '截止→截至',
+      '0→〇',
+    ])
+    expect(describeWordingSlip({ index: 0, found: '布署', fix: '部署' })).toBe('“布署”应为“部署”')
+  })
+
+  it('leaves words that are right where they stand', () => {
+    for (const text of ['申报截止日期为12月10日', '预防犯罪', '既使企业受益，又方便群众', '按排名先后', '2026年完成100个', '一〇八'])
+      expect(findWordingSlips(text)).toEqual([])
   })
 })

@@ -2,7 +2,7 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import { EditorState } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import { sectionSchema } from '../../shared/editor/extensions.js'
-import { applyPunctuationFixes, punctuationFixes } from '../../client/editor/punctuationFixes.js'
+import { applySlipFixes, slipFixes } from '../../client/editor/slipFixes.js'
 
 const schema = sectionSchema()
 const paragraph = (...content: PMNode[]) => schema.node('paragraph', null, content)
@@ -10,7 +10,7 @@ const figure = (key: string) => schema.node('indicator', { key, show: 'value' })
 
 const fixed = (doc: PMNode) => {
   const state = EditorState.create({ schema, doc })
-  return state.apply(applyPunctuationFixes(state.tr, punctuationFixes(doc))).doc
+  return state.apply(applySlipFixes(state.tr, slipFixes(doc))).doc
 }
 
 describe('fixing punctuation in a section editor', () => {
@@ -31,7 +31,12 @@ describe('fixing punctuation in a section editor', () => {
     expect(result.child(2).textContent).toBe('以商招商；以企引企')
   })
 
+  it('fixes misused words with the punctuation, also inside brackets', () => {
+    const doc = schema.node('doc', null, [paragraph(schema.text('截止目前,已完成(工作布署),建立台帐。二0二六年'))])
+    expect(fixed(doc).textContent).toBe('截至目前，已完成（工作部署），建立台账。二〇二六年')
+  })
+
   it('finds nothing to fix in clean text', () => {
-    expect(punctuationFixes(schema.node('doc', null, [paragraph(schema.text('全年完成3,000万元，增长1.5个百分点。'))]))).toEqual([])
+    expect(slipFixes(schema.node('doc', null, [paragraph(schema.text('全年完成3,000万元，增长1.5个百分点。'))]))).toEqual([])
   })
 })

@@ -1,0 +1,66 @@
+/**
+ * Misused words that recur in year-end summaries and that an official document must not print:
+ * 布署 for 部署, 台帐 for 台账, 截止目前 for 截至目前, 再接再励 for 再接再厉, a 0 among Chinese
+ * numerals (二0二六年 for 二〇二六年). Only corrections that hold wherever the wrong form appears
+ * are listed; a word that is right in some phrases (既使, 按排, 其它) is left to people.
+ * Slips have the shape of punctuation slips, so the same lists show them and the same fix
+ * applies them.
+ */
+import type { PunctuationSlip } from './punctuation.js'
+
+/** [wrong, right]: the wrong form is never right in a summary. */
+const WORDS: ReadonlyArray<readonly [string, string]> = [
+  ['布署', '部署'],
+  ['台帐', '台账'],
+  ['帐户', '账户'],
+  ['帐目', '账目'],
+  ['报帐', '报账'],
+  ['部份', '部分'],
+  ['做为', '作为'],
+  ['必竟', '毕竟'],
+  ['坐谈会', '座谈会'],
+  ['明查暗访', '明察暗访'],
+  ['再接再励', '再接再厉'],
+  ['迫不急待', '迫不及待'],
+  ['一愁莫展', '一筹莫展'],
+  ['按步就班', '按部就班'],
+  ['一股作气', '一鼓作气'],
+  ['走头无路', '走投无路'],
+  ['墨守陈规', '墨守成规'],
+  ['默守成规', '墨守成规'],
+  ['出奇不意', '出其不意'],
+  ['松驰', '松弛'],
+  ['针贬', '针砭'],
+  ['反应问题', '反映问题'],
+  ['反应情况', '反映情况'],
+  ['反应诉求', '反映诉求'],
+  ['截止目前', '截至目前'],
+  ['截止到', '截至'],
+]
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const CHINESE_DIGITS = '一二三四五六七八九十〇'
+
+const PATTERN = new RegExp(
+  [
+    `(?<word>${WORDS.map(([wrong]) => escape(wrong)).join('|')})`,
+    // 截止 before a time is 截至 (截至11月底); 截止日期, 截止时间 stay.
+    `(?<until>截止(?=\\d{1,4}[年月日]|[${CHINESE_DIGITS}]+月|年底|年末|月底|今年|本月|去年|上半年|前三季度))`,
+    // A Latin 0/O among Chinese numerals: 二0二六年.
+    `(?<zero>(?<=[${CHINESE_DIGITS}])[0OoＯ０]|[0OoＯ０](?=[${CHINESE_DIGITS}]))`,
+  ].join('|'),
+  'gu',
+)
+
+const RIGHT = new Map(WORDS)
+
+/** Every misused word in a text, in order. */
+export const findWordingSlips = (text: string): PunctuationSlip[] =>
+  [...text.matchAll(PATTERN)].map((match) => {
+    const { word, until } = match.groups!
+    const fix = word ? RIGHT.get(word)! : until ? '截至' : '〇'
+    return { index: match.index!, found: match[0], fix }
+  })
+
+/** 用词：“布署”应为“部署”. */
+export const describeWordingSlip = ({ found, fix }: PunctuationSlip): string => `“${found}”应为“${fix}”`
