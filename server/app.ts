@@ -19,6 +19,7 @@ import { commentRoutes } from './http/comments.js'
 import { directoryRoutes } from './http/directory.js'
 import { sectionRoutes } from './http/sections.js'
 import { versionRoutes } from './http/versions.js'
+import { backupRoutes } from './http/backups.js'
 import { exportRoutes } from './http/exports.js'
 import { indicatorRoutes } from './http/indicators.js'
 import { summaryRoutes } from './http/summaries.js'
@@ -65,6 +66,7 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
   app.route('/api', authRoutes(store, limiter, userSockets))
   app.route('/api', directoryRoutes(store, userSockets))
   app.route('/api/templates', templateRoutes(store))
+  app.route('/api/backups', backupRoutes(store))
   app.route('/api/summaries', summaryRoutes(store, rooms))
   app.route('/api/summaries', indicatorRoutes(store, rooms))
   app.route('/api/summaries', commentRoutes(store, rooms))

@@ -1,5 +1,5 @@
 /** Configuration from the environment (documented in README.md). */
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 
 const HARD_MESSAGE_LIMIT = 16 * 1024 * 1024
 
@@ -26,6 +26,12 @@ export interface Config {
   databaseUrl?: string
   /** redis://… — exchange live traffic with other processes. */
   redisUrl?: string
+  /** Where the automatic SQLite backups go. */
+  backupDir: string
+  /** Hours between automatic backups; 0 turns them off. */
+  backupIntervalHours: number
+  /** How many backups are kept. */
+  backupKeep: number
 }
 
 export const readConfig = (env = process.env): Config => ({
@@ -41,4 +47,7 @@ export const readConfig = (env = process.env): Config => ({
   clientDir: resolve(env.CLIENT_DIR || './dist'),
   databaseUrl: env.DATABASE_URL || undefined,
   redisUrl: env.REDIS_URL || undefined,
+  backupDir: resolve(env.BACKUP_DIR || join(env.DATA_DIR || './data', 'backups')),
+  backupIntervalHours: intFromEnv(env, 'BACKUP_INTERVAL_HOURS', 24),
+  backupKeep: Math.max(1, intFromEnv(env, 'BACKUP_KEEP', 14)),
 })

@@ -15,6 +15,7 @@ import { createRooms } from './collab/rooms.js'
 import type { Config } from './config.js'
 import type { AppEnv } from './context.js'
 import { initialise } from './demo/initialise.js'
+import { scheduleBackups } from './store/backupSchedule.js'
 import { createStore } from './store/createStore.js'
 
 export interface RunningServer {
@@ -34,6 +35,7 @@ export const startServer = async (config: Config, log: (line: string) => void = 
   // ws enforces a hard cap; between maxMessageBytes and the cap the connection closes with 4400.
   ;(wss.options as { maxPayload: number }).maxPayload = config.maxMessageBytes * 2
   const heartbeat = startHeartbeat(wss, config.heartbeatMs)
+  const backups = store.backups ? scheduleBackups(store.backups, config.backupIntervalHours, log) : null
   const userSockets = new UserSockets()
   userSockets.watch((token) => resolveUser(store, token), config.heartbeatMs)
   holder.app = createApp(config, store, rooms, upgradeWebSocket, userSockets)
@@ -48,6 +50,7 @@ export const startServer = async (config: Config, log: (line: string) => void = 
     port,
     close: async () => {
       heartbeat.stop()
+      backups?.stop()
       userSockets.stop()
       for (const client of wss.clients) client.terminate()
       await rooms.closeAll()

@@ -35,5 +35,8 @@ export const formatMonthDay = (day: string): string => {
   return `${month}月${date}日`
 }
 
-/** `2026-12-03 14:20`: a moment as the clock on the wall in China shows it. */
-export const formatChinaTime = (at: number): string => new Date(at + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')
+/** `2026-12-03T14:20:05`: a moment as the clock on the wall in China shows it. */
+export const chinaClock = (at: number): string => new Date(at + CHINA_OFFSET_MS).toISOString().slice(0, 19)
+
+/** `2026-12-03 14:20`. */
+export const formatChinaTime = (at: number): string => chinaClock(at).slice(0, 16).replace('T', ' ')

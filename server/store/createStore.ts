@@ -3,5 +3,5 @@ import { openStore } from './index.js'
 import { openPostgresStore } from './postgres.js'
 import type { Store } from './types.js'
 
-export const createStore = async (config: { dataDir: string; databaseUrl?: string }): Promise<Store> =>
-  config.databaseUrl ? openPostgresStore(config.databaseUrl) : openStore(config.dataDir)
+export const createStore = async (config: { dataDir: string; databaseUrl?: string; backupDir?: string; backupKeep?: number }): Promise<Store> =>
+  config.databaseUrl ? openPostgresStore(config.databaseUrl) : openStore(config.dataDir, { dir: config.backupDir, keep: config.backupKeep })

@@ -1,4 +1,6 @@
 /** The embedded SQLite store: one database file in DATA_DIR behind small per-concern repositories. */
+import { join } from 'node:path'
+import { createBackups } from './backups.js'
 import { createCatalog } from './catalog.js'
 import { openDb } from './db.js'
 import { createDirectory } from './directory.js'
@@ -7,11 +9,20 @@ import { createSessions } from './sessions.js'
 import { createUpdateLog } from './updates.js'
 import { createVersions } from './versions.js'
 
+export interface BackupOptions {
+  /** Where backups go (default DATA_DIR/backups). */
+  dir?: string
+  /** How many to keep (default 14). */
+  keep?: number
+}
+
 /** One connection; update-log writes are group commits (groupCommit.ts). */
-export const openStore = (dataDir: string) => {
+export const openStore = (dataDir: string, backup: BackupOptions = {}) => {
   const db = openDb(dataDir)
+  const backups = createBackups(db, backup.dir ?? join(dataDir, 'backups'), backup.keep ?? 14)
   return {
     db,
+    backups,
     directory: createDirectory(db),
     sessions: createSessions(db),
     catalog: createCatalog(db),
@@ -19,6 +30,7 @@ export const openStore = (dataDir: string) => {
     versions: createVersions(db),
     close: async () => {
       await new Promise((resolve) => setImmediate(resolve)) // a group commit under way finishes first
+      await backups.settled()
       db.close()
     },
   }

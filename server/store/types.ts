@@ -7,6 +7,7 @@ import type { Department, User, UserChange } from './directory.js'
 import type { SummaryRecord } from './catalog.js'
 import type { SectionActivity, StoredState, UpdateRecord } from './updates.js'
 import type { VersionRecord } from './versions.js'
+import type { Backups } from './backups.js'
 
 export interface Store {
   directory: {
@@ -53,5 +54,7 @@ export interface Store {
     list(summaryId: string): Promise<VersionRecord[]>
     get(summaryId: string, id: string): Promise<(VersionRecord & { data: Uint8Array }) | undefined>
   }
+  /** Backups of the SQLite file; PostgreSQL is backed up with its own tools, so it has none. */
+  backups?: Backups
   close(): Promise<void>
 }

@@ -106,3 +106,18 @@ describe('archiving', () => {
     await page.waitForSelector(`[data-summary="${suite.summaryId}"]`)
   })
 })
+
+describe('backups', () => {
+  it('takes a backup from the admin page and offers it for download', async () => {
+    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+    await page.goto(`${suite.server.url}/admin`)
+    await page.waitForSelector('[data-backups] [data-action="backup-now"]')
+    const before = await page.locator('[data-backup]').count()
+    await page.click('[data-action="backup-now"]')
+    await expect.poll(() => page.locator('[data-backups] [role="status"]').innerText()).toMatch(/^已备份：huizong-\d{8}-\d{6}/)
+    expect(await page.locator('[data-backup]').count()).toBe(before + 1)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-backup] a').first().click()])
+    expect(download.suggestedFilename()).toMatch(/^huizong-\d{8}-\d{6}.*\.sqlite$/)
+    await screenshot(page, 'backups')
+  })
+})
