@@ -312,6 +312,12 @@ describe('templates and summaries', () => {
     reader.destroy()
   })
 
+  it('keeps backups with SQLite and sends PostgreSQL operators to pg_dump', async () => {
+    const answer = await api<{ error?: { code: string; message: string } }>(server, '/api/backups', { token: admin })
+    if (process.env.TEST_POSTGRES === '1') expect([answer.status, answer.body.error?.code]).toEqual([409, 'backups-unavailable'])
+    else expect(answer.status).toBe(200)
+  })
+
   it('counts words of what departments wrote in the summary detail', async () => {
     const summaries = await api<Array<{ id: string; templateId: string }>>(server, '/api/summaries', { token: admin })
     const park = summaries.body.find((summary) => summary.templateId === 'park-annual')!
