@@ -9,8 +9,10 @@ import { readIndicators } from './doc/indicators.js'
 import { readOutline } from './doc/outline.js'
 import { numberOutline } from './numbering.js'
 import { describeSlip, type PunctuationSlip } from './punctuation.js'
+import { findRepeatedSentences, sentencesOf } from './repeatedText.js'
+import { readSectionBlocks } from './export/buildExportDocument.js'
 import { describeWordingSlip } from './wording.js'
-import { analyseSection } from './sectionAnalysis.js'
+import { analyseSection, blocksText } from './sectionAnalysis.js'
 
 export type PreflightKind = 'empty-section' | 'missing-indicator' | 'placeholder' | 'unresolved-comment' | 'not-final'
 
@@ -24,11 +26,12 @@ export interface PreflightProblem {
 
 /**
  * Worth a look, not a blocker (“请核对”): a figure typed by hand that the indicator data
- * contradicts (`figure`, with its key), a section's punctuation slips (`punctuation`) or its
- * misused words (`wording`).
+ * contradicts (`figure`, with its key), a section's punctuation slips (`punctuation`), its
+ * misused words (`wording`), or sentences it carries word for word from the summary it continues
+ * (`repeated`).
  */
 export interface Check {
-  kind: 'figure' | 'punctuation' | 'wording'
+  kind: 'figure' | 'punctuation' | 'wording' | 'repeated'
   sectionId: string
   key?: string
   message: string
@@ -43,12 +46,21 @@ const listSlips = (slips: readonly PunctuationSlip[], describe: (slip: Punctuati
   return `${slips.length} 处：${named.slice(0, SLIPS_NAMED).join('；')}${named.length > SLIPS_NAMED ? '等' : ''}`
 }
 
+/** Every sentence typed in a summary without a figure in it, to find it again next year. */
+const typedSentences = (doc: Y.Doc): Set<string> =>
+  new Set(readOutline(doc).flatMap((entry) => sentencesOf(blocksText(readSectionBlocks(doc, entry.id), 'mark'))))
+
+/** How much of a repeated sentence the message quotes. */
+const QUOTED = 20
+
 /**
  * The preflight in one reading of every section: the problems of DESIGN.md's preflight, and
  * apart from them what to check (“请核对”): a typed number may be right for a reason the data
- * does not know, and a half-width mark may be meant, so neither is a problem kind.
+ * does not know, and a half-width mark may be meant, so neither is a problem kind. `earlier`:
+ * the summary this one continues (meta.basedOn), to find sentences copied from it.
  */
-export const checkSummary = (doc: Y.Doc): { problems: PreflightProblem[]; checks: Check[] } => {
+export const checkSummary = (doc: Y.Doc, earlier?: Y.Doc): { problems: PreflightProblem[]; checks: Check[] } => {
+  const lastYear = earlier ? typedSentences(earlier) : null
   const outline = readOutline(doc)
   const numbers = numberOutline(outline)
   const figures = readIndicators(doc)
@@ -72,6 +84,11 @@ export const checkSummary = (doc: Y.Doc): { problems: PreflightProblem[]; checks
       checks.push({ kind: 'punctuation', sectionId: entry.id, message: `“${name}”中标点不合公文规范 ${listSlips(analysis.punctuation, describeSlip)}` })
     if (analysis.wording.length)
       checks.push({ kind: 'wording', sectionId: entry.id, message: `“${name}”中用词有误 ${listSlips(analysis.wording, describeWordingSlip)}` })
+    const repeated = lastYear ? findRepeatedSentences(blocksText(analysis.blocks, 'mark'), lastYear) : []
+    if (repeated.length) {
+      const first = repeated[0]!
+      checks.push({ kind: 'repeated', sectionId: entry.id, message: `“${name}”中有 ${repeated.length} 句与上年总结原文相同，如“${first.length > QUOTED ? `${first.slice(0, QUOTED)}……` : first}”，请确认是否需要更新` })
+    }
   })
 
   for (const [key, figure] of Object.entries(figures)) {

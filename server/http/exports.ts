@@ -3,6 +3,8 @@
  * GET …/assignments (任务分工表, .xlsx) for a summary.
  */
 import { Hono } from 'hono'
+import type * as Y from 'yjs'
+import { readMeta } from '../../shared/doc/outline.js'
 import { checkSummary } from '../../shared/preflight.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
@@ -21,8 +23,26 @@ export const exportRoutes = (store: Store, rooms: Rooms) => {
   app.use('*', requireUser(store))
 
   const summaryOf = async (id: string) => (await requireSummary(store, id)).id
+  /** The summary a summary continues, as it is now; none when it is gone or cannot be read. */
+  const earlierCopy = async (id: string): Promise<Y.Doc | undefined> => {
+    if (!(await store.catalog.getSummary(id))) return undefined
+    return copyOfSummary(rooms, id).catch((error: unknown) => {
+      console.error(`[preflight] the earlier summary ${id} could not be read`, error)
+      return undefined
+    })
+  }
 
-  app.get('/:id/preflight', async (c) => rooms.withRoom(await summaryOf(c.req.param('id')), (room) => c.json(checkSummary(room.doc))))
+  // A summary continued from an earlier one is also read against it (sentences copied as they were).
+  app.get('/:id/preflight', async (c) => {
+    const summaryId = await summaryOf(c.req.param('id'))
+    const basedOn = await rooms.withRoom(summaryId, (room) => readMeta(room.doc).basedOn)
+    const earlier = basedOn ? await earlierCopy(basedOn) : undefined
+    try {
+      return await rooms.withRoom(summaryId, (room) => c.json(checkSummary(room.doc, earlier)))
+    } finally {
+      earlier?.destroy()
+    }
+  })
 
   app.get('/:id/export', async (c) => {
     const format = c.req.query('format')

@@ -128,4 +128,19 @@ describe('export and preflight', () => {
     expect(text).toContain('　　协议资金 | 5.2亿元 | 4.3亿元 | 增长20.9% | 5亿元 | 104%')
     expect(text).toContain('　　组织职工文体活动 | 【待填：组织职工文体活动】')
   })
+
+  it('points out sentences next year’s summary carries word for word from this year’s, not the seeded ones with live figures', async () => {
+    const created = await api<{ id: string }>(server, '/api/summaries', { token: admin, body: { templateId: 'park-annual', year: 2027, organisation: '青山工业园区管理委员会', basedOn: summaryId } })
+    const nextYear = connect(server, created.body.id, await login(server, 'invest'))
+    await synced(nextYear)
+    writeParagraph(nextYear.doc, 'investment-channels', '赴长三角开展驻点招商20xx次。新开辟粤港澳大湾区招商专线，全年对接企业40家。')
+    await waitFor(() => sectionText(nextYear.doc, 'investment-channels').includes('粤港澳'))
+    await expect
+      .poll(async () => (await api<{ checks: Array<{ kind: string }> }>(server, `/api/summaries/${created.body.id}/preflight`, { token: admin })).body.checks.filter((check) => check.kind === 'repeated'), { timeout: 5000 })
+      .toEqual([{ kind: 'repeated', sectionId: 'investment-channels', message: '“1.拓宽招商渠道”中有 1 句与上年总结原文相同，如“赴长三角开展驻点招商20xx次。”，请确认是否需要更新' }])
+    // This year's summary continues none: nothing to compare.
+    expect((await api<{ checks: Array<{ kind: string }> }>(server, `/api/summaries/${summaryId}/preflight`, { token: admin })).body.checks.some((check) => check.kind === 'repeated')).toBe(false)
+    nextYear.destroy()
+  })
 })
+
