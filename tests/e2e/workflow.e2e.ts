@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ADMIN_PASSWORD, DEMO_PASSWORD, login } from '../integration/harness.js'
+import { ADMIN_PASSWORD, api, DEMO_PASSWORD, login } from '../integration/harness.js'
 import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 
 const suite = useBrowserSuite()
@@ -104,6 +104,27 @@ describe('the summary’s deadline and title', () => {
     await admin.click('.title-form button[type="submit"]')
     await writer.click('text=← 返回总结')
     await expect.poll(() => writer.locator('.summary-title').innerText()).toBe('青山工业园区2026年工作总结和2027年工作打算')
+  })
+})
+
+describe('approving what was handed in', () => {
+  it('lists the sections waiting for review on the progress page and approves them all at once', async () => {
+    const safety = await login(suite.server, 'safety', DEMO_PASSWORD)
+    for (const sectionId of ['safety', 'plan-safety'])
+      expect((await api(suite.server, `/api/summaries/${suite.summaryId}/sections/${sectionId}`, { token: safety, method: 'PATCH', body: { status: 'review' } })).status).toBe(200)
+    const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
+    await leader.goto(`${suite.server.url}/s/${suite.summaryId}/progress`)
+    await expect.poll(() => leader.locator('[data-review-section]').count()).toBe(2)
+    leader.once('dialog', (dialog) => void dialog.accept())
+    await leader.click('[data-action="approve-all"]')
+    await expect.poll(() => leader.locator('[data-review-queue] [role="status"]').innerText()).toBe('2 节已全部定稿')
+    const detail = await api<{ sections: Array<{ id: string; status: string }> }>(suite.server, `/api/summaries/${suite.summaryId}`, { token: safety })
+    expect(detail.body.sections.filter((section) => ['safety', 'plan-safety'].includes(section.id)).map((section) => section.status)).toEqual(['final', 'final'])
+    // A writer has nothing to approve: no queue.
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
+    await writer.goto(`${suite.server.url}/s/${suite.summaryId}/progress`)
+    await writer.waitForSelector('[data-progress-section]')
+    expect(await writer.locator('[data-review-queue]').count()).toBe(0)
   })
 })
 
