@@ -128,3 +128,21 @@ describe('approving what was handed in', () => {
   })
 })
 
+describe('a writer’s own sections', () => {
+  it('shows only the department’s sections when asked, remembers it, and shows all again to jump elsewhere', async () => {
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'build', DEMO_PASSWORD)
+    const all = await writer.locator('[data-section-id]').count()
+    await writer.check('input[name="onlyOwn"]')
+    await expect.poll(() => writer.locator('[data-section-id]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-section-id')))).toEqual(['infrastructure', 'plan-platform'])
+    await writer.reload()
+    await expect.poll(() => writer.locator('[data-section-id]').count()).toBe(2)
+    // The outline still lists every section; choosing another department's shows them all again.
+    await writer.locator('nav.outline a', { hasText: '招商引资取得新突破' }).click()
+    await expect.poll(() => writer.locator('[data-section-id]').count()).toBe(all)
+    expect(await writer.locator('input[name="onlyOwn"]').isChecked()).toBe(false)
+    // Leaders and the admin have no such filter.
+    const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
+    expect(await leader.locator('input[name="onlyOwn"]').count()).toBe(0)
+  })
+})
+
