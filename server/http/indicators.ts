@@ -1,19 +1,28 @@
 /**
  * Figures of a summary: GET …/indicators lists them, GET …/indicators/template.csv gives a file
  * to fill in, PUT …/indicators sets values from JSON, CSV or XLSX — all rows valid or nothing
- * applied. Admins set any key; editors only their department's keys.
+ * applied. Admins set any key; editors only their department's keys. The admin also defines
+ * figures the template lacked (POST …/indicators), changes what one is called, its unit, owner
+ * or decimals (PATCH …/indicators/:key) and removes one no section uses (DELETE).
  */
 import { Hono } from 'hono'
 import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
+import { readOutline } from '../../shared/doc/outline.js'
+import { readSectionIndicatorKeys } from '../../shared/export/buildExportDocument.js'
+import { defaultPrecision } from '../../shared/indicators/format.js'
+import type { IndicatorData } from '../../shared/indicators/types.js'
+import { numberOutline } from '../../shared/numbering.js'
+import { indicatorCreateSchema, indicatorPatchSchema } from '../../shared/schema/api.js'
 import { describeRowProblems, validateFigureRows } from '../../shared/schema/figures.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
-import { requireUser } from '../auth/session.js'
+import { requireRole, requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import { readUpload } from '../indicators/readUpload.js'
 import { departmentNames } from './describeSections.js'
 import type { Store } from '../store/index.js'
 import { requireSummary } from './requireSummary.js'
+import { parseInput } from '../validate.js'
 
 const csvCell = (value: unknown): string => {
   const text = value === null || value === undefined ? '' : String(value)
@@ -78,6 +87,58 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
         }
       }, user.id)
       return c.json({ updated: rows.length })
+    })
+  })
+
+  const requireDepartment = async (departmentId: string | undefined) => {
+    if (departmentId !== undefined && !(await store.directory.getDepartment(departmentId)))
+      throw new AppError(400, 'unknown-department', '该部门不存在', [{ path: 'departmentId', message: '该部门不存在' }])
+  }
+  const figureOf = (figures: Record<string, IndicatorData>, key: string): IndicatorData => {
+    const figure = figures[key]
+    if (!figure) throw new AppError(404, 'unknown-indicator', `指标“${key}”不存在`)
+    return figure
+  }
+
+  app.post('/:id/indicators', requireRole('admin'), async (c) => {
+    const summaryId = await summaryOf(c.req.param('id'))
+    const { key, precision, approx, ...fields } = parseInput(indicatorCreateSchema, await c.req.json().catch(() => null))
+    await requireDepartment(fields.departmentId)
+    return rooms.withRoom(summaryId, (room) => {
+      if (readIndicators(room.doc)[key]) throw new AppError(409, 'indicator-exists', `指标键“${key}”已存在`)
+      const figure: IndicatorData = { ...fields, precision: precision ?? defaultPrecision(fields.unit), approx: approx ?? false, value: null, previous: null, target: null, updatedAt: null, source: null }
+      room.transactServer((doc) => getIndicators(doc).set(key, figure), c.get('user').id)
+      return c.json({ key, ...figure }, 201)
+    })
+  })
+
+  app.patch('/:id/indicators/:key', requireRole('admin'), async (c) => {
+    const summaryId = await summaryOf(c.req.param('id'))
+    const change = parseInput(indicatorPatchSchema, await c.req.json().catch(() => null))
+    await requireDepartment(change.departmentId)
+    const key = c.req.param('key')
+    return rooms.withRoom(summaryId, (room) => {
+      const current = figureOf(readIndicators(room.doc), key)
+      const defined = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined))
+      const figure: IndicatorData = { ...current, ...defined }
+      room.transactServer((doc) => getIndicators(doc).set(key, figure), c.get('user').id)
+      return c.json({ key, ...figure })
+    })
+  })
+
+  // A figure some section shows cannot go: its node would print nothing. Remove it from the text first.
+  app.delete('/:id/indicators/:key', requireRole('admin'), async (c) => {
+    const summaryId = await summaryOf(c.req.param('id'))
+    const key = c.req.param('key')
+    return rooms.withRoom(summaryId, (room) => {
+      const figure = figureOf(readIndicators(room.doc), key)
+      const outline = readOutline(room.doc)
+      const numbers = numberOutline(outline)
+      const users = outline.flatMap((entry, index) => (readSectionIndicatorKeys(room.doc, entry.id).includes(key) ? [`${numbers[index]}${entry.title}`] : []))
+      if (users.length > 0)
+        throw new AppError(409, 'indicator-in-use', `“${figure.label}”仍在以下章节中使用，请先从正文中删去：${users.join('、')}`, users.map((section) => ({ section })))
+      room.transactServer((doc) => getIndicators(doc).delete(key), c.get('user').id)
+      return c.body(null, 204)
     })
   })
 

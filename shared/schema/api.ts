@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { parseChinaDay } from '../chinaDay.js'
 import { DUE_DATE_FORMAT_MESSAGE } from '../deadline.js'
 import { ROLES } from '../roles.js'
+import { indicatorDefinitionSchema } from './template.js'
 
 export const loginBodySchema = z.object({
   username: z.string().trim().min(1).max(64),
@@ -61,3 +62,21 @@ export const summaryPatchSchema = z
 export type LoginBody = z.infer<typeof loginBodySchema>
 export type UserBody = z.infer<typeof userBodySchema>
 export type SummaryBody = z.infer<typeof summaryBodySchema>
+
+const definition = indicatorDefinitionSchema.shape
+/** POST /api/summaries/:id/indicators (admin): a figure the template did not have. */
+export const indicatorCreateSchema = z.object({
+  key: definition.key,
+  label: definition.label,
+  unit: definition.unit,
+  departmentId: z.string().min(1).max(64),
+  precision: definition.precision,
+  approx: definition.approx,
+})
+
+/** PATCH /api/summaries/:id/indicators/:key (admin): what the figure is called, its unit, owner, decimals. */
+export const indicatorPatchSchema = indicatorCreateSchema
+  .omit({ key: true })
+  .partial()
+  .refine((body) => Object.values(body).some((value) => value !== undefined), { error: '请指定要修改的 label、unit、departmentId、precision 或 approx' })
+

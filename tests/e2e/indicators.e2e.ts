@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD, login } from '../integration/harness.js'
+import { ADMIN_PASSWORD, DEMO_PASSWORD, login } from '../integration/harness.js'
 import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 
 const suite = useBrowserSuite()
@@ -45,4 +45,33 @@ describe('indicator figures in the editor', () => {
     expect(await writer.locator('[data-figure-key="inspections"] input').count()).toBe(0)
     await screenshot(writer, 'indicators-writer')
   })
+
+  it('lets the admin define a new figure that the department then inserts, rename it and remove it', async () => {
+    const admin = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+    await admin.click('[data-action="toggle-figures"]')
+    await admin.click('[data-action="define-figure"]')
+    await admin.fill('input[name="definitionKey"]', 'hightech_firms')
+    await admin.fill('input[name="definitionLabel"]', '新认定高新技术企业')
+    await admin.fill('input[name="definitionUnit"]', '家')
+    await admin.selectOption('select[name="definitionDepartment"]', { label: '招商部' })
+    await admin.click('[data-figure-definition] button[type="submit"]')
+    await expect.poll(() => admin.locator('[data-figure-key="hightech_firms"]').count()).toBe(1)
+
+    // 招商部 finds it in the # picker at once.
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest2', DEMO_PASSWORD)
+    await writer.locator('[data-section-id="investment-service"] .ProseMirror').click()
+    await writer.keyboard.type('#')
+    await writer.locator('input[name="indicatorQuery"]').fill('gxjs')
+    await expect.poll(() => writer.locator('.indicator-picker li[data-picker-key="hightech_firms"]').count()).toBe(1)
+    await writer.keyboard.press('Escape')
+
+    await admin.locator('[data-figure-key="hightech_firms"] [data-action="edit-figure"]').click()
+    await admin.fill('input[name="definitionLabel"]', '新认定国家高新技术企业')
+    await admin.click('[data-figure-definition] button[type="submit"]')
+    await expect.poll(() => admin.locator('[data-figure-key="hightech_firms"] td').nth(1).innerText()).toBe('新认定国家高新技术企业')
+    admin.once('dialog', (dialog) => void dialog.accept())
+    await admin.locator('[data-figure-key="hightech_firms"] [data-action="remove-figure"]').click()
+    await expect.poll(() => admin.locator('[data-figure-key="hightech_firms"]').count()).toBe(0)
+  })
 })
+

@@ -156,4 +156,39 @@ describe('indicator figures', () => {
     const listed = await api<Array<{ key: string; value: number | null }>>(server, `/api/summaries/${summaryId}/indicators`, { token: tokens.leader })
     expect(listed.body.find((row) => row.key === 'agreed_funds')!.value).toBe(6.1)
   })
+
+  it('lets the admin define a figure the template lacked, change it, and remove it once no section uses it', async () => {
+    const departments = (await api<Array<{ id: string; name: string }>>(server, '/api/departments', { token: tokens.admin })).body
+    const invest = departments.find((department) => department.name === '招商部')!.id
+    const define = (token: string, body: unknown) => api<{ key: string; error?: { code: string } }>(server, `/api/summaries/${summaryId}/indicators`, { token, body })
+    const created = await define(tokens.admin!, { key: 'hightech_firms', label: '新认定高新技术企业', unit: '家', departmentId: invest })
+    expect(created.status).toBe(201)
+    await waitFor(() => watcher.doc.getMap('indicators').has('hightech_firms'), 5000, 'the new figure in an open editor')
+    expect(figure(watcher.doc, 'hightech_firms')).toMatchObject({ label: '新认定高新技术企业', unit: '家', precision: 0, approx: false, value: null, departmentId: invest })
+    // The writing department fills it in like any other.
+    expect((await api(server, `/api/summaries/${summaryId}/indicators`, { token: tokens.invest, method: 'PUT', body: { values: [{ key: 'hightech_firms', value: 6 }] } })).status).toBe(200)
+
+    expect((await define(tokens.admin!, { key: 'hightech_firms', label: '重复', unit: '家', departmentId: invest })).body.error?.code).toBe('indicator-exists')
+    expect((await define(tokens.invest!, { key: 'other', label: '其他', unit: '家', departmentId: invest })).status).toBe(403)
+    expect((await define(tokens.admin!, { key: 'bad key', label: '其他', unit: '家', departmentId: invest })).status).toBe(400)
+    expect((await define(tokens.admin!, { key: 'other', label: '其他', unit: '家', departmentId: 'no-such-department' })).body.error?.code).toBe('unknown-department')
+
+    const patch = (key: string, body: unknown, token = tokens.admin!) => api<{ error?: { code: string } }>(server, `/api/summaries/${summaryId}/indicators/${key}`, { token, method: 'PATCH', body })
+    expect((await patch('hightech_firms', { label: '新认定国家高新技术企业', approx: '余' })).status).toBe(200)
+    await waitFor(() => figure(watcher.doc, 'hightech_firms').label === '新认定国家高新技术企业', 5000, 'the new label')
+    expect(figure(watcher.doc, 'hightech_firms')).toMatchObject({ value: 6, approx: '余', unit: '家' })
+    expect((await patch('hightech_firms', {})).status).toBe(400)
+    expect((await patch('no_such_key', { label: 'x' })).body.error?.code).toBe('unknown-indicator')
+    expect((await patch('hightech_firms', { label: 'x' }, tokens.leader)).status).toBe(403)
+
+    // A figure a section shows stays until it is taken out of the text.
+    const used = await api<{ error: { code: string; message: string } }>(server, `/api/summaries/${summaryId}/indicators/agreed_funds`, { token: tokens.admin, method: 'DELETE' })
+    expect(used.status).toBe(409)
+    expect(used.body.error.code).toBe('indicator-in-use')
+    expect(used.body.error.message).toContain('（二）招商引资取得新突破')
+    expect((await api(server, `/api/summaries/${summaryId}/indicators/hightech_firms`, { token: tokens.invest, method: 'DELETE' })).status).toBe(403)
+    expect((await api(server, `/api/summaries/${summaryId}/indicators/hightech_firms`, { token: tokens.admin, method: 'DELETE' })).status).toBe(204)
+    await waitFor(() => !watcher.doc.getMap('indicators').has('hightech_firms'), 5000, 'the figure to go')
+  })
 })
+
