@@ -1,7 +1,11 @@
 /** Summaries: list, create and archive (admin), and the detail with derived heading numbers and word counts. */
 import { Hono } from 'hono'
 import { readMeta, writeMeta } from '../../shared/doc/outline.js'
-import { summaryBodySchema, summaryPatchSchema } from '../../shared/schema/api.js'
+import { saveAsTemplateSchema, summaryBodySchema, summaryPatchSchema } from '../../shared/schema/api.js'
+import { summariseProblems } from '../../shared/schema/zodIssues.js'
+import { validateTemplate } from '../../shared/schema/template.js'
+import { AppError } from '../errors.js'
+import { templateFromSummary } from '../summary/templateFromSummary.js'
 import type { AppEnv } from '../context.js'
 import { requireRole, requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
@@ -53,6 +57,29 @@ export const summaryRoutes = (store: Store, rooms: Rooms) => {
       const meta = readMeta(room.doc)
       return c.json({ id: record.id, title: meta.title, year: meta.year, organisation: meta.organisation, ...(meta.dueDate ? { dueDate: meta.dueDate } : {}), sections: describeSections(room.doc, names) })
     })
+  })
+
+  // 另存为模板: the structure as a template, to download (GET) or to keep among the templates (POST, admin).
+  const templateOf = async (summaryId: string, id: string, title?: string) => {
+    const names = await departmentNames(store)
+    const candidate = await rooms.withRoom(summaryId, (room) => templateFromSummary(room.doc, (departmentId) => names.get(departmentId), id, title))
+    const result = validateTemplate(candidate)
+    if (!result.ok) throw new AppError(400, 'invalid-template', `无法生成模板：${summariseProblems(result.problems)}`, result.problems)
+    return result.template
+  }
+
+  app.get('/:id/template', requireRole('admin'), async (c) => {
+    const record = await requireSummary(store, c.req.param('id'))
+    return c.json(await templateOf(record.id, c.req.query('templateId') || `${record.templateId.slice(0, 57)}-custom`))
+  })
+
+  app.post('/:id/template', requireRole('admin'), async (c) => {
+    const { id, title, replace } = parseInput(saveAsTemplateSchema, await c.req.json().catch(() => null))
+    const record = await requireSummary(store, c.req.param('id'))
+    if (!replace && (await store.catalog.getTemplate(id))) throw new AppError(409, 'template-exists', `模板“${id}”已存在`, [{ path: 'id', message: '该模板编号已被使用' }])
+    const template = await templateOf(record.id, id, title)
+    await store.catalog.saveTemplate(template)
+    return c.json({ id: template.id, title: template.title }, 201)
   })
 
   return app

@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { parseChinaDay } from '../chinaDay.js'
 import { DUE_DATE_FORMAT_MESSAGE } from '../deadline.js'
 import { ROLES } from '../roles.js'
-import { indicatorDefinitionSchema } from './template.js'
+import { idSchema, indicatorDefinitionSchema } from './template.js'
 
 export const loginBodySchema = z.object({
   username: z.string().trim().min(1).max(64),
@@ -79,4 +79,12 @@ export const indicatorPatchSchema = indicatorCreateSchema
   .omit({ key: true })
   .partial()
   .refine((body) => Object.values(body).some((value) => value !== undefined), { error: '请指定要修改的 label、unit、departmentId、precision 或 approx' })
+
+/** POST /api/summaries/:id/template (admin): save the summary's structure as a template. */
+export const saveAsTemplateSchema = z.object({
+  id: idSchema,
+  title: z.string().trim().min(1).max(200).optional(),
+  /** Replace a template with that id (otherwise 409). */
+  replace: z.boolean().optional(),
+})
 

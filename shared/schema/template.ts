@@ -9,7 +9,8 @@ export const MAX_SECTION_DEPTH = 4
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 
 
-const idSchema = z.string().regex(ID_PATTERN, { error: '只能包含字母、数字、- 和 _（1–64 个字符）' })
+/** Ids of templates, sections and indicators. */
+export const idSchema = z.string().regex(ID_PATTERN, { error: '只能包含字母、数字、- 和 _（1–64 个字符）' })
 
 export interface TemplateSection {
   id: string

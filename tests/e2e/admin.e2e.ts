@@ -121,3 +121,16 @@ describe('backups', () => {
     await screenshot(page, 'backups')
   })
 })
+
+describe('saving a summary as a template', () => {
+  it('saves the outline as a template that the new-summary form then offers', async () => {
+    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+    await page.click('[data-action="edit-outline"]')
+    const answers = ['qingshan-own', '']
+    page.on('dialog', (dialog) => void dialog.accept(answers.shift()))
+    await page.click('[data-action="save-as-template"]')
+    await expect.poll(() => page.locator('[role="dialog"] [role="status"]').innerText()).toBe('已另存为模板“qingshan-own”（{organisation}{year}年度工作总结），新建总结时可选用')
+    await page.goto(`${suite.server.url}/admin`)
+    await expect.poll(() => page.locator('select[name="templateId"] option[value="qingshan-own"]').count()).toBe(1)
+  })
+})

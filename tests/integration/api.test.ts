@@ -318,6 +318,35 @@ describe('templates and summaries', () => {
     else expect(answer.status).toBe(200)
   })
 
+  it('saves a summary’s outline and figures as a template that builds the same skeleton', async () => {
+    const summaries = await api<Array<{ id: string; templateId: string; year: number; organisation: string }>>(server, '/api/summaries', { token: admin })
+    const source = summaries.body.find((summary) => summary.templateId === 'park-annual' && summary.year === 2026 && summary.organisation === '青山工业园区管理委员会')!
+    const before = await api<{ sections: Array<{ id: string; title: string; level: number; departmentName: string }> }>(server, `/api/summaries/${source.id}`, { token: admin })
+    expect((await api(server, `/api/summaries/${source.id}/template`, { token: editor, body: { id: 'qingshan-park' } })).status).toBe(403)
+    const saved = await api<{ id: string; title: string }>(server, `/api/summaries/${source.id}/template`, { token: admin, body: { id: 'qingshan-park' } })
+    expect(saved.status).toBe(201)
+    expect(saved.body).toEqual({ id: 'qingshan-park', title: '{organisation}{year}年度工作总结' })
+    const template = await api<{ sections: Array<{ id: string; children?: Array<{ id: string; indicators?: string[] }> }>; indicators: Array<{ key: string }> }>(server, '/api/templates/qingshan-park', { token: admin })
+    expect(template.body.sections[0]!.children!.find((section) => section.id === 'investment')!.indicators).toEqual(['new_projects', 'agreed_funds', 'arrived_funds'])
+    expect(template.body.indicators.map((indicator) => indicator.key)).toContain('union_events')
+    // A summary built from it has the same skeleton, numbers, departments and all.
+    const built = await api<{ id: string }>(server, '/api/summaries', { token: admin, body: { templateId: 'qingshan-park', year: 2028, organisation: '青山工业园区管理委员会' } })
+    expect(built.status).toBe(201)
+    const after = await api<{ title: string; sections: Array<{ id: string; title: string; level: number; departmentName: string }> }>(server, `/api/summaries/${built.body.id}`, { token: admin })
+    expect(after.body.title).toBe('青山工业园区管理委员会2028年度工作总结')
+    const shape = (sections: typeof before.body.sections) => sections.map(({ id, title, level, departmentName }) => ({ id, title, level, departmentName }))
+    expect(shape(after.body.sections)).toEqual(shape(before.body.sections))
+    // The id is not taken over by surprise.
+    const again = await api<{ error: { code: string } }>(server, `/api/summaries/${source.id}/template`, { token: admin, body: { id: 'qingshan-park' } })
+    expect([again.status, again.body.error.code]).toEqual([409, 'template-exists'])
+    expect((await api(server, `/api/summaries/${source.id}/template`, { token: admin, body: { id: 'qingshan-park', title: '青山园区年度总结（{year}）', replace: true } })).status).toBe(201)
+    expect((await api(server, `/api/summaries/${source.id}/template`, { token: admin, body: { id: 'bad id' } })).status).toBe(400)
+    // Downloadable as JSON, to edit and upload elsewhere.
+    const download = await api<{ id: string; sections: unknown[] }>(server, `/api/summaries/${source.id}/template`, { token: admin })
+    expect(download.body.id).toBe('park-annual-custom')
+    expect(download.body.sections.length).toBe(template.body.sections.length)
+  })
+
   it('counts words of what departments wrote in the summary detail', async () => {
     const summaries = await api<Array<{ id: string; templateId: string }>>(server, '/api/summaries', { token: admin })
     const park = summaries.body.find((summary) => summary.templateId === 'park-annual')!

@@ -1,0 +1,65 @@
+/**
+ * A summary's structure as a template (另存为模板): the outline as the office left it (titles,
+ * levels, departments, 写作提示, 字数目标, 导语), the figures it defines, and for each section the
+ * figures its text shows, so a summary built from the template starts with those sentences.
+ * No text, no values: a template is the skeleton. The organisation and year in the title become
+ * {organisation} and {year} again.
+ */
+import type * as Y from 'yjs'
+import { readIndicators } from '../../shared/doc/indicators.js'
+import { readMeta, readOutline } from '../../shared/doc/outline.js'
+import { readSectionIndicatorKeys } from '../../shared/export/buildExportDocument.js'
+import { defaultPrecision } from '../../shared/indicators/format.js'
+import type { IndicatorDefinition, TemplateSection } from '../../shared/schema/template.js'
+
+/** Sections with no department get this one, which the template then lists. */
+const UNASSIGNED = '办公室'
+
+export const titlePattern = (title: string, organisation: string, year: number): string =>
+  (organisation ? title.replaceAll(organisation, '{organisation}') : title).replaceAll(String(year), '{year}')
+
+/** Unvalidated: the caller checks it as any uploaded template is checked. */
+export const templateFromSummary = (doc: Y.Doc, departmentName: (id: string) => string | undefined, id: string, title?: string) => {
+  const meta = readMeta(doc)
+  const figures = readIndicators(doc)
+  const nameOf = (departmentId: string) => departmentName(departmentId) ?? UNASSIGNED
+  const departments = new Set<string>()
+
+  // Levels to a tree: each section goes under the last one before it with a lower level.
+  const roots: TemplateSection[] = []
+  const open: Array<{ level: number; section: TemplateSection }> = []
+  for (const entry of readOutline(doc)) {
+    const department = nameOf(entry.departmentId)
+    departments.add(department)
+    const indicators = [...new Set(readSectionIndicatorKeys(doc, entry.id))].filter((key) => figures[key])
+    const section: TemplateSection = {
+      id: entry.id,
+      title: entry.title,
+      department,
+      ...(entry.hint ? { hint: entry.hint } : {}),
+      ...(entry.wordTarget > 0 ? { wordTarget: entry.wordTarget } : {}),
+      ...(indicators.length ? { indicators } : {}),
+      ...(entry.lead ? { lead: true } : {}),
+    }
+    while (open.length > 0 && open.at(-1)!.level >= entry.level) open.pop()
+    const parent = open.at(-1)?.section
+    if (parent) (parent.children ??= []).push(section)
+    else roots.push(section)
+    open.push({ level: entry.level, section })
+  }
+
+  const indicators: IndicatorDefinition[] = Object.entries(figures).map(([key, figure]) => {
+    const department = nameOf(figure.departmentId)
+    departments.add(department)
+    return {
+      key,
+      label: figure.label,
+      unit: figure.unit,
+      department,
+      ...(figure.precision !== defaultPrecision(figure.unit) ? { precision: figure.precision } : {}),
+      ...(figure.approx !== false ? { approx: figure.approx } : {}),
+    }
+  })
+
+  return { id, title: title ?? titlePattern(meta.title, meta.organisation, meta.year), departments: [...departments], sections: roots, indicators }
+}
