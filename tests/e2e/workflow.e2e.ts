@@ -146,3 +146,14 @@ describe('a writer’s own sections', () => {
   })
 })
 
+describe('printing a summary from the page', () => {
+  it('prints the numbered text without the page around it, the badges or the comment buttons', async () => {
+    const reader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
+    await reader.emulateMedia({ media: 'print' })
+    for (const selector of ['.side', '.status-bar', '.app-header', '.section-words', '.owner', '[data-action="comment"]'])
+      expect(await reader.locator(selector).first().isVisible(), selector).toBe(false)
+    expect(await reader.locator('.summary-title').isVisible()).toBe(true)
+    expect(await reader.locator('[data-section-id="investment"] .section-title').innerText()).toBe('（二）招商引资取得新突破')
+  })
+})
+
