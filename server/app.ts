@@ -20,6 +20,7 @@ import { directoryRoutes } from './http/directory.js'
 import { sectionRoutes } from './http/sections.js'
 import { versionRoutes } from './http/versions.js'
 import { backupRoutes } from './http/backups.js'
+import { journalRoutes } from './http/journal.js'
 import { exportRoutes } from './http/exports.js'
 import { indicatorRoutes } from './http/indicators.js'
 import { summaryRoutes } from './http/summaries.js'
@@ -73,6 +74,7 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
   app.route('/api/summaries', exportRoutes(store, rooms))
   app.route('/api/summaries', sectionRoutes(store, rooms))
   app.route('/api/summaries', versionRoutes(store, rooms))
+  app.route('/api/summaries', journalRoutes(store))
   app.all('/api/*', () => {
     throw new AppError(404, 'not-found', '接口不存在')
   })

@@ -23,10 +23,21 @@ import { departmentNames } from './describeSections.js'
 import type { Store } from '../store/index.js'
 import { requireSummary } from './requireSummary.js'
 import { parseInput } from '../validate.js'
+import { recordChange } from './journal.js'
 
 const csvCell = (value: unknown): string => {
   const text = value === null || value === undefined ? '' : String(value)
   return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+const FIELD_LABELS = { label: '名称', unit: '单位', departmentId: '部门', precision: '小数位', approx: '约数' } as const
+
+/** How many changed: 协议资金 5.2→5.8、到位资金 待填→1.6 …（张招商上传 figures.csv）. */
+const FIGURES_NAMED = 5
+const describeFigureChanges = (rows: ReadonlyArray<{ key: string; value: number | null }>, figures: Record<string, IndicatorData>, source: string): string => {
+  const shown = (value: number | null) => (value === null ? '待填' : String(value))
+  const changes = rows.map((row) => `${figures[row.key]!.label} ${shown(figures[row.key]!.value)}→${shown(row.value)}`)
+  return `更新 ${rows.length} 项指标：${changes.slice(0, FIGURES_NAMED).join('、')}${changes.length > FIGURES_NAMED ? ' 等' : ''}（${source}）`
 }
 
 export const indicatorRoutes = (store: Store, rooms: Rooms) => {
@@ -58,7 +69,7 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
     const user = c.get('user')
     if (user.role !== 'admin' && user.role !== 'editor') throw new AppError(403, 'forbidden', '只有管理员和各部门撰写人可以修改指标数据')
     const upload = await readUpload(c)
-    return rooms.withRoom(summaryId, (room) => {
+    return rooms.withRoom(summaryId, async (room) => {
       const figures = readIndicators(room.doc)
       const { rows, problems } = validateFigureRows(upload.rows, new Set(Object.keys(figures)))
       if (problems.length > 0) {
@@ -86,6 +97,7 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
           })
         }
       }, user.id)
+      await recordChange(store, user, summaryId, 'figures', describeFigureChanges(rows, figures, source))
       return c.json({ updated: rows.length })
     })
   })
@@ -108,7 +120,10 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
       if (readIndicators(room.doc)[key]) throw new AppError(409, 'indicator-exists', `指标键“${key}”已存在`)
       const figure: IndicatorData = { ...fields, precision: precision ?? defaultPrecision(fields.unit), approx: approx ?? false, value: null, previous: null, target: null, updatedAt: null, source: null }
       room.transactServer((doc) => getIndicators(doc).set(key, figure), c.get('user').id)
-      return c.json({ key, ...figure }, 201)
+      return { key, ...figure }
+    }).then(async (created) => {
+      await recordChange(store, c.get('user'), summaryId, 'figure-definition', `新增指标“${created.label}”（${key}，${created.unit}）`)
+      return c.json(created, 201)
     })
   })
 
@@ -122,6 +137,10 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
       const defined = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined))
       const figure: IndicatorData = { ...current, ...defined }
       room.transactServer((doc) => getIndicators(doc).set(key, figure), c.get('user').id)
+      return { before: current, figure }
+    }).then(async ({ before, figure }) => {
+      const changed = (['label', 'unit', 'departmentId', 'precision', 'approx'] as const).filter((field) => before[field] !== figure[field]).map((field) => FIELD_LABELS[field])
+      await recordChange(store, c.get('user'), summaryId, 'figure-definition', `修改指标“${figure.label}”（${key}）：${changed.join('、') || '无变化'}`)
       return c.json({ key, ...figure })
     })
   })
@@ -138,6 +157,9 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
       if (users.length > 0)
         throw new AppError(409, 'indicator-in-use', `“${figure.label}”仍在以下章节中使用，请先从正文中删去：${users.join('、')}`, users.map((section) => ({ section })))
       room.transactServer((doc) => getIndicators(doc).delete(key), c.get('user').id)
+      return figure
+    }).then(async (figure) => {
+      await recordChange(store, c.get('user'), summaryId, 'figure-definition', `删除指标“${figure.label}”（${key}）`)
       return c.body(null, 204)
     })
   })

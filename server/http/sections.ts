@@ -16,7 +16,7 @@ import { chinaIsoDay } from '../../shared/chinaDay.js'
 import { buildProgress } from '../../shared/progress.js'
 import { applyTemplateSchema, restoreSectionSchema, sectionCreateSchema, sectionPatchSchema } from '../../shared/schema/sections.js'
 import { flattenSections, indicatorParents } from '../../shared/schema/template.js'
-import { checkTransition } from '../../shared/workflow.js'
+import { checkTransition, STATUS_LABELS } from '../../shared/workflow.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { createId } from '../ids.js'
@@ -35,6 +35,7 @@ import { beforeDeletingName, takeVersion } from '../summary/versions.js'
 import { writeThread } from '../summary/writeThread.js'
 import { parseInput } from '../validate.js'
 import { departmentNames, describeSections, headingOf } from './describeSections.js'
+import { recordChange } from './journal.js'
 
 const requireAdmin = (user: User, what: string) => {
   if (user.role !== 'admin') throw new AppError(403, 'forbidden', `只有管理员可以${what}`)
@@ -70,6 +71,20 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
     if (!(await store.directory.getDepartment(departmentId))) throw new AppError(400, 'unknown-department', '部门不存在', [{ path: 'departmentId', message: '部门不存在' }])
   }
   const sectionAnswer = async (room: Room, sectionId: string) => describeSections(room.doc, await departmentNames(store)).find((section) => section.id === sectionId)
+  const journal = (room: Room, user: User, action: Parameters<typeof recordChange>[3], detail: string, sectionId: string | null = null) =>
+    recordChange(store, user, room.summaryId, action, detail, sectionId)
+  /** 标题“…”→“…”、部门 招商部→办公室、级别 2→3、写作提示、字数目标 0→500、位置: what an outline edit changed. */
+  const describeEdit = async (before: { title: string; departmentId: string; level: number; wordTarget: number }, fields: Record<string, unknown>, moved: boolean): Promise<string> => {
+    const names = await departmentNames(store)
+    const parts: string[] = []
+    if (fields.title !== undefined && fields.title !== before.title) parts.push(`标题“${before.title}”→“${String(fields.title)}”`)
+    if (fields.departmentId !== undefined && fields.departmentId !== before.departmentId) parts.push(`部门 ${names.get(before.departmentId) ?? '—'}→${names.get(String(fields.departmentId)) ?? '—'}`)
+    if (fields.level !== undefined && fields.level !== before.level) parts.push(`级别 ${before.level}→${String(fields.level)}`)
+    if (fields.hint !== undefined) parts.push('写作提示')
+    if (fields.wordTarget !== undefined && fields.wordTarget !== before.wordTarget) parts.push(`字数目标 ${before.wordTarget}→${String(fields.wordTarget)}`)
+    if (moved) parts.push('位置')
+    return parts.join('、')
+  }
 
   app.patch('/:id/sections/:sectionId', async (c) => {
     const input = parseInput(sectionPatchSchema, await c.req.json().catch(() => null))
@@ -94,11 +109,15 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
           note = { id: createId(), text: `退回修改：${reason}` }
         }
       } else if (status !== undefined) throw new AppError(409, 'invalid-transition', '章节已经是该状态')
+      const heading = headingOf(room.doc, sectionId)!
       room.transactServer((doc) => {
         updateEntry(doc, sectionId, { ...fields, ...(status ? { status } : {}) })
         if (position !== undefined) moveEntry(doc, sectionId, position)
         if (note) writeThread(doc, note.id, { sectionId, ...openingAnchors(doc, sectionId), text: note.text, mentions: [section.departmentId], authorId: user.id, authorName: user.displayName, departmentId: user.departmentId })
       }, user.id)
+      if (status !== undefined) await journal(room, user, 'section-status', `“${heading}”：${STATUS_LABELS[section.status]}→${STATUS_LABELS[status]}${reason && note ? `（${note.text}）` : ''}`, sectionId)
+      const edit = await describeEdit(section, fields, position !== undefined)
+      if (edit) await journal(room, user, 'section-edit', `修改“${heading}”：${edit}`, sectionId)
       return c.json(await sectionAnswer(room, sectionId))
     })
   })
@@ -128,6 +147,7 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
         insertEntry(doc, input.position ?? readOutline(doc).length, entry)
         doc.getXmlFragment(sectionRoot(id))
       }, user.id)
+      await journal(room, user, 'section-add', `添加${input.lead ? '导语' : '章节'}“${headingOf(room.doc, id)}”`, id)
       return c.json({ id, ...(await sectionAnswer(room, id)) }, 201)
     })
   })
@@ -147,7 +167,9 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
         versionId = (await takeVersion(store, room.summaryId, Y.encodeStateAsUpdate(room.doc), name, user)).id
         sectionOf(room, sectionId) // another request may have deleted it meanwhile
       }
+      const heading = headingOf(room.doc, sectionId)!
       room.transactServer((doc) => removeEntry(doc, sectionId), user.id)
+      await journal(room, user, 'section-delete', `删除章节“${heading}”${versionId ? '（删除前已自动保存版本）' : ''}`, sectionId)
       return c.json({ ok: true, versionId })
     }),
   )
@@ -170,6 +192,7 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
       } finally {
         then.destroy()
       }
+      await journal(room, user, 'section-restore', `按版本“${version.name}”恢复章节“${headingOf(room.doc, sectionId)}”`, sectionId)
       return c.json({ id: sectionId, ...(await sectionAnswer(room, sectionId)) })
     })
   })
@@ -202,6 +225,7 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
           added.push(section.id)
         }
       }, user.id)
+      if (added.length) await journal(room, user, 'apply-template', `按模板“${template.id}”补充章节：${added.map((id) => `“${headingOf(room.doc, id)}”`).join('、')}`)
       return c.json({ added })
     })
   })

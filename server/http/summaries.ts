@@ -6,6 +6,7 @@ import { summariseProblems } from '../../shared/schema/zodIssues.js'
 import { validateTemplate } from '../../shared/schema/template.js'
 import { AppError } from '../errors.js'
 import { templateFromSummary } from '../summary/templateFromSummary.js'
+import { recordChange } from './journal.js'
 import type { AppEnv } from '../context.js'
 import { requireRole, requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
@@ -33,8 +34,16 @@ export const summaryRoutes = (store: Store, rooms: Rooms) => {
     let record = await requireSummary(store, c.req.param('id'))
     // Archiving alone never opens the summary (a summary whose data cannot be read can be archived).
     if (title !== undefined || dueDate !== undefined) await rooms.withRoom(record.id, (room) => room.transactServer((doc) => writeMeta(doc, { title, dueDate }), c.get('user').id))
-    if (title !== undefined) record = (await store.catalog.setTitle(record.id, title)) ?? record
-    if (archived !== undefined) record = (await store.catalog.setArchived(record.id, archived)) ?? record
+    const user = c.get('user')
+    if (title !== undefined) {
+      await recordChange(store, user, record.id, 'summary', `标题“${record.title}”→“${title}”`)
+      record = (await store.catalog.setTitle(record.id, title)) ?? record
+    }
+    if (dueDate !== undefined) await recordChange(store, user, record.id, 'summary', dueDate ? `截止日期设为 ${dueDate}` : '取消截止日期')
+    if (archived !== undefined) {
+      record = (await store.catalog.setArchived(record.id, archived)) ?? record
+      await recordChange(store, user, record.id, 'summary', archived ? '归档' : '取消归档')
+    }
     return c.json({ ...record, ...(dueDate ? { dueDate } : {}) })
   })
 
@@ -44,6 +53,7 @@ export const summaryRoutes = (store: Store, rooms: Rooms) => {
     const earlier = earlierId ? { id: earlierId, doc: await copyOfSummary(rooms, earlierId) } : undefined
     try {
       const { id } = await createSummary(store, body, c.get('user').id, earlier)
+      await recordChange(store, c.get('user'), id, 'summary', `新建总结（模板“${body.templateId}”${earlier ? '，沿用往年总结的提纲和指标' : ''}）`)
       return c.json({ id }, 201)
     } finally {
       earlier?.doc.destroy()

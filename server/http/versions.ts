@@ -22,6 +22,7 @@ import { takeVersion } from '../summary/versions.js'
 import { departmentNames, describeSections } from './describeSections.js'
 import { requireSummary } from './requireSummary.js'
 import { parseInput } from '../validate.js'
+import { recordChange } from './journal.js'
 
 /** A deleted section's text stays in the doc, but it is no longer part of the summary: none. */
 const paragraphsOf = (doc: Y.Doc, sectionId: string): string[] =>
@@ -49,7 +50,9 @@ export const versionRoutes = (store: Store, rooms: Rooms) => {
     if (user.role !== 'admin') throw new AppError(403, 'forbidden', '只有管理员可以保存版本')
     // The state now; withRoom answers once all of it is committed.
     const state = await rooms.withRoom(summaryId, (room) => Y.encodeStateAsUpdate(room.doc))
-    return c.json(await takeVersion(store, summaryId, state, name, user), 201)
+    const version = await takeVersion(store, summaryId, state, name, user)
+    await recordChange(store, user, summaryId, 'version', `保存版本“${name}”`)
+    return c.json(version, 201)
   })
 
   app.get('/:id/versions/:versionId/export', async (c) => {

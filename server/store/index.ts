@@ -5,6 +5,7 @@ import { createCatalog } from './catalog.js'
 import { openDb } from './db.js'
 import { createDirectory } from './directory.js'
 import { createGroupCommit } from './groupCommit.js'
+import { createJournal } from './journal.js'
 import { createSessions } from './sessions.js'
 import { createUpdateLog } from './updates.js'
 import { createVersions } from './versions.js'
@@ -28,6 +29,7 @@ export const openStore = (dataDir: string, backup: BackupOptions = {}) => {
     catalog: createCatalog(db),
     updates: createUpdateLog(db, createGroupCommit(db)),
     versions: createVersions(db),
+    journal: createJournal(db),
     close: async () => {
       await new Promise((resolve) => setImmediate(resolve)) // a group commit under way finishes first
       await backups.settled()

@@ -100,4 +100,16 @@ export const MIGRATIONS: string[] = [
   `ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;`,
   // Last year's summaries leave the list without leaving the database.
   `ALTER TABLE summaries ADD COLUMN archived_at INTEGER;`,
+  // 操作记录: who changed structure, workflow and figures (journal.ts).
+  `CREATE TABLE journal (
+    id INTEGER PRIMARY KEY,
+    summary_id TEXT NOT NULL REFERENCES summaries(id),
+    at INTEGER NOT NULL,
+    user_id TEXT,
+    user_name TEXT NOT NULL,
+    action TEXT NOT NULL,
+    section_id TEXT,
+    detail TEXT NOT NULL
+  );
+  CREATE INDEX journal_by_summary ON journal(summary_id, at);`,
 ]

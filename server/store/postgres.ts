@@ -13,6 +13,7 @@ import { toUser, userChangeColumns, type Department, type User, type UserRow } f
 import type { Store } from './types.js'
 import type { UpdateRecord } from './updates.js'
 import type { VersionRecord } from './versions.js'
+import { JOURNAL_LIMIT, toJournalEntry } from './journal.js'
 
 const MIGRATIONS = [
   `CREATE TABLE departments (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL);
@@ -33,6 +34,9 @@ const MIGRATIONS = [
    CREATE INDEX versions_by_summary ON versions(summary_id, created_at);`,
   `ALTER TABLE users ADD COLUMN disabled BOOLEAN NOT NULL DEFAULT FALSE;`,
   `ALTER TABLE summaries ADD COLUMN archived_at BIGINT;`,
+  `CREATE TABLE journal (id BIGSERIAL PRIMARY KEY, summary_id TEXT NOT NULL REFERENCES summaries(id), at BIGINT NOT NULL, user_id TEXT,
+     user_name TEXT NOT NULL, action TEXT NOT NULL, section_id TEXT, detail TEXT NOT NULL);
+   CREATE INDEX journal_by_summary ON journal(summary_id, at);`,
 ]
 
 const MIGRATION_LOCK = 7_730_001
@@ -263,5 +267,14 @@ export const openPostgresStore = async (url: string): Promise<Store> => {
     },
   }
 
-  return { directory, sessions, catalog, updates, versions, close: () => pool.end() }
+  const journal: Store['journal'] = {
+    record: async (entry) => {
+      await pool.query('INSERT INTO journal (summary_id, at, user_id, user_name, action, section_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+        entry.summaryId, entry.at, entry.userId, entry.userName, entry.action, entry.sectionId, entry.detail,
+      ])
+    },
+    list: async (summaryId) => (await all('SELECT * FROM journal WHERE summary_id = $1 ORDER BY at DESC, id DESC LIMIT $2', [summaryId, JOURNAL_LIMIT])).map(toJournalEntry),
+  }
+
+  return { directory, sessions, catalog, updates, versions, journal, close: () => pool.end() }
 }

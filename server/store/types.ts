@@ -8,6 +8,7 @@ import type { SummaryRecord } from './catalog.js'
 import type { SectionActivity, StoredState, UpdateRecord } from './updates.js'
 import type { VersionRecord } from './versions.js'
 import type { Backups } from './backups.js'
+import type { JournalEntry } from './journal.js'
 
 export interface Store {
   directory: {
@@ -53,6 +54,11 @@ export interface Store {
     insert(version: VersionRecord, data: Uint8Array): Promise<void>
     list(summaryId: string): Promise<VersionRecord[]>
     get(summaryId: string, id: string): Promise<(VersionRecord & { data: Uint8Array }) | undefined>
+  }
+  journal: {
+    record(entry: JournalEntry): Promise<void>
+    /** Newest first, at most JOURNAL_LIMIT. */
+    list(summaryId: string): Promise<JournalEntry[]>
   }
   /** Backups of the SQLite file; PostgreSQL is backed up with its own tools, so it has none. */
   backups?: Backups

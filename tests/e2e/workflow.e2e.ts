@@ -120,6 +120,8 @@ describe('approving what was handed in', () => {
     await expect.poll(() => leader.locator('[data-review-queue] [role="status"]').innerText()).toBe('2 节已全部定稿')
     const detail = await api<{ sections: Array<{ id: string; status: string }> }>(suite.server, `/api/summaries/${suite.summaryId}`, { token: safety })
     expect(detail.body.sections.filter((section) => ['safety', 'plan-safety'].includes(section.id)).map((section) => section.status)).toEqual(['final', 'final'])
+    // The journal on the same page says who approved what.
+    await expect.poll(() => leader.locator('[data-journal] tr[data-journal-action="section-status"]').first().innerText()).toMatch(/王主任\s+“（三）压紧压实安全生产责任”：待审核→已定稿/)
     // A writer has nothing to approve: no queue.
     const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
     await writer.goto(`${suite.server.url}/s/${suite.summaryId}/progress`)

@@ -275,4 +275,23 @@ describe('progress and versions', () => {
     const diff = await api<{ changes: Array<{ op: string; text: string }> }>(server, `/api/summaries/${summaryId}/versions/${version.body.id}/diff?sectionId=investment-service`, { token: tokens.leader })
     expect(diff.body.changes.filter((change) => change.op !== 'equal')).toEqual([{ op: 'insert', text: '版本之后新增的段落。' }])
   })
+
+  it('keeps a journal of who changed the workflow, the outline and the figures; refused changes leave no line', async () => {
+    interface Entry { at: number; userName: string; action: string; sectionId: string | null; detail: string }
+    const journal = async () => (await api<Entry[]>(server, `/api/summaries/${summaryId}/journal`, { token: tokens.viewer })).body
+    const before = await journal()
+    expect(before[0]).toMatchObject({ action: 'version', userName: '系统管理员', detail: '保存版本“初稿”' })
+    expect(before).toContainEqual(expect.objectContaining({ action: 'section-status', userName: '王主任', sectionId: 'investment-service', detail: '“2.做优项目服务”：待审核→撰写中（退回修改：请补充具体成效）' }))
+    expect(before.map((entry) => entry.action)).toEqual(expect.arrayContaining(['section-edit', 'section-add', 'section-delete', 'section-restore']))
+    expect(before.every((entry, index) => index === 0 || before[index - 1]!.at >= entry.at)).toBe(true)
+
+    expect((await patch('invest', 'investment', { status: 'final' })).status).toBe(409)
+    expect((await api(server, `/api/summaries/${summaryId}/indicators`, { token: tokens.safety, method: 'PUT', body: { values: [{ key: 'agreed_funds', value: 9 }] } })).status).toBe(403)
+    expect(await journal()).toEqual(before)
+
+    expect((await api(server, `/api/summaries/${summaryId}/indicators`, { token: tokens.invest, method: 'PUT', body: { values: [{ key: 'agreed_funds', value: 5.8 }] } })).status).toBe(200)
+    expect((await journal())[0]).toMatchObject({ action: 'figures', userName: '张招商', detail: '更新 1 项指标：协议资金 5.2→5.8（张招商录入）' })
+    expect((await api(server, '/api/summaries/no-such-summary/journal', { token: tokens.viewer })).status).toBe(404)
+  })
 })
+
