@@ -29,6 +29,7 @@ import type { User } from '../store/directory.js'
 import { indicatorEntry, templateOutlineEntry } from '../summary/buildSummaryDoc.js'
 import { findEntryIndex, hasLead, insertEntry, moveEntry, removeEntry, updateEntry } from '../summary/outlineEdits.js'
 import { seedSectionBody } from '../summary/seedSectionBody.js'
+import { describeOutlineEdit } from '../summary/describeOutlineEdit.js'
 import { docFromState } from '../summary/docFromState.js'
 import { restoreSection } from '../summary/restoreSection.js'
 import { beforeDeletingName, takeVersion } from '../summary/versions.js'
@@ -73,18 +74,6 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
   const sectionAnswer = async (room: Room, sectionId: string) => describeSections(room.doc, await departmentNames(store)).find((section) => section.id === sectionId)
   const journal = (room: Room, user: User, action: Parameters<typeof recordChange>[3], detail: string, sectionId: string | null = null) =>
     recordChange(store, user, room.summaryId, action, detail, sectionId)
-  /** 标题“…”→“…”、部门 招商部→办公室、级别 2→3、写作提示、字数目标 0→500、位置: what an outline edit changed. */
-  const describeEdit = async (before: { title: string; departmentId: string; level: number; wordTarget: number }, fields: Record<string, unknown>, moved: boolean): Promise<string> => {
-    const names = await departmentNames(store)
-    const parts: string[] = []
-    if (fields.title !== undefined && fields.title !== before.title) parts.push(`标题“${before.title}”→“${String(fields.title)}”`)
-    if (fields.departmentId !== undefined && fields.departmentId !== before.departmentId) parts.push(`部门 ${names.get(before.departmentId) ?? '—'}→${names.get(String(fields.departmentId)) ?? '—'}`)
-    if (fields.level !== undefined && fields.level !== before.level) parts.push(`级别 ${before.level}→${String(fields.level)}`)
-    if (fields.hint !== undefined) parts.push('写作提示')
-    if (fields.wordTarget !== undefined && fields.wordTarget !== before.wordTarget) parts.push(`字数目标 ${before.wordTarget}→${String(fields.wordTarget)}`)
-    if (moved) parts.push('位置')
-    return parts.join('、')
-  }
 
   app.patch('/:id/sections/:sectionId', async (c) => {
     const input = parseInput(sectionPatchSchema, await c.req.json().catch(() => null))
@@ -116,7 +105,8 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
         if (note) writeThread(doc, note.id, { sectionId, ...openingAnchors(doc, sectionId), text: note.text, mentions: [section.departmentId], authorId: user.id, authorName: user.displayName, departmentId: user.departmentId })
       }, user.id)
       if (status !== undefined) await journal(room, user, 'section-status', `“${heading}”：${STATUS_LABELS[section.status]}→${STATUS_LABELS[status]}${reason && note ? `（${note.text}）` : ''}`, sectionId)
-      const edit = await describeEdit(section, fields, position !== undefined)
+      const names = await departmentNames(store)
+      const edit = describeOutlineEdit(section, fields, position !== undefined, (id) => names.get(id) ?? '—')
       if (edit) await journal(room, user, 'section-edit', `修改“${heading}”：${edit}`, sectionId)
       return c.json(await sectionAnswer(room, sectionId))
     })
