@@ -87,3 +87,61 @@ describe('backups', () => {
     expect(await sectionInBackup(readFileSync(out), 'investment-channels')).toContain('备份之前写下的这句话。')
   })
 })
+
+describe('restoring a backup', () => {
+  const restore = async (args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> => {
+    try {
+      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli/restore.ts', ...args], { env: { ...process.env, ...env } })
+      return { code: 0, out: stdout }
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string }
+      return { code: failed.code, out: failed.stderr + failed.stdout }
+    }
+  }
+
+  it('puts a backup in place with the server stopped, keeping the database it replaces', async () => {
+    const own = await startTestServer()
+    const token = await login(own, 'admin')
+    const id = await demoSummaryId(own, token)
+    const writer = connect(own, id, await login(own, 'invest'))
+    await synced(writer)
+    writeParagraph(writer.doc, 'investment-channels', '备份之前写下的句子。')
+    await waitFor(() => sectionText(writer.doc, 'investment-channels').includes('备份之前'))
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const backup = (await api<Backup>(own, '/api/backups', { token, body: {} })).body
+    writeParagraph(writer.doc, 'investment-channels', '备份之后写下的句子。')
+    await waitFor(() => sectionText(writer.doc, 'investment-channels').includes('备份之后'))
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    writer.destroy()
+    const file = join(own.dataDir, 'backups', backup.name)
+    const env = { ...own.env, PORT: String(own.port) }
+
+    const whileRunning = await restore([file], env)
+    expect(whileRunning.code).toBe(1)
+    expect(whileRunning.out).toContain('服务器仍在运行')
+    await own.close()
+
+    const notADatabase = join(own.dataDir, 'notes.sqlite')
+    writeFileSync(notADatabase, '这不是数据库')
+    const refused = await restore([notADatabase], env)
+    expect(refused.code).toBe(1)
+    expect(refused.out).toMatch(/不是(可读取的数据库文件|汇总的数据库备份)/)
+
+    const restored = await restore([file], env)
+    expect(restored.code).toBe(0)
+    expect(restored.out).toContain('已从')
+    expect(readdirSync(join(own.dataDir, 'backups')).some((name) => name.startsWith('huizong-before-restore-'))).toBe(true)
+
+    const again = await startTestServer(own.dataDir)
+    try {
+      const reader = connect(again, id, await login(again, 'invest'))
+      await synced(reader)
+      expect(sectionText(reader.doc, 'investment-channels')).toContain('备份之前写下的句子。')
+      expect(sectionText(reader.doc, 'investment-channels')).not.toContain('备份之后')
+      reader.destroy()
+    } finally {
+      await again.close()
+    }
+  })
+})
+
