@@ -39,7 +39,7 @@ const format = isExportFormat(values.format) ? values.format : fail(unknownForma
 const date = values.date === undefined ? new Date() : (parseChinaDay(values.date) ?? fail(CLOSING_DATE_FORMAT_MESSAGE))
 const summary = (await store.catalog.getSummary(values.summary!)) ?? fail(`总结“${values.summary}”不存在（--list 可列出全部）`)
 const { doc } = await loadSummaryDoc(store, summary.id)
-const file = await exportSummary(doc, format, date, values.appendix)
+const file = await exportSummary(doc, format, { date, appendix: values.appendix })
 const out = resolve(values.out ?? file.fileName)
 writeFileSync(out, file.body)
 await store.close()

@@ -6,6 +6,9 @@
  */
 import {
   AlignmentType,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
   Document,
   DocumentGridType,
   Footer,
@@ -18,8 +21,11 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  type ICommentOptions,
   type IRunOptions,
+  type ParagraphChild,
 } from 'docx'
+import { hasCommentMarks, splitCommentMarks, type ExportComment } from '../../shared/export/commentMarks.js'
 import type { Block, ExportDocument, Inline } from '../../shared/export/model.js'
 
 const MM = 56.6929 // twips per millimetre
@@ -44,12 +50,32 @@ const FONTS = {
 const bodySpacing = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 }
 const bodyRun: IRunOptions = { font: FONTS.body, size: BODY_SIZE }
 
-const runs = (inlines: readonly Inline[], base: IRunOptions): TextRun[] =>
-  inlines.map((inline) =>
+/** A run of text, or (批注版) the text with comment ranges where its marks are. */
+const textRuns = (text: string, options: IRunOptions): ParagraphChild[] =>
+  hasCommentMarks(text)
+    ? splitCommentMarks(text).flatMap((piece): ParagraphChild[] => {
+        if (piece.kind === 'text') return [new TextRun({ ...options, text: piece.text })]
+        if (piece.kind === 'start') return [new CommentRangeStart(piece.id)]
+        return [new CommentRangeEnd(piece.id), new TextRun({ children: [new CommentReference(piece.id)] })]
+      })
+    : [new TextRun({ ...options, text })]
+
+const runs = (inlines: readonly Inline[], base: IRunOptions): ParagraphChild[] =>
+  inlines.flatMap((inline) =>
     inline.kind === 'break'
-      ? new TextRun({ ...base, break: 1 })
-      : new TextRun({ ...base, text: inline.text, bold: inline.bold, italics: inline.italic, underline: inline.underline ? {} : undefined, strike: inline.strike }),
+      ? [new TextRun({ ...base, break: 1 })]
+      : textRuns(inline.text, { ...base, bold: inline.bold, italics: inline.italic, underline: inline.underline ? {} : undefined, strike: inline.strike }),
   )
+
+/** Word comments: each thread, its replies threaded under it (numbered after all threads). */
+const wordComments = (comments: readonly ExportComment[]): ICommentOptions[] => {
+  let nextReply = comments.length
+  const paragraph = (text: string) => new Paragraph({ children: [new TextRun({ text })] })
+  return comments.flatMap((comment) => [
+    { id: comment.id, author: comment.author, date: new Date(comment.at), resolved: comment.resolved, children: [paragraph(comment.text)] },
+    ...comment.replies.map((reply) => ({ id: nextReply++, parentId: comment.id, author: reply.author, date: new Date(reply.at), children: [paragraph(reply.text)] })),
+  ])
+}
 
 const cell = (text: string, bold = false) =>
   new TableCell({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold, font: FONTS.body, size: 24 })] })] })
@@ -119,6 +145,7 @@ export const writeDocx = async (document: ExportDocument): Promise<Buffer> => {
     creator: '汇总 Huizong',
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: { run: { font: FONTS.body, size: BODY_SIZE } } } },
+    ...(document.comments?.length ? { comments: { children: wordComments(document.comments) } } : {}),
     sections: [
       {
         properties: {

@@ -9,6 +9,7 @@ import { writeMarkdown } from '../../shared/export/markdown.js'
 import { formatChineseDate, parseChinaDay } from '../../shared/chinaDay.js'
 import { CLOSING_DATE_FORMAT_MESSAGE } from '../../shared/export/model.js'
 import { writePlainText } from '../../shared/export/plainText.js'
+import { markComments } from '../../shared/export/commentMarks.js'
 import { AppError } from '../errors.js'
 import { writeDocx } from './docx.js'
 
@@ -45,8 +46,33 @@ export interface ExportFile {
   fileName: string
 }
 
-export const exportSummary = async (doc: Y.Doc, format: ExportFormat, date = new Date(), appendix = false): Promise<ExportFile> => {
-  const model = buildExportDocument(doc, { date: formatChineseDate(date), appendix })
+export interface ExportOptions {
+  /** 落款日期 (default: now). */
+  date?: Date
+  /** 附件：指标汇总表. */
+  appendix?: boolean
+  /** 批注版 (.docx only): open comment threads, or all of them, as Word comments. */
+  comments?: CommentChoice
+}
+
+export type CommentChoice = 'none' | 'open' | 'all'
+
+/**
+ * `?comments=` of an export: none, `1`/`open` (open threads) or `all`; 400 for anything else,
+ * and for a format other than .docx (only Word has comments).
+ */
+export const commentChoiceOf = (asked: string | undefined, format: ExportFormat): CommentChoice => {
+  if (asked === undefined || asked === '' || asked === '0') return 'none'
+  const choice = asked === '1' || asked === 'open' ? 'open' : asked === 'all' ? 'all' : null
+  if (!choice) throw new AppError(400, 'invalid-input', 'comments 应为 1（未解决的评论）或 all（全部评论）', [{ path: 'comments', message: '应为 1 或 all' }])
+  if (format !== 'docx') throw new AppError(400, 'comments-docx-only', '批注版只能导出为 Word（.docx）', [{ path: 'comments', message: '只适用于 docx' }])
+  return choice
+}
+
+/** `doc` must be a copy of its own: a 批注版 marks the commented phrases in it. */
+export const exportSummary = async (doc: Y.Doc, format: ExportFormat, { date = new Date(), appendix = false, comments = 'none' }: ExportOptions = {}): Promise<ExportFile> => {
+  const marked = comments !== 'none' && format === 'docx' ? markComments(doc, comments) : undefined
+  const model = { ...buildExportDocument(doc, { date: formatChineseDate(date), appendix }), ...(marked ? { comments: marked } : {}) }
   const body =
     format === 'docx'
       ? new Uint8Array(await writeDocx(model))

@@ -12,7 +12,7 @@ import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import { assignmentSheetName, writeAssignmentSheet } from '../export/assignmentSheet.js'
 import { XLSX_TYPE } from '../export/tableSheet.js'
-import { attachmentHeader, closingDateOf, exportSummary, isExportFormat, unknownFormatMessage } from '../export/exportSummary.js'
+import { attachmentHeader, closingDateOf, commentChoiceOf, exportSummary, isExportFormat, unknownFormatMessage } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
 import { copyOfSummary } from '../summary/docFromState.js'
 import { departmentNames } from './describeSections.js'
@@ -48,8 +48,9 @@ export const exportRoutes = (store: Store, rooms: Rooms) => {
     const format = c.req.query('format')
     if (!isExportFormat(format)) throw new AppError(400, 'unknown-format', unknownFormatMessage(format))
     const date = closingDateOf(c.req.query('date'), new Date())
+    const comments = commentChoiceOf(c.req.query('comments'), format)
     const doc = await copyOfSummary(rooms, await summaryOf(c.req.param('id')))
-    const file = await exportSummary(doc, format, date, c.req.query('appendix') === '1')
+    const file = await exportSummary(doc, format, { date, appendix: c.req.query('appendix') === '1', comments })
     doc.destroy()
     return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': attachmentHeader(file.fileName) })
   })

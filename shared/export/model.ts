@@ -1,3 +1,5 @@
+import type { ExportComment } from './commentMarks.js'
+
 /**
  * The small document model every export writer shares: title, numbered sections and their
  * content with figures already formatted. Writers never number headings or format figures.
@@ -38,6 +40,8 @@ export interface ExportDocument {
   sections: ExportSection[]
   /** 附件 after the closing, e.g. 指标汇总表 (every figure of the summary), when asked for. */
   appendix?: { title: string; blocks: Block[] }
+  /** 批注版: comment threads whose phrases are marked in the text (commentMarks.ts); .docx only. */
+  comments?: ExportComment[]
 }
 
 export const CLOSING_DATE_FORMAT_MESSAGE = '落款日期应为 YYYY-MM-DD 格式的有效日期，如 2026-12-31'

@@ -102,6 +102,32 @@ describe('export and preflight', () => {
     expect(await (await download('txt')).text()).toContain('　　下一步,继续做好(项目代办)服务，建立项目台帐。\n')
   })
 
+  it('exports a 批注版 .docx with the open comment threads as Word comments on their phrases', async () => {
+    const xml = async (query: string) => {
+      const files = unzipSync(new Uint8Array(await (await download(query)).arrayBuffer()))
+      return { document: strFromU8(files['word/document.xml']!), comments: files['word/comments.xml'] ? strFromU8(files['word/comments.xml']) : null }
+    }
+    const plain = await xml('docx')
+    expect(plain.comments).toBeNull()
+    expect(plain.document).not.toContain('commentRangeStart')
+
+    const reviewed = await xml('docx&comments=1')
+    expect(reviewed.comments).toContain('这条评论不能出现在导出里')
+    expect(reviewed.comments).toContain('w:author="王主任"')
+    const start = reviewed.document.indexOf('<w:commentRangeStart w:id="0"/>')
+    const end = reviewed.document.indexOf('<w:commentRangeEnd w:id="0"/>')
+    expect(start).toBeGreaterThan(0)
+    const covered = [...reviewed.document.slice(start, end).matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((match) => match[1]).join('')
+    expect(covered).toBe('驻点招商')
+    expect(reviewed.document).toContain('<w:commentReference w:id="0"/>')
+    expect(reviewed.document).not.toMatch(/[\ue000-\uefff]/u)
+    // The summary itself is untouched: the plain export reads as before.
+    expect(await (await download('txt')).text()).toContain('赴长三角开展驻点招商20xx次。')
+    const refused = await download('txt&comments=1')
+    expect(refused.status).toBe(400)
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('comments-docx-only')
+  })
+
   it('exports from the command line, reading the data directory directly', async () => {
     const out = join(server.dataDir, '总结.txt')
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli/export.ts', '--summary', summaryId, '--format', 'txt', '--out', out, '--date', '2026-12-31'], { env: { ...process.env, ...server.env } })
