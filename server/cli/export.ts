@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util'
 import { loadSummaryDoc } from '../collab/rooms.js'
 import { parseChinaDay } from '../../shared/chinaDay.js'
 import { CLOSING_DATE_FORMAT_MESSAGE } from '../../shared/export/model.js'
-import { exportSummary, isExportFormat, unknownFormatMessage } from '../export/exportSummary.js'
+import { commentChoiceOf, exportSummary, isExportFormat, unknownFormatMessage } from '../export/exportSummary.js'
 import { createStore } from '../store/createStore.js'
 
 const fail = (message: string): never => {
@@ -25,21 +25,29 @@ const { values } = parseArgs({
     list: { type: 'boolean', default: false },
     date: { type: 'string' },
     appendix: { type: 'boolean', default: false },
+    comments: { type: 'string' },
   },
 })
 
 const store = await createStore({ dataDir: resolve(values['data-dir'] ?? process.env.DATA_DIR ?? './data'), databaseUrl: process.env.DATABASE_URL || undefined })
 if (values.list || !values.summary) {
   const summaries = await store.catalog.listSummaries()
-  console.log(values.summary ? '' : '用法：npm run export -- --summary <编号> --format docx|txt|md|html --out <文件> [--date 2026-12-31] [--appendix]\n\n现有总结：')
+  console.log(values.summary ? '' : '用法：npm run export -- --summary <编号> --format docx|txt|md|html --out <文件> [--date 2026-12-31] [--appendix] [--comments 1|all]\n\n现有总结：')
   for (const summary of summaries) console.log(`  ${summary.id}  ${summary.title}`)
   process.exit(values.list ? 0 : 1)
 }
 const format = isExportFormat(values.format) ? values.format : fail(unknownFormatMessage(values.format))
 const date = values.date === undefined ? new Date() : (parseChinaDay(values.date) ?? fail(CLOSING_DATE_FORMAT_MESSAGE))
+const comments = (() => {
+  try {
+    return commentChoiceOf(values.comments, format)
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error))
+  }
+})()
 const summary = (await store.catalog.getSummary(values.summary!)) ?? fail(`总结“${values.summary}”不存在（--list 可列出全部）`)
 const { doc } = await loadSummaryDoc(store, summary.id)
-const file = await exportSummary(doc, format, { date, appendix: values.appendix })
+const file = await exportSummary(doc, format, { date, appendix: values.appendix, comments })
 const out = resolve(values.out ?? file.fileName)
 writeFileSync(out, file.body)
 await store.close()

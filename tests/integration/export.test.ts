@@ -133,6 +133,10 @@ describe('export and preflight', () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli/export.ts', '--summary', summaryId, '--format', 'txt', '--out', out, '--date', '2026-12-31'], { env: { ...process.env, ...server.env } })
     expect(stdout).toContain('已导出')
     expect(readFileSync(out, 'utf8')).toBe(await (await download('txt&date=2026-12-31')).text())
+    // 批注版 from the command line too.
+    const reviewed = join(server.dataDir, '批注版.docx')
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli/export.ts', '--summary', summaryId, '--format', 'docx', '--out', reviewed, '--comments', '1'], { env: { ...process.env, ...server.env } })
+    expect(strFromU8(unzipSync(new Uint8Array(readFileSync(reviewed)))['word/comments.xml']!)).toContain('这条评论不能出现在导出里')
   })
 
   it('dates the closing line as the office chooses (落款日期) and refuses a day that does not exist', async () => {
