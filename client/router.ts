@@ -1,4 +1,4 @@
-/** Routes: login, summaries list, the editor page `/s/<summaryId>` and administration. */
+/** Routes: login, summaries list, the editor page `/s/<summaryId>`, administration and help. */
 import { createRouter, createWebHistory } from 'vue-router'
 import { useCurrentUser } from './composables/useCurrentUser.js'
 
@@ -10,6 +10,7 @@ export const router = createRouter({
     { path: '/s/:summaryId', component: () => import('./pages/SummaryPage.vue'), props: true },
     { path: '/s/:summaryId/progress', component: () => import('./pages/ProgressPage.vue'), props: true },
     { path: '/admin', component: () => import('./pages/AdminPage.vue') },
+    { path: '/help', component: () => import('./pages/HelpPage.vue') },
     { path: '/:rest(.*)', redirect: '/' },
   ],
 })

@@ -159,3 +159,14 @@ describe('printing a summary from the page', () => {
   })
 })
 
+
+describe('使用说明', () => {
+  it('opens from the header with the reader’s own part first', async () => {
+    for (const [username, first] of [['invest', '各部门撰写人'], ['leader', '领导']] as const) {
+      const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, username, DEMO_PASSWORD)
+      await page.click('[data-action="help"]')
+      await expect.poll(() => page.locator('.help-page h2').first().innerText()).toBe(first)
+      expect(await page.locator('[data-help="faq"] li').count()).toBeGreaterThan(1)
+    }
+  })
+})
