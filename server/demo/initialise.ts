@@ -19,8 +19,8 @@ import { parkAnnualTemplate } from '../templates/parkAnnual.js'
 const DEMO_FIGURES = new URL('../../examples/park-annual-figures.csv', import.meta.url)
 
 const readDemoFigures = () => {
-  const keys = new Set((parkAnnualTemplate.indicators ?? []).map((indicator) => indicator.key))
-  const { rows, problems } = validateFigureRows(readCsv(readFileSync(DEMO_FIGURES, 'utf8')), keys)
+  const figures = Object.fromEntries((parkAnnualTemplate.indicators ?? []).map((indicator) => [indicator.key, indicator]))
+  const { rows, problems } = validateFigureRows(readCsv(readFileSync(DEMO_FIGURES, 'utf8')), figures)
   if (problems.length > 0) throw new Error(`examples/park-annual-figures.csv: ${JSON.stringify(problems)}`)
   return Object.fromEntries(rows.map(({ key, value, previous, target }) => [key, { value, previous: previous ?? null, target: target ?? null }]))
 }

@@ -71,9 +71,9 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
     const upload = await readUpload(c)
     return rooms.withRoom(summaryId, async (room) => {
       const figures = readIndicators(room.doc)
-      const { rows, problems } = validateFigureRows(upload.rows, new Set(Object.keys(figures)))
+      const { rows, problems } = validateFigureRows(upload.rows, figures)
       if (problems.length > 0) {
-        const onlyUnknown = problems.every((problem) => problem.message.startsWith('未知的指标键'))
+        const onlyUnknown = problems.every((problem) => problem.message.startsWith('未知的指标'))
         throw new AppError(400, onlyUnknown ? 'unknown-indicator' : 'invalid-figures', `指标数据有误，未做任何修改：${describeRowProblems(problems)}`, problems)
       }
       if (user.role === 'editor') {

@@ -6,7 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import type { Context } from 'hono'
 import { z } from 'zod'
-import { checkHeader, type RawFigureRow, type RowProblem } from '../../shared/schema/figures.js'
+import { checkHeader, normaliseColumn, type RawFigureRow, type RowProblem } from '../../shared/schema/figures.js'
 import { AppError } from '../errors.js'
 import { parseInput } from '../validate.js'
 
@@ -36,7 +36,6 @@ const badFile = (problems: RowProblem[], message: string): never => {
   throw new AppError(400, 'invalid-figures', message, problems)
 }
 
-const normaliseHeader = (cell: unknown): string => String(cell ?? '').trim().toLowerCase()
 
 /**
  * CSV bytes as text: UTF-8 (with or without BOM), else GB18030 — what Excel in China writes
@@ -58,7 +57,7 @@ export const readCsv = (text: string): RawFigureRow[] => {
     return badFile([{ row: 1, column: '', message: 'CSV 格式有误' }], `CSV 文件无法解析：${error instanceof Error ? error.message : ''}`)
   }
   const [header = [], ...body] = records
-  const columns = header.map(normaliseHeader)
+  const columns = header.map(normaliseColumn)
   const headerProblems = checkHeader(columns)
   if (headerProblems.length > 0) badFile(headerProblems, `表头有误：${headerProblems.map((problem) => problem.message).join('；')}`)
   return body.map((cells, index) => ({ row: index + 2, cells: Object.fromEntries(columns.map((column, at) => [column, cells[at] ?? ''])) }))
@@ -85,7 +84,7 @@ export const readXlsx = async (buffer: ArrayBuffer): Promise<RawFigureRow[]> => 
   const sheet = workbook.worksheets[0]
   if (!sheet) return badFile([{ row: 1, column: '', message: '工作簿中没有工作表' }], 'Excel 文件中没有工作表')
   const columns: string[] = []
-  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, column) => (columns[column - 1] = normaliseHeader(cellValue(cell.value))))
+  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, column) => (columns[column - 1] = normaliseColumn(cellValue(cell.value))))
   const headerProblems = checkHeader(columns)
   if (headerProblems.length > 0) badFile(headerProblems, `表头有误：${headerProblems.map((problem) => problem.message).join('；')}`)
   const rows: RawFigureRow[] = []

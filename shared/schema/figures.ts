@@ -36,32 +36,61 @@ const parseNumber = (cell: unknown): number | null | undefined => {
   return /^[-+]?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined
 }
 
+/**
+ * Chinese headers an office's own spreadsheet has (指标名称 | 本年 | 上年 | 目标), as the columns
+ * they mean. A file may name figures by `key` or, without one, by `label` (指标名称).
+ */
+const COLUMN_ALIASES: Readonly<Record<string, string>> = {
+  指标键: 'key', 键: 'key',
+  指标名称: 'label', 指标: 'label', 名称: 'label', 项目: 'label',
+  单位: 'unit',
+  本年: 'value', 本年数: 'value', 本年数值: 'value', 数值: 'value', 完成数: 'value', 本年完成: 'value',
+  上年: 'previous', 上年数: 'previous', 上年同期: 'previous', 去年: 'previous',
+  目标: 'target', 目标数: 'target', 年度目标: 'target', 计划: 'target',
+}
+
+/** A header cell as the column it names: trimmed, lower case, Chinese names mapped. */
+export const normaliseColumn = (cell: unknown): string => {
+  const name = String(cell ?? '').trim().toLowerCase()
+  return COLUMN_ALIASES[name] ?? name
+}
+
 /** Checks the header of a CSV/XLSX upload; returns problems for missing or unknown columns. */
 export const checkHeader = (columns: readonly string[]): RowProblem[] => {
   const problems: RowProblem[] = []
-  for (const required of ['key', 'value']) {
-    if (!columns.includes(required)) problems.push({ row: 1, column: required, message: `缺少“${required}”列（${COLUMN_LABELS[required]}）` })
-  }
+  if (!columns.includes('key') && !columns.includes('label')) problems.push({ row: 1, column: 'key', message: '缺少“key”列（指标键）或“指标名称”列' })
+  if (!columns.includes('value')) problems.push({ row: 1, column: 'value', message: `缺少“value”列（${COLUMN_LABELS.value}，也可写作“本年”）` })
   for (const column of columns) {
     if (column === '') continue
     if (![...FIGURE_COLUMNS, ...INFORMATIVE_COLUMNS].includes(column as never))
-      problems.push({ row: 1, column, message: `不认识的列“${column}”，可用的列：key,value,previous,target` })
+      problems.push({ row: 1, column, message: `不认识的列“${column}”，可用的列：key（或指标名称）,value（本年）,previous（上年）,target（目标）` })
   }
   return problems
 }
 
-/** Validates raw rows against the summary's indicator keys. */
-export const validateFigureRows = (rows: readonly RawFigureRow[], knownKeys: ReadonlySet<string>): { rows: FigureRow[]; problems: RowProblem[] } => {
+/** A row's figure: by its key, or without one by its label (指标名称), which must name exactly one. */
+const keyOfRow = (cells: Record<string, unknown>, figures: Readonly<Record<string, { label: string }>>): { key: string } | { problem: string; column: string; key?: string } => {
+  const key = String(cells.key ?? '').trim()
+  if (key !== '') return figures[key] ? { key } : { problem: `未知的指标键“${key}”`, column: 'key', key }
+  const label = String(cells.label ?? '').trim()
+  if (label === '') return { problem: '指标键不能为空', column: 'key' }
+  const matches = Object.entries(figures).filter(([, figure]) => figure.label === label)
+  if (matches.length === 1) return { key: matches[0]![0] }
+  return matches.length === 0 ? { problem: `未知的指标名称“${label}”`, column: 'label' } : { problem: `指标名称“${label}”对应多个指标，请用 key 列区分`, column: 'label' }
+}
+
+/** Validates raw rows against the summary's figures (by key, or by label when a row has no key). */
+export const validateFigureRows = (rows: readonly RawFigureRow[], figures: Readonly<Record<string, { label: string }>>): { rows: FigureRow[]; problems: RowProblem[] } => {
   const problems: RowProblem[] = []
   const seen = new Map<string, number>()
   const valid: FigureRow[] = []
   for (const { row, cells } of rows) {
-    const key = String(cells.key ?? '').trim()
-    if (key === '') {
-      problems.push({ row, column: 'key', message: '指标键不能为空' })
+    const found = keyOfRow(cells, figures)
+    if ('problem' in found) {
+      problems.push({ row, column: found.column, ...(found.key ? { key: found.key } : {}), message: found.problem })
       continue
     }
-    if (!knownKeys.has(key)) problems.push({ row, column: 'key', key, message: `未知的指标键“${key}”` })
+    const { key } = found
     if (seen.has(key)) problems.push({ row, column: 'key', key, message: `指标键“${key}”与第 ${seen.get(key)} 行重复` })
     seen.set(key, row)
     const figure: FigureRow = { row, key, value: null }

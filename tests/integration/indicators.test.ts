@@ -190,5 +190,18 @@ describe('indicator figures', () => {
     expect((await api(server, `/api/summaries/${summaryId}/indicators/hightech_firms`, { token: tokens.admin, method: 'DELETE' })).status).toBe(204)
     await waitFor(() => !watcher.doc.getMap('indicators').has('hightech_firms'), 5000, 'the figure to go')
   })
-})
 
+  it('reads an office’s own sheet with Chinese headers, finding figures by name when there is no key', async () => {
+    const csv = '指标名称,单位,本年,上年,目标\n协议资金,亿元,5.6,4.3,5\n新签工业项目,个,19,15,16\n'
+    expect((await put(tokens.admin!, csv, 'text/csv')).status).toBe(200)
+    await waitFor(() => figure(watcher.doc, 'agreed_funds').value === 5.6)
+    expect(figure(watcher.doc, 'new_projects')).toMatchObject({ value: 19, previous: 15, target: 16 })
+    const unknown = await put(tokens.admin!, '指标名称,本年\n不存在的指标,1\n', 'text/csv')
+    expect(unknown.status).toBe(400)
+    const body = (await unknown.json()) as { error: { code: string; message: string } }
+    expect(body.error.code).toBe('unknown-indicator')
+    expect(body.error.message).toContain('未知的指标名称“不存在的指标”')
+    const noName = await put(tokens.admin!, '单位,本年\n亿元,1\n', 'text/csv')
+    expect(((await noName.json()) as { error: { message: string } }).error.message).toContain('缺少“key”列（指标键）或“指标名称”列')
+  })
+})
