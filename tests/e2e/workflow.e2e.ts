@@ -1,3 +1,7 @@
+import { Document, Packer, Paragraph, TextRun } from 'docx'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ADMIN_PASSWORD, api, DEMO_PASSWORD, login } from '../integration/harness.js'
 import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
@@ -168,5 +172,31 @@ describe('使用说明', () => {
       await expect.poll(() => page.locator('.help-page h2').first().innerText()).toBe(first)
       expect(await page.locator('[data-help="faq"] li').count()).toBeGreaterThan(1)
     }
+  })
+})
+
+describe('importing a Word draft', () => {
+  it('puts the text of a .docx into the section, indent dropped and bold kept, and explains a file it cannot read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'huizong-docx-'))
+    const draft = join(dir, '招商部初稿.docx')
+    const document = new Document({
+      sections: [{ children: [new Paragraph({ children: [new TextRun('　　全年走访企业120家，'), new TextRun({ text: '帮助解决问题36个', bold: true }), new TextRun('。')] }), new Paragraph('　　下一步继续做好项目服务。')] }],
+    })
+    writeFileSync(draft, await Packer.toBuffer(document))
+    const broken = join(dir, '损坏的文件.docx')
+    writeFileSync(broken, '这不是 Word 文件')
+
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest2', DEMO_PASSWORD)
+    const section = writer.locator('[data-section-id="investment-service"]')
+    await section.locator('.ProseMirror').click()
+    await section.locator('input[name="importDocx"]').setInputFiles(draft)
+    await expect.poll(() => section.locator('[data-import-status]').innerText()).toBe('已导入“招商部初稿.docx”')
+    const paragraphs = await section.locator('.ProseMirror p').allInnerTexts()
+    expect(paragraphs).toContain('全年走访企业120家，帮助解决问题36个。')
+    expect(paragraphs).toContain('下一步继续做好项目服务。')
+    expect(await section.locator('.ProseMirror strong').first().innerText()).toBe('帮助解决问题36个')
+
+    await section.locator('input[name="importDocx"]').setInputFiles(broken)
+    await expect.poll(() => section.locator('[data-import-status]').innerText()).toContain('无法读取“损坏的文件.docx”')
   })
 })
