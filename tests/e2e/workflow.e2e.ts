@@ -97,6 +97,8 @@ describe('the summary’s deadline and title', () => {
     // 规划建设局 writes two sections, both still being written.
     await expect.poll(async () => (await writer.locator('[data-deadline]').innerText()).replace(/\s+/g, ' ')).toMatch(/^提交截止 12月10日（已逾期 \d+ 天） · 本部门还有 2 节未提交审核$/)
     expect(await writer.locator('[data-deadline]').getAttribute('class')).toContain('overdue')
+    // The outline marks the sections still being written.
+    await expect.poll(() => writer.locator('nav.outline [data-outline-overdue]').count()).toBeGreaterThan(5)
     // Writers read the deadline; only the admin changes it.
     expect(await writer.locator('[data-action="edit-deadline"]').count()).toBe(0)
     await writer.click('[data-action="progress"]')
