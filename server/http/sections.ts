@@ -32,7 +32,7 @@ import { seedSectionBody } from '../summary/seedSectionBody.js'
 import { describeOutlineEdit } from '../summary/describeOutlineEdit.js'
 import { docFromState } from '../summary/docFromState.js'
 import { restoreSection } from '../summary/restoreSection.js'
-import { beforeDeletingName, takeVersion } from '../summary/versions.js'
+import { autoVersionName, takeVersion } from '../summary/versions.js'
 import { writeThread } from '../summary/writeThread.js'
 import { parseInput } from '../validate.js'
 import { departmentNames, describeSections, headingOf } from './describeSections.js'
@@ -153,7 +153,7 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
           throw new AppError(409, 'section-not-empty', '该章节已有内容。确认删除请加 ?force=1：删除前会自动保存一个版本，可在“版本”中查看和导出')
         // The text stays in the summary's doc, but no one could see it again: a version keeps it
         // where people look for earlier text.
-        const name = beforeDeletingName(headingOf(room.doc, sectionId)!)
+        const name = autoVersionName('删除', headingOf(room.doc, sectionId)!)
         versionId = (await takeVersion(store, room.summaryId, Y.encodeStateAsUpdate(room.doc), name, user)).id
         sectionOf(room, sectionId) // another request may have deleted it meanwhile
       }

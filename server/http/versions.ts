@@ -1,7 +1,7 @@
 /**
  * Named versions (初稿、送审稿、定稿…): the admin takes one at any time; it stores the full Yjs
  * state, so opening and exporting it later gives exactly the text of that moment. Sections can be
- * compared with a version paragraph by paragraph.
+ * compared with a version paragraph by paragraph, and a section's text put back as it was.
  */
 import { Hono, type Context } from 'hono'
 import * as Y from 'yjs'
@@ -18,8 +18,10 @@ import { attachmentHeader, closingDateOf, commentChoiceOf, exportSummary, isExpo
 import type { Store } from '../store/index.js'
 import { copyOfSummary, docFromState } from '../summary/docFromState.js'
 import { findEntryIndex } from '../summary/outlineEdits.js'
-import { takeVersion } from '../summary/versions.js'
-import { departmentNames, describeSections } from './describeSections.js'
+import { autoVersionName, takeVersion } from '../summary/versions.js'
+import { replaceSectionText, sameSectionText } from '../summary/restoreSection.js'
+import { canWriteSection } from '../../shared/roles.js'
+import { departmentNames, describeSections, headingOf } from './describeSections.js'
 import { requireSummary } from './requireSummary.js'
 import { parseInput } from '../validate.js'
 import { recordChange } from './journal.js'
@@ -90,6 +92,35 @@ export const versionRoutes = (store: Store, rooms: Rooms) => {
     then.destroy()
     current.destroy()
     return c.json({ sectionId, version: { id: version.id, name: version.name, createdAt: version.createdAt }, changes })
+  })
+
+  // A section's text as a version had it, in place of today's: the writing department or the
+  // admin, not while final. Today's text is first saved as a version of its own, so nothing is lost.
+  app.post('/:id/versions/:versionId/sections/:sectionId/revert', async (c) => {
+    const version = await versionOf(c)
+    const sectionId = c.req.param('sectionId')
+    const user = c.get('user')
+    const then = docFromState(version.data)
+    try {
+      if (findEntryIndex(then, sectionId) < 0) throw new AppError(404, 'unknown-section', `版本“${version.name}”中没有该章节`)
+      return await rooms.withRoom(version.summaryId, async (room) => {
+        const check = () => {
+          const section = room.section(sectionId)
+          if (!section) throw new AppError(404, 'unknown-section', '该章节已不在提纲中，请用“按此版本恢复章节”')
+          if (!canWriteSection(user, section)) throw new AppError(403, 'forbidden', section.status === 'final' ? '该章节已定稿，需先由管理员重新打开' : '只能恢复本部门撰写的章节')
+          if (sameSectionText(room.doc, then, sectionId)) throw new AppError(409, 'no-change', '本节正文与该版本相同，无需恢复')
+        }
+        check()
+        const heading = headingOf(room.doc, sectionId)!
+        const saved = await takeVersion(store, room.summaryId, Y.encodeStateAsUpdate(room.doc), autoVersionName('恢复', heading), user)
+        check() // again after the await: the section may have been locked or deleted meanwhile
+        room.transactServer((doc) => replaceSectionText(doc, then, sectionId), user.id)
+        await recordChange(store, user, room.summaryId, 'section-restore', `按版本“${version.name}”恢复“${heading}”的正文（恢复前已自动保存版本）`, sectionId)
+        return c.json({ savedVersionId: saved.id })
+      })
+    } finally {
+      then.destroy()
+    }
   })
 
   return app

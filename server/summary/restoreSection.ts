@@ -18,9 +18,17 @@ export const restoreSection = (doc: Y.Doc, then: Y.Doc, sectionId: string): void
   const before = past.slice(0, index).reverse().find((entry) => present.includes(entry.id))
   insertEntry(doc, before ? present.indexOf(before.id) + 1 : 0, { ...past[index]!, status: 'drafting' })
 
+  replaceSectionText(doc, then, sectionId)
+}
+
+/** Whether the section's text in `doc` is the text `then` had. */
+export const sameSectionText = (doc: Y.Doc, then: Y.Doc, sectionId: string): boolean =>
+  doc.getXmlFragment(sectionRoot(sectionId)).toString() === then.getXmlFragment(sectionRoot(sectionId)).toString()
+
+/** The section's text as `then` had it, unless it is that already (then comments keep their anchors). */
+export const replaceSectionText = (doc: Y.Doc, then: Y.Doc, sectionId: string): void => {
+  if (sameSectionText(doc, then, sectionId)) return
   const text = doc.getXmlFragment(sectionRoot(sectionId))
-  const kept = then.getXmlFragment(sectionRoot(sectionId))
-  if (text.toString() === kept.toString()) return
   text.delete(0, text.length)
-  text.insert(0, kept.toArray().map((node) => (node as Y.XmlElement | Y.XmlText).clone()))
+  text.insert(0, then.getXmlFragment(sectionRoot(sectionId)).toArray().map((node) => (node as Y.XmlElement | Y.XmlText).clone()))
 }

@@ -15,8 +15,8 @@ export const takeVersion = async (store: Store, summaryId: string, state: Uint8A
   return version
 }
 
-/** The name of the version saved before a section with text is deleted. */
-export const beforeDeletingName = (heading: string): string => {
-  const space = VERSION_NAME_MAX - '删除“”前自动保存'.length
-  return `删除“${heading.length > space ? `${heading.slice(0, space - 1)}…` : heading}”前自动保存`
+/** The name of the version saved before a section's text goes: 删除“…”前自动保存, 恢复“…”前自动保存. */
+export const autoVersionName = (action: '删除' | '恢复', heading: string): string => {
+  const space = VERSION_NAME_MAX - `${action}“”前自动保存`.length
+  return `${action}“${heading.length > space ? `${heading.slice(0, space - 1)}…` : heading}”前自动保存`
 }

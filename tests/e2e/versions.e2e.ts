@@ -66,3 +66,32 @@ describe('the outline editor, in Chromium', () => {
     expect(await admin.locator('[data-outline-id="safety"] input[name="wordTarget"]').inputValue()).toBe('650')
   })
 })
+
+describe('a section’s text put back as a version had it, in Chromium', () => {
+  it('lets the writing department replace the text with a version’s, saving today’s first', async () => {
+    const admin = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+    await admin.click('[data-action="versions"]')
+    await admin.fill('input[name="versionName"]', '送审稿')
+    await admin.click('button:has-text("保存当前版本")')
+    await expect.poll(() => admin.locator('[data-version-id]', { hasText: '送审稿' }).count()).toBe(1)
+
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'build', DEMO_PASSWORD)
+    const editor = writer.locator('[data-section-id="infrastructure"] .ProseMirror')
+    const before = await editor.innerText()
+    await editor.click()
+    await writer.keyboard.press('Control+a')
+    await writer.keyboard.press('Delete')
+    await writer.keyboard.type('误删后只剩这一句。')
+    await expect.poll(() => editor.innerText()).toContain('误删后只剩这一句。')
+
+    writer.on('dialog', (dialog) => void dialog.accept())
+    await writer.click('[data-action="versions"]')
+    await writer.selectOption('select[name="compareVersion"]', { label: await writer.locator('select[name="compareVersion"] option', { hasText: '送审稿' }).innerText() })
+    await writer.selectOption('select[name="compareSection"]', 'infrastructure')
+    await writer.click('button:has-text("比较")')
+    await writer.click('[data-action="revert-section"]')
+    await expect.poll(() => writer.locator('.dialog-backdrop [role="status"]').innerText()).toContain('原正文已另存为版本')
+    await expect.poll(() => editor.innerText()).toBe(before)
+    expect(await writer.locator('[data-version-id]', { hasText: '恢复“（三）园区承载能力持续提升”前自动保存' }).count()).toBe(1)
+  })
+})

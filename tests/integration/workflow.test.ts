@@ -293,5 +293,24 @@ describe('progress and versions', () => {
     expect((await journal())[0]).toMatchObject({ action: 'figures', userName: '张招商', detail: '更新 1 项指标：协议资金 5.2→5.8（张招商录入）' })
     expect((await api(server, '/api/summaries/no-such-summary/journal', { token: tokens.viewer })).status).toBe(404)
   })
+
+  it('puts a section’s text back as a version had it, saving today’s first, for its department only', async () => {
+    const versions = async () => (await api<Array<{ id: string; name: string }>>(server, `/api/summaries/${summaryId}/versions`, { token: tokens.viewer })).body
+    const first = (await versions()).find((version) => version.name === '初稿')!
+    const revert = (username: string) => api<{ savedVersionId?: string; error?: { code: string } }>(server, `/api/summaries/${summaryId}/versions/${first.id}/sections/investment-service/revert`, { token: tokens[username], body: {} })
+    const reader = await open('leader')
+    expect(sectionText(reader.doc, 'investment-service')).toContain('版本之后新增的段落。')
+    expect((await revert('safety')).status).toBe(403)
+    expect((await revert('leader')).status).toBe(403)
+    const done = await revert('invest2')
+    expect(done.status).toBe(200)
+    await waitFor(() => !sectionText(reader.doc, 'investment-service').includes('版本之后新增的段落'), 5000, 'the text as the version had it')
+    // Today's text was saved first: nothing is lost.
+    const saved = (await versions()).find((version) => version.id === done.body.savedVersionId)!
+    expect(saved.name).toMatch(/^恢复“.*做优项目服务”前自动保存$/)
+    expect(await text(`/versions/${saved.id}/export?format=txt`)).toContain('版本之后新增的段落。')
+    expect((await revert('invest2')).body.error?.code).toBe('no-change')
+    expect((await api(server, `/api/summaries/${summaryId}/versions/${first.id}/sections/no-such-section/revert`, { token: tokens.admin, body: {} })).status).toBe(404)
+  })
 })
 
