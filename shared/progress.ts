@@ -8,6 +8,7 @@ import type * as Y from 'yjs'
 import { readThreads } from './doc/comments.js'
 import { readIndicators } from './doc/indicators.js'
 import { isOverdue } from './deadline.js'
+import { RETURN_NOTE_PREFIX } from './workflow.js'
 import { readMeta, readOutline, type SectionStatus } from './doc/outline.js'
 import { numberOutline } from './numbering.js'
 import { analyseSection } from './sectionAnalysis.js'
@@ -40,6 +41,8 @@ export interface SectionProgress {
   wording: number
   /** Still 撰写中 after the summary's deadline. */
   overdue: boolean
+  /** Sent back (退回修改) and the return's comment not yet resolved: the department has work to do. */
+  returned: boolean
   lastEditAt: number | null
   editors: SectionEditor[]
 }
@@ -55,6 +58,7 @@ export interface Tally {
   missingFigures: number
   placeholders: number
   overdue: number
+  returned: number
 }
 
 export interface DepartmentProgress extends Tally {
@@ -70,7 +74,7 @@ export interface ProgressReport {
   departments: DepartmentProgress[]
 }
 
-const emptyTally = (): Tally => ({ sections: 0, drafting: 0, review: 0, final: 0, words: 0, wordTarget: 0, unresolvedComments: 0, missingFigures: 0, placeholders: 0, overdue: 0 })
+const emptyTally = (): Tally => ({ sections: 0, drafting: 0, review: 0, final: 0, words: 0, wordTarget: 0, unresolvedComments: 0, missingFigures: 0, placeholders: 0, overdue: 0, returned: 0 })
 
 const add = (tally: Tally, section: SectionProgress): void => {
   tally.sections++
@@ -81,6 +85,7 @@ const add = (tally: Tally, section: SectionProgress): void => {
   tally.missingFigures += section.missingFigures
   tally.placeholders += section.placeholders
   if (section.overdue) tally.overdue++
+  if (section.returned) tally.returned++
 }
 
 export interface ProgressInput {
@@ -97,7 +102,12 @@ export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName, 
   const numbers = numberOutline(outline)
   const figures = readIndicators(doc)
   const openThreads = new Map<string, number>()
-  for (const thread of readThreads(doc)) if (!thread.resolved) openThreads.set(thread.sectionId, (openThreads.get(thread.sectionId) ?? 0) + 1)
+  const returnedSections = new Set<string>()
+  for (const thread of readThreads(doc)) {
+    if (thread.resolved) continue
+    openThreads.set(thread.sectionId, (openThreads.get(thread.sectionId) ?? 0) + 1)
+    if (thread.text.startsWith(RETURN_NOTE_PREFIX)) returnedSections.add(thread.sectionId)
+  }
 
   const sections = outline.map((entry, index): SectionProgress => {
     const analysis = analyseSection(doc, entry.id, figures)
@@ -122,6 +132,7 @@ export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName, 
       punctuation: analysis.punctuation.length,
       wording: analysis.wording.length,
       overdue: isOverdue(entry.status, dueDate, today),
+      returned: entry.status === 'drafting' && returnedSections.has(entry.id),
       lastEditAt: editors[0]?.lastEditAt ?? null,
       editors,
     }

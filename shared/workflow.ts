@@ -41,3 +41,7 @@ export const checkTransition = (actor: Actor, owner: string, from: SectionStatus
 /** The transitions `actor` may make from `from` now (for buttons). */
 export const availableTransitions = (actor: Actor, owner: string, from: SectionStatus): Rule[] =>
   TRANSITIONS.filter((rule) => rule.from === from && rule.allowed(actor, owner))
+
+/** The comment a return (退回修改) leaves on the section: this prefix, then the reason. */
+export const RETURN_NOTE_PREFIX = '退回修改：'
+

@@ -16,7 +16,7 @@ import { chinaIsoDay } from '../../shared/chinaDay.js'
 import { buildProgress } from '../../shared/progress.js'
 import { applyTemplateSchema, restoreSectionSchema, sectionCreateSchema, sectionPatchSchema } from '../../shared/schema/sections.js'
 import { flattenSections, indicatorParents } from '../../shared/schema/template.js'
-import { checkTransition, STATUS_LABELS } from '../../shared/workflow.js'
+import { checkTransition, RETURN_NOTE_PREFIX, STATUS_LABELS } from '../../shared/workflow.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { createId } from '../ids.js'
@@ -95,7 +95,7 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
         if (!check.ok) throw new AppError(check.status, check.code, check.message)
         if (check.rule.needsReason) {
           if (!reason) throw new AppError(400, 'reason-required', '退回修改时必须填写原因', [{ path: 'reason', message: '请填写退回原因' }])
-          note = { id: createId(), text: `退回修改：${reason}` }
+          note = { id: createId(), text: `${RETURN_NOTE_PREFIX}${reason}` }
         }
       } else if (status !== undefined) throw new AppError(409, 'invalid-transition', '章节已经是该状态')
       const heading = headingOf(room.doc, sectionId)!

@@ -57,6 +57,15 @@ describe('section workflow', () => {
     expect((await patch('leader', 'investment-service', { status: 'drafting', reason: '请补充具体成效' })).body.status).toBe('drafting')
     const reader = await open('invest')
     expect(readThreads(reader.doc).find((thread) => thread.sectionId === 'investment-service')?.text).toBe('退回修改：请补充具体成效')
+    // Until the department deals with the return, progress shows the section as sent back.
+    const returned = async () => (await api<{ sections: Array<{ id: string; returned: boolean }>; departments: Array<{ name: string; returned: number }> }>(server, `/api/summaries/${summaryId}/progress`, { token: tokens.invest })).body
+    const report = await returned()
+    expect(report.sections.filter((section) => section.returned).map((section) => section.id)).toEqual(['investment-service'])
+    expect(report.departments.find((department) => department.name === '招商部')!.returned).toBe(1)
+    const note = readThreads(reader.doc).find((thread) => thread.sectionId === 'investment-service')!
+    expect((await api(server, `/api/summaries/${summaryId}/comments/${note.id}/resolve`, { token: tokens.invest, body: {} })).status).toBe(200)
+    expect((await returned()).sections.some((section) => section.returned)).toBe(false)
+    expect((await api(server, `/api/summaries/${summaryId}/comments/${note.id}/reopen`, { token: tokens.invest, body: {} })).status).toBe(200)
   })
 
   it('lets only the admin change the skeleton', async () => {
