@@ -1,10 +1,12 @@
 /**
  * Figures typed by hand that contradict the indicator data (数据需核实 is what leaders ask most):
- * a typed 协议资金5.3亿元 where the figure 协议资金 is 5.2亿元. Only an indicator's label followed
- * closely by a number in that indicator's own unit is read; anything looser is left to people.
- * The typed text is read without the figure nodes, so a live figure never counts as typed.
+ * a typed 协议资金5.3亿元 where the figure 协议资金 is 5.2亿元, or a typed 同比增长25% where the
+ * data gives 20.9%. Only an indicator's label followed closely by a number in that indicator's own
+ * unit, or by 同比 and a change with no other indicator's label in between, is read; anything
+ * looser is left to people. The typed text is read without the figure nodes, so a live figure
+ * never counts as typed.
  */
-import { formatValue } from './indicators/format.js'
+import { changeRate, formatChange, formatValue } from './indicators/format.js'
 import type { IndicatorData } from './indicators/types.js'
 
 export interface TypedFigureMismatch {
@@ -24,11 +26,41 @@ export const findTypedFigureMismatches = (typedText: string, figures: Readonly<R
     // The label, at most six characters that are not punctuation or digits, the number, 余/多, the unit.
     const pattern = new RegExp(`${escapeRegExp(figure.label)}[^，。；！？、\\d]{0,6}?(\\d[\\d,]*(?:\\.\\d+)?)(?:余|多)?${escapeRegExp(figure.unit)}`, 'g')
     for (const match of typedText.matchAll(pattern)) {
+      if (match[0].includes('同比')) continue // a change (入住率同比提高5%), read below, not a value
       const typed = Number(match[1]!.replaceAll(',', ''))
       // What the writer typed may be rounded as the figure prints, never more.
       if (Math.abs(typed - figure.value) <= 0.5 * 10 ** -figure.precision + 1e-9) continue
       found.push({ key, typed: match[0], expected: formatValue(figure) })
     }
+    found.push(...changeMismatches(typedText, key, figure, otherLabels(figures, key)))
+  }
+  return found
+}
+
+const otherLabels = (figures: Readonly<Record<string, IndicatorData>>, key: string): string[] =>
+  Object.entries(figures).flatMap(([other, figure]) => (other !== key && figure.label.length >= 2 ? [figure.label] : []))
+
+const RISE = new Set(['增长', '上升', '提高', '增加'])
+
+/** The year-on-year change the data gives: percent, or percentage points for a figure in %. */
+const expectedChange = (figure: IndicatorData): number | null =>
+  figure.value === null || figure.previous === null ? null : figure.unit === '%' ? figure.value - figure.previous : changeRate(figure.value, figure.previous)
+
+/** A typed 同比增长25% after the label, checked against the change the data gives. */
+const changeMismatches = (typedText: string, key: string, figure: IndicatorData, others: readonly string[]): TypedFigureMismatch[] => {
+  const expected = expectedChange(figure)
+  if (expected === null) return []
+  // A figure in % changes by percentage points, any other by percent; the other kind is not read.
+  const unit = figure.unit === '%' ? '个百分点' : '%'
+  const pattern = new RegExp(`${escapeRegExp(figure.label)}([^。；！？]{0,24}?)同比(增长|上升|提高|增加|下降|减少|降低)(\\d+(?:\\.\\d+)?)${escapeRegExp(unit)}`, 'g')
+  const found: TypedFigureMismatch[] = []
+  for (const match of typedText.matchAll(pattern)) {
+    if (others.some((label) => match[1]!.includes(label))) continue // 同比 belongs to another figure
+    const digits = match[3]!
+    const typed = Number(digits) * (RISE.has(match[2]!) ? 1 : -1)
+    const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0
+    if (Math.abs(typed - expected) <= 0.5 * 10 ** -decimals + 1e-9) continue
+    found.push({ key, typed: match[0], expected: formatChange(figure) })
   }
   return found
 }
