@@ -1,12 +1,13 @@
 /**
  * Figures typed by hand that contradict the indicator data (数据需核实 is what leaders ask most):
  * a typed 协议资金5.3亿元 where the figure 协议资金 is 5.2亿元, or a typed 同比增长25% where the
- * data gives 20.9%. Only an indicator's label followed closely by a number in that indicator's own
- * unit, or by 同比 and a change with no other indicator's label in between, is read; anything
+ * data gives 20.9%, or 完成目标的120% where it gives 104%. Only an indicator's label followed
+ * closely by a number in that indicator's own unit, or by 同比 and a change or 完成…目标的 and a
+ * rate with no other indicator's label in between, is read; anything
  * looser is left to people. The typed text is read without the figure nodes, so a live figure
  * never counts as typed.
  */
-import { changeRate, formatChange, formatValue } from './indicators/format.js'
+import { changeRate, completionRate, formatChange, formatCompletion, formatValue } from './indicators/format.js'
 import type { IndicatorData } from './indicators/types.js'
 
 export interface TypedFigureMismatch {
@@ -32,7 +33,8 @@ export const findTypedFigureMismatches = (typedText: string, figures: Readonly<R
       if (Math.abs(typed - figure.value) <= 0.5 * 10 ** -figure.precision + 1e-9) continue
       found.push({ key, typed: match[0], expected: formatValue(figure) })
     }
-    found.push(...changeMismatches(typedText, key, figure, otherLabels(figures, key)))
+    const others = otherLabels(figures, key)
+    found.push(...changeMismatches(typedText, key, figure, others), ...completionMismatches(typedText, key, figure, others))
   }
   return found
 }
@@ -61,6 +63,22 @@ const changeMismatches = (typedText: string, key: string, figure: IndicatorData,
     const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0
     if (Math.abs(typed - expected) <= 0.5 * 10 ** -decimals + 1e-9) continue
     found.push({ key, typed: match[0], expected: formatChange(figure) })
+  }
+  return found
+}
+
+/** A typed 完成（全年/年度）目标（任务）的105% after the label, checked against value ÷ target. */
+const completionMismatches = (typedText: string, key: string, figure: IndicatorData, others: readonly string[]): TypedFigureMismatch[] => {
+  const expected = completionRate(figure.value, figure.target)
+  if (expected === null) return []
+  const pattern = new RegExp(`${escapeRegExp(figure.label)}([^。；！？]{0,24}?)完成(?:全年|年度)?目标(?:任务)?的(\\d+(?:\\.\\d+)?)%`, 'g')
+  const found: TypedFigureMismatch[] = []
+  for (const match of typedText.matchAll(pattern)) {
+    if (others.some((label) => match[1]!.includes(label))) continue
+    const digits = match[2]!
+    const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0
+    if (Math.abs(Number(digits) - expected) <= 0.5 * 10 ** -decimals + 1e-9) continue
+    found.push({ key, typed: match[0], expected: formatCompletion(figure) })
   }
   return found
 }

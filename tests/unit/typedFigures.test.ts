@@ -56,5 +56,13 @@ describe('figures typed by hand', () => {
       { key: 'occupancy', typed: '标准厂房入住率同比下降4个百分点', expected: '同比提高4.0个百分点' },
     ])
   })
+
+  it('checks a typed 完成目标的…% against value and target', () => {
+    const withTarget = { agreed_funds: figure({ value: 5.2, target: 5 }) } // 104%
+    expect(findTypedFigureMismatches('协议资金完成全年目标任务的104%。', withTarget)).toEqual([])
+    expect(findTypedFigureMismatches('协议资金5.2亿元，完成年度目标的120%。', withTarget)).toEqual([
+      { key: 'agreed_funds', typed: '协议资金5.2亿元，完成年度目标的120%', expected: '完成目标的104%' },
+    ])
+  })
 })
 
