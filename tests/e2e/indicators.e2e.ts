@@ -56,6 +56,11 @@ describe('indicator figures in the editor', () => {
     await admin.selectOption('select[name="definitionDepartment"]', { label: '招商部' })
     await admin.click('[data-figure-definition] button[type="submit"]')
     await expect.poll(() => admin.locator('[data-figure-key="hightech_firms"]').count()).toBe(1)
+    // The panel says where each figure appears: the new one nowhere yet.
+    expect(await admin.locator('[data-figure-key="hightech_firms"] [data-figure-usage]').getAttribute('data-figure-usage')).toBe('0')
+    expect(await admin.locator('[data-figure-key="hightech_firms"] [data-figure-usage]').innerText()).toBe('未使用')
+    expect(Number(await admin.locator('[data-figure-key="agreed_funds"] [data-figure-usage]').getAttribute('data-figure-usage'))).toBeGreaterThan(0)
+    expect(await admin.locator('[data-figure-key="agreed_funds"] [data-figure-usage]').getAttribute('title')).toContain('（二）招商引资取得新突破')
 
     // 招商部 finds it in the # picker at once.
     const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest2', DEMO_PASSWORD)
