@@ -48,37 +48,32 @@ const RISE = new Set(['增长', '上升', '提高', '增加'])
 const expectedChange = (figure: IndicatorData): number | null =>
   figure.value === null || figure.previous === null ? null : figure.unit === '%' ? figure.value - figure.previous : changeRate(figure.value, figure.previous)
 
-/** A typed 同比增长25% after the label, checked against the change the data gives. */
-const changeMismatches = (typedText: string, key: string, figure: IndicatorData, others: readonly string[]): TypedFigureMismatch[] => {
-  const expected = expectedChange(figure)
+/**
+ * A rate typed after the label — `stated`, a pattern whose groups `sign` (optional) and `rate`
+ * give the number — checked, to the decimals typed, against the rate the data gives. Read only
+ * when no other figure's label stands between: then the rate belongs to that other figure.
+ */
+const rateMismatches = (typedText: string, key: string, figure: IndicatorData, others: readonly string[], stated: string, expected: number | null, expectedText: string): TypedFigureMismatch[] => {
   if (expected === null) return []
-  // A figure in % changes by percentage points, any other by percent; the other kind is not read.
-  const unit = figure.unit === '%' ? '个百分点' : '%'
-  const pattern = new RegExp(`${escapeRegExp(figure.label)}([^。；！？]{0,24}?)同比(增长|上升|提高|增加|下降|减少|降低)(\\d+(?:\\.\\d+)?)${escapeRegExp(unit)}`, 'g')
+  const pattern = new RegExp(`${escapeRegExp(figure.label)}(?<between>[^。；！？]{0,24}?)${stated}`, 'g')
   const found: TypedFigureMismatch[] = []
   for (const match of typedText.matchAll(pattern)) {
-    if (others.some((label) => match[1]!.includes(label))) continue // 同比 belongs to another figure
-    const digits = match[3]!
-    const typed = Number(digits) * (RISE.has(match[2]!) ? 1 : -1)
-    const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0
+    const { between, sign, rate } = match.groups!
+    if (others.some((label) => between!.includes(label))) continue
+    const typed = Number(rate) * (sign === undefined || RISE.has(sign) ? 1 : -1)
+    const decimals = rate!.includes('.') ? rate!.split('.')[1]!.length : 0
     if (Math.abs(typed - expected) <= 0.5 * 10 ** -decimals + 1e-9) continue
-    found.push({ key, typed: match[0], expected: formatChange(figure) })
+    found.push({ key, typed: match[0], expected: expectedText })
   }
   return found
 }
 
-/** A typed 完成（全年/年度）目标（任务）的105% after the label, checked against value ÷ target. */
-const completionMismatches = (typedText: string, key: string, figure: IndicatorData, others: readonly string[]): TypedFigureMismatch[] => {
-  const expected = completionRate(figure.value, figure.target)
-  if (expected === null) return []
-  const pattern = new RegExp(`${escapeRegExp(figure.label)}([^。；！？]{0,24}?)完成(?:全年|年度)?目标(?:任务)?的(\\d+(?:\\.\\d+)?)%`, 'g')
-  const found: TypedFigureMismatch[] = []
-  for (const match of typedText.matchAll(pattern)) {
-    if (others.some((label) => match[1]!.includes(label))) continue
-    const digits = match[2]!
-    const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0
-    if (Math.abs(Number(digits) - expected) <= 0.5 * 10 ** -decimals + 1e-9) continue
-    found.push({ key, typed: match[0], expected: formatCompletion(figure) })
-  }
-  return found
-}
+const RATE = '(?<rate>\\d+(?:\\.\\d+)?)'
+
+/** A typed 同比增长25% (a figure in %: 同比提高2个百分点; the other kind is not read). */
+const changeMismatches = (typedText: string, key: string, figure: IndicatorData, others: readonly string[]): TypedFigureMismatch[] =>
+  rateMismatches(typedText, key, figure, others, `同比(?<sign>增长|上升|提高|增加|下降|减少|降低)${RATE}${figure.unit === '%' ? '个百分点' : '%'}`, expectedChange(figure), formatChange(figure))
+
+/** A typed 完成（全年/年度）目标（任务）的105%, against value ÷ target. */
+const completionMismatches = (typedText: string, key: string, figure: IndicatorData, others: readonly string[]): TypedFigureMismatch[] =>
+  rateMismatches(typedText, key, figure, others, `完成(?:全年|年度)?目标(?:任务)?的${RATE}%`, completionRate(figure.value, figure.target), formatCompletion(figure))

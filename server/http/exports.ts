@@ -33,16 +33,17 @@ export const exportRoutes = (store: Store, rooms: Rooms) => {
   }
 
   // A summary continued from an earlier one is also read against it (sentences copied as they were).
-  app.get('/:id/preflight', async (c) => {
-    const summaryId = await summaryOf(c.req.param('id'))
-    const basedOn = await rooms.withRoom(summaryId, (room) => readMeta(room.doc).basedOn)
-    const earlier = basedOn ? await earlierCopy(basedOn) : undefined
-    try {
-      return await rooms.withRoom(summaryId, (room) => c.json(checkSummary(room.doc, earlier)))
-    } finally {
-      earlier?.destroy()
-    }
-  })
+  app.get('/:id/preflight', async (c) =>
+    rooms.withRoom(await summaryOf(c.req.param('id')), async (room) => {
+      const { basedOn } = readMeta(room.doc)
+      const earlier = basedOn ? await earlierCopy(basedOn) : undefined
+      try {
+        return c.json(checkSummary(room.doc, earlier))
+      } finally {
+        earlier?.destroy()
+      }
+    }),
+  )
 
   app.get('/:id/export', async (c) => {
     const format = c.req.query('format')

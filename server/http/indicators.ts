@@ -7,11 +7,9 @@
  */
 import { Hono } from 'hono'
 import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
-import { readOutline } from '../../shared/doc/outline.js'
-import { readSectionIndicatorKeys } from '../../shared/export/buildExportDocument.js'
+import { figureUsage } from '../../shared/figureUsage.js'
 import { defaultPrecision } from '../../shared/indicators/format.js'
 import type { IndicatorData } from '../../shared/indicators/types.js'
-import { numberOutline } from '../../shared/numbering.js'
 import { indicatorCreateSchema, indicatorPatchSchema } from '../../shared/schema/api.js'
 import { describeRowProblems, validateFigureRows } from '../../shared/schema/figures.js'
 import type { AppEnv } from '../context.js'
@@ -116,14 +114,12 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
     const summaryId = await summaryOf(c.req.param('id'))
     const { key, precision, approx, ...fields } = parseInput(indicatorCreateSchema, await c.req.json().catch(() => null))
     await requireDepartment(fields.departmentId)
-    return rooms.withRoom(summaryId, (room) => {
+    return rooms.withRoom(summaryId, async (room) => {
       if (readIndicators(room.doc)[key]) throw new AppError(409, 'indicator-exists', `指标键“${key}”已存在`)
       const figure: IndicatorData = { ...fields, precision: precision ?? defaultPrecision(fields.unit), approx: approx ?? false, value: null, previous: null, target: null, updatedAt: null, source: null }
       room.transactServer((doc) => getIndicators(doc).set(key, figure), c.get('user').id)
-      return { key, ...figure }
-    }).then(async (created) => {
-      await recordChange(store, c.get('user'), summaryId, 'figure-definition', `新增指标“${created.label}”（${key}，${created.unit}）`)
-      return c.json(created, 201)
+      await recordChange(store, c.get('user'), summaryId, 'figure-definition', `新增指标“${figure.label}”（${key}，${figure.unit}）`)
+      return c.json({ key, ...figure }, 201)
     })
   })
 
@@ -132,13 +128,11 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
     const change = parseInput(indicatorPatchSchema, await c.req.json().catch(() => null))
     await requireDepartment(change.departmentId)
     const key = c.req.param('key')
-    return rooms.withRoom(summaryId, (room) => {
-      const current = figureOf(readIndicators(room.doc), key)
+    return rooms.withRoom(summaryId, async (room) => {
+      const before = figureOf(readIndicators(room.doc), key)
       const defined = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined))
-      const figure: IndicatorData = { ...current, ...defined }
+      const figure: IndicatorData = { ...before, ...defined }
       room.transactServer((doc) => getIndicators(doc).set(key, figure), c.get('user').id)
-      return { before: current, figure }
-    }).then(async ({ before, figure }) => {
       const changed = (['label', 'unit', 'departmentId', 'precision', 'approx'] as const).filter((field) => before[field] !== figure[field]).map((field) => FIELD_LABELS[field])
       await recordChange(store, c.get('user'), summaryId, 'figure-definition', `修改指标“${figure.label}”（${key}）：${changed.join('、') || '无变化'}`)
       return c.json({ key, ...figure })
@@ -149,16 +143,12 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
   app.delete('/:id/indicators/:key', requireRole('admin'), async (c) => {
     const summaryId = await summaryOf(c.req.param('id'))
     const key = c.req.param('key')
-    return rooms.withRoom(summaryId, (room) => {
+    return rooms.withRoom(summaryId, async (room) => {
       const figure = figureOf(readIndicators(room.doc), key)
-      const outline = readOutline(room.doc)
-      const numbers = numberOutline(outline)
-      const users = outline.flatMap((entry, index) => (readSectionIndicatorKeys(room.doc, entry.id).includes(key) ? [`${numbers[index]}${entry.title}`] : []))
-      if (users.length > 0)
-        throw new AppError(409, 'indicator-in-use', `“${figure.label}”仍在以下章节中使用，请先从正文中删去：${users.join('、')}`, users.map((section) => ({ section })))
+      const shownIn = figureUsage(room.doc).get(key) ?? []
+      if (shownIn.length > 0)
+        throw new AppError(409, 'indicator-in-use', `“${figure.label}”仍在以下章节中使用，请先从正文中删去：${shownIn.join('、')}`, shownIn.map((section) => ({ section })))
       room.transactServer((doc) => getIndicators(doc).delete(key), c.get('user').id)
-      return figure
-    }).then(async (figure) => {
       await recordChange(store, c.get('user'), summaryId, 'figure-definition', `删除指标“${figure.label}”（${key}）`)
       return c.body(null, 204)
     })
