@@ -18,6 +18,7 @@ import type { CommentThread } from '../../shared/doc/comments.js'
 import type { PresentUser } from '../composables/useAwareness.js'
 import { CommentHighlights } from './commentHighlights.js'
 import { trimPastedIndent } from './pasteIndent.js'
+import { SearchHighlights } from './searchHighlights.js'
 import { provideFigures, type FigureContext } from './figureContext.js'
 import { sectionAwareness } from './sectionAwareness.js'
 import IndicatorTableView from './IndicatorTableView.vue'
@@ -53,6 +54,7 @@ export const createSectionEditor = (options: SectionEditorOptions): Editor => {
       // Colleagues' carets, redrawn only when a caret in this section moves (sectionAwareness).
       CollaborationCaret.configure({ provider: { awareness: sectionAwareness(provider.awareness, sectionId) }, user }),
       CommentHighlights.configure({ threads: options.threads, onThreadClick: options.onThreadClick }),
+      SearchHighlights,
       Extension.create({ name: 'commentShortcut', addKeyboardShortcuts: () => ({ 'Mod-Alt-m': () => (options.onComment(), true) }) }),
     ],
     editorProps: {

@@ -130,4 +130,47 @@ describe('two departments writing one summary in Chromium', () => {
       expect(await textOf(page, sectionId)).not.toMatch(/[a-z]/)
     }
   })
+
+  it('finds a phrase across the summary and replaces it only where the user may write, one undo step per section', async () => {
+    const invest = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
+    const safety = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'safety', DEMO_PASSWORD)
+    await caretAtEnd(safety, 'plan-safety')
+    await safety.keyboard.press('Enter')
+    await safety.keyboard.type('开展示范工程安全检查。')
+    await caretAtEnd(invest, 'plan-investment')
+    await invest.keyboard.press('Enter')
+    await invest.keyboard.type('加快示范工程建设，示范工程早投产。')
+    await expect.poll(() => textOf(invest, 'plan-safety'), { timeout: 10_000 }).toContain('开展示范工程安全检查。')
+
+    await invest.keyboard.press('Control+h')
+    await invest.fill('input[name="findText"]', '示范工程')
+    await expect.poll(() => invest.locator('[data-find-total]').innerText()).toBe('共 3 处')
+    // Marked in every section, also in one the user may only read.
+    expect(await invest.locator('[data-section-id="plan-safety"] [data-search-match]').count()).toBe(1)
+    expect(await invest.locator('[data-find-section="plan-investment"]').innerText()).toContain('2 处')
+    expect(await invest.locator('[data-find-section="plan-safety"] [data-action="replace-section"]').count()).toBe(0)
+    expect(await invest.locator('[data-find-section="plan-safety"]').innerText()).toContain('只读')
+    // 下一处 walks through the matches in the order of the text.
+    await invest.click('[data-action="find-next"]')
+    await expect.poll(() => invest.locator('[data-section-id="plan-investment"] .search-match.current').count()).toBe(1)
+    await screenshot(invest, 'find-replace')
+
+    await invest.fill('input[name="replaceText"]', '重大项目')
+    invest.once('dialog', (dialog) => void dialog.accept())
+    await invest.click('[data-action="replace-all"]')
+    await expect
+      .poll(() => invest.locator('[data-find-outcome]').innerText())
+      .toBe('已替换 2 处（1 个章节），每个章节可分别撤销；另有 1 处在您不能修改的章节，未替换。')
+    await expect.poll(() => invest.locator('[data-find-total]').innerText()).toBe('共 1 处')
+    // The colleague sees the replacement live; their own section is untouched.
+    await expect.poll(() => textOf(safety, 'plan-investment'), { timeout: 10_000 }).toContain('加快重大项目建设，重大项目早投产。')
+    expect(await textOf(safety, 'plan-safety')).toContain('开展示范工程安全检查。')
+
+    // Esc closes the panel and its marks; one undo in the section brings both back.
+    await invest.keyboard.press('Escape')
+    await expect.poll(() => invest.locator('[data-search-match]').count()).toBe(0)
+    await editorOf(invest, 'plan-investment').evaluate((element) => (element as TiptapEditorHTMLElement).editor!.view.focus())
+    await invest.keyboard.press('Control+z')
+    await expect.poll(() => textOf(safety, 'plan-investment'), { timeout: 10_000 }).toContain('加快示范工程建设，示范工程早投产。')
+  })
 })

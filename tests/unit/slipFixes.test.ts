@@ -2,7 +2,8 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import { EditorState } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import { sectionSchema } from '../../shared/editor/extensions.js'
-import { applySlipFixes, slipFixes } from '../../client/editor/slipFixes.js'
+import { slipFixes } from '../../client/editor/slipFixes.js'
+import { applyTextEdits } from '../../client/editor/textEdits.js'
 
 const schema = sectionSchema()
 const paragraph = (...content: PMNode[]) => schema.node('paragraph', null, content)
@@ -10,7 +11,7 @@ const figure = (key: string) => schema.node('indicator', { key, show: 'value' })
 
 const fixed = (doc: PMNode) => {
   const state = EditorState.create({ schema, doc })
-  return state.apply(applySlipFixes(state.tr, slipFixes(doc))).doc
+  return state.apply(applyTextEdits(state.tr, slipFixes(doc))).doc
 }
 
 describe('fixing punctuation in a section editor', () => {
