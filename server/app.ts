@@ -16,6 +16,7 @@ import type { UserSockets } from './collab/userSockets.js'
 import type { Config } from './config.js'
 import { authRoutes } from './http/auth.js'
 import { commentRoutes } from './http/comments.js'
+import { userImportRoutes } from './http/userImport.js'
 import { directoryRoutes } from './http/directory.js'
 import { sectionRoutes } from './http/sections.js'
 import { versionRoutes } from './http/versions.js'
@@ -65,6 +66,7 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
   // Liveness and load for operators and benchmarks; reveals no content.
   app.get('/healthz', (c) => c.json({ ok: true, openSummaries: rooms.loaded(), rssBytes: process.memoryUsage().rss }))
   app.route('/api', authRoutes(store, limiter, userSockets))
+  app.route('/api/users/import', userImportRoutes(store))
   app.route('/api', directoryRoutes(store, userSockets))
   app.route('/api/templates', templateRoutes(store))
   app.route('/api/backups', backupRoutes(store))

@@ -1,5 +1,5 @@
 /** Password hashing with node:crypto scrypt; stored as `scrypt$N$r$p$salt$hash` (base64url). */
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 
 const PARAMS = { N: 16384, r: 8, p: 1 }
 const KEY_LENGTH = 32
@@ -24,3 +24,9 @@ export const verifyPassword = async (password: string, stored: string): Promise<
   const key = await derive(password, Buffer.from(salt, 'base64url'), { N: Number(N), r: Number(r), p: Number(p) })
   return key.length === expected.length && timingSafeEqual(key, expected)
 }
+
+/** Letters and digits nobody misreads on a printed list (no 0/O, 1/l/I). */
+const READABLE = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+
+/** A password for someone to type from a list: 10 readable characters, about 58 bits. */
+export const generatePassword = (): string => Array.from({ length: 10 }, () => READABLE[randomInt(READABLE.length)]).join('')

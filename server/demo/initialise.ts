@@ -3,15 +3,15 @@
  * HUIZONG_DEMO=0, the demo organisation (departments, one writer each, a leader, a viewer) with
  * one summary from the park template. Runs exactly once per database.
  */
-import { randomBytes } from 'node:crypto'
 import type { Role } from '../../shared/roles.js'
-import { hashPassword } from '../auth/password.js'
+import { generatePassword, hashPassword } from '../auth/password.js'
 import type { Config } from '../config.js'
 import type { Store } from '../store/index.js'
 import { createSummary } from '../summary/createSummary.js'
 import { readFileSync } from 'node:fs'
 import { validateFigureRows } from '../../shared/schema/figures.js'
-import { readCsv } from '../indicators/readUpload.js'
+import { FIGURES_TABLE } from '../indicators/readUpload.js'
+import { readCsv } from '../upload/readTable.js'
 import { BUILTIN_TEMPLATES } from '../templates/builtin.js'
 import { parkAnnualTemplate } from '../templates/parkAnnual.js'
 
@@ -20,7 +20,7 @@ const DEMO_FIGURES = new URL('../../examples/park-annual-figures.csv', import.me
 
 const readDemoFigures = () => {
   const figures = Object.fromEntries((parkAnnualTemplate.indicators ?? []).map((indicator) => [indicator.key, indicator]))
-  const { rows, problems } = validateFigureRows(readCsv(readFileSync(DEMO_FIGURES, 'utf8')), figures)
+  const { rows, problems } = validateFigureRows(readCsv(FIGURES_TABLE, readFileSync(DEMO_FIGURES, 'utf8')), figures)
   if (problems.length > 0) throw new Error(`examples/park-annual-figures.csv: ${JSON.stringify(problems)}`)
   return Object.fromEntries(rows.map(({ key, value, previous, target }) => [key, { value, previous: previous ?? null, target: target ?? null }]))
 }
@@ -45,7 +45,7 @@ export const initialise = async (store: Store, config: Config, log: (line: strin
   for (const template of BUILTIN_TEMPLATES) await store.catalog.saveTemplate(template, true)
   // Exactly one process (of however many start together) claims the first-start set-up.
   if (!(await store.catalog.claimInitialisation())) return
-  const adminPassword = config.adminPassword ?? randomBytes(9).toString('base64url')
+  const adminPassword = config.adminPassword ?? generatePassword()
   const office = await store.directory.ensureDepartment('办公室')
   await store.directory.createUser({ username: 'admin', displayName: '系统管理员', role: 'admin', departmentId: office.id, passwordHash: await hashPassword(adminPassword) })
   if (config.demo) {

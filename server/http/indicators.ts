@@ -11,7 +11,8 @@ import { figureUsage } from '../../shared/figureUsage.js'
 import { defaultPrecision } from '../../shared/indicators/format.js'
 import type { IndicatorData } from '../../shared/indicators/types.js'
 import { indicatorCreateSchema, indicatorPatchSchema } from '../../shared/schema/api.js'
-import { describeRowProblems, validateFigureRows } from '../../shared/schema/figures.js'
+import { validateFigureRows } from '../../shared/schema/figures.js'
+import { csvFile, describeRowProblems } from '../../shared/schema/tableRows.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { requireRole, requireUser } from '../auth/session.js'
@@ -22,11 +23,6 @@ import type { Store } from '../store/index.js'
 import { requireSummary } from './requireSummary.js'
 import { parseInput } from '../validate.js'
 import { recordChange } from './journal.js'
-
-const csvCell = (value: unknown): string => {
-  const text = value === null || value === undefined ? '' : String(value)
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-}
 
 const FIELD_LABELS = { label: '名称', unit: '单位', departmentId: '部门', precision: '小数位', approx: '约数' } as const
 
@@ -54,10 +50,8 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
 
   app.get('/:id/indicators/template.csv', async (c) =>
     rooms.withRoom(await summaryOf(c.req.param('id')), (room) => {
-      const rows = Object.entries(readIndicators(room.doc)).map(([key, figure]) =>
-        [key, figure.label, figure.unit, figure.value, figure.previous, figure.target].map(csvCell).join(','),
-      )
-      const body = '\uFEFF' + ['key,label,unit,value,previous,target', ...rows].join('\r\n') + '\r\n'
+      const rows = Object.entries(readIndicators(room.doc)).map(([key, figure]) => [key, figure.label, figure.unit, figure.value, figure.previous, figure.target])
+      const body = csvFile([['key', 'label', 'unit', 'value', 'previous', 'target'], ...rows])
       return c.body(body, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': "attachment; filename*=UTF-8''%E6%8C%87%E6%A0%87%E6%95%B0%E6%8D%AE.csv" })
     }),
   )

@@ -19,6 +19,21 @@ export interface User {
 }
 
 /** What the admin may change about a user (and a user about their own password). */
+/** One person of a batch import: their department by name, created when missing. */
+export interface NewPerson {
+  username: string
+  displayName: string
+  role: Role
+  department: string | null
+  passwordHash: string
+}
+
+export interface CreatedPeople {
+  users: User[]
+  /** The departments the batch created, in the order first named. */
+  newDepartments: Department[]
+}
+
 export type UserChange = Partial<Pick<User, 'displayName' | 'role' | 'departmentId' | 'disabled'>> & { passwordHash?: string }
 
 export interface UserRow {
@@ -93,6 +108,30 @@ export const createDirectory = (db: Db) => {
       ).run(user.id, user.username, user.displayName, user.role, user.departmentId, input.passwordHash, Date.now())
       return user
     },
+    /** Creates everyone and their missing departments in one transaction: all or none. */
+    createUsers: async (people: readonly NewPerson[]): Promise<CreatedPeople> =>
+      db.transaction((): CreatedPeople => {
+        const newDepartments: Department[] = []
+        const departmentIds = new Map<string, string>()
+        const insertDepartment = db.prepare('INSERT INTO departments (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING')
+        const insertUser = db.prepare('INSERT INTO users (id, username, display_name, role, department_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        const users = people.map((person) => {
+          let departmentId: string | null = null
+          if (person.department !== null) {
+            departmentId = departmentIds.get(person.department) ?? null
+            if (!departmentId) {
+              const candidate = { id: createId(), name: person.department }
+              if (insertDepartment.run(candidate.id, candidate.name, Date.now()).changes > 0) newDepartments.push(candidate)
+              departmentId = departmentByName.get(person.department)!.id
+              departmentIds.set(person.department, departmentId)
+            }
+          }
+          const user: User = { id: createId(), username: person.username, displayName: person.displayName, role: person.role, departmentId, disabled: false }
+          insertUser.run(user.id, user.username, user.displayName, user.role, departmentId, person.passwordHash, Date.now())
+          return user
+        })
+        return { users, newDepartments }
+      })(),
     updateUser: async (id: string, change: UserChange): Promise<User | undefined> => {
       const columns = userChangeColumns(change)
       if (columns.length > 0)

@@ -140,6 +140,31 @@ export const openPostgresStore = async (url: string): Promise<Store> => {
       ])
       return user
     },
+    createUsers: (people) =>
+      transaction(async (client) => {
+        const newDepartments: Department[] = []
+        const departmentIds = new Map<string, string>()
+        const users: User[] = []
+        for (const person of people) {
+          let departmentId: string | null = null
+          if (person.department !== null) {
+            departmentId = departmentIds.get(person.department) ?? null
+            if (!departmentId) {
+              const candidate = { id: createId(), name: person.department }
+              const inserted = await client.query('INSERT INTO departments (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', [candidate.id, candidate.name, Date.now()])
+              if (inserted.rowCount) newDepartments.push(candidate)
+              departmentId = (await client.query<{ id: string }>('SELECT id FROM departments WHERE name = $1', [person.department])).rows[0]!.id
+              departmentIds.set(person.department, departmentId)
+            }
+          }
+          const user: User = { id: createId(), username: person.username, displayName: person.displayName, role: person.role, departmentId, disabled: false }
+          await client.query('INSERT INTO users (id, username, display_name, role, department_id, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+            user.id, user.username, user.displayName, user.role, departmentId, person.passwordHash, Date.now(),
+          ])
+          users.push(user)
+        }
+        return { users, newDepartments }
+      }),
     updateUser: async (id, change) => {
       const columns = userChangeColumns(change)
       if (columns.length > 0)

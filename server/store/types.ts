@@ -3,7 +3,7 @@
  * index.ts) and PostgreSQL when DATABASE_URL is set (`postgres.ts`). Everything is async.
  */
 import type { Template } from '../../shared/schema/template.js'
-import type { Department, User, UserChange } from './directory.js'
+import type { CreatedPeople, Department, NewPerson, User, UserChange } from './directory.js'
 import type { SummaryRecord } from './catalog.js'
 import type { SectionActivity, StoredState, UpdateRecord } from './updates.js'
 import type { VersionRecord } from './versions.js'
@@ -23,6 +23,8 @@ export interface Store {
     findCredentials(username: string): Promise<{ user: User; passwordHash: string } | undefined>
     createUser(input: Omit<User, 'id' | 'disabled'> & { passwordHash: string }): Promise<User>
     updateUser(id: string, change: UserChange): Promise<User | undefined>
+    /** Creates everyone and their missing departments in one transaction: all or none. */
+    createUsers(people: readonly NewPerson[]): Promise<CreatedPeople>
   }
   sessions: {
     create(userId: string): Promise<string>

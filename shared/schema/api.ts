@@ -13,14 +13,17 @@ export const loginBodySchema = z.object({
   password: z.string().min(1).max(256),
 })
 
-export const departmentBodySchema = z.object({ name: z.string().trim().min(1).max(50) })
+export const departmentNameSchema = z.string().trim().min(1).max(50)
+export const departmentBodySchema = z.object({ name: departmentNameSchema })
 
-const passwordSchema = z.string().min(8, { error: '密码至少 8 位' }).max(256)
+export const passwordSchema = z.string().min(8, { error: '密码至少 8 位' }).max(256)
+export const usernameSchema = z.string().trim().regex(/^[A-Za-z0-9_.-]{2,32}$/, { error: '用户名只能包含字母、数字、_ . -（2–32 个字符）' })
+export const displayNameSchema = z.string().trim().min(1).max(50)
 
 export const userBodySchema = z.object({
-  username: z.string().trim().regex(/^[A-Za-z0-9_.-]{2,32}$/, { error: '用户名只能包含字母、数字、_ . -（2–32 个字符）' }),
+  username: usernameSchema,
   password: passwordSchema,
-  displayName: z.string().trim().min(1).max(50),
+  displayName: displayNameSchema,
   role: z.enum(ROLES),
   departmentId: z.string().min(1).max(64).nullish(),
 })

@@ -2,10 +2,7 @@
  * Figure rows from an upload or the API, validated all-or-nothing: each problem names its row
  * and column in Chinese. Row numbers are spreadsheet rows (the header is row 1).
  */
-export interface RawFigureRow {
-  row: number
-  cells: Record<string, unknown>
-}
+import type { RawRow, RowProblem } from './tableRows.js'
 
 export interface FigureRow {
   row: number
@@ -14,13 +11,6 @@ export interface FigureRow {
   /** undefined when the column is absent: the stored figure is kept. */
   previous?: number | null
   target?: number | null
-}
-
-export interface RowProblem {
-  row: number
-  column: string
-  key?: string
-  message: string
 }
 
 export const FIGURE_COLUMNS = ['key', 'value', 'previous', 'target'] as const
@@ -80,7 +70,7 @@ const keyOfRow = (cells: Record<string, unknown>, figures: Readonly<Record<strin
 }
 
 /** Validates raw rows against the summary's figures (by key, or by label when a row has no key). */
-export const validateFigureRows = (rows: readonly RawFigureRow[], figures: Readonly<Record<string, { label: string }>>): { rows: FigureRow[]; problems: RowProblem[] } => {
+export const validateFigureRows = (rows: readonly RawRow[], figures: Readonly<Record<string, { label: string }>>): { rows: FigureRow[]; problems: RowProblem[] } => {
   const problems: RowProblem[] = []
   const seen = new Map<string, number>()
   const valid: FigureRow[] = []
@@ -105,10 +95,3 @@ export const validateFigureRows = (rows: readonly RawFigureRow[], figures: Reado
   if (rows.length === 0) problems.push({ row: 1, column: 'key', message: '没有任何数据行' })
   return { rows: problems.length > 0 ? [] : valid, problems }
 }
-
-/** One line per problem, for the error message: `第3行 value：…`. */
-export const describeRowProblems = (problems: readonly RowProblem[]): string =>
-  problems
-    .slice(0, 5)
-    .map((problem) => `第${problem.row}行 ${problem.column}：${problem.message}`)
-    .join('；') + (problems.length > 5 ? `；另有 ${problems.length - 5} 处错误` : '')

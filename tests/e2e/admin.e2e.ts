@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { ADMIN_PASSWORD } from '../integration/harness.js'
 import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
@@ -65,6 +66,37 @@ describe('accounts', () => {
     await admin.waitForSelector('[data-department="党群工作部"]')
     await expect.poll(() => admin.locator('[data-user="party"]').innerText()).toContain('已停用')
     expect(await admin.locator('[data-user="party"] select[name="userDepartment"] option:checked').innerText()).toBe('党群工作部')
+  })
+})
+
+describe('importing users', () => {
+  it('previews a list of people, imports it, and hands out the generated passwords once', async () => {
+    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+    await page.goto(`${suite.server.url}/admin`)
+    await page.waitForSelector('[data-user="admin"]')
+    const list = '\uFEFF用户名,姓名,部门,角色,初始密码\r\nchen.fw,陈服务,企业服务中心,,\r\nhe.ld,何主任,,领导,heleader-2026\r\n'
+    await page.setInputFiles('input[name="usersFile"]', { name: '人员名单.csv', mimeType: 'text/csv', buffer: Buffer.from(list) })
+    await expect.poll(() => page.locator('[data-import-preview]').innerText()).toContain('将新建 2 个用户，并新建部门：企业服务中心')
+    expect(await page.locator('[data-import-preview] tbody tr').first().innerText()).toMatch(/chen\.fw\s+陈服务\s+企业服务中心\s+撰写人\s+自动生成/)
+    // Nothing is created before the office confirms.
+    expect(await page.locator('[data-user="chen.fw"]').count()).toBe(0)
+    await page.click('[data-action="confirm-import"]')
+    await expect.poll(() => page.locator('[data-import-result] [role="status"]').innerText()).toBe('已导入 2 人（人员名单.csv）')
+    await page.waitForSelector('[data-user="chen.fw"]')
+    expect(await page.locator('[data-department="企业服务中心"]').count()).toBe(1)
+    const password = await page.locator('[data-created-user="chen.fw"] code').innerText()
+    expect(await page.locator('[data-created-user="he.ld"]').innerText()).toContain('表中已给')
+    await screenshot(page, 'admin-user-import')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="download-passwords"]')])
+    expect(download.suggestedFilename()).toBe('新用户账号密码.csv')
+    expect(readFileSync((await download.path())!, 'utf8')).toContain(`chen.fw,陈服务,企业服务中心,撰写人,${password}`)
+    const login = await fetch(`${suite.server.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'chen.fw', password }) })
+    expect(login.status).toBe(200)
+
+    // The same list again is refused row by row, and nothing changes.
+    await page.setInputFiles('input[name="usersFile"]', { name: '人员名单.csv', mimeType: 'text/csv', buffer: Buffer.from(list) })
+    await expect.poll(() => page.locator('[data-user-import] [role="alert"]').innerText()).toContain('第 2 行 username：用户名“chen.fw”已被使用')
+    expect(await page.locator('[data-import-preview]').count()).toBe(0)
   })
 })
 
