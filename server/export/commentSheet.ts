@@ -6,7 +6,7 @@
  */
 import type * as Y from 'yjs'
 import { formatChinaTime } from '../../shared/chinaDay.js'
-import { readThreads } from '../../shared/doc/comments.js'
+import { readThreads, threadWords } from '../../shared/doc/comments.js'
 import { readMeta, readOutline } from '../../shared/doc/outline.js'
 import { numberOutline } from '../../shared/numbering.js'
 import { fileNameOf } from './exportSummary.js'
@@ -41,11 +41,11 @@ export const writeCommentSheet = (doc: Y.Doc, departmentName: (id: string) => st
         section?.name ?? '（已删除的章节）',
         section ? departmentName(section.entry.departmentId) : '',
         thread.quote,
-        thread.text,
+        threadWords(thread),
         thread.authorName,
         formatChinaTime(thread.createdAt),
         thread.replies.map((reply) => `${reply.authorName}（${formatChinaTime(reply.createdAt)}）：${reply.text}`).join('\n'),
-        thread.resolved ? `已解决${thread.resolvedBy ? `（${thread.resolvedBy}）` : ''}` : '未解决', // resolvedBy holds the name
+        thread.resolved ? `${thread.acceptedBy ? '已采纳' : '已解决'}${thread.resolvedBy ? `（${thread.resolvedBy}）` : ''}` : '未解决', // resolvedBy holds the name
       ]
     }),
   })

@@ -8,7 +8,7 @@ import * as Y from 'yjs'
 import { findMentions, getComments, readThread, readThreads, resolveAnchor, type CommentReply } from '../../shared/doc/comments.js'
 import { sectionRoot } from '../../shared/doc/roots.js'
 import { commentTextSchema, createThreadSchema } from '../../shared/schema/comments.js'
-import { canComment, canResolveThread } from '../../shared/roles.js'
+import { canComment, canResolveThread, canWriteSection } from '../../shared/roles.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { createId } from '../ids.js'
@@ -22,7 +22,9 @@ import { XLSX_TYPE } from '../export/tableSheet.js'
 import { departmentNames } from './describeSections.js'
 import { requireSummary } from './requireSummary.js'
 import type { Department, User } from '../store/directory.js'
+import { replacePhrase, suggestedRange } from '../summary/suggestion.js'
 import { writeThread } from '../summary/writeThread.js'
+import { recordChange } from './journal.js'
 import { parseInput } from '../validate.js'
 
 const requireCommenter = (user: User): void => {
@@ -71,6 +73,12 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
       for (const field of ['anchorStart', 'anchorEnd'] as const) {
         if (!resolveAnchor(room.doc, input[field], root)) throw new AppError(400, 'invalid-anchor', '评论位置无效：所选文字不在该章节中', [{ path: field, message: '锚点不在该章节中' }])
       }
+      if (input.suggestion !== undefined) {
+        const range = suggestedRange(room.doc, input.sectionId, input.anchorStart, input.anchorEnd)
+        if (!range) throw new AppError(400, 'suggestion-range', '建议修改只能针对同一段内的一段文字（不含指标和换行），请缩小所选范围', [{ path: 'suggestion', message: '所选文字跨越了指标、换行或段落' }])
+        if (range.current !== input.quote) throw new AppError(409, 'quote-changed', '所选文字刚被修改，请重新选择后再提建议')
+        if (range.current === input.suggestion) throw new AppError(400, 'suggestion-unchanged', '建议的文字与原文相同', [{ path: 'suggestion', message: '与原文相同' }])
+      }
       const id = createId()
       room.transactServer(
         (doc) => writeThread(doc, id, { ...input, mentions: findMentions(input.text, departments), authorId: user.id, authorName: user.displayName, departmentId: user.departmentId }),
@@ -101,6 +109,33 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
       }, user.id)
       return c.json(readThread(c.req.param('threadId') ?? '', thread))
     })
+  /**
+   * 采纳: whoever may write the section puts the suggested words in place of the phrase and the
+   * thread is resolved, in one server transaction every open editor receives like typing.
+   */
+  app.post('/:id/comments/:threadId/accept', (c) =>
+    withSummary(c, async (room, user) => {
+      const thread = readThread(c.req.param('threadId'), threadOf(room, c.req.param('threadId')))
+      if (thread.suggestion === null) throw new AppError(409, 'not-a-suggestion', '这条评论不是修改建议')
+      if (thread.resolved) throw new AppError(409, 'thread-resolved', '这条建议已处理（已采纳或已解决）')
+      const section = room.section(thread.sectionId)
+      if (!section) throw new AppError(409, 'section-gone', '该章节已被删除')
+      if (section.status === 'final') throw new AppError(409, 'section-final', '该章节已定稿，不能修改；如需采纳请先请管理员重新打开')
+      if (!canWriteSection(user, section)) throw new AppError(403, 'forbidden', '只有撰写该章节的部门或管理员可以采纳修改建议')
+      const range = suggestedRange(room.doc, thread.sectionId, thread.anchorStart, thread.anchorEnd)
+      if (!range || range.current !== thread.quote) throw new AppError(409, 'quote-changed', '原文已改动，不能自动采纳，请对照建议手动修改后点“解决”')
+      room.transactServer(() => {
+        replacePhrase(range, thread.suggestion!)
+        const map = threadOf(room, thread.id)
+        map.set('resolved', true)
+        map.set('resolvedBy', user.displayName)
+        map.set('acceptedBy', user.displayName)
+      }, user.id)
+      await recordChange(store, user, room.summaryId, 'suggestion', `采纳${thread.authorName}的修改建议：“${thread.quote}”改为“${thread.suggestion}”`, thread.sectionId)
+      return c.json(readThread(thread.id, threadOf(room, thread.id)))
+    }),
+  )
+
   app.post('/:id/comments/:threadId/resolve', setResolved(true))
   app.post('/:id/comments/:threadId/reopen', setResolved(false))
 

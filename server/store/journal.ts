@@ -5,7 +5,7 @@
  */
 import type { Db } from './db.js'
 
-export const JOURNAL_ACTIONS = ['section-status', 'section-edit', 'section-add', 'section-delete', 'section-restore', 'apply-template', 'figures', 'figure-definition', 'summary', 'version'] as const
+export const JOURNAL_ACTIONS = ['section-status', 'section-edit', 'section-add', 'section-delete', 'section-restore', 'apply-template', 'figures', 'figure-definition', 'summary', 'version', 'suggestion'] as const
 export type JournalAction = (typeof JOURNAL_ACTIONS)[number]
 
 export interface JournalEntry {

@@ -12,11 +12,12 @@ export interface NewThread {
   authorId: string
   authorName: string
   departmentId: string | null
+  suggestion?: string
 }
 
 export const writeThread = (doc: Y.Doc, id: string, thread: NewThread): void => {
   const map = new Y.Map<unknown>()
   getComments(doc).set(id, map)
-  for (const [key, value] of Object.entries({ ...thread, createdAt: Date.now(), editedAt: null, resolved: false, resolvedBy: null })) map.set(key, value)
+  for (const [key, value] of Object.entries({ ...thread, createdAt: Date.now(), editedAt: null, resolved: false, resolvedBy: null })) if (value !== undefined) map.set(key, value)
   map.set('replies', new Y.Array<CommentReply>())
 }

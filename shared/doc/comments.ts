@@ -25,6 +25,10 @@ export interface CommentThread extends CommentReply {
   quote: string
   resolved: boolean
   resolvedBy: string | null
+  /** 建议修改: what the phrase should read instead ('' to delete it); null for a plain comment. */
+  suggestion: string | null
+  /** Who accepted the suggestion (the phrase was replaced), null until someone did. */
+  acceptedBy: string | null
   replies: CommentReply[]
 }
 
@@ -47,9 +51,15 @@ export const readThread = (id: string, map: Y.Map<unknown>): CommentThread => {
     editedAt: (map.get('editedAt') as number | null | undefined) ?? null,
     resolved: map.get('resolved') === true,
     resolvedBy: (map.get('resolvedBy') as string | null | undefined) ?? null,
+    suggestion: typeof map.get('suggestion') === 'string' ? (map.get('suggestion') as string) : null,
+    acceptedBy: (map.get('acceptedBy') as string | null | undefined) ?? null,
     replies: replies instanceof Y.Array ? (replies.toArray() as CommentReply[]) : [],
   }
 }
+
+/** A thread's words with its suggestion first, as exports print it: 建议改为“…”；理由. */
+export const threadWords = (thread: Pick<CommentThread, 'suggestion' | 'text'>): string =>
+  thread.suggestion === null ? thread.text : `${thread.suggestion ? `建议改为“${thread.suggestion}”` : '建议删去'}；${thread.text}`
 
 /** All threads, oldest first. */
 export const readThreads = (doc: Y.Doc): CommentThread[] =>

@@ -6,7 +6,7 @@
  * summary people are editing: it writes into the sections.
  */
 import * as Y from 'yjs'
-import { readThreads, resolveAnchor, type CommentThread } from '../doc/comments.js'
+import { readThreads, resolveAnchor, threadWords, type CommentThread } from '../doc/comments.js'
 import { readOutline } from '../doc/outline.js'
 import { sectionRoot } from '../doc/roots.js'
 
@@ -92,7 +92,7 @@ export const markComments = (copy: Y.Doc, which: 'open' | 'all'): ExportComment[
         id,
         author: thread.authorName,
         at: thread.createdAt,
-        text: thread.text,
+        text: threadWords(thread),
         resolved: thread.resolved,
         replies: thread.replies.map((reply) => ({ author: reply.authorName, at: reply.createdAt, text: reply.text })),
       })

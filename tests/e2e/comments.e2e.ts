@@ -67,4 +67,38 @@ describe('a review round in Chromium', () => {
     await expect.poll(() => leader.locator('[data-section-id="investment-service"] [data-thread-card].resolved').count()).toBe(1)
     await screenshot(writer, 'comments-writer')
   })
+
+  it('lets a leader suggest other words and the department accept them with one click', async () => {
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
+    const editor = writer.locator('[data-section-id="investment-channels"] .ProseMirror')
+    await editor.click()
+    await writer.keyboard.type('全年开展各类招商活动，取得了一定成效。')
+    const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
+    const leaderText = leader.locator('[data-section-id="investment-channels"] .ProseMirror')
+    await expect.poll(() => leaderText.innerText()).toContain('取得了一定成效')
+    await selectPhrase(leader, 'investment-channels', '取得了一定成效')
+    const commentButton = leader.locator('[data-section-id="investment-channels"] [data-action="comment"]')
+    await expect.poll(() => commentButton.isEnabled()).toBe(true)
+    await commentButton.click()
+    const composer = leader.locator('[data-section-id="investment-channels"] .composer')
+    await composer.locator('input[name="suggest"]').check()
+    // The suggestion starts from the phrase itself.
+    expect(await composer.locator('textarea[name="suggestion"]').inputValue()).toBe('取得了一定成效')
+    await composer.locator('textarea[name="suggestion"]').fill('签约项目12个')
+    await composer.locator('textarea[name="comment"]').fill('用数字说话')
+    await composer.locator('button[type="submit"]').click()
+
+    const card = writer.locator('[data-section-id="investment-channels"] [data-thread-card]')
+    await expect.poll(() => card.locator('[data-suggestion]').innerText(), { timeout: 10_000 }).toBe('建议改为“签约项目12个”')
+    // The leader proposes; only the department (or the admin) accepts.
+    expect(await leader.locator('[data-section-id="investment-channels"] [data-action="accept-suggestion"]').count()).toBe(0)
+    await screenshot(writer, 'comments-suggestion')
+    await card.locator('[data-action="accept-suggestion"]').click()
+    await expect.poll(() => leaderText.innerText(), { timeout: 10_000 }).toContain('全年开展各类招商活动，签约项目12个。')
+    // Accepted is resolved: the card goes with the other resolved threads, marked as accepted.
+    await expect.poll(() => card.count()).toBe(0)
+    await writer.check('input[name="showResolved"]')
+    await expect.poll(() => card.locator('[data-accepted]').innerText()).toBe('已采纳 · 张招商')
+    expect(await card.locator('[data-action="accept-suggestion"]').count()).toBe(0)
+  })
 })

@@ -156,3 +156,95 @@ describe('comment threads', () => {
   })
 })
 
+
+describe('suggested edits (建议修改)', () => {
+  /** The section's text without its formatting tags. */
+  const plain = (doc: Y.Doc, sectionId: string) => sectionText(doc, sectionId).replace(/<[^>]+>/g, '')
+  const journal = async () => (await api<Array<{ action: string; detail: string }>>(server, `/api/summaries/${summaryId}/journal`, { token: tokens.admin })).body
+
+  it('puts the suggested words in place of the phrase when the writing department accepts, for everyone, keeping its formatting', async () => {
+    const writer = await open('invest')
+    writeParagraph(writer.doc, 'plan-investment', '力争全年新签项目取得较大突破。')
+    const phrase = findPhrase(writer.doc, 'plan-investment', '较大突破')
+    phrase.text.format(phrase.index, 4, { bold: true })
+    const leader = await open('leader')
+    await waitFor(() => sectionText(leader.doc, 'plan-investment').includes('较大突破'))
+    const created = await comment('leader', { sectionId: 'plan-investment', ...anchorsFor(leader.doc, 'plan-investment', '较大突破'), quote: '较大突破', text: '目标要具体', suggestion: '新的更大突破' })
+    expect(created.status).toBe(201)
+    await waitFor(() => readThreads(writer.doc).some((thread) => thread.id === created.body.id))
+    expect(readThreads(writer.doc).find((thread) => thread.id === created.body.id)).toMatchObject({ suggestion: '新的更大突破', acceptedBy: null, resolved: false })
+
+    // Only who may write the section accepts: not another department, not the leader.
+    expect((await action('safety', created.body.id, 'accept')).status).toBe(403)
+    expect((await action('leader', created.body.id, 'accept')).status).toBe(403)
+    expect(plain(writer.doc, 'plan-investment')).toContain('取得较大突破。')
+    const accepted = await action('invest', created.body.id, 'accept')
+    expect(accepted.status).toBe(200)
+    expect(accepted.body).toMatchObject({ resolved: true, acceptedBy: '张招商', resolvedBy: '张招商' })
+    await waitFor(() => plain(leader.doc, 'plan-investment').includes('力争全年新签项目取得新的更大突破。'), 5000, 'the accepted words')
+    const replaced = findPhrase(leader.doc, 'plan-investment', '新的更大突破')
+    const runs = replaced.text.toDelta() as Array<{ insert: string; attributes?: Record<string, unknown> }>
+    expect(runs.find((run) => run.insert.includes('新的更大突破'))?.attributes).toEqual({ bold: true })
+    expect((await journal()).some((entry) => entry.action === 'suggestion' && entry.detail === '采纳王主任的修改建议：“较大突破”改为“新的更大突破”')).toBe(true)
+    expect((await action('invest', created.body.id, 'accept')).body.error?.code).toBe('thread-resolved')
+    // The 审阅意见汇总表 says what was suggested and that it was taken.
+    const response = await fetch(`${server.url}/api/summaries/${summaryId}/comments?format=xlsx`, { headers: { authorization: `Bearer ${tokens.admin}` } })
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(await response.arrayBuffer())
+    const row = Array.from(workbook.worksheets[0]!.getSheetValues(), (cells) => (Array.isArray(cells) ? cells.slice(1) : [])).find((cells) => cells[3] === '较大突破')!
+    expect([row[4], row[8]]).toEqual(['建议改为“新的更大突破”；目标要具体', '已采纳（张招商）'])
+  })
+
+  it('refuses to accept when the phrase was changed meanwhile, and changes nothing', async () => {
+    const writer = await open('invest')
+    writeParagraph(writer.doc, 'plan-investment', '紧盯长三角地区开展招商。')
+    const leader = await open('leader')
+    await waitFor(() => sectionText(leader.doc, 'plan-investment').includes('紧盯长三角'))
+    const { body } = await comment('leader', { sectionId: 'plan-investment', ...anchorsFor(leader.doc, 'plan-investment', '长三角地区'), quote: '长三角地区', text: '范围再明确', suggestion: '长三角、珠三角地区' })
+    const phrase = findPhrase(writer.doc, 'plan-investment', '长三角地区')
+    phrase.text.insert(phrase.index + 3, '等')
+    await waitFor(() => sectionText(leader.doc, 'plan-investment').includes('长三角等地区'))
+    const refused = await action('invest', body.id, 'accept')
+    expect(refused.status).toBe(409)
+    expect(refused.body.error?.code).toBe('quote-changed')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(sectionText(leader.doc, 'plan-investment')).toContain('紧盯长三角等地区开展招商。')
+    expect(readThreads(leader.doc).find((thread) => thread.id === body.id)?.resolved).toBe(false)
+  })
+
+  it('deletes the phrase for an empty suggestion, and not in a section that is final', async () => {
+    const writer = await open('invest')
+    writeParagraph(writer.doc, 'investment-channels', '进一步切实加强以商招商。')
+    const leader = await open('leader')
+    await waitFor(() => sectionText(leader.doc, 'investment-channels').includes('切实加强'))
+    const remove = await comment('leader', { sectionId: 'investment-channels', ...anchorsFor(leader.doc, 'investment-channels', '进一步'), quote: '进一步', text: '删去套话', suggestion: '' })
+    const locked = await comment('leader', { sectionId: 'investment-channels', ...anchorsFor(leader.doc, 'investment-channels', '切实'), quote: '切实', text: '删去', suggestion: '' })
+    expect((await action('invest', remove.body.id, 'accept')).status).toBe(200)
+    await waitFor(() => !plain(leader.doc, 'investment-channels').includes('进一步切实'), 5000, 'the phrase deleted')
+    expect(plain(leader.doc, 'investment-channels')).toContain('切实加强以商招商。')
+
+    const patch = (username: string, status: string) => api(server, `/api/summaries/${summaryId}/sections/investment-channels`, { token: tokens[username], method: 'PATCH', body: { status } })
+    expect((await patch('invest', 'review')).status).toBe(200)
+    expect((await patch('leader', 'final')).status).toBe(200)
+    const refused = await action('invest', locked.body.id, 'accept')
+    expect(refused.body.error?.code).toBe('section-final')
+    expect((await patch('admin', 'drafting')).status).toBe(200)
+  })
+
+  it('refuses suggestions on a phrase that spans a figure, a changed selection or a line break', async () => {
+    const leader = await open('leader')
+    // 全年新签工业项目[18个]，协议资金…: from the sentence's start to just after the first figure.
+    const paragraph = leader.doc.getXmlFragment('section:investment').get(0) as Y.XmlElement
+    const [before, , after] = paragraph.toArray() as [Y.XmlText, Y.XmlElement, Y.XmlText]
+    const encode = (text: Y.XmlText, at: number) => Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, at, -1))).toString('base64')
+    const across = await comment('leader', { sectionId: 'investment', anchorStart: encode(before, 0), anchorEnd: encode(after, 1), quote: '全年新签工业项目18个，', text: '改写', suggestion: '全年新签项目' })
+    expect(across.status).toBe(400)
+    expect(across.body.error).toMatchObject({ code: 'suggestion-range', message: '建议修改只能针对同一段内的一段文字（不含指标和换行），请缩小所选范围' })
+    const anchors = anchorsFor(leader.doc, 'investment', '全年新签')
+    expect((await comment('leader', { sectionId: 'investment', ...anchors, quote: '全年新增', text: '改写', suggestion: '全年' })).body.error?.code).toBe('quote-changed')
+    expect((await comment('leader', { sectionId: 'investment', ...anchors, quote: '全年新签', text: '改写', suggestion: '全年\n新签' })).status).toBe(400)
+    expect((await comment('leader', { sectionId: 'investment', ...anchors, quote: '全年新签', text: '改写', suggestion: '全年新签' })).body.error?.code).toBe('suggestion-unchanged')
+    // A plain comment on the same range is fine.
+    expect((await comment('leader', { sectionId: 'investment', anchorStart: encode(before, 0), anchorEnd: encode(after, 1), quote: '全年新签工业项目18个，', text: '数据需核实' })).status).toBe(201)
+  })
+})
