@@ -40,7 +40,7 @@ export const writeCommentSheet = (doc: Y.Doc, departmentName: (id: string) => st
         index + 1,
         section?.name ?? '（已删除的章节）',
         section ? departmentName(section.entry.departmentId) : '',
-        thread.quote,
+        thread.wholeSection ? '（针对本节）' : thread.quote,
         threadWords(thread),
         thread.authorName,
         formatChinaTime(thread.createdAt),

@@ -4,10 +4,12 @@
  * transaction, so every open editor sees it live.
  */
 import { Hono, type Context } from 'hono'
+import type { z } from 'zod'
+import { toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import { findMentions, getComments, readThread, readThreads, resolveAnchor, type CommentReply } from '../../shared/doc/comments.js'
 import { sectionRoot } from '../../shared/doc/roots.js'
-import { commentTextSchema, createThreadSchema } from '../../shared/schema/comments.js'
+import { commentTextSchema, phraseThreadSchema, sectionThreadSchema, threadSchemaFor } from '../../shared/schema/comments.js'
 import { canComment, canResolveThread, canWriteSection } from '../../shared/roles.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
@@ -23,7 +25,7 @@ import { departmentNames } from './describeSections.js'
 import { requireSummary } from './requireSummary.js'
 import type { Department, User } from '../store/directory.js'
 import { replacePhrase, suggestedRange } from '../summary/suggestion.js'
-import { writeThread } from '../summary/writeThread.js'
+import { writeThread, type NewThread } from '../summary/writeThread.js'
 import { recordChange } from './journal.js'
 import { parseInput } from '../validate.js'
 
@@ -35,6 +37,14 @@ const threadOf = (room: Room, threadId: string): Y.Map<unknown> => {
   const thread = getComments(room.doc).get(threadId)
   if (!thread) throw new AppError(404, 'unknown-thread', '该评论不存在')
   return thread
+}
+
+/** A suggestion must cover plain text of one paragraph that still reads as quoted, and change it. */
+const checkSuggestion = (room: Room, input: { sectionId: string; anchorStart: string; anchorEnd: string; quote: string; suggestion?: string }): void => {
+  const range = suggestedRange(room.doc, input.sectionId, input.anchorStart, input.anchorEnd)
+  if (!range) throw new AppError(400, 'suggestion-range', '建议修改只能针对同一段内的一段文字（不含指标和换行），请缩小所选范围', [{ path: 'suggestion', message: '所选文字跨越了指标、换行或段落' }])
+  if (range.current !== input.quote) throw new AppError(409, 'quote-changed', '所选文字刚被修改，请重新选择后再提建议')
+  if (range.current === input.suggestion) throw new AppError(400, 'suggestion-unchanged', '建议的文字与原文相同', [{ path: 'suggestion', message: '与原文相同' }])
 }
 
 const mayResolve = (user: User, room: Room, thread: Y.Map<unknown>): boolean =>
@@ -65,23 +75,27 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
   })
 
   app.post('/:id/comments', async (c) => {
-    const input = parseInput(createThreadSchema, await body(c))
+    const raw = await body(c)
+    const input: z.infer<typeof sectionThreadSchema> | z.infer<typeof phraseThreadSchema> = parseInput(threadSchemaFor(raw), raw)
     return withSummary(c, (room, user, departments) => {
       requireCommenter(user)
       if (!room.section(input.sectionId)) throw new AppError(400, 'unknown-section', `章节“${input.sectionId}”不存在`, [{ path: 'sectionId', message: '章节不存在' }])
       const root = room.doc.getXmlFragment(sectionRoot(input.sectionId))
-      for (const field of ['anchorStart', 'anchorEnd'] as const) {
-        if (!resolveAnchor(room.doc, input[field], root)) throw new AppError(400, 'invalid-anchor', '评论位置无效：所选文字不在该章节中', [{ path: field, message: '锚点不在该章节中' }])
-      }
-      if (input.suggestion !== undefined) {
-        const range = suggestedRange(room.doc, input.sectionId, input.anchorStart, input.anchorEnd)
-        if (!range) throw new AppError(400, 'suggestion-range', '建议修改只能针对同一段内的一段文字（不含指标和换行），请缩小所选范围', [{ path: 'suggestion', message: '所选文字跨越了指标、换行或段落' }])
-        if (range.current !== input.quote) throw new AppError(409, 'quote-changed', '所选文字刚被修改，请重新选择后再提建议')
-        if (range.current === input.suggestion) throw new AppError(400, 'suggestion-unchanged', '建议的文字与原文相同', [{ path: 'suggestion', message: '与原文相同' }])
+      let place: Pick<NewThread, 'anchorStart' | 'anchorEnd' | 'quote' | 'suggestion' | 'wholeSection'>
+      if ('wholeSection' in input) {
+        // Collapsed at the section's start: exports and highlights skip it, the section holds it.
+        const start = toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(root, 0)))
+        place = { anchorStart: start, anchorEnd: start, quote: '', wholeSection: true }
+      } else {
+        for (const field of ['anchorStart', 'anchorEnd'] as const) {
+          if (!resolveAnchor(room.doc, input[field], root)) throw new AppError(400, 'invalid-anchor', '评论位置无效：所选文字不在该章节中', [{ path: field, message: '锚点不在该章节中' }])
+        }
+        if (input.suggestion !== undefined) checkSuggestion(room, input)
+        place = { anchorStart: input.anchorStart, anchorEnd: input.anchorEnd, quote: input.quote, suggestion: input.suggestion }
       }
       const id = createId()
       room.transactServer(
-        (doc) => writeThread(doc, id, { ...input, mentions: findMentions(input.text, departments), authorId: user.id, authorName: user.displayName, departmentId: user.departmentId }),
+        (doc) => writeThread(doc, id, { sectionId: input.sectionId, ...place, text: input.text, mentions: findMentions(input.text, departments), authorId: user.id, authorName: user.displayName, departmentId: user.departmentId }),
         user.id,
       )
       return c.json({ id }, 201)

@@ -13,6 +13,7 @@ export interface NewThread {
   authorName: string
   departmentId: string | null
   suggestion?: string
+  wholeSection?: true
 }
 
 export const writeThread = (doc: Y.Doc, id: string, thread: NewThread): void => {

@@ -25,6 +25,8 @@ export interface CommentThread extends CommentReply {
   quote: string
   resolved: boolean
   resolvedBy: string | null
+  /** A comment on the whole section (评论本节): no phrase, never “原文已删除”. */
+  wholeSection: boolean
   /** 建议修改: what the phrase should read instead ('' to delete it); null for a plain comment. */
   suggestion: string | null
   /** Who accepted the suggestion (the phrase was replaced), null until someone did. */
@@ -51,6 +53,7 @@ export const readThread = (id: string, map: Y.Map<unknown>): CommentThread => {
     editedAt: (map.get('editedAt') as number | null | undefined) ?? null,
     resolved: map.get('resolved') === true,
     resolvedBy: (map.get('resolvedBy') as string | null | undefined) ?? null,
+    wholeSection: map.get('wholeSection') === true,
     suggestion: typeof map.get('suggestion') === 'string' ? (map.get('suggestion') as string) : null,
     acceptedBy: (map.get('acceptedBy') as string | null | undefined) ?? null,
     replies: replies instanceof Y.Array ? (replies.toArray() as CommentReply[]) : [],
@@ -115,7 +118,8 @@ export const findMentions = (text: string, departments: ReadonlyArray<{ id: stri
  * Whether a thread's phrase is gone: its anchors no longer resolve, or the range collapsed.
  * Ranges across paragraphs (different types) are taken as present.
  */
-export const isAnchorDetached = (doc: Y.Doc, thread: Pick<CommentThread, 'sectionId' | 'anchorStart' | 'anchorEnd'>): boolean => {
+export const isAnchorDetached = (doc: Y.Doc, thread: Pick<CommentThread, 'sectionId' | 'anchorStart' | 'anchorEnd' | 'wholeSection'>): boolean => {
+  if (thread.wholeSection) return false
   const root = doc.getXmlFragment(sectionRoot(thread.sectionId))
   const start = resolveAnchor(doc, thread.anchorStart, root)
   const end = resolveAnchor(doc, thread.anchorEnd, root)

@@ -14,7 +14,8 @@ const suggestion = z
   .max(MAX_QUOTE_LENGTH, { error: `建议修改的文字最多 ${MAX_QUOTE_LENGTH} 个字` })
   .refine((value) => !/[\r\n]/.test(value), { error: '建议修改的文字不能换行' })
 
-export const createThreadSchema = z.object({
+/** A comment on a phrase: its anchors and quote, and optionally other words for it (建议修改). */
+export const phraseThreadSchema = z.object({
   sectionId: z.string().min(1).max(64),
   anchorStart: anchor,
   anchorEnd: anchor,
@@ -22,5 +23,16 @@ export const createThreadSchema = z.object({
   text,
   suggestion: suggestion.optional(),
 })
+
+/** A comment on the whole section (评论本节), also one without any text yet: no phrase, no anchors. */
+export const sectionThreadSchema = z.object({
+  sectionId: z.string().min(1).max(64),
+  wholeSection: z.literal(true),
+  text,
+})
+
+/** The schema a new thread's body is read with: `wholeSection: true` says which. */
+export const threadSchemaFor = (body: unknown) =>
+  typeof body === 'object' && body !== null && (body as { wholeSection?: unknown }).wholeSection === true ? sectionThreadSchema : phraseThreadSchema
 
 export const commentTextSchema = z.object({ text })

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { readThreads } from '../../shared/doc/comments.js'
+import { isAnchorDetached, readThreads } from '../../shared/doc/comments.js'
 import { anchoredText, anchorsFor, api, createClientPool, demoSummaryId, findPhrase, login, sectionText, startTestServer, waitFor, writeParagraph } from './harness.js'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
@@ -121,6 +121,27 @@ describe('comment threads', () => {
     const foreign = await comment('leader', { sectionId: 'safety', ...anchors, quote: '代办手续', text: '意见' })
     expect([foreign.status, foreign.body.error?.code]).toEqual([400, 'invalid-anchor'])
     expect((await comment('leader', { sectionId: 'investment-service', anchorStart: 'AAAA', anchorEnd: '!!', quote: '', text: '意见' })).status).toBe(400)
+  })
+
+  it('takes a comment on a whole section, also an empty one, without a phrase', async () => {
+    const writer = await open('safety')
+    const created = await comment('leader', { sectionId: 'plan-safety', wholeSection: true, text: '本节还没写，请在周五前补上 @安监办' })
+    expect(created.status).toBe(201)
+    await waitFor(() => readThreads(writer.doc).some((thread) => thread.id === created.body.id))
+    const thread = readThreads(writer.doc).find((item) => item.id === created.body.id)!
+    expect(thread).toMatchObject({ sectionId: 'plan-safety', wholeSection: true, quote: '', suggestion: null, resolved: false })
+    expect(thread.mentions).toHaveLength(1)
+    // Not a phrase that was deleted: the section holds it, with or without text.
+    expect(isAnchorDetached(writer.doc, thread)).toBe(false)
+    writeParagraph(writer.doc, 'plan-safety', '全面落实安全生产责任制。')
+    await waitFor(() => sectionText(writer.doc, 'plan-safety').includes('责任制'))
+    expect(isAnchorDetached(writer.doc, thread)).toBe(false)
+    expect((await action('safety', created.body.id, 'resolve')).status).toBe(200)
+    // Without the flag a comment still needs its phrase.
+    const bare = await comment('leader', { sectionId: 'plan-safety', text: '意见' })
+    expect([bare.status, bare.body.error?.code]).toEqual([400, 'invalid-input'])
+    expect((await comment('viewer', { sectionId: 'plan-safety', wholeSection: true, text: '意见' })).status).toBe(403)
+    expect((await comment('leader', { sectionId: 'nope', wholeSection: true, text: '意见' })).body.error?.code).toBe('unknown-section')
   })
 
   it('never lets a client write the comments root directly', async () => {
