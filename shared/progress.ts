@@ -64,6 +64,8 @@ export interface Tally {
 export interface DepartmentProgress extends Tally {
   departmentId: string
   name: string
+  /** Open threads on other departments' sections that mention this one (@部门), in text or replies. */
+  mentions: number
 }
 
 export interface ProgressReport {
@@ -101,12 +103,17 @@ export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName, 
   const outline = readOutline(doc)
   const numbers = numberOutline(outline)
   const figures = readIndicators(doc)
+  const owners = new Map(outline.map((entry) => [entry.id, entry.departmentId]))
   const openThreads = new Map<string, number>()
   const returnedSections = new Set<string>()
+  const mentions = new Map<string, number>()
   for (const thread of readThreads(doc)) {
     if (thread.resolved) continue
     openThreads.set(thread.sectionId, (openThreads.get(thread.sectionId) ?? 0) + 1)
     if (thread.text.startsWith(RETURN_NOTE_PREFIX)) returnedSections.add(thread.sectionId)
+    const mentioned = new Set([...thread.mentions, ...thread.replies.flatMap((reply) => reply.mentions)])
+    mentioned.delete(owners.get(thread.sectionId) ?? '')
+    for (const departmentId of mentioned) mentions.set(departmentId, (mentions.get(departmentId) ?? 0) + 1)
   }
 
   const sections = outline.map((entry, index): SectionProgress => {
@@ -142,7 +149,7 @@ export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName, 
   const byDepartment = new Map<string, DepartmentProgress>()
   for (const section of sections) {
     add(overall, section)
-    const department = byDepartment.get(section.departmentId) ?? { ...emptyTally(), departmentId: section.departmentId, name: section.departmentName }
+    const department = byDepartment.get(section.departmentId) ?? { ...emptyTally(), departmentId: section.departmentId, name: section.departmentName, mentions: mentions.get(section.departmentId) ?? 0 }
     add(department, section)
     byDepartment.set(section.departmentId, department)
   }

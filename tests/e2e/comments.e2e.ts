@@ -117,5 +117,19 @@ describe('a review round in Chromium', () => {
     await expect.poll(() => card.innerText(), { timeout: 10_000 }).toContain('本节还没写，请尽快补上')
     expect(await card.locator('[data-whole-section]').innerText()).toBe('针对本节')
     expect(await card.locator('.detached-badge').count()).toBe(0)
+
+    // A mention in another department's section reaches the party office through its line in the list.
+    const problems = leader.locator('[data-section-id="problems"]')
+    await problems.locator('[data-action="comment"]').click()
+    await problems.locator('textarea[name="comment"]').fill('@党建办 请补充作风建设方面的问题')
+    await problems.locator('.composer button[type="submit"]').click()
+    await expect.poll(() => problems.locator('[data-thread-card]').count(), { timeout: 10_000 }).toBe(1)
+    await writer.goto(`${suite.server.url}/`)
+    const mentions = writer.locator(`[data-own-standing="${suite.summaryId}"] [data-own-mentions]`)
+    await expect.poll(() => mentions.innerText(), { timeout: 10_000 }).toBe('其他章节@本部门 1')
+    await mentions.click()
+    await expect.poll(() => writer.locator('[data-section-id="problems"] [data-thread-card]').innerText(), { timeout: 10_000 }).toContain('请补充作风建设方面的问题')
+    // Filtered to the mentions: the party's own thread, which does not mention it, is hidden.
+    expect(await writer.locator('[data-section-id="party"] [data-thread-card]').count()).toBe(0)
   })
 })

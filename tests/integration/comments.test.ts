@@ -144,6 +144,23 @@ describe('comment threads', () => {
     expect((await comment('leader', { sectionId: 'nope', wholeSection: true, text: '意见' })).body.error?.code).toBe('unknown-section')
   })
 
+  it('counts, per department, open threads elsewhere that mention it, in text or replies', async () => {
+    const mentionsOf = async () => {
+      const { body } = await api<{ departments: Array<{ name: string; mentions: number }> }>(server, `/api/summaries/${summaryId}/progress`, { token: tokens.invest })
+      return Object.fromEntries(body.departments.map((department) => [department.name, department.mentions]))
+    }
+    const before = await mentionsOf()
+    const elsewhere = await comment('leader', { sectionId: 'overview', wholeSection: true, text: '@招商部 请提供全年签约数' })
+    await action('admin', elsewhere.body.id, 'replies', { text: '@安监办 也请提供检查次数' })
+    // On the department's own section it is counted as its open comment, not again as a mention.
+    await comment('leader', { sectionId: 'plan-investment', wholeSection: true, text: '@招商部 再具体些' })
+    const after = await mentionsOf()
+    expect(after['招商部']! - before['招商部']!).toBe(1)
+    expect(after['安监办']! - before['安监办']!).toBe(1)
+    await action('leader', elsewhere.body.id, 'resolve')
+    expect((await mentionsOf())['招商部']).toBe(before['招商部'])
+  })
+
   it('never lets a client write the comments root directly', async () => {
     const writer = await open('invest')
     writer.doc.getMap('comments').set('forged', new Y.Map())
