@@ -4,6 +4,7 @@
  * Used by the API, the export dialog and the progress page.
  */
 import type * as Y from 'yjs'
+import { figureOutliers } from './figureOutliers.js'
 import { readThreads } from './doc/comments.js'
 import { readIndicators } from './doc/indicators.js'
 import { readOutline } from './doc/outline.js'
@@ -26,13 +27,15 @@ export interface PreflightProblem {
 
 /**
  * Worth a look, not a blocker (“请核对”): a figure typed by hand that the indicator data
- * contradicts (`figure`, with its key), a section's punctuation slips (`punctuation`), its
- * misused words (`wording`), or sentences it carries word for word from the summary it continues
- * (`repeated`).
+ * contradicts (`figure`, with its key), a figure ten times last year's or its target or under a
+ * tenth (`outlier`, with its key and the first section showing it, if any), a section's
+ * punctuation slips (`punctuation`), its misused words (`wording`), or sentences it carries word
+ * for word from the summary it continues (`repeated`).
  */
 export interface Check {
-  kind: 'figure' | 'punctuation' | 'wording' | 'repeated'
-  sectionId: string
+  kind: 'figure' | 'outlier' | 'punctuation' | 'wording' | 'repeated'
+  /** Absent only for an outlier no section shows. */
+  sectionId?: string
   key?: string
   message: string
 }
@@ -95,6 +98,11 @@ export const checkSummary = (doc: Y.Doc, earlier?: Y.Doc): { problems: Preflight
     if (figure.value !== null) continue
     const sectionId = usedIn.get(key)
     problems.push({ kind: 'missing-indicator', key, ...(sectionId ? { sectionId } : {}), message: `指标“${figure.label}”（${key}）尚未填报${sectionId ? '，正文中显示为【待填】' : ''}` })
+  }
+
+  for (const { key, message } of figureOutliers(figures)) {
+    const sectionId = usedIn.get(key)
+    checks.push({ kind: 'outlier', key, ...(sectionId ? { sectionId } : {}), message })
   }
 
   const titles = new Map(outline.map((entry, index) => [entry.id, `${numbers[index]}${entry.title}`]))

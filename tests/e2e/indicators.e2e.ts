@@ -43,6 +43,14 @@ describe('indicator figures in the editor', () => {
     await writer.locator('[data-figure-key="new_projects"] button').click()
     await expect.poll(() => reader.locator('[data-section-id="investment"] [data-indicator-key="new_projects"]').first().innerText(), { timeout: 10_000 }).toBe('19个')
     expect(await writer.locator('[data-figure-key="inspections"] input').count()).toBe(0)
+    // A value ten times last year's (亿元 typed as if 千万元) is flagged in the table.
+    expect(await writer.locator('[data-figure-key="agreed_funds"] [data-figure-outlier]').count()).toBe(0)
+    await writer.locator('[data-figure-key="agreed_funds"] input[name="value"]').fill('52')
+    await writer.locator('[data-figure-key="agreed_funds"] button').click()
+    await expect.poll(() => writer.locator('[data-figure-key="agreed_funds"] [data-figure-outlier]').getAttribute('title'), { timeout: 10_000 }).toContain('是上年（4.3亿元）的12.1倍')
+    await writer.locator('[data-figure-key="agreed_funds"] input[name="value"]').fill('5.2')
+    await writer.locator('[data-figure-key="agreed_funds"] button').click()
+    await expect.poll(() => writer.locator('[data-figure-key="agreed_funds"] [data-figure-outlier]').count(), { timeout: 10_000 }).toBe(0)
     await screenshot(writer, 'indicators-writer')
   })
 
