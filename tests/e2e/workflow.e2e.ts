@@ -166,6 +166,24 @@ describe('printing a summary from the page', () => {
 })
 
 
+describe('reading the summary', () => {
+  it('shows the text without hints, badges and toolbars in 阅读视图, comments still at hand, and remembers it', async () => {
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
+    const section = writer.locator('[data-section-id="investment-service"]')
+    expect(await section.locator('.hint').isVisible()).toBe(true)
+    expect(await section.locator('.toolbar').isVisible()).toBe(true)
+    await writer.check('input[name="readingView"]')
+    for (const selector of ['.hint', '.owner', '.section-words', '.toolbar'])
+      expect(await section.locator(selector).first().isVisible(), selector).toBe(false)
+    expect(await section.locator('[data-action="comment"]').isVisible()).toBe(true)
+    expect(await section.locator('.section-title').innerText()).toBe('2.做优项目服务')
+    await writer.reload()
+    await writer.waitForSelector('[data-section-id="investment-service"] .ProseMirror')
+    expect(await writer.locator('input[name="readingView"]').isChecked()).toBe(true)
+    expect(await section.locator('.hint').isVisible()).toBe(false)
+  })
+})
+
 describe('使用说明', () => {
   it('opens from the header with the reader’s own part first', async () => {
     for (const [username, first] of [['invest', '各部门撰写人'], ['leader', '领导']] as const) {
