@@ -27,6 +27,15 @@ export const chineseNumeral = (value: number): string => {
   return text
 }
 
+/**
+ * A heading marker typed in front of a title — 一、 （一） (一) 1. 1、 （1） 第一部分 — as pasted
+ * from last year's Word file: numbering is derived, so a typed one would print twice.
+ */
+const TYPED_NUMBER = /^\s*(?:第[一二三四五六七八九十]+[部章节][分]?[、．.：:\s]*|[一二三四五六七八九十]+\s*[、．.]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)][、．.]?|\d+\s*(?:[、．]|\.(?!\d)))\s*/
+
+/** The title without a typed heading marker: `一、主要工作` → `主要工作`; `一季度…` stays. */
+export const stripTypedNumber = (title: string): string => title.replace(TYPED_NUMBER, '').trim()
+
 /** The marker of the `ordinal`-th (1-based) heading at `level` (1–4). */
 export const formatHeadingNumber = (level: number, ordinal: number): string => {
   switch (level) {

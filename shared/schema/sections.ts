@@ -1,8 +1,9 @@
 /** Bodies of the section endpoints (PATCH, POST) and versions. */
 import { z } from 'zod'
+import { headingTitleSchema } from './template.js'
 
 export const sectionPatchSchema = z.object({
-  title: z.string().trim().min(1).max(200).optional(),
+  title: headingTitleSchema.optional(),
   departmentId: z.string().min(1).max(64).optional(),
   hint: z.string().max(1000).optional(),
   wordTarget: z.number().int().min(0).max(100000).optional(),
@@ -13,7 +14,7 @@ export const sectionPatchSchema = z.object({
 })
 
 export const sectionCreateSchema = z.object({
-  title: z.string().trim().min(1).max(200),
+  title: headingTitleSchema,
   departmentId: z.string().min(1).max(64),
   level: z.number().int().min(1).max(4),
   hint: z.string().max(1000).optional(),

@@ -3,6 +3,7 @@
  * definitions. validateTemplate checks shape and cross references and answers in Chinese.
  */
 import { z } from 'zod'
+import { stripTypedNumber } from '../numbering.js'
 import { describeIssues, type FieldProblem } from './zodIssues.js'
 
 export const MAX_SECTION_DEPTH = 4
@@ -24,10 +25,19 @@ export interface TemplateSection {
   children?: TemplateSection[]
 }
 
+/** A section title, a heading marker typed in front of it dropped (numbering is derived). */
+export const headingTitleSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .transform(stripTypedNumber)
+  .pipe(z.string().min(1, { error: '标题不能只有编号' }))
+
 const sectionSchema: z.ZodType<TemplateSection> = z.lazy(() =>
   z.strictObject({
     id: idSchema,
-    title: z.string().trim().min(1).max(200),
+    title: headingTitleSchema,
     department: z.string().trim().min(1).max(50),
     hint: z.string().max(1000).optional(),
     wordTarget: z.number().int().min(0).max(100000).optional(),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { chineseNumeral, countSubsections, deriveNumbering, numberOutline } from '../../shared/numbering.js'
+import { chineseNumeral, countSubsections, deriveNumbering, numberOutline, stripTypedNumber } from '../../shared/numbering.js'
+import { sectionCreateSchema, sectionPatchSchema } from '../../shared/schema/sections.js'
+import { validateTemplate } from '../../shared/schema/template.js'
 
 describe('deriveNumbering', () => {
   it('numbers four levels in GB/T 9704 order', () => {
@@ -35,5 +37,33 @@ describe('countSubsections', () => {
     expect(countSubsections(levels, 2)).toBe(0)
     expect(countSubsections(levels, 4)).toBe(2)
     expect(countSubsections(levels, 6)).toBe(0)
+  })
+})
+
+describe('a heading marker typed in front of a title', () => {
+  it.each([
+    ['一、主要工作完成情况', '主要工作完成情况'],
+    ['十二、其他', '其他'],
+    ['（一）超额完成考核目标任务', '超额完成考核目标任务'],
+    ['(二)招商引资', '招商引资'],
+    ['（三）、安全生产', '安全生产'],
+    ['1.加快平台工程建设，夯实基础。', '加快平台工程建设，夯实基础。'],
+    ['2、完善招商制度', '完善招商制度'],
+    ['（1）完善招商制度', '完善招商制度'],
+    ['第一部分 工作回顾', '工作回顾'],
+    ['一季度开门红', '一季度开门红'],
+    ['2026年工作打算', '2026年工作打算'],
+    ['1.5亿元项目落地', '1.5亿元项目落地'],
+    ['十四五规划收官', '十四五规划收官'],
+  ])('“%s” → “%s”', (typed, title) => {
+    expect(stripTypedNumber(typed)).toBe(title)
+  })
+
+  it('is dropped from template and outline titles, and a title that is only a marker is refused', () => {
+    const template = { id: 't', title: '{organisation}{year}年度工作总结', departments: ['办公室'], sections: [{ id: 'a', title: '一、主要工作', department: '办公室' }], indicators: [] }
+    const valid = validateTemplate(template)
+    expect(valid.ok && valid.template.sections[0]!.title).toBe('主要工作')
+    expect(sectionCreateSchema.parse({ title: '（二）招商引资', departmentId: 'd', level: 2 }).title).toBe('招商引资')
+    expect(sectionPatchSchema.safeParse({ title: '三、' }).success).toBe(false)
   })
 })
