@@ -3,14 +3,17 @@
  * centred; body 3号 仿宋_GB2312, first-line indent two characters, fixed 28.95 pt lines (22 lines
  * per page) on a 28-character grid; headings 一、黑体, （一）楷体_GB2312, 1./（1）仿宋 (1. bold);
  * page numbers `— 1 —` in 4号 宋体, outside-aligned; closing organisation and date right-aligned.
+ * A 批注版 carries Word comments on their phrases; a 修订版 carries tracked changes (w:ins/w:del).
  */
 import {
   AlignmentType,
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
+  DeletedTextRun,
   Document,
   DocumentGridType,
+  InsertedTextRun,
   Footer,
   LineRuleType,
   Packer,
@@ -26,7 +29,7 @@ import {
   type ParagraphChild,
 } from 'docx'
 import { hasCommentMarks, splitCommentMarks, type ExportComment } from '../../shared/export/commentMarks.js'
-import type { Block, ExportDocument, Inline } from '../../shared/export/model.js'
+import type { Block, ExportDocument, Inline, TextInline } from '../../shared/export/model.js'
 
 const MM = 56.6929 // twips per millimetre
 const PT = 20 // twips per point
@@ -60,12 +63,25 @@ const textRuns = (text: string, options: IRunOptions): ParagraphChild[] =>
       })
     : [new TextRun({ ...options, text })]
 
-const runs = (inlines: readonly Inline[], base: IRunOptions): ParagraphChild[] =>
-  inlines.flatMap((inline) =>
-    inline.kind === 'break'
-      ? [new TextRun({ ...base, break: 1 })]
-      : textRuns(inline.text, { ...base, bold: inline.bold, italics: inline.italic, underline: inline.underline ? {} : undefined, strike: inline.strike }),
-  )
+/**
+ * 修订版: a run inserted or deleted since the version compared with, as a Word tracked change
+ * (w:ins / w:del) attributed to the export; each change its own revision id.
+ */
+const trackedRuns = (revision: NonNullable<ExportDocument['revision']>) => {
+  let nextId = 1
+  return (options: IRunOptions & { text: string }, change: NonNullable<TextInline['change']>): ParagraphChild => {
+    const tracked = { ...options, id: nextId++, author: revision.author, date: revision.date }
+    return change === 'insert' ? new InsertedTextRun(tracked) : new DeletedTextRun(tracked)
+  }
+}
+type Track = ReturnType<typeof trackedRuns> | null
+
+const runs = (inlines: readonly Inline[], base: IRunOptions, track: Track): ParagraphChild[] =>
+  inlines.flatMap((inline) => {
+    if (inline.kind === 'break') return [new TextRun({ ...base, break: 1 })]
+    const options = { ...base, bold: inline.bold, italics: inline.italic, underline: inline.underline ? {} : undefined, strike: inline.strike }
+    return inline.change && track ? [track({ ...options, text: inline.text }, inline.change)] : textRuns(inline.text, options)
+  })
 
 /** Word comments: each thread, its replies threaded under it (numbered after all threads). */
 const wordComments = (comments: readonly ExportComment[]): ICommentOptions[] => {
@@ -80,19 +96,19 @@ const wordComments = (comments: readonly ExportComment[]): ICommentOptions[] => 
 const cell = (text: string, bold = false) =>
   new TableCell({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold, font: FONTS.body, size: 24 })] })] })
 
-const blockParagraphs = (block: Block, depth = 0): Array<Paragraph | Table> => {
+const blockParagraphs = (block: Block, track: Track, depth = 0): Array<Paragraph | Table> => {
   switch (block.kind) {
     case 'paragraph':
-      return [new Paragraph({ spacing: bodySpacing, indent: depth ? { left: depth * INDENT } : { firstLine: INDENT }, children: runs(block.inlines, bodyRun) })]
+      return [new Paragraph({ spacing: bodySpacing, indent: depth ? { left: depth * INDENT } : { firstLine: INDENT }, children: runs(block.inlines, bodyRun, track) })]
     case 'list':
       return block.items.flatMap((item, index) => {
         const marker = block.ordered ? `${index + 1}.` : '·'
         const [first, ...rest] = item
         const head = first?.kind === 'paragraph' ? first.inlines : []
         return [
-          new Paragraph({ spacing: bodySpacing, indent: { left: (depth + 1) * INDENT, hanging: INDENT / 2 }, children: [new TextRun({ ...bodyRun, text: `${marker} ` }), ...runs(head, bodyRun)] }),
-          ...(first && first.kind !== 'paragraph' ? blockParagraphs(first, depth + 1) : []),
-          ...rest.flatMap((child) => blockParagraphs(child, depth + 1)),
+          new Paragraph({ spacing: bodySpacing, indent: { left: (depth + 1) * INDENT, hanging: INDENT / 2 }, children: [new TextRun({ ...bodyRun, text: `${marker} ` }), ...runs(head, bodyRun, track)] }),
+          ...(first && first.kind !== 'paragraph' ? blockParagraphs(first, track, depth + 1) : []),
+          ...rest.flatMap((child) => blockParagraphs(child, track, depth + 1)),
         ]
       })
     case 'table':
@@ -105,9 +121,13 @@ const blockParagraphs = (block: Block, depth = 0): Array<Paragraph | Table> => {
   }
 }
 
-const heading = (level: number, text: string): Paragraph => {
+/** A heading: its number and title, or (修订版) its number and the title's tracked changes. */
+const heading = (section: ExportDocument['sections'][number], track: Track): Paragraph => {
+  const { level } = section
   const face = level === 1 ? FONTS.heading1 : level === 2 ? FONTS.heading2 : FONTS.body
-  return new Paragraph({ spacing: bodySpacing, indent: { firstLine: INDENT }, keepNext: true, children: [new TextRun({ text, font: face, size: BODY_SIZE, bold: level === 3 })] })
+  const options: IRunOptions = { font: face, size: BODY_SIZE, bold: level === 3 }
+  const title = section.titleChanges && track ? [new TextRun({ ...options, text: section.number }), ...runs(section.titleChanges, options, track)] : [new TextRun({ ...options, text: `${section.number}${section.title}` })]
+  return new Paragraph({ spacing: bodySpacing, indent: { firstLine: INDENT }, keepNext: true, children: title })
 }
 
 /** `— 1 —` in 4号 宋体, a quarter em in from the outside edge. */
@@ -126,9 +146,10 @@ export const writeDocx = async (document: ExportDocument): Promise<Buffer> => {
   const children: Array<Paragraph | Table> = [
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: LINE, lineRule: LineRuleType.EXACT, after: LINE }, children: [new TextRun({ text: document.title, font: FONTS.title, size: 44 })] }),
   ]
+  const track = document.revision ? trackedRuns(document.revision) : null
   for (const section of document.sections) {
-    if (!section.lead) children.push(heading(section.level, `${section.number}${section.title}`))
-    for (const block of section.blocks) children.push(...blockParagraphs(block))
+    if (!section.lead) children.push(heading(section, track))
+    for (const block of section.blocks) children.push(...blockParagraphs(block, track))
   }
   children.push(new Paragraph({ spacing: bodySpacing, children: [] }))
   for (const line of [document.organisation, document.date]) {
@@ -138,7 +159,7 @@ export const writeDocx = async (document: ExportDocument): Promise<Buffer> => {
   if (document.appendix) {
     children.push(new Paragraph({ pageBreakBefore: true, spacing: bodySpacing, children: [new TextRun({ text: '附件', font: FONTS.heading1, size: BODY_SIZE })] }))
     children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: LINE, lineRule: LineRuleType.EXACT, after: LINE }, children: [new TextRun({ text: document.appendix.title, font: FONTS.title, size: 44 })] }))
-    for (const block of document.appendix.blocks) children.push(...blockParagraphs(block))
+    for (const block of document.appendix.blocks) children.push(...blockParagraphs(block, null))
   }
   const doc = new Document({
     title: document.title,

@@ -10,6 +10,7 @@ import { formatChineseDate, parseChinaDay } from '../../shared/chinaDay.js'
 import { CLOSING_DATE_FORMAT_MESSAGE } from '../../shared/export/model.js'
 import { writePlainText } from '../../shared/export/plainText.js'
 import { markComments } from '../../shared/export/commentMarks.js'
+import { trackChanges } from '../../shared/export/trackChanges.js'
 import { AppError } from '../errors.js'
 import { writeDocx } from './docx.js'
 
@@ -53,6 +54,8 @@ export interface ExportOptions {
   appendix?: boolean
   /** 批注版 (.docx only): open comment threads, or all of them, as Word comments. */
   comments?: CommentChoice
+  /** 修订版 (.docx only): the summary as a version had it; what changed since is tracked. */
+  since?: { doc: Y.Doc; name: string }
 }
 
 export type CommentChoice = 'none' | 'open' | 'all'
@@ -70,14 +73,20 @@ export const commentChoiceOf = (asked: string | undefined, format: ExportFormat)
 }
 
 /** `doc` must be a copy of its own: a 批注版 marks the commented phrases in it. */
-export const exportSummary = async (doc: Y.Doc, format: ExportFormat, { date = new Date(), appendix = false, comments = 'none' }: ExportOptions = {}): Promise<ExportFile> => {
+export const exportSummary = async (doc: Y.Doc, format: ExportFormat, { date = new Date(), appendix = false, comments = 'none', since }: ExportOptions = {}): Promise<ExportFile> => {
   const marked = comments !== 'none' && format === 'docx' ? markComments(doc, comments) : undefined
-  const model = { ...buildExportDocument(doc, { date: formatChineseDate(date), appendix }), ...(marked ? { comments: marked } : {}) }
+  const closing = formatChineseDate(date)
+  const current = { ...buildExportDocument(doc, { date: closing, appendix }), ...(marked ? { comments: marked } : {}) }
+  const model =
+    since && format === 'docx'
+      ? trackChanges(buildExportDocument(since.doc, { date: closing, appendix: false }), current, { author: `汇总（对比“${since.name}”）`, date: new Date().toISOString() })
+      : current
   const body =
     format === 'docx'
       ? new Uint8Array(await writeDocx(model))
       : new TextEncoder().encode(format === 'txt' ? writePlainText(model) : format === 'md' ? writeMarkdown(model) : writeHtml(model))
-  return { body, contentType: CONTENT_TYPES[format], fileName: `${fileNameOf(model.title || '工作总结')}.${format}` }
+  const kind = since && format === 'docx' ? `（修订版，对比${since.name}）` : ''
+  return { body, contentType: CONTENT_TYPES[format], fileName: `${fileNameOf(`${model.title || '工作总结'}${kind}`)}.${format}` }
 }
 
 /** A title as a file name: the characters no file system takes become _. */

@@ -13,6 +13,8 @@ export interface TextInline {
   strike?: boolean
   /** Text that came from an indicator node (a figure, or its gap). */
   figure?: boolean
+  /** 修订版: text added or removed since the version compared with (.docx tracked changes). */
+  change?: 'insert' | 'delete'
 }
 
 export type Inline = TextInline | { kind: 'break' }
@@ -30,6 +32,8 @@ export interface ExportSection {
   /** The opening before 一、 (导语): its paragraphs are printed without a heading. */
   lead: boolean
   blocks: Block[]
+  /** 修订版: the title with its changes, printed instead of `title` when present. */
+  titleChanges?: TextInline[]
 }
 
 export interface ExportDocument {
@@ -42,6 +46,8 @@ export interface ExportDocument {
   appendix?: { title: string; blocks: Block[] }
   /** 批注版: comment threads whose phrases are marked in the text (commentMarks.ts); .docx only. */
   comments?: ExportComment[]
+  /** 修订版: who and when the tracked changes are attributed to (trackChanges.ts); .docx only. */
+  revision?: { author: string; date: string }
 }
 
 export const CLOSING_DATE_FORMAT_MESSAGE = '落款日期应为 YYYY-MM-DD 格式的有效日期，如 2026-12-31'

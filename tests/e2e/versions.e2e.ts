@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { ADMIN_PASSWORD, DEMO_PASSWORD } from '../integration/harness.js'
 import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
@@ -36,6 +38,11 @@ describe('a section deleted by mistake, in Chromium', () => {
     await admin.click('button:has-text("比较")')
     await expect.poll(() => admin.locator('[data-diff] del').first().innerText()).toContain('全年规上工业总产值52.4亿元')
     await screenshot(admin, 'versions-deleted-section')
+    // 修订版: today's summary against that version, the deleted section as a Word deletion.
+    const [download] = await Promise.all([admin.waitForEvent('download'), admin.locator('[data-version-id] [data-action="export-changes"]').first().click()])
+    expect(download.suggestedFilename()).toMatch(/（修订版，对比删除“（一）经济运行稳中有进”前自动保存）\.docx$/)
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync((await download.path())!)))['word/document.xml']!)
+    expect(xml).toMatch(/<w:del [^>]*><w:r>.*?<w:delText[^>]*>（一）经济运行稳中有进<\/w:delText>/)
 
     await admin.click('[data-action="restore-section"]')
     await expect.poll(() => admin.locator('.dialog-backdrop [role="status"]').innerText()).toBe('已恢复“经济运行稳中有进”')

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { anchorsFor, api, connect, demoSummaryId, login, sectionText, startTestServer, synced, waitFor, writeParagraph, type TestClient } from './harness.js'
+import { anchorsFor, api, connect, demoSummaryId, findPhrase, login, sectionText, startTestServer, synced, waitFor, writeParagraph, type TestClient } from './harness.js'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
 let summaryId: string
@@ -126,6 +126,32 @@ describe('export and preflight', () => {
     const refused = await download('txt&comments=1')
     expect(refused.status).toBe(400)
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('comments-docx-only')
+  })
+
+  it('exports a 修订版 .docx with what changed since a version as Word tracked changes', async () => {
+    const version = await api<{ id: string }>(server, `/api/summaries/${summaryId}/versions`, { token: admin, body: { name: '征求意见稿' } })
+    writeParagraph(writer.doc, 'plan-investment', '聚焦新能源和新材料产业链招商。')
+    const phrase = findPhrase(writer.doc, 'investment-service', '项目代办')
+    phrase.text.insert(phrase.index, '重点')
+    await waitFor(() => sectionText(writer.doc, 'investment-service').includes('重点项目代办'))
+    await new Promise((resolve) => setTimeout(resolve, 100))
+
+    const response = await download(`docx&changesSince=${version.body.id}`)
+    expect(response.status).toBe(200)
+    expect(decodeURIComponent(response.headers.get('content-disposition')!)).toContain('青山工业园区管理委员会2026年度工作总结（修订版，对比征求意见稿）.docx')
+    const xml = strFromU8(unzipSync(new Uint8Array(await response.arrayBuffer()))['word/document.xml']!)
+    const inserted = [...xml.matchAll(/<w:ins [^>]*>(.*?)<\/w:ins>/g)].map((match) => [...match[1]!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((text) => text[1]).join(''))
+    expect(inserted).toContain('重点')
+    expect(inserted).toContain('聚焦新能源和新材料产业链招商。')
+    expect(xml).toMatch(/<w:ins [^>]*w:author="汇总（对比“征求意见稿”）"/)
+    // What did not change is plain text, and the plain export knows nothing of versions.
+    expect(xml).toContain('主要工作完成情况')
+    expect(await (await download('txt')).text()).toContain('继续做好(重点项目代办)服务')
+
+    const refused = async (query: string) => ((await (await download(query)).json()) as { error: { code: string } }).error.code
+    expect(await refused(`txt&changesSince=${version.body.id}`)).toBe('changes-docx-only')
+    expect(await refused(`docx&comments=1&changesSince=${version.body.id}`)).toBe('invalid-input')
+    expect(await refused('docx&changesSince=nope')).toBe('unknown-version')
   })
 
   it('exports from the command line, reading the data directory directly', async () => {
