@@ -126,7 +126,7 @@ const heading = (section: ExportDocument['sections'][number], track: Track): Par
   const { level } = section
   const face = level === 1 ? FONTS.heading1 : level === 2 ? FONTS.heading2 : FONTS.body
   const options: IRunOptions = { font: face, size: BODY_SIZE, bold: level === 3 }
-  const title = section.titleChanges && track ? [new TextRun({ ...options, text: section.number }), ...runs(section.titleChanges, options, track)] : [new TextRun({ ...options, text: `${section.number}${section.title}` })]
+  const title = section.titleChanges && track ? [new TextRun({ ...options, text: section.number }), ...runs(section.titleChanges, options, track)] : textRuns(`${section.number}${section.title}`, options)
   return new Paragraph({ spacing: bodySpacing, indent: { firstLine: INDENT }, keepNext: true, children: title })
 }
 

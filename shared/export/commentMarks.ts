@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs'
 import { readThreads, resolveAnchor, threadWords, type CommentThread } from '../doc/comments.js'
-import { readOutline } from '../doc/outline.js'
+import { getOutline, readOutline } from '../doc/outline.js'
 import { sectionRoot } from '../doc/roots.js'
 
 /** At most this many threads are marked (the private-use ranges hold 2048 each). */
@@ -64,8 +64,9 @@ const textPlace = (doc: Y.Doc, anchor: string, root: Y.XmlFragment): { text: Y.X
 
 /**
  * Marks the phrases of the threads in `copy` (all, or only open ones) in outline order and
- * returns them as export comments numbered like their marks. A thread whose phrase is gone or
- * starts or ends beside a figure (no text to hold the mark) is left out.
+ * returns them as export comments numbered like their marks; a comment on a whole section marks
+ * its heading. A thread whose phrase is gone or starts or ends beside a figure (no text to hold
+ * the mark) is left out, as is one on a whole 导语 (no heading is printed).
  */
 export const markComments = (copy: Y.Doc, which: 'open' | 'all'): ExportComment[] => {
   const order = new Map(readOutline(copy).map((entry, index) => [entry.id, index]))
@@ -74,7 +75,15 @@ export const markComments = (copy: Y.Doc, which: 'open' | 'all'): ExportComment[
     .sort((a, b) => order.get(a.sectionId)! - order.get(b.sectionId)! || a.createdAt - b.createdAt)
     .slice(0, MAX_MARKED)
   const marked: ExportComment[] = []
+  const headings = new Map(getOutline(copy).toArray().map((entry) => [String(entry.get('id')), entry]))
   const place = (thread: CommentThread, id: number): boolean => {
+    // A comment on the whole section (评论本节) goes on its heading; a lead (导语) prints none.
+    if (thread.wholeSection) {
+      const heading = headings.get(thread.sectionId)
+      if (!heading || heading.get('lead') === true) return false
+      heading.set('title', String.fromCharCode(START + id) + String(heading.get('title')) + String.fromCharCode(END + id))
+      return true
+    }
     const root = copy.getXmlFragment(sectionRoot(thread.sectionId))
     const start = textPlace(copy, thread.anchorStart, root)
     const end = textPlace(copy, thread.anchorEnd, root)

@@ -121,6 +121,15 @@ describe('export and preflight', () => {
     expect(covered).toBe('驻点招商')
     expect(reviewed.document).toContain('<w:commentReference w:id="0"/>')
     expect(reviewed.document).not.toMatch(/[\ue000-\uefff]/u)
+    // A comment on a whole section (评论本节) goes on its heading.
+    const leader = await login(server, 'leader')
+    await api(server, `/api/summaries/${summaryId}/comments`, { token: leader, body: { sectionId: 'problems', wholeSection: true, text: '问题要写实写透' } })
+    const withHeading = await xml('docx&comments=1')
+    const id = /<w:comment w:id="(\d+)"[^>]*>(?:(?!<\/w:comment>).)*问题要写实写透/s.exec(withHeading.comments!)![1]
+    const headingStart = withHeading.document.indexOf(`<w:commentRangeStart w:id="${id}"/>`)
+    const headingText = [...withHeading.document.slice(headingStart, withHeading.document.indexOf(`<w:commentRangeEnd w:id="${id}"/>`)).matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((match) => match[1]).join('')
+    expect(headingText).toBe('存在的问题和不足')
+    expect(withHeading.document).not.toMatch(/[\ue000-\uefff]/u)
     // The summary itself is untouched: the plain export reads as before.
     expect(await (await download('txt')).text()).toContain('赴长三角开展驻点招商20xx次。')
     const refused = await download('txt&comments=1')
