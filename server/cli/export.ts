@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util'
 import { loadSummaryDoc } from '../collab/rooms.js'
 import { parseChinaDay } from '../../shared/chinaDay.js'
 import { CLOSING_DATE_FORMAT_MESSAGE } from '../../shared/export/model.js'
-import { commentChoiceOf, exportSummary, isExportFormat, unknownFormatMessage } from '../export/exportSummary.js'
+import { commentChoiceOf, exportSummary, isExportFormat, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
 import { createStore } from '../store/createStore.js'
 
 const fail = (message: string): never => {
@@ -26,13 +26,14 @@ const { values } = parseArgs({
     date: { type: 'string' },
     appendix: { type: 'boolean', default: false },
     comments: { type: 'string' },
+    'changes-since': { type: 'string' },
   },
 })
 
 const store = await createStore({ dataDir: resolve(values['data-dir'] ?? process.env.DATA_DIR ?? './data'), databaseUrl: process.env.DATABASE_URL || undefined })
 if (values.list || !values.summary) {
   const summaries = await store.catalog.listSummaries()
-  console.log(values.summary ? '' : '用法：npm run export -- --summary <编号> --format docx|txt|md|html --out <文件> [--date 2026-12-31] [--appendix] [--comments 1|all]\n\n现有总结：')
+  console.log(values.summary ? '' : '用法：npm run export -- --summary <编号> --format docx|txt|md|html --out <文件> [--date 2026-12-31] [--appendix] [--comments 1|all] [--changes-since <版本编号>]\n\n现有总结：')
   for (const summary of summaries) console.log(`  ${summary.id}  ${summary.title}`)
   process.exit(values.list ? 0 : 1)
 }
@@ -46,8 +47,9 @@ const comments = (() => {
   }
 })()
 const summary = (await store.catalog.getSummary(values.summary!)) ?? fail(`总结“${values.summary}”不存在（--list 可列出全部）`)
+const since = await versionToCompare(store, summary.id, values['changes-since'], format, comments).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)))
 const { doc } = await loadSummaryDoc(store, summary.id)
-const file = await exportSummary(doc, format, { date, appendix: values.appendix, comments })
+const file = await exportSummary(doc, format, { date, appendix: values.appendix, comments, ...(since ? { since } : {}) })
 const out = resolve(values.out ?? file.fileName)
 writeFileSync(out, file.body)
 await store.close()

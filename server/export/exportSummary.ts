@@ -12,6 +12,8 @@ import { writePlainText } from '../../shared/export/plainText.js'
 import { markComments } from '../../shared/export/commentMarks.js'
 import { trackChanges } from '../../shared/export/trackChanges.js'
 import { AppError } from '../errors.js'
+import type { Store } from '../store/index.js'
+import { docFromState } from '../summary/docFromState.js'
 import { writeDocx } from './docx.js'
 
 export const EXPORT_FORMATS = ['txt', 'md', 'html', 'docx'] as const
@@ -70,6 +72,19 @@ export const commentChoiceOf = (asked: string | undefined, format: ExportFormat)
   if (!choice) throw new AppError(400, 'invalid-input', 'comments 应为 1（未解决的评论）或 all（全部评论）', [{ path: 'comments', message: '应为 1 或 all' }])
   if (format !== 'docx') throw new AppError(400, 'comments-docx-only', '批注版只能导出为 Word（.docx）', [{ path: 'comments', message: '只适用于 docx' }])
   return choice
+}
+
+/**
+ * 修订版 (`changesSince`, `--changes-since`): the version to compare with, its doc built afresh
+ * (the caller destroys it); only for a .docx without comments.
+ */
+export const versionToCompare = async (store: Store, summaryId: string, versionId: string | undefined, format: ExportFormat, comments: CommentChoice): Promise<{ doc: Y.Doc; name: string } | undefined> => {
+  if (!versionId) return undefined
+  if (format !== 'docx') throw new AppError(400, 'changes-docx-only', '修订版只能导出为 Word（.docx）', [{ path: 'changesSince', message: '只适用于 docx' }])
+  if (comments !== 'none') throw new AppError(400, 'invalid-input', '修订版和批注版不能同时导出，请分别导出', [{ path: 'changesSince', message: '不能与 comments 同用' }])
+  const version = await store.versions.get(summaryId, versionId)
+  if (!version) throw new AppError(404, 'unknown-version', '该版本不存在')
+  return { doc: docFromState(version.data), name: version.name }
 }
 
 /** `doc` must be a copy of its own: a 批注版 marks the commented phrases in it. */

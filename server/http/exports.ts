@@ -13,9 +13,9 @@ import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import { assignmentSheetName, writeAssignmentSheet } from '../export/assignmentSheet.js'
 import { XLSX_TYPE } from '../export/tableSheet.js'
-import { attachmentHeader, closingDateOf, commentChoiceOf, exportSummary, isExportFormat, unknownFormatMessage, type CommentChoice, type ExportFormat } from '../export/exportSummary.js'
+import { attachmentHeader, closingDateOf, commentChoiceOf, exportSummary, isExportFormat, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
-import { copyOfSummary, docFromState } from '../summary/docFromState.js'
+import { copyOfSummary } from '../summary/docFromState.js'
 import { departmentNames } from './describeSections.js'
 import { requireSummary } from './requireSummary.js'
 
@@ -46,23 +46,13 @@ export const exportRoutes = (store: Store, rooms: Rooms) => {
     }),
   )
 
-  /** `?changesSince=<versionId>` (修订版): that version's doc, for a .docx without comments only. */
-  const versionToCompare = async (summaryId: string, versionId: string | undefined, format: ExportFormat, comments: CommentChoice) => {
-    if (!versionId) return undefined
-    if (format !== 'docx') throw new AppError(400, 'changes-docx-only', '修订版只能导出为 Word（.docx）', [{ path: 'changesSince', message: '只适用于 docx' }])
-    if (comments !== 'none') throw new AppError(400, 'invalid-input', '修订版和批注版不能同时导出，请分别导出', [{ path: 'changesSince', message: '不能与 comments 同用' }])
-    const version = await store.versions.get(summaryId, versionId)
-    if (!version) throw new AppError(404, 'unknown-version', '该版本不存在')
-    return { doc: docFromState(version.data), name: version.name }
-  }
-
   app.get('/:id/export', async (c) => {
     const format = c.req.query('format')
     if (!isExportFormat(format)) throw new AppError(400, 'unknown-format', unknownFormatMessage(format))
     const date = closingDateOf(c.req.query('date'), new Date())
     const comments = commentChoiceOf(c.req.query('comments'), format)
     const summaryId = await summaryOf(c.req.param('id'))
-    const since = await versionToCompare(summaryId, c.req.query('changesSince'), format, comments)
+    const since = await versionToCompare(store, summaryId, c.req.query('changesSince'), format, comments)
     const doc = await copyOfSummary(rooms, summaryId)
     const file = await exportSummary(doc, format, { date, appendix: c.req.query('appendix') === '1', comments, ...(since ? { since } : {}) })
     doc.destroy()

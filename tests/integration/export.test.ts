@@ -172,6 +172,13 @@ describe('export and preflight', () => {
     const reviewed = join(server.dataDir, '批注版.docx')
     await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli/export.ts', '--summary', summaryId, '--format', 'docx', '--out', reviewed, '--comments', '1'], { env: { ...process.env, ...server.env } })
     expect(strFromU8(unzipSync(new Uint8Array(readFileSync(reviewed)))['word/comments.xml']!)).toContain('这条评论不能出现在导出里')
+    // 修订版 too: against the 征求意见稿 saved above, and a clear refusal for an unknown version.
+    const versions = (await api<Array<{ id: string; name: string }>>(server, `/api/summaries/${summaryId}/versions`, { token: admin })).body
+    const revised = join(server.dataDir, '修订版.docx')
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli/export.ts', '--summary', summaryId, '--out', revised, '--changes-since', versions.find((version) => version.name === '征求意见稿')!.id], { env: { ...process.env, ...server.env } })
+    expect(strFromU8(unzipSync(new Uint8Array(readFileSync(revised)))['word/document.xml']!)).toContain('<w:ins ')
+    const unknown = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli/export.ts', '--summary', summaryId, '--changes-since', 'nope'], { env: { ...process.env, ...server.env } }).catch((error: { stderr: string }) => error)
+    expect((unknown as { stderr: string }).stderr).toContain('该版本不存在')
   })
 
   it('dates the closing line as the office chooses (落款日期) and refuses a day that does not exist', async () => {
