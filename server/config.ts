@@ -32,6 +32,8 @@ export interface Config {
   backupIntervalHours: number
   /** How many backups are kept. */
   backupKeep: number
+  /** How many 每日自动保存 versions each summary keeps; 0 turns them off. */
+  dailyVersionsKeep: number
 }
 
 export const readConfig = (env = process.env): Config => ({
@@ -50,4 +52,5 @@ export const readConfig = (env = process.env): Config => ({
   backupDir: resolve(env.BACKUP_DIR || join(env.DATA_DIR || './data', 'backups')),
   backupIntervalHours: intFromEnv(env, 'BACKUP_INTERVAL_HOURS', 24),
   backupKeep: Math.max(1, intFromEnv(env, 'BACKUP_KEEP', 14)),
+  dailyVersionsKeep: intFromEnv(env, 'DAILY_VERSIONS_KEEP', 14),
 })

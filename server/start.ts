@@ -17,6 +17,7 @@ import type { AppEnv } from './context.js'
 import { initialise } from './demo/initialise.js'
 import { scheduleBackups } from './store/backupSchedule.js'
 import { createStore } from './store/createStore.js'
+import { scheduleDailyVersions } from './summary/dailyVersions.js'
 
 export interface RunningServer {
   url: string
@@ -36,6 +37,7 @@ export const startServer = async (config: Config, log: (line: string) => void = 
   ;(wss.options as { maxPayload: number }).maxPayload = config.maxMessageBytes * 2
   const heartbeat = startHeartbeat(wss, config.heartbeatMs)
   const backups = store.backups ? scheduleBackups(store.backups, config.backupIntervalHours, log) : null
+  const dailyVersions = scheduleDailyVersions(store, rooms, config.dailyVersionsKeep, log)
   const userSockets = new UserSockets()
   userSockets.watch((token) => resolveUser(store, token), config.heartbeatMs)
   holder.app = createApp(config, store, rooms, upgradeWebSocket, userSockets)
@@ -51,6 +53,7 @@ export const startServer = async (config: Config, log: (line: string) => void = 
     close: async () => {
       heartbeat.stop()
       backups?.stop()
+      dailyVersions.stop()
       userSockets.stop()
       for (const client of wss.clients) client.terminate()
       await rooms.closeAll()

@@ -42,7 +42,7 @@ const spawnScript = (script: string, env: Record<string, string>, ready: RegExp)
 const ADMIN_PASSWORD = 'bench-admin-password'
 
 export const startHuizong = async (dataDir = mkdtempSync(join(tmpdir(), 'huizong-bench-')), env: Record<string, string> = {}): Promise<Target> => {
-  const { child, url } = await spawnScript('server/main.ts', { PORT: '0', DATA_DIR: dataDir, ADMIN_PASSWORD, UNLOAD_DELAY_MS: '500', BACKUP_INTERVAL_HOURS: '0', ...env }, /已启动：(http:\/\/\S+)/)
+  const { child, url } = await spawnScript('server/main.ts', { PORT: '0', DATA_DIR: dataDir, ADMIN_PASSWORD, UNLOAD_DELAY_MS: '500', BACKUP_INTERVAL_HOURS: '0', DAILY_VERSIONS_KEEP: '0', ...env }, /已启动：(http:\/\/\S+)/)
   const login = await fetch(`${url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) })
   const { token } = (await login.json()) as { token: string }
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }

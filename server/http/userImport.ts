@@ -14,17 +14,12 @@ import { AppError } from '../errors.js'
 import { generatePassword, hashPassword } from '../auth/password.js'
 import { requireRole, requireUser } from '../auth/session.js'
 import type { Store } from '../store/index.js'
+import { isUniqueViolation } from '../store/uniqueViolation.js'
 import { readTable, type TableKind } from '../upload/readTable.js'
 import { describeUser } from './auth.js'
 import { departmentNames } from './describeSections.js'
 
 const USERS_TABLE: TableKind = { errorCode: 'invalid-users', normaliseColumn: normaliseUserColumn, checkHeader: checkUserHeader }
-
-/** A username taken between the check and the insert (two imports at once). */
-const isUniqueViolation = (error: unknown): boolean => {
-  const code = (error as { code?: unknown } | null)?.code
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505'
-}
 
 export const userImportRoutes = (store: Store) => {
   const app = new Hono<AppEnv>()
@@ -50,6 +45,7 @@ export const userImportRoutes = (store: Store) => {
     const created = await store.directory
       .createUsers(users.map((user, index) => ({ username: user.username, displayName: user.displayName, role: user.role, department: user.department, passwordHash: hashes[index]! })))
       .catch((error: unknown) => {
+        // A username taken between the check and the insert (two imports at once).
         if (isUniqueViolation(error)) throw new AppError(409, 'user-exists', '导入时有用户名刚被占用，未导入任何人，请重试')
         throw error
       })

@@ -3,13 +3,14 @@
  * the interval (so a server restarted often still backs up once per interval, not once per start).
  * The first look waits a minute after start-up, out of the way of the first logins.
  */
+import { NOTHING_SCHEDULED, repeatEvery, type Schedule } from '../schedule.js'
 import type { Backups } from './backups.js'
 
 const FIRST_LOOK_MS = 60_000
 const LOOK_EVERY_MS = 10 * 60_000
 
-export const scheduleBackups = (backups: Backups, intervalHours: number, log: (line: string) => void): { stop: () => void } => {
-  if (intervalHours <= 0) return { stop: () => undefined }
+export const scheduleBackups = (backups: Backups, intervalHours: number, log: (line: string) => void): Schedule => {
+  if (intervalHours <= 0) return NOTHING_SCHEDULED
   const intervalMs = intervalHours * 3_600_000
   const look = async () => {
     const newest = backups.list()[0]
@@ -21,14 +22,5 @@ export const scheduleBackups = (backups: Backups, intervalHours: number, log: (l
       log(`自动备份失败：${error instanceof Error ? error.message : String(error)}`)
     }
   }
-  const first = setTimeout(() => void look(), FIRST_LOOK_MS)
-  const every = setInterval(() => void look(), Math.min(LOOK_EVERY_MS, intervalMs))
-  first.unref()
-  every.unref()
-  return {
-    stop: () => {
-      clearTimeout(first)
-      clearInterval(every)
-    },
-  }
+  return repeatEvery(FIRST_LOOK_MS, Math.min(LOOK_EVERY_MS, intervalMs), look)
 }

@@ -286,6 +286,7 @@ export const openPostgresStore = async (url: string): Promise<Store> => {
       ])
     },
     list: async (summaryId) => (await all('SELECT id, summary_id, name, created_by, created_by_name, created_at FROM versions WHERE summary_id = $1 ORDER BY created_at', [summaryId])).map(toVersion),
+    remove: async (summaryId, id) => void (await pool.query('DELETE FROM versions WHERE summary_id = $1 AND id = $2', [summaryId, id])),
     get: async (summaryId, id) => {
       const row = await one('SELECT * FROM versions WHERE summary_id = $1 AND id = $2', [summaryId, id])
       return row ? { ...toVersion(row), data: new Uint8Array(row.data as Buffer) } : undefined

@@ -56,6 +56,7 @@ export interface Store {
     insert(version: VersionRecord, data: Uint8Array): Promise<void>
     list(summaryId: string): Promise<VersionRecord[]>
     get(summaryId: string, id: string): Promise<(VersionRecord & { data: Uint8Array }) | undefined>
+    remove(summaryId: string, id: string): Promise<void>
   }
   journal: {
     record(entry: JournalEntry): Promise<void>

@@ -42,6 +42,9 @@ export const createVersions = (db: Db) => ({
   },
   list: async (summaryId: string): Promise<VersionRecord[]> =>
     db.prepare<[string], VersionRow>('SELECT id, summary_id, name, created_by, created_by_name, created_at FROM versions WHERE summary_id = ? ORDER BY created_at').all(summaryId).map(toVersion),
+  remove: async (summaryId: string, id: string): Promise<void> => {
+    db.prepare('DELETE FROM versions WHERE summary_id = ? AND id = ?').run(summaryId, id)
+  },
   get: async (summaryId: string, id: string): Promise<(VersionRecord & { data: Uint8Array }) | undefined> => {
     const row = db.prepare<[string, string], VersionRow & { data: Buffer }>('SELECT * FROM versions WHERE summary_id = ? AND id = ?').get(summaryId, id)
     return row ? { ...toVersion(row), data: new Uint8Array(row.data) } : undefined

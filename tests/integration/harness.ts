@@ -26,7 +26,7 @@ const databases = new Map<string, string>()
  * `npm run test:postgres` started (port in TEST_POSTGRES_PORT; a restart on the same data dir
  * finds the same database). Otherwise the server uses SQLite in the data dir.
  */
-const databaseEnv = async (dataDir: string): Promise<Record<string, string>> => {
+export const databaseEnv = async (dataDir: string): Promise<Record<string, string>> => {
   if (process.env.TEST_POSTGRES !== '1') return {}
   const port = Number(process.env.TEST_POSTGRES_PORT)
   if (!port) throw new Error('TEST_POSTGRES=1 needs TEST_POSTGRES_PORT: run the suites through npm run test:postgres')
