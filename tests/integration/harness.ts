@@ -36,7 +36,8 @@ export const databaseEnv = async (dataDir: string): Promise<Record<string, strin
 
 export const startTestServer = async (dataDir = createDataDir(), env: Record<string, string> = {}): Promise<RunningServer & { dataDir: string; env: Record<string, string> }> => {
   const storeEnv = { DATA_DIR: dataDir, ...(await databaseEnv(dataDir)) }
-  const config = readConfig({ PORT: '0', ADMIN_PASSWORD, UNLOAD_DELAY_MS: '50', ...storeEnv, ...env })
+  // No daily versions unless a test asks: one landing a minute into a long file would change version lists under it.
+  const config = readConfig({ PORT: '0', ADMIN_PASSWORD, UNLOAD_DELAY_MS: '50', DAILY_VERSIONS_KEEP: '0', ...storeEnv, ...env })
   const server = await startServer(config, () => {})
   return { ...server, dataDir, env: storeEnv }
 }
