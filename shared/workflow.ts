@@ -45,3 +45,6 @@ export const availableTransitions = (actor: Actor, owner: string, from: SectionS
 /** The comment a return (退回修改) leaves on the section: this prefix, then the reason. */
 export const RETURN_NOTE_PREFIX = '退回修改：'
 
+
+/** The comment 催办 leaves on a section not yet handed in: this prefix, then what is expected. */
+export const REMINDER_PREFIX = '【催办】'

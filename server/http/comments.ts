@@ -5,7 +5,6 @@
  */
 import { Hono, type Context } from 'hono'
 import type { z } from 'zod'
-import { toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import { findMentions, getComments, readThread, readThreads, resolveAnchor, type CommentReply } from '../../shared/doc/comments.js'
 import { sectionRoot } from '../../shared/doc/roots.js'
@@ -25,7 +24,7 @@ import { departmentNames } from './describeSections.js'
 import { requireSummary } from './requireSummary.js'
 import type { Department, User } from '../store/directory.js'
 import { replacePhrase, suggestedRange } from '../summary/suggestion.js'
-import { writeThread, type NewThread } from '../summary/writeThread.js'
+import { sectionStartAnchors, writeThread, type NewThread } from '../summary/writeThread.js'
 import { recordChange } from './journal.js'
 import { parseInput } from '../validate.js'
 
@@ -82,11 +81,8 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
       if (!room.section(input.sectionId)) throw new AppError(400, 'unknown-section', `章节“${input.sectionId}”不存在`, [{ path: 'sectionId', message: '章节不存在' }])
       const root = room.doc.getXmlFragment(sectionRoot(input.sectionId))
       let place: Pick<NewThread, 'anchorStart' | 'anchorEnd' | 'quote' | 'suggestion' | 'wholeSection'>
-      if ('wholeSection' in input) {
-        // Collapsed at the section's start: exports and highlights skip it, the section holds it.
-        const start = toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(root, 0)))
-        place = { anchorStart: start, anchorEnd: start, quote: '', wholeSection: true }
-      } else {
+      if ('wholeSection' in input) place = sectionStartAnchors(room.doc, input.sectionId)
+      else {
         for (const field of ['anchorStart', 'anchorEnd'] as const) {
           if (!resolveAnchor(room.doc, input[field], root)) throw new AppError(400, 'invalid-anchor', '评论位置无效：所选文字不在该章节中', [{ path: field, message: '锚点不在该章节中' }])
         }

@@ -33,6 +33,7 @@ import { describeOutlineEdit } from '../summary/describeOutlineEdit.js'
 import { docFromState } from '../summary/docFromState.js'
 import { restoreSection } from '../summary/restoreSection.js'
 import { autoVersionName, takeVersion } from '../summary/versions.js'
+import { resolveReminders } from '../summary/reminders.js'
 import { writeThread } from '../summary/writeThread.js'
 import { parseInput } from '../validate.js'
 import { departmentNames, describeSections, headingOf } from './describeSections.js'
@@ -103,6 +104,7 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
         updateEntry(doc, sectionId, { ...fields, ...(status ? { status } : {}) })
         if (position !== undefined) moveEntry(doc, sectionId, position)
         if (note) writeThread(doc, note.id, { sectionId, ...openingAnchors(doc, sectionId), text: note.text, mentions: [section.departmentId], authorId: user.id, authorName: user.displayName, departmentId: user.departmentId })
+        if (status === 'review') resolveReminders(doc, sectionId, user.displayName)
       }, user.id)
       if (status !== undefined) await journal(room, user, 'section-status', `“${heading}”：${STATUS_LABELS[section.status]}→${STATUS_LABELS[status]}${reason && note ? `（${note.text}）` : ''}`, sectionId)
       const names = await departmentNames(store)

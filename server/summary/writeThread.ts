@@ -1,6 +1,8 @@
 /** Adds a comment thread to the `comments` root (inside a server transaction). */
+import { toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import { getComments, type CommentReply } from '../../shared/doc/comments.js'
+import { sectionRoot } from '../../shared/doc/roots.js'
 
 export interface NewThread {
   sectionId: string
@@ -21,4 +23,10 @@ export const writeThread = (doc: Y.Doc, id: string, thread: NewThread): void => 
   getComments(doc).set(id, map)
   for (const [key, value] of Object.entries({ ...thread, createdAt: Date.now(), editedAt: null, resolved: false, resolvedBy: null })) if (value !== undefined) map.set(key, value)
   map.set('replies', new Y.Array<CommentReply>())
+}
+
+/** A comment on the whole section (评论本节, 催办): anchors collapsed at its start, no quote. */
+export const sectionStartAnchors = (doc: Y.Doc, sectionId: string): Pick<NewThread, 'anchorStart' | 'anchorEnd' | 'quote' | 'wholeSection'> => {
+  const start = toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(doc.getXmlFragment(sectionRoot(sectionId)), 0)))
+  return { anchorStart: start, anchorEnd: start, quote: '', wholeSection: true }
 }

@@ -166,6 +166,22 @@ describe('printing a summary from the page', () => {
 })
 
 
+describe('催办 from the progress page', () => {
+  it('leaves a reminder on each section not handed in, which its department sees on the section', async () => {
+    const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
+    await leader.goto(`${suite.server.url}/s/${suite.summaryId}/progress`)
+    const button = leader.locator('[data-action="remind"]')
+    await expect.poll(() => button.innerText()).toMatch(/^催办未提交章节（\d+）$/)
+    leader.once('dialog', (dialog) => void dialog.accept())
+    await button.click()
+    await expect.poll(() => leader.locator('[data-remind-outcome]').innerText()).toMatch(/^已向 \d+ 个章节发出催办$/)
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'union', DEMO_PASSWORD)
+    const card = writer.locator('[data-section-id="union"] [data-thread-card]')
+    await expect.poll(() => card.innerText(), { timeout: 10_000 }).toContain('【催办】本节尚未提交审核，请抓紧撰写')
+    expect(await card.locator('[data-whole-section]').innerText()).toBe('针对本节')
+  })
+})
+
 describe('reading the summary', () => {
   it('shows the text without hints, badges and toolbars in 阅读视图, comments still at hand, and remembers it', async () => {
     const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)

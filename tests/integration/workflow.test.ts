@@ -323,3 +323,35 @@ describe('progress and versions', () => {
   })
 })
 
+
+describe('催办', () => {
+  it('leaves a reminder on every section not handed in, once, and resolves it when the section is handed in', async () => {
+    const remind = (username: string) => api<{ reminded?: number; error?: { code: string } }>(server, `/api/summaries/${summaryId}/reminders`, { token: tokens[username], body: {} })
+    expect((await remind('invest')).status).toBe(403)
+    expect((await remind('viewer')).status).toBe(403)
+    expect((await api(server, `/api/summaries/${summaryId}`, { token: tokens.admin, method: 'PATCH', body: { dueDate: '2026-12-20' } })).status).toBe(200)
+    const reader = await open('admin')
+    const drafting = readOutline(reader.doc).filter((entry) => entry.status === 'drafting').map((entry) => entry.id)
+    expect(drafting.length).toBeGreaterThan(0)
+    const first = await remind('leader')
+    expect([first.status, first.body.reminded]).toEqual([201, drafting.length])
+    const reminders = () => readThreads(reader.doc).filter((thread) => thread.text.startsWith('【催办】'))
+    await waitFor(() => reminders().length === drafting.length)
+    const reminder = reminders().find((thread) => thread.sectionId === 'investment-service')!
+    expect(reminder).toMatchObject({ wholeSection: true, quote: '', resolved: false, authorName: '王主任', text: '【催办】本节尚未提交审核，请抓紧撰写，于12月20日前提交。 @招商部' })
+    expect(reminder.mentions).toHaveLength(1)
+    // Once: a second round leaves nothing new while the first is open.
+    const second = await remind('admin')
+    expect([second.status, second.body.reminded]).toEqual([200, 0])
+    // Handing the section in resolves its reminder.
+    const writer = await open('invest')
+    writeParagraph(writer.doc, 'investment-service', '全程代办项目手续。')
+    await waitFor(() => sectionText(writer.doc, 'investment-service').includes('全程代办'))
+    expect((await patch('invest', 'investment-service', { status: 'review' })).body.status).toBe('review')
+    await waitFor(() => reminders().find((thread) => thread.sectionId === 'investment-service')?.resolved === true)
+    expect(reminders().find((thread) => thread.sectionId === 'investment-service')?.resolvedBy).toBe('张招商')
+    expect(reminders().filter((thread) => !thread.resolved)).toHaveLength(drafting.length - 1)
+    const journal = (await api<Array<{ detail: string }>>(server, `/api/summaries/${summaryId}/journal`, { token: tokens.admin })).body
+    expect(journal.some((entry) => entry.detail === `催办 ${drafting.length} 个未提交的章节`)).toBe(true)
+  })
+})
