@@ -1,11 +1,23 @@
-/** GET /api/templates, POST /api/templates (admin; body = template JSON, validated). */
+/**
+ * GET /api/templates, POST /api/templates (admin; body = template JSON, validated), and
+ * POST /api/templates/from-docx?id=…&levels=2 (admin): the outline of a Word summary as a
+ * template to look at and then save (shared/outlineFromText.ts); nothing is stored.
+ */
 import { Hono } from 'hono'
 import { summariseProblems } from '../../shared/schema/zodIssues.js'
-import { validateTemplate } from '../../shared/schema/template.js'
+import mammoth from 'mammoth'
+import { z } from 'zod'
+import { outlineFromParagraphs, templateFromOutline } from '../../shared/outlineFromText.js'
+import { idSchema, validateTemplate } from '../../shared/schema/template.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { requireRole, requireUser } from '../auth/session.js'
 import type { Store } from '../store/index.js'
+import { readUploadedFile } from '../upload/uploadedFile.js'
+import { parseInput } from '../validate.js'
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+const fromDocxQuerySchema = z.object({ id: idSchema, levels: z.coerce.number().int().min(1).max(4).default(2) })
 
 export const templateRoutes = (store: Store) => {
   const app = new Hono<AppEnv>()
@@ -17,6 +29,23 @@ export const templateRoutes = (store: Store) => {
     const template = await store.catalog.getTemplate(c.req.param('id'))
     if (!template) throw new AppError(404, 'unknown-template', '模板不存在')
     return c.json(template)
+  })
+
+  app.post('/from-docx', requireRole('admin'), async (c) => {
+    const { id, levels } = parseInput(fromDocxQuerySchema, c.req.query())
+    const file = await readUploadedFile(c, [DOCX_TYPE, 'application/octet-stream'], '请上传 Word（.docx）文件')
+    if (file.name !== null && !/\.docx$/i.test(file.name)) throw new AppError(400, 'invalid-docx', `“${file.name}”不是 .docx 文件（旧版 .doc 请先在 Word/WPS 中另存为 .docx）`)
+    const text = await mammoth.extractRawText({ buffer: Buffer.from(file.bytes) }).then(
+      (result) => result.value,
+      () => {
+        throw new AppError(400, 'invalid-docx', 'Word 文件无法读取：文件可能已损坏，或不是 .docx 格式')
+      },
+    )
+    const draft = outlineFromParagraphs(text.split('\n'), levels)
+    if (draft.headings.length === 0) throw new AppError(400, 'no-headings', '没有找到以“一、”“（一）”等编号开头的标题，无法生成提纲')
+    const result = validateTemplate(templateFromOutline(draft, id))
+    if (!result.ok) throw new AppError(400, 'invalid-template', `生成的模板有误：${summariseProblems(result.problems)}`, result.problems)
+    return c.json(result.template)
   })
 
   app.post('/', requireRole('admin'), async (c) => {

@@ -6,7 +6,8 @@ import type { Context } from 'hono'
 import { z } from 'zod'
 import { checkHeader, normaliseColumn } from '../../shared/schema/figures.js'
 import type { RawRow } from '../../shared/schema/tableRows.js'
-import { checkAnnouncedLength, contentType, readTable, type TableKind } from '../upload/readTable.js'
+import { readTable, type TableKind } from '../upload/readTable.js'
+import { checkAnnouncedLength, contentType } from '../upload/uploadedFile.js'
 import { parseInput } from '../validate.js'
 
 export interface Upload {

@@ -9,9 +9,8 @@ import ExcelJS from 'exceljs'
 import type { Context } from 'hono'
 import type { RawRow, RowProblem } from '../../shared/schema/tableRows.js'
 import { AppError } from '../errors.js'
-
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+import { XLSX_TYPE } from '../export/tableSheet.js'
+import { readUploadedFile } from './uploadedFile.js'
 
 export interface TableKind {
   /** The error code of a bad file, e.g. `invalid-figures`. */
@@ -100,32 +99,12 @@ const readFile = async (kind: TableKind, name: string, bytes: ArrayBuffer): Prom
   return badFile(kind, [{ row: 1, column: '', message: '只支持 .csv 或 .xlsx 文件' }], `不支持的文件类型：${name}（请上传 .csv 或 .xlsx）`)
 }
 
-const tooLarge = () => new AppError(413, 'upload-too-large', '文件过大（上限 5 MB）')
-
-/** Refuses a request that announces a body over the upload limit, before reading it. */
-export const checkAnnouncedLength = (c: Context): void => {
-  if (Number(c.req.header('content-length') ?? 0) > MAX_UPLOAD_BYTES) throw tooLarge()
-}
-
-/** The content type of a request, without parameters, lower case. */
-export const contentType = (c: Context): string => (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+const TABLE_TYPES = ['text/csv', 'text/plain', XLSX_TYPE, 'application/octet-stream']
 
 /** A table sent as CSV, .xlsx or a multipart `file`; anything else is a 415 saying `accepted`. */
 export const readTable = async (c: Context, kind: TableKind, accepted: string): Promise<TableUpload> => {
-  const type = contentType(c)
-  checkAnnouncedLength(c)
-  if (type === 'multipart/form-data') {
-    const form = await c.req.parseBody().catch(() => {
-      throw new AppError(400, 'invalid-upload', '上传内容无法解析（表单格式有误），请重新选择文件上传')
-    })
-    const file = form.file
-    if (!(file instanceof File)) throw new AppError(400, 'missing-file', '请选择要上传的 CSV 或 Excel 文件（字段 file）')
-    if (file.size > MAX_UPLOAD_BYTES) throw tooLarge()
-    return { fileName: file.name, rows: await readFile(kind, file.name, await file.arrayBuffer()) }
-  }
-  if (type !== 'text/csv' && type !== 'text/plain' && type !== XLSX_TYPE && type !== 'application/octet-stream') throw new AppError(415, 'unsupported-media-type', accepted)
-  const bytes = await c.req.arrayBuffer()
-  if (bytes.byteLength > MAX_UPLOAD_BYTES) throw tooLarge()
-  if (type === 'text/csv' || type === 'text/plain') return { fileName: 'data.csv', rows: readCsv(kind, decodeCsv(bytes)) }
-  return { fileName: 'data.xlsx', rows: await readXlsx(kind, bytes) }
+  const file = await readUploadedFile(c, TABLE_TYPES, accepted)
+  if (file.name !== null) return { fileName: file.name, rows: await readFile(kind, file.name, file.bytes) }
+  if (file.type === 'text/csv' || file.type === 'text/plain') return { fileName: 'data.csv', rows: readCsv(kind, decodeCsv(file.bytes)) }
+  return { fileName: 'data.xlsx', rows: await readXlsx(kind, file.bytes) }
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { Document, Packer, Paragraph, TextRun } from 'docx'
 import { describe, expect, it } from 'vitest'
 import { ADMIN_PASSWORD } from '../integration/harness.js'
 import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
@@ -151,6 +152,22 @@ describe('backups', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-backup] a').first().click()])
     expect(download.suggestedFilename()).toMatch(/^huizong-\d{8}-\d{6}.*\.sqlite$/)
     await screenshot(page, 'backups')
+  })
+})
+
+describe('a template from last year’s Word file', () => {
+  it('reads the headings of a .docx into an outline to check, and saves it as a template', async () => {
+    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+    await page.goto(`${suite.server.url}/admin`)
+    const lines = ['青山工业园区管理委员会2025年度工作总结', '一、主要工作完成情况', '（一）招商引资取得新突破。全年新签项目20个。', '二、存在的问题和不足', '三、2026年工作打算']
+    const word = await Packer.toBuffer(new Document({ sections: [{ children: lines.map((text) => new Paragraph({ children: [new TextRun(text)] })) }] }))
+    await page.fill('input[name="docxTemplateId"]', 'qingshan-word')
+    await page.setInputFiles('input[name="outlineDocx"]', { name: '2025年工作总结.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: word })
+    await expect.poll(() => page.locator('[data-docx-outline] li').allInnerTexts()).toEqual(['主要工作完成情况', '招商引资取得新突破', '存在的问题和不足', '2026年工作打算'])
+    expect(await page.locator('input[name="docxTemplateTitle"]').inputValue()).toBe('{organisation}{year}年度工作总结')
+    await page.click('[data-action="save-docx-template"]')
+    await expect.poll(() => page.locator('.admin > .success').innerText()).toContain('已保存模板“qingshan-word”')
+    await expect.poll(() => page.locator('select[name="templateId"] option[value="qingshan-word"]').count()).toBe(1)
   })
 })
 

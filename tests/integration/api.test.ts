@@ -1,3 +1,4 @@
+import { Document, Packer, Paragraph, TextRun } from 'docx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, connect, login, sectionText, startTestServer, synced, waitFor, writeParagraph } from './harness.js'
 
@@ -358,6 +359,42 @@ describe('templates and summaries', () => {
       .poll(async () => (await api<{ sections: Array<{ id: string; words: number }> }>(server, `/api/summaries/${park.id}`, { token: admin })).body.sections.find((section) => section.id === 'plan-investment')!.words)
       .toBe(10)
     client.destroy()
+  })
+
+  it('reads the outline of last year’s Word summary as a template to save and build from', async () => {
+    const lines = ['青山工业园区管理委员会2025年度工作总结', '2025年，园区认真贯彻落实上级决策部署，现将工作总结如下：', '一、主要工作完成情况', '（一）招商引资取得新突破。全年新签项目20个。', '（二）项目建设提速增效', '二、存在的问题和不足', '三、2026年工作打算']
+    const word = await Packer.toBuffer(new Document({ sections: [{ children: lines.map((text) => new Paragraph({ children: [new TextRun(text)] })) }] }))
+    const upload = (query: string, body: BodyInit, type: string | null, token = admin) =>
+      fetch(`${server.url}/api/templates/from-docx${query}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...(type ? { 'content-type': type } : {}) }, body })
+    const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+    const answer = await upload('?id=qingshan-2025', new Uint8Array(word), DOCX)
+    expect(answer.status).toBe(200)
+    const template = (await answer.json()) as { id: string; title: string; sections: Array<{ id: string; title: string; lead?: boolean; children?: Array<{ title: string }> }> }
+    expect(template.title).toBe('{organisation}{year}年度工作总结')
+    expect(template.sections.map((section) => section.title)).toEqual(['导语', '主要工作完成情况', '存在的问题和不足', '2026年工作打算'])
+    expect(template.sections[1]!.children!.map((child) => child.title)).toEqual(['招商引资取得新突破', '项目建设提速增效'])
+    // Nothing is stored until the office saves it; then it builds a summary like any template.
+    expect((await api(server, '/api/templates/qingshan-2025', { token: admin })).status).toBe(404)
+    expect((await api(server, '/api/templates', { token: admin, body: template })).status).toBe(201)
+    const created = await api<{ id: string }>(server, '/api/summaries', { token: admin, body: { templateId: 'qingshan-2025', year: 2026, organisation: '青山工业园区管理委员会' } })
+    const summary = await api<{ title: string; sections: Array<{ number: string; title: string }> }>(server, `/api/summaries/${created.body.id}`, { token: admin })
+    expect(summary.body.title).toBe('青山工业园区管理委员会2026年度工作总结')
+    expect(summary.body.sections.map((section) => `${section.number}${section.title}`)).toEqual(['导语', '一、主要工作完成情况', '（一）招商引资取得新突破', '（二）项目建设提速增效', '二、存在的问题和不足', '三、2026年工作打算'])
+
+    // A multipart upload works too; what cannot be read is refused clearly.
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(word)]), '2025年总结.docx')
+    expect((await upload('?id=from-form&levels=1', form, null)).status).toBe(200)
+    const refused = async (response: Response) => ((await response.json()) as { error: { code: string; message: string } }).error
+    expect(await refused(await upload('?id=x', new Uint8Array([80, 75, 3, 4, 9, 9]), DOCX))).toMatchObject({ code: 'invalid-docx', message: 'Word 文件无法读取：文件可能已损坏，或不是 .docx 格式' })
+    const old = new FormData()
+    old.append('file', new Blob(['x']), '总结.doc')
+    expect((await refused(await upload('?id=x', old, null))).code).toBe('invalid-docx')
+    const plain = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('没有编号的一段话。')] })] }] }))
+    expect((await refused(await upload('?id=x', new Uint8Array(plain), DOCX))).code).toBe('no-headings')
+    expect((await upload('?id=bad id', new Uint8Array(word), DOCX)).status).toBe(400)
+    expect((await upload('?id=x&levels=9', new Uint8Array(word), DOCX)).status).toBe(400)
+    expect((await upload('?id=x', new Uint8Array(word), DOCX, editor)).status).toBe(403)
   })
 
   it('answers unknown summaries, templates and routes with 404 in the error shape', async () => {
