@@ -13,6 +13,7 @@ import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { requireRole, requireUser } from '../auth/session.js'
 import type { Store } from '../store/index.js'
+import { checkUnpackedSize } from '../upload/unpackedSize.js'
 import { readUploadedFile } from '../upload/uploadedFile.js'
 import { parseInput } from '../validate.js'
 
@@ -35,6 +36,7 @@ export const templateRoutes = (store: Store) => {
     const { id, levels } = parseInput(fromDocxQuerySchema, c.req.query())
     const file = await readUploadedFile(c, [DOCX_TYPE, 'application/octet-stream'], '请上传 Word（.docx）文件')
     if (file.name !== null && !/\.docx$/i.test(file.name)) throw new AppError(400, 'invalid-docx', `“${file.name}”不是 .docx 文件（旧版 .doc 请先在 Word/WPS 中另存为 .docx）`)
+    checkUnpackedSize(file.bytes)
     const text = await mammoth.extractRawText({ buffer: Buffer.from(file.bytes) }).then(
       (result) => result.value,
       () => {

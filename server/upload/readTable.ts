@@ -10,6 +10,7 @@ import type { Context } from 'hono'
 import type { RawRow, RowProblem } from '../../shared/schema/tableRows.js'
 import { AppError } from '../errors.js'
 import { XLSX_TYPE } from '../export/tableSheet.js'
+import { checkUnpackedSize } from './unpackedSize.js'
 import { readUploadedFile } from './uploadedFile.js'
 
 export interface TableKind {
@@ -72,6 +73,7 @@ const cellValue = (value: ExcelJS.CellValue): unknown => {
 }
 
 export const readXlsx = async (kind: TableKind, buffer: ArrayBuffer): Promise<RawRow[]> => {
+  checkUnpackedSize(buffer)
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.load(buffer)

@@ -1,4 +1,5 @@
 import { Document, Packer, Paragraph, TextRun } from 'docx'
+import { zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, connect, login, sectionText, startTestServer, synced, waitFor, writeParagraph } from './harness.js'
 
@@ -395,6 +396,11 @@ describe('templates and summaries', () => {
     expect((await upload('?id=bad id', new Uint8Array(word), DOCX)).status).toBe(400)
     expect((await upload('?id=x&levels=9', new Uint8Array(word), DOCX)).status).toBe(400)
     expect((await upload('?id=x', new Uint8Array(word), DOCX, editor)).status).toBe(403)
+    // A small file that would unpack to more than 64 MB is refused before anything unpacks it.
+    const bomb = zipSync({ 'word/document.xml': new Uint8Array(70 * 1024 * 1024) }, { level: 9 })
+    expect(bomb.byteLength).toBeLessThan(1024 * 1024)
+    expect(await refused(await upload('?id=x', bomb, DOCX))).toMatchObject({ code: 'archive-too-large', message: '文件解压后过大（上限 64 MB），可能已损坏，请检查后重新上传' })
+    expect((await api(server, '/api/me', { token: admin })).status).toBe(200)
   })
 
   it('answers unknown summaries, templates and routes with 404 in the error shape', async () => {

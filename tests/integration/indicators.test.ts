@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { zipSync } from 'fflate'
 import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -136,6 +137,14 @@ describe('indicator figures', () => {
     expect(response.status).toBe(200)
     await waitFor(() => figure(watcher.doc, 'idle_land_cleared').value === 450)
     expect(figure(watcher.doc, 'land_supplied')).toMatchObject({ value: 300, previous: 240, target: 280, source: '系统管理员上传 规划建设局指标.xlsx' })
+
+    // A workbook that would unpack to more than 64 MB is refused before exceljs unpacks it; nothing changes.
+    const bomb = new FormData()
+    bomb.append('file', new Blob([zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(70 * 1024 * 1024) }, { level: 9 })]), '指标.xlsx')
+    const refused = await fetch(`${server.url}/api/summaries/${summaryId}/indicators`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}` }, body: bomb })
+    expect(refused.status).toBe(400)
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('archive-too-large')
+    expect(figure(watcher.doc, 'land_supplied').value).toBe(300)
   })
 
   it('answers a broken workbook and a wrong header with clear Chinese errors', async () => {
