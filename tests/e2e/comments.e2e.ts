@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { DEMO_PASSWORD } from '../integration/harness.js'
+import { api, DEMO_PASSWORD, login } from '../integration/harness.js'
 import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 
 const suite = useBrowserSuite()
@@ -131,5 +131,23 @@ describe('a review round in Chromium', () => {
     await expect.poll(() => writer.locator('[data-section-id="problems"] [data-thread-card]').innerText(), { timeout: 10_000 }).toContain('请补充作风建设方面的问题')
     // Filtered to the mentions: the party's own thread, which does not mention it, is hidden.
     expect(await writer.locator('[data-section-id="party"] [data-thread-card]').count()).toBe(0)
+  })
+
+  it('tells a writer on the page when someone mentions their department, and takes them there', async () => {
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest2', DEMO_PASSWORD)
+    // Mentions made before the page opened are not news.
+    expect(await writer.locator('[data-mention-notice]').count()).toBe(0)
+    const leader = await login(suite.server, 'leader', DEMO_PASSWORD)
+    await api(suite.server, `/api/summaries/${suite.summaryId}/comments`, { token: leader, body: { sectionId: 'plan', wholeSection: true, text: '@招商部 请补充明年的招商目标' } })
+    const notice = writer.locator('[data-mention-notice]')
+    await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toContain('王主任在“三、下一年度工作打算”中提到本部门：@招商部 请补充明年的招商目标')
+    await notice.locator('[data-action="show-mention"]').click()
+    expect(await notice.count()).toBe(0)
+    await expect.poll(() => writer.locator('[data-section-id="plan"] [data-thread-card]').first().isVisible()).toBe(true)
+    // Their own remarks do not notify them.
+    const own = await login(suite.server, 'invest2', DEMO_PASSWORD)
+    await api(suite.server, `/api/summaries/${suite.summaryId}/comments`, { token: own, body: { sectionId: 'plan', wholeSection: true, text: '@招商部 已收到' } })
+    await expect.poll(() => writer.locator('[data-section-id="plan"] [data-thread-card]').count(), { timeout: 10_000 }).toBe(2)
+    expect(await notice.count()).toBe(0)
   })
 })
