@@ -197,6 +197,10 @@ describe('reading the summary', () => {
     await writer.waitForSelector('[data-section-id="investment-service"] .ProseMirror')
     expect(await writer.locator('input[name="readingView"]').isChecked()).toBe(true)
     expect(await section.locator('.hint').isVisible()).toBe(false)
+    // A leader, who reads rather than writes, starts in it.
+    const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
+    expect(await leader.locator('input[name="readingView"]').isChecked()).toBe(true)
+    expect(await leader.locator('[data-section-id="investment-service"] .hint').isVisible()).toBe(false)
   })
 })
 
