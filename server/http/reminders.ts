@@ -1,6 +1,7 @@
 /**
  * 催办: POST /api/summaries/:id/reminders (admin or leader) leaves a comment on every section
- * not yet handed in (撰写中) — on the whole section, mentioning its department — saying what is
+ * not yet handed in (撰写中; a bare heading over sub-sections, with no text of its own, aside) —
+ * on the whole section, mentioning its department — saying what is
  * expected and by when, so each department finds it on its sections and in its line of the list.
  * A section that already carries an open reminder gets no second one. Answers how many were left.
  */
@@ -8,6 +9,7 @@ import { Hono } from 'hono'
 import { formatMonthDay } from '../../shared/chinaDay.js'
 import { readThreads } from '../../shared/doc/comments.js'
 import { readMeta, readOutline } from '../../shared/doc/outline.js'
+import { readSectionBlocks } from '../../shared/export/buildExportDocument.js'
 import { REMINDER_PREFIX } from '../../shared/workflow.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
@@ -31,7 +33,10 @@ export const reminderRoutes = (store: Store, rooms: Rooms) => {
     const reminded = await rooms.withRoom(summaryId, (room) => {
       const { dueDate } = readMeta(room.doc)
       const reminding = new Set(readThreads(room.doc).filter((thread) => !thread.resolved && thread.text.startsWith(REMINDER_PREFIX)).map((thread) => thread.sectionId))
-      const sections = readOutline(room.doc).filter((section) => section.status === 'drafting' && !reminding.has(section.id))
+      const outline = readOutline(room.doc)
+      // A heading over sub-sections with no text of its own has nothing to hand in but its children.
+      const bareHeading = (index: number) => (outline[index + 1]?.level ?? 0) > outline[index]!.level && readSectionBlocks(room.doc, outline[index]!.id).length === 0
+      const sections = outline.filter((section, index) => section.status === 'drafting' && !reminding.has(section.id) && !bareHeading(index))
       if (sections.length === 0) return []
       room.transactServer((doc) => {
         for (const section of sections) {

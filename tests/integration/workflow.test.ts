@@ -331,12 +331,14 @@ describe('催办', () => {
     expect((await remind('viewer')).status).toBe(403)
     expect((await api(server, `/api/summaries/${summaryId}`, { token: tokens.admin, method: 'PATCH', body: { dueDate: '2026-12-20' } })).status).toBe(200)
     const reader = await open('admin')
-    const drafting = readOutline(reader.doc).filter((entry) => entry.status === 'drafting').map((entry) => entry.id)
+    // 三、下一年度工作打算 is a bare heading over its sub-sections: nothing of its own to hand in.
+    const drafting = readOutline(reader.doc).filter((entry) => entry.status === 'drafting' && entry.id !== 'plan').map((entry) => entry.id)
     expect(drafting.length).toBeGreaterThan(0)
     const first = await remind('leader')
     expect([first.status, first.body.reminded]).toEqual([201, drafting.length])
     const reminders = () => readThreads(reader.doc).filter((thread) => thread.text.startsWith('【催办】'))
     await waitFor(() => reminders().length === drafting.length)
+    expect(reminders().some((thread) => thread.sectionId === 'plan')).toBe(false)
     const reminder = reminders().find((thread) => thread.sectionId === 'investment-service')!
     expect(reminder).toMatchObject({ wholeSection: true, quote: '', resolved: false, authorName: '王主任', text: '【催办】本节尚未提交审核，请抓紧撰写，于12月20日前提交。 @招商部' })
     expect(reminder.mentions).toHaveLength(1)
