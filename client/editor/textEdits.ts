@@ -36,12 +36,23 @@ export const applyTextEdits = (tr: Transaction, edits: readonly TextEdit[]): Tra
   return tr
 }
 
-/** Applies the edits as an undo step of their own, never merged with the typing around them. */
-export const applyAsOneUndoStep = (editor: Editor, edits: readonly TextEdit[]): void => {
-  if (edits.length === 0) return
-  const { state, view } = editor
-  const undoManager = yUndoPluginKey.getState(state)?.undoManager
+/** Runs a change of the editor's document as an undo step of its own, never merged with the typing around it. */
+export const asOneUndoStep = (editor: Editor, change: () => void): void => {
+  const undoManager = yUndoPluginKey.getState(editor.state)?.undoManager
   undoManager?.stopCapturing()
-  view.dispatch(applyTextEdits(state.tr, edits))
+  change()
   undoManager?.stopCapturing()
 }
+
+/** Applies the edits as one undo step. */
+export const applyAsOneUndoStep = (editor: Editor, edits: readonly TextEdit[]): void => {
+  if (edits.length === 0) return
+  asOneUndoStep(editor, () => editor.view.dispatch(applyTextEdits(editor.state.tr, edits)))
+}
+
+/** Adds content at the end of a section (in place of its empty paragraph when it has no text), as one undo step. */
+export const appendAsOneUndoStep = (editor: Editor, html: string): void =>
+  asOneUndoStep(editor, () => {
+    const end = editor.state.doc.content.size
+    editor.commands.insertContentAt(editor.isEmpty ? { from: 0, to: end } : end, html)
+  })

@@ -1,3 +1,4 @@
+import { Document, Packer, Paragraph, TextRun } from 'docx'
 import { describe, expect, it } from 'vitest'
 import type { TiptapEditorHTMLElement } from '@tiptap/core'
 import type { Locator, Page } from 'playwright-core'
@@ -172,5 +173,25 @@ describe('two departments writing one summary in Chromium', () => {
     await editorOf(invest, 'plan-investment').evaluate((element) => (element as TiptapEditorHTMLElement).editor!.view.focus())
     await invest.keyboard.press('Control+z')
     await expect.poll(() => textOf(safety, 'plan-investment'), { timeout: 10_000 }).toContain('加快示范工程建设，示范工程早投产。')
+  })
+
+  it('imports a department’s Word file into its sections by their headings, only where it may write', async () => {
+    const invest = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
+    const lines = ['招商部2026年工作总结', '（二）招商引资取得新突破', '全年开展招商活动36场。', '1.拓宽招商渠道', '赴长三角驻点招商6次。', '（四）安全生产形势总体平稳', '不该导入的内容。']
+    const word = await Packer.toBuffer(new Document({ sections: [{ children: lines.map((text) => new Paragraph({ children: [new TextRun(text)] })) }] }))
+    await invest.click('[data-action="import-by-headings"]')
+    await invest.setInputFiles('input[name="sectionsDocx"]', { name: '招商部总结.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: word })
+    const parts = invest.locator('[data-import-parts] li')
+    await expect.poll(() => parts.count(), { timeout: 10_000 }).toBe(2)
+    expect(await parts.nth(0).innerText()).toBe('（二）招商引资取得新突破 ← 1 段（本节已有内容，追加在末尾）')
+    expect(await parts.nth(1).innerText()).toMatch(/^1\.拓宽招商渠道 ← 1 段/)
+    expect(await invest.locator('[data-import-unmatched]').innerText()).toBe('不导入的标题：（四）安全生产形势总体平稳')
+    await invest.click('[data-action="import-sections"]')
+    await expect.poll(() => invest.locator('[data-import-sections-status]').innerText()).toBe('已把“招商部总结.docx”导入 2 个章节，可在各章节中分别撤销')
+    await invest.keyboard.press('Escape')
+    const safety = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'safety', DEMO_PASSWORD)
+    await expect.poll(() => textOf(safety, 'investment-channels'), { timeout: 10_000 }).toMatch(/赴长三角驻点招商6次。$/)
+    expect(await textOf(safety, 'investment')).toMatch(/全年开展招商活动36场。$/)
+    expect(await textOf(safety, 'safety')).not.toContain('不该导入')
   })
 })
