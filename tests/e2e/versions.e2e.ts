@@ -100,5 +100,17 @@ describe('a section’s text put back as a version had it, in Chromium', () => {
     await expect.poll(() => writer.locator('.dialog-backdrop [role="status"]').innerText()).toContain('原正文已另存为版本')
     await expect.poll(() => editor.innerText()).toBe(before)
     expect(await writer.locator('[data-version-id]', { hasText: '恢复“（三）园区承载能力持续提升”前自动保存' }).count()).toBe(1)
+
+    // The export dialog offers the 修订版 against any version, for Word without comments only.
+    await writer.keyboard.press('Escape')
+    await writer.click('[data-action="export"]')
+    const choice = writer.locator('select[name="changesSince"]')
+    await expect.poll(() => choice.locator('option', { hasText: '送审稿' }).count()).toBe(1)
+    await choice.selectOption({ label: '送审稿' })
+    const download = writer.locator('[data-action="download"]')
+    expect(await download.getAttribute('href')).toMatch(/format=docx.*&changesSince=/)
+    await writer.check('input[name="withComments"]')
+    expect(await choice.isDisabled()).toBe(true)
+    expect(await download.getAttribute('href')).not.toContain('changesSince')
   })
 })
