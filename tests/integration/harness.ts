@@ -74,6 +74,9 @@ export interface TestClient {
   destroy: () => void
 }
 
+// The stock y-websocket provider adds a process exit listener each (in Node); a test file opens dozens.
+process.setMaxListeners(100)
+
 /** A stock provider for `summaryId`; pass `doc` to reconnect an existing local copy elsewhere. */
 export const connect = (server: { url: string }, summaryId: string, token: string, doc = new Y.Doc()): TestClient => {
   const provider = new WebsocketProvider(server.url.replace('http', 'ws') + '/collab', summaryId, doc, {
