@@ -69,18 +69,22 @@ const textRuns = (text: string, options: IRunOptions): ParagraphChild[] =>
  */
 const trackedRuns = (revision: NonNullable<ExportDocument['revision']>) => {
   let nextId = 1
-  return (options: IRunOptions & { text: string }, change: NonNullable<TextInline['change']>): ParagraphChild => {
-    const tracked = { ...options, id: nextId++, author: revision.author, date: revision.date }
-    return change === 'insert' ? new InsertedTextRun(tracked) : new DeletedTextRun(tracked)
+  const attributes = () => ({ id: nextId++, author: revision.author, date: revision.date })
+  return {
+    run: (options: IRunOptions & { text: string }, change: Change): ParagraphChild =>
+      change === 'insert' ? new InsertedTextRun({ ...options, ...attributes() }) : new DeletedTextRun({ ...options, ...attributes() }),
+    /** A paragraph added or removed whole: its mark too, so accepting or rejecting leaves no empty line. */
+    mark: (change: Change | undefined) => (change ? { run: change === 'insert' ? { insertion: attributes() } : { deletion: attributes() } } : {}),
   }
 }
+type Change = NonNullable<TextInline['change']>
 type Track = ReturnType<typeof trackedRuns> | null
 
 const runs = (inlines: readonly Inline[], base: IRunOptions, track: Track): ParagraphChild[] =>
   inlines.flatMap((inline) => {
     if (inline.kind === 'break') return [new TextRun({ ...base, break: 1 })]
     const options = { ...base, bold: inline.bold, italics: inline.italic, underline: inline.underline ? {} : undefined, strike: inline.strike }
-    return inline.change && track ? [track({ ...options, text: inline.text }, inline.change)] : textRuns(inline.text, options)
+    return inline.change && track ? [track.run({ ...options, text: inline.text }, inline.change)] : textRuns(inline.text, options)
   })
 
 /** Word comments: each thread, its replies threaded under it (numbered after all threads). */
@@ -99,7 +103,7 @@ const cell = (text: string, bold = false) =>
 const blockParagraphs = (block: Block, track: Track, depth = 0): Array<Paragraph | Table> => {
   switch (block.kind) {
     case 'paragraph':
-      return [new Paragraph({ spacing: bodySpacing, indent: depth ? { left: depth * INDENT } : { firstLine: INDENT }, children: runs(block.inlines, bodyRun, track) })]
+      return [new Paragraph({ spacing: bodySpacing, indent: depth ? { left: depth * INDENT } : { firstLine: INDENT }, ...(track?.mark(block.change) ?? {}), children: runs(block.inlines, bodyRun, track) })]
     case 'list':
       return block.items.flatMap((item, index) => {
         const marker = block.ordered ? `${index + 1}.` : '·'
@@ -127,7 +131,7 @@ const heading = (section: ExportDocument['sections'][number], track: Track): Par
   const face = level === 1 ? FONTS.heading1 : level === 2 ? FONTS.heading2 : FONTS.body
   const options: IRunOptions = { font: face, size: BODY_SIZE, bold: level === 3 }
   const title = section.titleChanges && track ? [new TextRun({ ...options, text: section.number }), ...runs(section.titleChanges, options, track)] : textRuns(`${section.number}${section.title}`, options)
-  return new Paragraph({ spacing: bodySpacing, indent: { firstLine: INDENT }, keepNext: true, children: title })
+  return new Paragraph({ spacing: bodySpacing, indent: { firstLine: INDENT }, keepNext: true, ...(track?.mark(section.change) ?? {}), children: title })
 }
 
 /** `— 1 —` in 4号 宋体, a quarter em in from the outside edge. */

@@ -20,7 +20,8 @@ export interface TextInline {
 export type Inline = TextInline | { kind: 'break' }
 
 export type Block =
-  | { kind: 'paragraph'; inlines: Inline[] }
+  /** `change` (修订版): the whole paragraph was added or removed, its paragraph mark too. */
+  | { kind: 'paragraph'; inlines: Inline[]; change?: 'insert' | 'delete' }
   | { kind: 'list'; ordered: boolean; items: Block[][] }
   | { kind: 'table'; header: string[]; rows: string[][] }
 
@@ -34,6 +35,8 @@ export interface ExportSection {
   blocks: Block[]
   /** 修订版: the title with its changes, printed instead of `title` when present. */
   titleChanges?: TextInline[]
+  /** 修订版: the whole section was added or removed since the version compared with. */
+  change?: 'insert' | 'delete'
 }
 
 export interface ExportDocument {

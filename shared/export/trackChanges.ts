@@ -25,7 +25,7 @@ const markInlines = (inlines: readonly Inline[], change: Change): Inline[] =>
 
 /** A block as added or removed whole; a removed table is left out (figures show as they are now). */
 const markBlock = (block: Block, change: Change): Block[] => {
-  if (block.kind === 'paragraph') return [{ kind: 'paragraph', inlines: markInlines(block.inlines, change) }]
+  if (block.kind === 'paragraph') return [{ kind: 'paragraph', inlines: markInlines(block.inlines, change), change }]
   if (block.kind === 'list') return [{ ...block, items: block.items.map((item) => item.flatMap((child) => markBlock(child, change))) }]
   return change === 'insert' ? [block] : []
 }
@@ -85,7 +85,7 @@ const compareBlocks = (before: readonly Block[], after: readonly Block[]): Block
 const titleText = (text: string, change: Change): TextInline[] => [{ kind: 'text', text, change }]
 
 const compareSection = (before: ExportSection | undefined, after: ExportSection): ExportSection => {
-  if (!before) return { ...after, titleChanges: titleText(after.title, 'insert'), blocks: after.blocks.flatMap((block) => markBlock(block, 'insert')) }
+  if (!before) return { ...after, change: 'insert', titleChanges: titleText(after.title, 'insert'), blocks: after.blocks.flatMap((block) => markBlock(block, 'insert')) }
   const title = before.title === after.title ? null : (diffText(before.title, after.title) ?? [...titleText(before.title, 'delete'), ...titleText(after.title, 'insert')])
   return { ...after, ...(title ? { titleChanges: title.filter((inline): inline is TextInline => inline.kind === 'text') } : {}), blocks: compareBlocks(before.blocks, after.blocks) }
 }
@@ -93,6 +93,7 @@ const compareSection = (before: ExportSection | undefined, after: ExportSection)
 /** A section gone since the version: its heading (unnumbered, numbers have moved on) and text deleted. */
 const removedSection = (before: ExportSection): ExportSection => ({
   ...before,
+  change: 'delete',
   number: '',
   titleChanges: titleText(before.number + before.title, 'delete'),
   blocks: before.blocks.flatMap((block) => markBlock(block, 'delete')),

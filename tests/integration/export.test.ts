@@ -153,6 +153,8 @@ describe('export and preflight', () => {
     expect(inserted).toContain('重点')
     expect(inserted).toContain('聚焦新能源和新材料产业链招商。')
     expect(xml).toMatch(/<w:ins [^>]*w:author="汇总（对比“征求意见稿”）"/)
+    // The added paragraph's mark is an insertion too: rejecting it in Word leaves no empty line.
+    expect(xml).toMatch(/<w:p><w:pPr>(?:(?!<\/w:pPr>).)*<w:rPr><w:ins [^>]*\/><\/w:rPr><\/w:pPr><w:ins [^>]*><w:r>(?:(?!<\/w:r>).)*<w:t[^>]*>聚焦新能源和新材料产业链招商。<\/w:t>/)
     // What did not change is plain text, and the plain export knows nothing of versions.
     expect(xml).toContain('主要工作完成情况')
     expect(await (await download('txt')).text()).toContain('继续做好(重点项目代办)服务')
