@@ -85,7 +85,16 @@ describe('a review round in Chromium', () => {
     // The suggestion starts from the phrase itself.
     expect(await composer.locator('textarea[name="suggestion"]').inputValue()).toBe('取得了一定成效')
     await composer.locator('textarea[name="suggestion"]').fill('签约项目12个')
-    await composer.locator('textarea[name="comment"]').fill('用数字说话')
+    // An @ offers the departments; picking one spells it as the server recognises it.
+    const reason = composer.locator('textarea[name="comment"]')
+    await reason.fill('用数字说话 ')
+    await reason.press('End')
+    await reason.pressSequentially('@招')
+    await composer.locator('[data-mention-option="招商部"]').click()
+    expect(await reason.inputValue()).toBe('用数字说话 @招商部 ')
+    await reason.pressSequentially('@党')
+    await reason.press('Tab')
+    expect(await reason.inputValue()).toBe('用数字说话 @招商部 @党建办 ')
     await composer.locator('button[type="submit"]').click()
 
     const card = writer.locator('[data-section-id="investment-channels"] [data-thread-card]')
