@@ -8,7 +8,7 @@
  * the template, the words are this year's to write.
  */
 import { stripTypedNumber } from './numbering.js'
-import type { Template, TemplateSection } from './schema/template.js'
+import { nestSections, type Template } from './schema/template.js'
 
 const MARKERS: ReadonlyArray<RegExp> = [
   /^[一二三四五六七八九十]+\s*[、．.]/,
@@ -70,22 +70,13 @@ export const outlineFromParagraphs = (paragraphs: readonly string[], deepest = 2
  * The draft as a template: every section the office's (办公室), to be assigned in the outline
  * editor; a heading deeper than the one before it by more than a level is nested one level down.
  */
-export const templateFromOutline = (draft: DraftOutline, id: string, department = '办公室'): Template => {
-  const roots: TemplateSection[] = []
-  const open: Array<{ level: number; section: TemplateSection }> = []
-  draft.headings.forEach((heading, index) => {
-    while (open.length && open.at(-1)!.level >= heading.level) open.pop()
-    const section: TemplateSection = { id: `s${index + 1}`, title: heading.title, department }
-    const parent = open.at(-1)?.section
-    if (parent) (parent.children ??= []).push(section)
-    else roots.push(section)
-    open.push({ level: heading.level, section })
-  })
-  return {
-    id,
-    title: draft.title,
-    departments: [department],
-    sections: [...(draft.lead ? [{ id: 'lead', title: '导语', department, lead: true }] : []), ...roots],
-    indicators: [],
-  }
-}
+export const templateFromOutline = (draft: DraftOutline, id: string, department = '办公室'): Template => ({
+  id,
+  title: draft.title,
+  departments: [department],
+  sections: [
+    ...(draft.lead ? [{ id: 'lead', title: '导语', department, lead: true }] : []),
+    ...nestSections(draft.headings.map((heading, index) => ({ level: heading.level, section: { id: `s${index + 1}`, title: heading.title, department } }))),
+  ],
+  indicators: [],
+})

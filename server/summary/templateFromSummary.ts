@@ -10,7 +10,7 @@ import { readIndicators } from '../../shared/doc/indicators.js'
 import { readMeta, readOutline } from '../../shared/doc/outline.js'
 import { readSectionIndicatorKeys } from '../../shared/export/buildExportDocument.js'
 import { defaultPrecision } from '../../shared/indicators/format.js'
-import type { IndicatorDefinition, TemplateSection } from '../../shared/schema/template.js'
+import { nestSections, type IndicatorDefinition, type TemplateSection } from '../../shared/schema/template.js'
 
 /** Sections with no department get this one, which the template then lists. */
 const UNASSIGNED = '办公室'
@@ -25,28 +25,23 @@ export const templateFromSummary = (doc: Y.Doc, departmentName: (id: string) => 
   const nameOf = (departmentId: string) => departmentName(departmentId) ?? UNASSIGNED
   const departments = new Set<string>()
 
-  // Levels to a tree: each section goes under the last one before it with a lower level.
-  const roots: TemplateSection[] = []
-  const open: Array<{ level: number; section: TemplateSection }> = []
-  for (const entry of readOutline(doc)) {
-    const department = nameOf(entry.departmentId)
-    departments.add(department)
-    const indicators = [...new Set(readSectionIndicatorKeys(doc, entry.id))].filter((key) => figures[key])
-    const section: TemplateSection = {
-      id: entry.id,
-      title: entry.title,
-      department,
-      ...(entry.hint ? { hint: entry.hint } : {}),
-      ...(entry.wordTarget > 0 ? { wordTarget: entry.wordTarget } : {}),
-      ...(indicators.length ? { indicators } : {}),
-      ...(entry.lead ? { lead: true } : {}),
-    }
-    while (open.length > 0 && open.at(-1)!.level >= entry.level) open.pop()
-    const parent = open.at(-1)?.section
-    if (parent) (parent.children ??= []).push(section)
-    else roots.push(section)
-    open.push({ level: entry.level, section })
-  }
+  const sections = nestSections(
+    readOutline(doc).map((entry) => {
+      const department = nameOf(entry.departmentId)
+      departments.add(department)
+      const indicators = [...new Set(readSectionIndicatorKeys(doc, entry.id))].filter((key) => figures[key])
+      const section: TemplateSection = {
+        id: entry.id,
+        title: entry.title,
+        department,
+        ...(entry.hint ? { hint: entry.hint } : {}),
+        ...(entry.wordTarget > 0 ? { wordTarget: entry.wordTarget } : {}),
+        ...(indicators.length ? { indicators } : {}),
+        ...(entry.lead ? { lead: true } : {}),
+      }
+      return { level: entry.level, section }
+    }),
+  )
 
   const indicators: IndicatorDefinition[] = Object.entries(figures).map(([key, figure]) => {
     const department = nameOf(figure.departmentId)
@@ -61,5 +56,5 @@ export const templateFromSummary = (doc: Y.Doc, departmentName: (id: string) => 
     }
   })
 
-  return { id, title: title ?? titlePattern(meta.title, meta.organisation, meta.year), departments: [...departments], sections: roots, indicators }
+  return { id, title: title ?? titlePattern(meta.title, meta.organisation, meta.year), departments: [...departments], sections, indicators }
 }

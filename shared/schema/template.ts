@@ -128,6 +128,23 @@ export interface FlatTemplateSection extends Omit<TemplateSection, 'children'> {
   level: number
 }
 
+/**
+ * The inverse of flattenSections: sections in document order with their levels as a tree, each
+ * under the last one before it with a lower level (a level skipped nests one level down).
+ */
+export const nestSections = (flat: ReadonlyArray<{ level: number; section: TemplateSection }>): TemplateSection[] => {
+  const roots: TemplateSection[] = []
+  const open: Array<{ level: number; section: TemplateSection }> = []
+  for (const item of flat) {
+    while (open.length > 0 && open.at(-1)!.level >= item.level) open.pop()
+    const parent = open.at(-1)?.section
+    if (parent) (parent.children ??= []).push(item.section)
+    else roots.push(item.section)
+    open.push(item)
+  }
+  return roots
+}
+
 /** Sections in document order with their levels (1 = top). */
 export const flattenSections = (sections: readonly TemplateSection[], level = 1): FlatTemplateSection[] =>
   sections.flatMap(({ children, ...section }) => [{ ...section, level }, ...flattenSections(children ?? [], level + 1)])
