@@ -11,6 +11,7 @@ import type { Store } from '../store/index.js'
 import { parseInput } from '../validate.js'
 import { describeUser } from './auth.js'
 import { departmentNames } from './describeSections.js'
+import { requireDepartment } from './requireDepartment.js'
 
 export const directoryRoutes = (store: Store, userSockets: UserSockets) => {
   const app = new Hono<AppEnv>()
@@ -43,7 +44,7 @@ export const directoryRoutes = (store: Store, userSockets: UserSockets) => {
   /** A user's role and department must fit: a writer writes for a department that exists. */
   const checkDepartment = async (role: Role, departmentId: string | null) => {
     if (role === 'editor' && !departmentId) throw new AppError(400, 'department-required', '撰写人必须属于一个部门', [{ path: 'departmentId', message: '撰写人必须属于一个部门' }])
-    if (departmentId && !(await store.directory.getDepartment(departmentId))) throw new AppError(400, 'unknown-department', '部门不存在', [{ path: 'departmentId', message: '部门不存在' }])
+    await requireDepartment(store, departmentId)
   }
 
   app.post('/users', requireRole('admin'), async (c) => {

@@ -23,6 +23,7 @@ import type { Store } from '../store/index.js'
 import { requireSummary } from './requireSummary.js'
 import { parseInput } from '../validate.js'
 import { recordChange } from './journal.js'
+import { requireDepartment } from './requireDepartment.js'
 
 const FIELD_LABELS = { label: '名称', unit: '单位', departmentId: '部门', precision: '小数位', approx: '约数' } as const
 
@@ -94,10 +95,6 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
     })
   })
 
-  const requireDepartment = async (departmentId: string | undefined) => {
-    if (departmentId !== undefined && !(await store.directory.getDepartment(departmentId)))
-      throw new AppError(400, 'unknown-department', '该部门不存在', [{ path: 'departmentId', message: '该部门不存在' }])
-  }
   const figureOf = (figures: Record<string, IndicatorData>, key: string): IndicatorData => {
     const figure = figures[key]
     if (!figure) throw new AppError(404, 'unknown-indicator', `指标“${key}”不存在`)
@@ -107,7 +104,7 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
   app.post('/:id/indicators', requireRole('admin'), async (c) => {
     const summaryId = await summaryOf(c.req.param('id'))
     const { key, precision, approx, ...fields } = parseInput(indicatorCreateSchema, await c.req.json().catch(() => null))
-    await requireDepartment(fields.departmentId)
+    await requireDepartment(store, fields.departmentId)
     return rooms.withRoom(summaryId, async (room) => {
       if (readIndicators(room.doc)[key]) throw new AppError(409, 'indicator-exists', `指标键“${key}”已存在`)
       const figure: IndicatorData = { ...fields, precision: precision ?? defaultPrecision(fields.unit), approx: approx ?? false, value: null, previous: null, target: null, updatedAt: null, source: null }
@@ -120,7 +117,7 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
   app.patch('/:id/indicators/:key', requireRole('admin'), async (c) => {
     const summaryId = await summaryOf(c.req.param('id'))
     const change = parseInput(indicatorPatchSchema, await c.req.json().catch(() => null))
-    await requireDepartment(change.departmentId)
+    await requireDepartment(store, change.departmentId)
     const key = c.req.param('key')
     return rooms.withRoom(summaryId, async (room) => {
       const before = figureOf(readIndicators(room.doc), key)

@@ -38,6 +38,7 @@ import { writeThread } from '../summary/writeThread.js'
 import { parseInput } from '../validate.js'
 import { departmentNames, describeSections, headingOf } from './describeSections.js'
 import { recordChange } from './journal.js'
+import { requireDepartment } from './requireDepartment.js'
 
 const requireAdmin = (user: User, what: string) => {
   if (user.role !== 'admin') throw new AppError(403, 'forbidden', `只有管理员可以${what}`)
@@ -69,9 +70,6 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
     if (!section) throw new AppError(404, 'unknown-section', `章节“${sectionId}”不存在`)
     return section
   }
-  const requireDepartment = async (departmentId: string) => {
-    if (!(await store.directory.getDepartment(departmentId))) throw new AppError(400, 'unknown-department', '部门不存在', [{ path: 'departmentId', message: '部门不存在' }])
-  }
   const sectionAnswer = async (room: Room, sectionId: string) => describeSections(room.doc, await departmentNames(store)).find((section) => section.id === sectionId)
   const journal = (room: Room, user: User, action: Parameters<typeof recordChange>[3], detail: string, sectionId: string | null = null) =>
     recordChange(store, user, room.summaryId, action, detail, sectionId)
@@ -83,7 +81,7 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
       sectionOf(room, sectionId)
       const { status, reason, position, ...fields } = input
       if (Object.keys(fields).length > 0 || position !== undefined) requireAdmin(user, '修改提纲')
-      if (fields.departmentId) await requireDepartment(fields.departmentId)
+      await requireDepartment(store, fields.departmentId)
       // Read after the last await: another request may have moved it on or deleted it meanwhile.
       const section = sectionOf(room, sectionId)
       const outlineLength = readOutline(room.doc).length
@@ -129,7 +127,7 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
     const input = parseInput(sectionCreateSchema, await c.req.json().catch(() => null))
     return withSummary(c, async (room, user) => {
       requireAdmin(user, '添加章节')
-      await requireDepartment(input.departmentId)
+      await requireDepartment(store, input.departmentId)
       if (input.lead && hasLead(room.doc)) throw new AppError(409, 'lead-exists', '本总结已有导语')
       if (!input.lead && input.position === 0 && hasLead(room.doc)) throw new AppError(409, 'lead-fixed', '导语之前不能放其他章节')
       const id = createId()
