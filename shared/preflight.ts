@@ -8,7 +8,7 @@ import { figureOutliers } from './figureOutliers.js'
 import { readThreads } from './doc/comments.js'
 import { readIndicators } from './doc/indicators.js'
 import { readOutline } from './doc/outline.js'
-import { numberOutline } from './numbering.js'
+import { countSubsections, numberOutline } from './numbering.js'
 import { describeSlip, type PunctuationSlip } from './punctuation.js'
 import { findRepeatedSentences, sentencesOf } from './repeatedText.js'
 import { readSectionBlocks } from './export/buildExportDocument.js'
@@ -70,13 +70,13 @@ export const checkSummary = (doc: Y.Doc, earlier?: Y.Doc): { problems: Preflight
   const problems: PreflightProblem[] = []
   const checks: Check[] = []
   const usedIn = new Map<string, string>()
-  const parents = new Set(outline.filter((entry, index) => (outline[index + 1]?.level ?? 0) > entry.level).map((entry) => entry.id))
+  const levels = outline.map((entry) => entry.level)
 
   outline.forEach((entry, index) => {
     const name = `${numbers[index]}${entry.title}`
     const analysis = analyseSection(doc, entry.id, figures)
     if (analysis.blocks.length === 0)
-      problems.push({ kind: 'empty-section', sectionId: entry.id, message: parents.has(entry.id) ? `“${name}”只有标题（如无需引言可忽略）` : `“${name}”还没有内容` })
+      problems.push({ kind: 'empty-section', sectionId: entry.id, message: countSubsections(levels, index) > 0 ? `“${name}”只有标题（如无需引言可忽略）` : `“${name}”还没有内容` })
     for (const [placeholder, count] of analysis.placeholders)
       problems.push({ kind: 'placeholder', sectionId: entry.id, message: `“${name}”中有占位符“${placeholder}”${count > 1 ? ` ${count} 处` : ''}` })
     for (const key of analysis.indicatorKeys) if (!usedIn.has(key)) usedIn.set(key, entry.id)

@@ -10,6 +10,7 @@ import { formatMonthDay } from '../../shared/chinaDay.js'
 import { readThreads } from '../../shared/doc/comments.js'
 import { readMeta, readOutline } from '../../shared/doc/outline.js'
 import { readSectionBlocks } from '../../shared/export/buildExportDocument.js'
+import { countSubsections } from '../../shared/numbering.js'
 import { REMINDER_PREFIX } from '../../shared/workflow.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
@@ -34,8 +35,9 @@ export const reminderRoutes = (store: Store, rooms: Rooms) => {
       const { dueDate } = readMeta(room.doc)
       const reminding = new Set(readThreads(room.doc).filter((thread) => !thread.resolved && thread.text.startsWith(REMINDER_PREFIX)).map((thread) => thread.sectionId))
       const outline = readOutline(room.doc)
+      const levels = outline.map((section) => section.level)
       // A heading over sub-sections with no text of its own has nothing to hand in but its children.
-      const bareHeading = (index: number) => (outline[index + 1]?.level ?? 0) > outline[index]!.level && readSectionBlocks(room.doc, outline[index]!.id).length === 0
+      const bareHeading = (index: number) => countSubsections(levels, index) > 0 && readSectionBlocks(room.doc, outline[index]!.id).length === 0
       const sections = outline.filter((section, index) => section.status === 'drafting' && !reminding.has(section.id) && !bareHeading(index))
       if (sections.length === 0) return []
       room.transactServer((doc) => {
