@@ -44,13 +44,15 @@ export const takeDailyVersions = async (store: Store, rooms: Rooms, keep: number
     const newestData = newest ? (await store.versions.get(summary.id, newest.id))?.data : undefined
     const current = await rooms.withRoom(summary.id, (room) => (newestData && sameState(newestData, room.doc) ? null : Y.encodeStateAsUpdate(room.doc)))
     if (!current) continue
+    const version: VersionRecord = { id, summaryId: summary.id, name: `${DAILY_VERSION_PREFIX}（${formatMonthDay(day)}）`, createdBy: null, createdByName: SYSTEM_NAME, createdAt: now.getTime() }
     try {
-      await store.versions.insert({ id, summaryId: summary.id, name: `${DAILY_VERSION_PREFIX}（${formatMonthDay(day)}）`, createdBy: null, createdByName: SYSTEM_NAME, createdAt: now.getTime() }, current)
+      await store.versions.insert(version, current)
       taken++
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error // another process took it
+      if (!isUniqueViolation(error)) throw error
+      continue // another process took it, and keeps the count
     }
-    const dailies = (await store.versions.list(summary.id)).filter(isDaily)
+    const dailies = [...versions, version].filter(isDaily)
     for (const old of dailies.slice(0, Math.max(0, dailies.length - keep))) await store.versions.remove(summary.id, old.id)
   }
   return taken
