@@ -29,7 +29,7 @@ import {
   type ParagraphChild,
 } from 'docx'
 import { hasCommentMarks, splitCommentMarks, type ExportComment } from '../../shared/export/commentMarks.js'
-import type { Block, ExportDocument, Inline, TextInline } from '../../shared/export/model.js'
+import type { Block, Change, ExportDocument, Inline } from '../../shared/export/model.js'
 
 const MM = 56.6929 // twips per millimetre
 const PT = 20 // twips per point
@@ -77,7 +77,6 @@ const trackedRuns = (revision: NonNullable<ExportDocument['revision']>) => {
     mark: (change: Change | undefined) => (change ? { run: change === 'insert' ? { insertion: attributes() } : { deletion: attributes() } } : {}),
   }
 }
-type Change = NonNullable<TextInline['change']>
 type Track = ReturnType<typeof trackedRuns> | null
 
 const runs = (inlines: readonly Inline[], base: IRunOptions, track: Track): ParagraphChild[] =>

@@ -4,6 +4,9 @@ import type { ExportComment } from './commentMarks.js'
  * The small document model every export writer shares: title, numbered sections and their
  * content with figures already formatted. Writers never number headings or format figures.
  */
+/** 修订版: what happened to a piece since the version compared with. */
+export type Change = 'insert' | 'delete'
+
 export interface TextInline {
   kind: 'text'
   text: string
@@ -14,14 +17,14 @@ export interface TextInline {
   /** Text that came from an indicator node (a figure, or its gap). */
   figure?: boolean
   /** 修订版: text added or removed since the version compared with (.docx tracked changes). */
-  change?: 'insert' | 'delete'
+  change?: Change
 }
 
 export type Inline = TextInline | { kind: 'break' }
 
 export type Block =
   /** `change` (修订版): the whole paragraph was added or removed, its paragraph mark too. */
-  | { kind: 'paragraph'; inlines: Inline[]; change?: 'insert' | 'delete' }
+  | { kind: 'paragraph'; inlines: Inline[]; change?: Change }
   | { kind: 'list'; ordered: boolean; items: Block[][] }
   | { kind: 'table'; header: string[]; rows: string[][] }
 
@@ -36,7 +39,7 @@ export interface ExportSection {
   /** 修订版: the title with its changes, printed instead of `title` when present. */
   titleChanges?: TextInline[]
   /** 修订版: the whole section was added or removed since the version compared with. */
-  change?: 'insert' | 'delete'
+  change?: Change
 }
 
 export interface ExportDocument {

@@ -9,9 +9,7 @@
  * Tables of figures show as they are now.
  */
 import { diffArrays, diffWords } from 'diff'
-import { inlineText, type Block, type ExportDocument, type ExportSection, type Inline, type TextInline } from './model.js'
-
-type Change = 'insert' | 'delete'
+import { inlineText, type Block, type Change, type ExportDocument, type ExportSection, type Inline, type TextInline } from './model.js'
 
 /** Text as inlines, line breaks as breaks; a deleted line break is dropped (it would split the paragraph). */
 const textInlines = (text: string, change?: Change): Inline[] =>
@@ -101,7 +99,6 @@ const removedSection = (before: ExportSection): ExportSection => ({
 
 export const trackChanges = (before: ExportDocument, after: ExportDocument, revision: { author: string; date: string }): ExportDocument => {
   const beforeById = new Map(before.sections.map((section) => [section.id, section]))
-  const afterIds = new Set(after.sections.map((section) => section.id))
   const afterById = new Map(after.sections.map((section) => [section.id, section]))
   const sections = diffArrays(
     before.sections.map((section) => section.id),
@@ -109,7 +106,7 @@ export const trackChanges = (before: ExportDocument, after: ExportDocument, revi
   ).flatMap((part) =>
     part.value.flatMap((id): ExportSection[] => {
       // A section moved elsewhere shows where it is now, compared with what it was.
-      if (part.removed) return afterIds.has(id) ? [] : [removedSection(beforeById.get(id)!)]
+      if (part.removed) return afterById.has(id) ? [] : [removedSection(beforeById.get(id)!)]
       return [compareSection(beforeById.get(id), afterById.get(id)!)]
     }),
   )
