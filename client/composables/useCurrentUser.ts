@@ -1,6 +1,6 @@
 /** The signed-in user, loaded once from GET /api/me and shared by every page. */
-import { shallowRef } from 'vue'
-import type { Role } from '../../shared/roles.js'
+import { computed, shallowRef } from 'vue'
+import type { Actor, Role } from '../../shared/roles.js'
 import { ApiError, request } from '../api.js'
 
 export interface CurrentUser {
@@ -13,6 +13,8 @@ export interface CurrentUser {
 }
 
 const user = shallowRef<CurrentUser | null>(null)
+/** The user as the shared role rules see them (signed out: a viewer of nothing). */
+const actor = computed<Actor>(() => ({ role: user.value?.role ?? 'viewer', departmentId: user.value?.departmentId ?? null }))
 let loaded = false
 
 export const useCurrentUser = () => {
@@ -36,5 +38,5 @@ export const useCurrentUser = () => {
     await request('/api/logout', { method: 'POST' }).catch(() => undefined)
     user.value = null
   }
-  return { user, load, login, logout }
+  return { user, actor, load, login, logout }
 }

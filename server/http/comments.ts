@@ -79,10 +79,10 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
     return withSummary(c, (room, user, departments) => {
       requireCommenter(user)
       if (!room.section(input.sectionId)) throw new AppError(400, 'unknown-section', `章节“${input.sectionId}”不存在`, [{ path: 'sectionId', message: '章节不存在' }])
-      const root = room.doc.getXmlFragment(sectionRoot(input.sectionId))
       let place: Pick<NewThread, 'anchorStart' | 'anchorEnd' | 'quote' | 'suggestion' | 'wholeSection'>
       if ('wholeSection' in input) place = sectionStartAnchors(room.doc, input.sectionId)
       else {
+        const root = room.doc.getXmlFragment(sectionRoot(input.sectionId))
         for (const field of ['anchorStart', 'anchorEnd'] as const) {
           if (!resolveAnchor(room.doc, input[field], root)) throw new AppError(400, 'invalid-anchor', '评论位置无效：所选文字不在该章节中', [{ path: field, message: '锚点不在该章节中' }])
         }

@@ -18,7 +18,6 @@ export interface User {
   disabled: boolean
 }
 
-/** What the admin may change about a user (and a user about their own password). */
 /** One person of a batch import: their department by name, created when missing. */
 export interface NewPerson {
   username: string
@@ -34,6 +33,7 @@ export interface CreatedPeople {
   newDepartments: Department[]
 }
 
+/** What the admin may change about a user (and a user about their own password). */
 export type UserChange = Partial<Pick<User, 'displayName' | 'role' | 'departmentId' | 'disabled'>> & { passwordHash?: string }
 
 export interface UserRow {

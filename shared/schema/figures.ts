@@ -2,7 +2,7 @@
  * Figure rows from an upload or the API, validated all-or-nothing: each problem names its row
  * and column in Chinese. Row numbers are spreadsheet rows (the header is row 1).
  */
-import type { RawRow, RowProblem } from './tableRows.js'
+import { cellText, type RawRow, type RowProblem } from './tableRows.js'
 
 export interface FigureRow {
   row: number
@@ -41,7 +41,7 @@ const COLUMN_ALIASES: Readonly<Record<string, string>> = {
 
 /** A header cell as the column it names: trimmed, lower case, Chinese names mapped. */
 export const normaliseColumn = (cell: unknown): string => {
-  const name = String(cell ?? '').trim().toLowerCase()
+  const name = cellText(cell).toLowerCase()
   return COLUMN_ALIASES[name] ?? name
 }
 
@@ -60,9 +60,9 @@ export const checkHeader = (columns: readonly string[]): RowProblem[] => {
 
 /** A row's figure: by its key, or without one by its label (指标名称), which must name exactly one. */
 const keyOfRow = (cells: Record<string, unknown>, figures: Readonly<Record<string, { label: string }>>): { key: string } | { problem: string; column: string; key?: string } => {
-  const key = String(cells.key ?? '').trim()
+  const key = cellText(cells.key)
   if (key !== '') return figures[key] ? { key } : { problem: `未知的指标键“${key}”`, column: 'key', key }
-  const label = String(cells.label ?? '').trim()
+  const label = cellText(cells.label)
   if (label === '') return { problem: '指标键不能为空', column: 'key' }
   const matches = Object.entries(figures).filter(([, figure]) => figure.label === label)
   if (matches.length === 1) return { key: matches[0]![0] }
