@@ -25,21 +25,35 @@ const selectPhrase = async (page: Page, sectionId: string, phrase: string) => {
   }, phrase)
 }
 
+/** A writer's page with `text` typed into one of their sections. */
+const writeAs = async (username: string, sectionId: string, text: string) => {
+  const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, username, DEMO_PASSWORD)
+  await page.locator(`[data-section-id="${sectionId}"] .ProseMirror`).click()
+  await page.keyboard.type(text)
+  return page
+}
+
+/**
+ * Opens a comment box on `phrase` once the page has it and the selection has reached the page:
+ * the button reads 评论 then (评论本节 with nothing selected).
+ */
+const composeOn = async (page: Page, sectionId: string, phrase: string) => {
+  const section = page.locator(`[data-section-id="${sectionId}"]`)
+  await expect.poll(() => section.locator('.ProseMirror').innerText()).toContain(phrase)
+  await selectPhrase(page, sectionId, phrase)
+  const button = section.locator('[data-action="comment"]')
+  await expect.poll(() => button.innerText()).toBe('评论')
+  await button.click()
+  return section.locator('.composer')
+}
+
 describe('a review round in Chromium', () => {
   it('lets a leader comment on selected text and a writer see the highlight and reply', async () => {
-    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
-    const editor = writer.locator('[data-section-id="investment-service"] .ProseMirror')
-    await editor.click()
-    await writer.keyboard.type('全年为企业代办手续56件，项目落地周期明显缩短。')
+    const writer = await writeAs('invest', 'investment-service', '全年为企业代办手续56件，项目落地周期明显缩短。')
 
     const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
-    await expect.poll(() => leader.locator('[data-section-id="investment-service"] .ProseMirror').innerText()).toContain('明显缩短')
-    await selectPhrase(leader, 'investment-service', '项目落地周期明显缩短')
-    const commentButton = leader.locator('[data-section-id="investment-service"] [data-action="comment"]')
-    await expect.poll(() => commentButton.isEnabled()).toBe(true)
-    await commentButton.click()
+    const composer = await composeOn(leader, 'investment-service', '项目落地周期明显缩短')
     // What leaders ask for most is one click; the rest is typed after it.
-    const composer = leader.locator('[data-section-id="investment-service"] .composer')
     await composer.locator('[data-phrase="请补充具体成效"]').click()
     await leader.keyboard.type('，<b>数据</b>需核实 @招商部')
     await screenshot(leader, 'comments-composer')
@@ -69,18 +83,10 @@ describe('a review round in Chromium', () => {
   })
 
   it('lets a leader suggest other words and the department accept them with one click', async () => {
-    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
-    const editor = writer.locator('[data-section-id="investment-channels"] .ProseMirror')
-    await editor.click()
-    await writer.keyboard.type('全年开展各类招商活动，取得了一定成效。')
+    const writer = await writeAs('invest', 'investment-channels', '全年开展各类招商活动，取得了一定成效。')
     const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
     const leaderText = leader.locator('[data-section-id="investment-channels"] .ProseMirror')
-    await expect.poll(() => leaderText.innerText()).toContain('取得了一定成效')
-    await selectPhrase(leader, 'investment-channels', '取得了一定成效')
-    const commentButton = leader.locator('[data-section-id="investment-channels"] [data-action="comment"]')
-    await expect.poll(() => commentButton.isEnabled()).toBe(true)
-    await commentButton.click()
-    const composer = leader.locator('[data-section-id="investment-channels"] .composer')
+    const composer = await composeOn(leader, 'investment-channels', '取得了一定成效')
     await composer.locator('input[name="suggest"]').check()
     // The suggestion starts from the phrase itself.
     expect(await composer.locator('textarea[name="suggestion"]').inputValue()).toBe('取得了一定成效')
