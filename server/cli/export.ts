@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util'
 import { loadSummaryDoc } from '../collab/rooms.js'
 import { parseChinaDay } from '../../shared/chinaDay.js'
 import { CLOSING_DATE_FORMAT_MESSAGE } from '../../shared/export/model.js'
-import { commentChoiceOf, exportSummary, isExportFormat, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
+import { commentChoiceOf, exportSummary, isExportFormat, letterheadOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
 import { createStore } from '../store/createStore.js'
 
 const fail = (message: string): never => {
@@ -27,29 +27,33 @@ const { values } = parseArgs({
     appendix: { type: 'boolean', default: false },
     comments: { type: 'string' },
     'changes-since': { type: 'string' },
+    letterhead: { type: 'boolean', default: false },
   },
 })
 
 const store = await createStore({ dataDir: resolve(values['data-dir'] ?? process.env.DATA_DIR ?? './data'), databaseUrl: process.env.DATABASE_URL || undefined })
 if (values.list || !values.summary) {
   const summaries = await store.catalog.listSummaries()
-  console.log(values.summary ? '' : '用法：npm run export -- --summary <编号> --format docx|txt|md|html --out <文件> [--date 2026-12-31] [--appendix] [--comments 1|all] [--changes-since <版本编号>]\n\n现有总结：')
+  console.log(values.summary ? '' : '用法：npm run export -- --summary <编号> --format docx|txt|md|html --out <文件> [--date 2026-12-31] [--appendix] [--comments 1|all] [--changes-since <版本编号>] [--letterhead]\n\n现有总结：')
   for (const summary of summaries) console.log(`  ${summary.id}  ${summary.title}`)
   process.exit(values.list ? 0 : 1)
 }
 const format = isExportFormat(values.format) ? values.format : fail(unknownFormatMessage(values.format))
 const date = values.date === undefined ? new Date() : (parseChinaDay(values.date) ?? fail(CLOSING_DATE_FORMAT_MESSAGE))
-const comments = (() => {
+/** An option's check, its 400 message said on the console instead. */
+const checked = <T>(read: () => T): T => {
   try {
-    return commentChoiceOf(values.comments, format)
+    return read()
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error))
   }
-})()
+}
+const comments = checked(() => commentChoiceOf(values.comments, format))
+const letterhead = checked(() => letterheadOf(values.letterhead ? '1' : undefined, format))
 const summary = (await store.catalog.getSummary(values.summary!)) ?? fail(`总结“${values.summary}”不存在（--list 可列出全部）`)
 const since = await versionToCompare(store, summary.id, values['changes-since'], format, comments).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)))
 const { doc } = await loadSummaryDoc(store, summary.id)
-const file = await exportSummary(doc, format, { date, appendix: values.appendix, comments, ...(since ? { since } : {}) })
+const file = await exportSummary(doc, format, { date, appendix: values.appendix, comments, letterhead, ...(since ? { since } : {}) })
 const out = resolve(values.out ?? file.fileName)
 writeFileSync(out, file.body)
 await store.close()

@@ -3,6 +3,9 @@
  * centred; body 3号 仿宋_GB2312, first-line indent two characters, fixed 28.95 pt lines (22 lines
  * per page) on a 28-character grid; headings 一、黑体, （一）楷体_GB2312, 1./（1）仿宋 (1. bold);
  * page numbers `— 1 —` in 4号 宋体, outside-aligned; closing organisation and date right-aligned.
+ * A 主送机关 or 称谓 stands flush left under the title. With a letterhead (红头): the 发文机关标志 in
+ * red, the 发文字号 and the red line above the title, and the 版记 (抄送, 印发机关 and 印发日期
+ * between full-width rules) at the foot of the last page.
  * A 批注版 carries Word comments on their phrases; a 修订版 carries tracked changes (w:ins/w:del).
  */
 import {
@@ -30,28 +33,8 @@ import {
 } from 'docx'
 import { hasCommentMarks, splitCommentMarks, type ExportComment } from '../../shared/export/commentMarks.js'
 import type { Block, Change, ExportDocument, Inline } from '../../shared/export/model.js'
-
-const MM = 56.6929 // twips per millimetre
-const PT = 20 // twips per point
-const LINE = Math.round(28.95 * PT) // 579: 22 lines on the A4 text block
-const BODY_SIZE = 32 // half-points: 3号 = 16 pt
-const INDENT = 640 // two characters of 16 pt
-const TEXT_WIDTH_PT = (210 - 28 - 26) * (MM / PT) // 442.2 pt
-/** charSpace: (desired pitch − font size) × 4096, for 28 characters per line. */
-const CHAR_SPACE = Math.round((TEXT_WIDTH_PT / 28 - 16) * 4096)
-
-/** East-Asian font with the Latin slots set too, so CJK runs use `w:eastAsia`. */
-const font = (eastAsia: string) => ({ ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia, cs: 'Times New Roman' })
-const FONTS = {
-  title: font('方正小标宋简体'),
-  body: font('仿宋_GB2312'),
-  heading1: font('黑体'),
-  heading2: font('楷体_GB2312'),
-  pageNumber: font('宋体'),
-}
-
-const bodySpacing = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 }
-const bodyRun: IRunOptions = { font: FONTS.body, size: BODY_SIZE }
+import { BODY_SIZE, bodyRun, bodySpacing, CHAR_SPACE, FONTS, INDENT, LINE, MM, printedWidth, PT, TEXT_WIDTH_PT } from './docxLayout.js'
+import { letterheadParagraphs, recordTable } from './docxLetterhead.js'
 
 /** A run of text, or (批注版) the text with comment ranges where its marks are. */
 const textRuns = (text: string, options: IRunOptions): ParagraphChild[] =>
@@ -96,8 +79,10 @@ const wordComments = (comments: readonly ExportComment[]): ICommentOptions[] => 
   ])
 }
 
+// Text smaller or larger than the body's 3号 keeps its own pitch (snapToGrid off): on the body's
+// 28-character grid a 小四 cell or a 2号 title would be spread out or take two cells a character.
 const cell = (text: string, bold = false) =>
-  new TableCell({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold, font: FONTS.body, size: 24 })] })] })
+  new TableCell({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold, font: FONTS.body, size: 24, snapToGrid: false })] })] })
 
 const blockParagraphs = (block: Block, track: Track, depth = 0): Array<Paragraph | Table> => {
   switch (block.kind) {
@@ -133,6 +118,26 @@ const heading = (section: ExportDocument['sections'][number], track: Track): Par
   return new Paragraph({ spacing: bodySpacing, indent: { firstLine: INDENT }, keepNext: true, ...(track?.mark(section.change) ?? {}), children: title })
 }
 
+const TITLE_CHARS_PER_LINE = Math.floor(TEXT_WIDTH_PT / 22)
+
+/**
+ * The title in lines: GB/T 9704 wants a long title broken where the sense allows, so a title too
+ * long for one line that starts with the organisation breaks after it (the longer line on top,
+ * as 梯形); any other long title is left to Word.
+ */
+export const titleLines = (title: string, organisation: string): string[] => {
+  if (printedWidth(title) <= TITLE_CHARS_PER_LINE || !organisation || !title.startsWith(organisation)) return [title]
+  const rest = title.slice(organisation.length)
+  return rest && printedWidth(organisation) <= TITLE_CHARS_PER_LINE && printedWidth(rest) <= TITLE_CHARS_PER_LINE ? [organisation, rest] : [title]
+}
+
+const titleParagraph = (lines: string[], spacingBefore: number) =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: spacingBefore, after: LINE, line: LINE, lineRule: LineRuleType.EXACT },
+    children: lines.map((line, index) => new TextRun({ text: line, font: FONTS.title, size: 44, snapToGrid: false, ...(index ? { break: 1 } : {}) })),
+  })
+
 /** `— 1 —` in 4号 宋体, a quarter em in from the outside edge. */
 const pageNumberFooter = (alignment: typeof AlignmentType.RIGHT | typeof AlignmentType.LEFT) =>
   new Footer({
@@ -146,9 +151,13 @@ const pageNumberFooter = (alignment: typeof AlignmentType.RIGHT | typeof Alignme
   })
 
 export const writeDocx = async (document: ExportDocument): Promise<Buffer> => {
+  const { letterhead } = document
   const children: Array<Paragraph | Table> = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: LINE, lineRule: LineRuleType.EXACT, after: LINE }, children: [new TextRun({ text: document.title, font: FONTS.title, size: 44 })] }),
+    ...(letterhead ? letterheadParagraphs(letterhead) : []),
+    // Under the red line the title keeps two empty lines' distance.
+    titleParagraph(titleLines(document.title, document.organisation), letterhead ? 2 * LINE : 0),
   ]
+  if (document.addressee) children.push(new Paragraph({ spacing: bodySpacing, children: [new TextRun({ ...bodyRun, text: `${document.addressee}：` })] }))
   const track = document.revision ? trackedRuns(document.revision) : null
   for (const section of document.sections) {
     if (!section.lead) children.push(heading(section, track))
@@ -161,9 +170,13 @@ export const writeDocx = async (document: ExportDocument): Promise<Buffer> => {
   // 附件 on a page of its own: the word 附件 at the top left in 黑体, its title centred.
   if (document.appendix) {
     children.push(new Paragraph({ pageBreakBefore: true, spacing: bodySpacing, children: [new TextRun({ text: '附件', font: FONTS.heading1, size: BODY_SIZE })] }))
-    children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: LINE, lineRule: LineRuleType.EXACT, after: LINE }, children: [new TextRun({ text: document.appendix.title, font: FONTS.title, size: 44 })] }))
+    children.push(titleParagraph([document.appendix.title], 0))
     for (const block of document.appendix.blocks) children.push(...blockParagraphs(block, null))
   }
+  // The 版记 comes last, so it floats on the last page; a floating table needs a paragraph after
+  // it, one point high so that it never takes a page of its own.
+  const record = letterhead && recordTable(letterhead, document.date)
+  if (record) children.push(record, new Paragraph({ spacing: { line: PT, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] }))
   const doc = new Document({
     title: document.title,
     creator: '汇总 Huizong',

@@ -58,6 +58,16 @@ export interface ExportOptions {
   comments?: CommentChoice
   /** 修订版 (.docx only): the summary as a version had it; what changed since is tracked. */
   since?: { doc: Y.Doc; name: string }
+  /** 红头 (.docx only): the 版头 and 版记 of the summary's 公文格式. */
+  letterhead?: boolean
+}
+
+/** `?letterhead=1` (`--letterhead`) of an export: 400 for anything but 1/0, and for a format other than .docx. */
+export const letterheadOf = (asked: string | undefined, format: ExportFormat): boolean => {
+  if (asked === undefined || asked === '' || asked === '0') return false
+  if (asked !== '1') throw new AppError(400, 'invalid-input', 'letterhead 应为 1（带红头）或 0', [{ path: 'letterhead', message: '应为 1 或 0' }])
+  if (format !== 'docx') throw new AppError(400, 'letterhead-docx-only', '红头（版头、版记）只能导出为 Word（.docx）', [{ path: 'letterhead', message: '只适用于 docx' }])
+  return true
 }
 
 export type CommentChoice = 'none' | 'open' | 'all'
@@ -88,10 +98,10 @@ export const versionToCompare = async (store: Store, summaryId: string, versionI
 }
 
 /** `doc` must be a copy of its own: a 批注版 marks the commented phrases in it. */
-export const exportSummary = async (doc: Y.Doc, format: ExportFormat, { date = new Date(), appendix = false, comments = 'none', since }: ExportOptions = {}): Promise<ExportFile> => {
+export const exportSummary = async (doc: Y.Doc, format: ExportFormat, { date = new Date(), appendix = false, comments = 'none', since, letterhead = false }: ExportOptions = {}): Promise<ExportFile> => {
   const marked = comments !== 'none' && format === 'docx' ? markComments(doc, comments) : undefined
   const closing = formatChineseDate(date)
-  const current = { ...buildExportDocument(doc, { date: closing, appendix }), ...(marked ? { comments: marked } : {}) }
+  const current = { ...buildExportDocument(doc, { date: closing, appendix, letterhead: letterhead && format === 'docx' }), ...(marked ? { comments: marked } : {}) }
   const model =
     since && format === 'docx'
       ? trackChanges(buildExportDocument(since.doc, { date: closing, appendix: false }), current, { author: `汇总（对比“${since.name}”）`, date: new Date().toISOString() })

@@ -1,6 +1,6 @@
 /**
  * GET …/preflight, GET …/export?format=txt|md|html|docx[&date=YYYY-MM-DD][&appendix=1]
- * [&comments=1|all][&changesSince=<versionId>] and
+ * [&comments=1|all][&changesSince=<versionId>][&letterhead=1] and
  * GET …/assignments (任务分工表, .xlsx) for a summary.
  */
 import { Hono } from 'hono'
@@ -13,7 +13,7 @@ import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import { assignmentSheetName, writeAssignmentSheet } from '../export/assignmentSheet.js'
 import { XLSX_TYPE } from '../export/tableSheet.js'
-import { attachmentHeader, closingDateOf, commentChoiceOf, exportSummary, isExportFormat, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
+import { attachmentHeader, closingDateOf, commentChoiceOf, exportSummary, isExportFormat, letterheadOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
 import { copyOfSummary } from '../summary/docFromState.js'
 import { departmentNames } from './describeSections.js'
@@ -51,10 +51,11 @@ export const exportRoutes = (store: Store, rooms: Rooms) => {
     if (!isExportFormat(format)) throw new AppError(400, 'unknown-format', unknownFormatMessage(format))
     const date = closingDateOf(c.req.query('date'), new Date())
     const comments = commentChoiceOf(c.req.query('comments'), format)
+    const letterhead = letterheadOf(c.req.query('letterhead'), format)
     const summaryId = await summaryOf(c.req.param('id'))
     const since = await versionToCompare(store, summaryId, c.req.query('changesSince'), format, comments)
     const doc = await copyOfSummary(rooms, summaryId)
-    const file = await exportSummary(doc, format, { date, appendix: c.req.query('appendix') === '1', comments, ...(since ? { since } : {}) })
+    const file = await exportSummary(doc, format, { date, appendix: c.req.query('appendix') === '1', comments, letterhead, ...(since ? { since } : {}) })
     doc.destroy()
     since?.doc.destroy()
     return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': attachmentHeader(file.fileName) })

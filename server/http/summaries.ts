@@ -2,6 +2,7 @@
 import { Hono } from 'hono'
 import { readMeta, writeMeta } from '../../shared/doc/outline.js'
 import { saveAsTemplateSchema, summaryBodySchema, summaryPatchSchema } from '../../shared/schema/api.js'
+import { compactOfficialForm, describeOfficialForm } from '../../shared/schema/officialForm.js'
 import { summariseProblems } from '../../shared/schema/zodIssues.js'
 import { validateTemplate } from '../../shared/schema/template.js'
 import { AppError } from '../errors.js'
@@ -27,14 +28,18 @@ export const summaryRoutes = (store: Store, rooms: Rooms) => {
     return c.json(c.req.query('archived') === '1' ? all : all.filter((summary) => summary.archivedAt === undefined))
   })
 
-  // Title and deadline live in the doc's meta, so every open page shows a change at once; the
-  // title is also in the catalog, for the list.
+  // Title, deadline and 公文格式 live in the doc's meta, so every open page shows a change at
+  // once (and a version keeps them as they were); the title is also in the catalog, for the list.
   app.patch('/:id', requireRole('admin'), async (c) => {
-    const { title, archived, dueDate } = parseInput(summaryPatchSchema, await c.req.json().catch(() => null))
+    const { title, archived, dueDate, official: asked } = parseInput(summaryPatchSchema, await c.req.json().catch(() => null))
+    const official = asked === undefined ? undefined : asked && compactOfficialForm(asked)
     let record = await requireSummary(store, c.req.param('id'))
     // Archiving alone never opens the summary (a summary whose data cannot be read can be archived).
-    if (title !== undefined || dueDate !== undefined) await rooms.withRoom(record.id, (room) => room.transactServer((doc) => writeMeta(doc, { title, dueDate }), c.get('user').id))
+    if (title !== undefined || dueDate !== undefined || official !== undefined) {
+      await rooms.withRoom(record.id, (room) => room.transactServer((doc) => writeMeta(doc, { title, dueDate, official }), c.get('user').id))
+    }
     const user = c.get('user')
+    if (official !== undefined) await recordChange(store, user, record.id, 'summary', official ? `公文格式：${describeOfficialForm(official)}` : '清除公文格式')
     if (title !== undefined) {
       await recordChange(store, user, record.id, 'summary', `标题“${record.title}”→“${title}”`)
       record = (await store.catalog.setTitle(record.id, title)) ?? record
@@ -44,7 +49,7 @@ export const summaryRoutes = (store: Store, rooms: Rooms) => {
       record = (await store.catalog.setArchived(record.id, archived)) ?? record
       await recordChange(store, user, record.id, 'summary', archived ? '归档' : '取消归档')
     }
-    return c.json({ ...record, ...(dueDate ? { dueDate } : {}) })
+    return c.json({ ...record, ...(dueDate ? { dueDate } : {}), ...(official ? { official } : {}) })
   })
 
   app.post('/', requireRole('admin'), async (c) => {
@@ -65,7 +70,9 @@ export const summaryRoutes = (store: Store, rooms: Rooms) => {
     const names = await departmentNames(store)
     return rooms.withRoom(record.id, (room) => {
       const meta = readMeta(room.doc)
-      return c.json({ id: record.id, title: meta.title, year: meta.year, organisation: meta.organisation, ...(meta.dueDate ? { dueDate: meta.dueDate } : {}), sections: describeSections(room.doc, names) })
+      const { id } = record
+      const { title, year, organisation, dueDate, official } = meta
+      return c.json({ id, title, year, organisation, ...(dueDate ? { dueDate } : {}), ...(official ? { official } : {}), sections: describeSections(room.doc, names) })
     })
   })
 

@@ -14,7 +14,7 @@ import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
-import { attachmentHeader, closingDateOf, commentChoiceOf, exportSummary, isExportFormat, unknownFormatMessage } from '../export/exportSummary.js'
+import { attachmentHeader, closingDateOf, commentChoiceOf, exportSummary, isExportFormat, letterheadOf, unknownFormatMessage } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
 import { copyOfSummary, docFromState } from '../summary/docFromState.js'
 import { findEntryIndex } from '../summary/outlineEdits.js'
@@ -63,8 +63,9 @@ export const versionRoutes = (store: Store, rooms: Rooms) => {
     const version = await versionOf(c)
     const date = closingDateOf(c.req.query('date'), new Date(version.createdAt))
     const comments = commentChoiceOf(c.req.query('comments'), format)
+    const letterhead = letterheadOf(c.req.query('letterhead'), format)
     const doc = docFromState(version.data)
-    const file = await exportSummary(doc, format, { date, appendix: c.req.query('appendix') === '1', comments })
+    const file = await exportSummary(doc, format, { date, appendix: c.req.query('appendix') === '1', comments, letterhead })
     doc.destroy()
     const fileName = file.fileName.replace(/\.(\w+)$/, `（${version.name}）.$1`)
     const disposition = c.req.query('inline') === '1' ? 'inline' : attachmentHeader(fileName)

@@ -3,6 +3,7 @@
  * client and the exports read them through these helpers instead of spreading `.get()` casts.
  */
 import * as Y from 'yjs'
+import { readOfficialForm, type OfficialForm } from '../schema/officialForm.js'
 import { META_ROOT, OUTLINE_ROOT } from './roots.js'
 
 export type SectionStatus = 'drafting' | 'review' | 'final'
@@ -28,6 +29,8 @@ export interface SummaryMeta {
   basedOn?: string
   /** The day sections are to be handed in by (截止日期, `YYYY-MM-DD`), if the office set one. */
   dueDate?: string
+  /** 公文格式: 主送机关 or 称谓, and the 版头 and 版记 a .docx prints when asked (officialForm.ts). */
+  official?: OfficialForm
 }
 
 export const getOutline = (doc: Y.Doc): Y.Array<Y.Map<unknown>> => doc.getArray(OUTLINE_ROOT)
@@ -49,6 +52,7 @@ export const readOutline = (doc: Y.Doc): OutlineEntry[] => getOutline(doc).toArr
 
 export const readMeta = (doc: Y.Doc): SummaryMeta => {
   const meta = getMeta(doc)
+  const official = readOfficialForm(meta.get('official'))
   return {
     title: String(meta.get('title') ?? ''),
     year: Number(meta.get('year') ?? 0),
@@ -56,6 +60,7 @@ export const readMeta = (doc: Y.Doc): SummaryMeta => {
     templateId: String(meta.get('templateId') ?? ''),
     ...(typeof meta.get('basedOn') === 'string' ? { basedOn: meta.get('basedOn') as string } : {}),
     ...(typeof meta.get('dueDate') === 'string' ? { dueDate: meta.get('dueDate') as string } : {}),
+    ...(official ? { official } : {}),
   }
 }
 
@@ -66,8 +71,8 @@ export const createOutlineEntry = (entry: OutlineEntry): Y.Map<unknown> => {
   return map
 }
 
-/** Writes the keys of `meta` that are set; `dueDate: null` removes the deadline. */
-export const writeMeta = (doc: Y.Doc, meta: Partial<Omit<SummaryMeta, 'dueDate'>> & { dueDate?: string | null }): void => {
+/** Writes the keys of `meta` that are set; `dueDate: null` removes the deadline, `official: null` the 公文格式. */
+export const writeMeta = (doc: Y.Doc, meta: Partial<Omit<SummaryMeta, 'dueDate' | 'official'>> & { dueDate?: string | null; official?: OfficialForm | null }): void => {
   const map = getMeta(doc)
   for (const [key, value] of Object.entries(meta)) {
     if (value === null) map.delete(key)

@@ -87,14 +87,20 @@ const indicatorTableBlock = (keys: readonly string[], figures: Figures): Block =
   rows: keys.map((key) => indicatorTableRow(key, figures[key])).map((row) => [row.label, row.current, row.previous || '—', row.change || '—', row.target || '—', row.completion || '—']),
 })
 
-/** `appendix`: add every figure of the summary as 附件：指标汇总表 after the closing. */
-export const buildExportDocument = (doc: Y.Doc, options: { date: string; appendix?: boolean }): ExportDocument => {
+/**
+ * `appendix`: add every figure of the summary as 附件：指标汇总表 after the closing; `letterhead`:
+ * the 版头 and 版记 of its 公文格式 (the 发文机关标志 defaults to {organisation}文件).
+ */
+export const buildExportDocument = (doc: Y.Doc, options: { date: string; appendix?: boolean; letterhead?: boolean }): ExportDocument => {
   const meta = readMeta(doc)
   const outline = readOutline(doc)
   const figures = readIndicators(doc)
   const numbers = numberOutline(outline)
+  const { addressee, issuer, number, copyTo, printedBy } = meta.official ?? {}
   return {
     title: meta.title,
+    ...(addressee ? { addressee } : {}),
+    ...(options.letterhead ? { letterhead: { issuer: issuer ?? `${meta.organisation}文件`, ...(number ? { number } : {}), ...(copyTo ? { copyTo } : {}), ...(printedBy ? { printedBy } : {}) } } : {}),
     organisation: meta.organisation,
     date: options.date,
     sections: outline.map((entry, index) => ({

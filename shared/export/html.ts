@@ -19,6 +19,7 @@ const STYLE = `
   table { border-collapse: collapse; margin: 6pt auto; font-size: 12pt; line-height: 1.5; }
   th, td { border: 1px solid #000; padding: 2pt 6pt; text-align: center; }
   .closing { text-align: right; margin-top: 28.95pt; }
+  .addressee { text-indent: 0; }
 `
 
 const writeInline = (inline: Inline): string => {
@@ -59,7 +60,7 @@ export const writeHtml = (document: ExportDocument): string => {
 <head><meta charset="utf-8"><title>${escapeHtml(document.title)}</title><style>${STYLE}</style></head>
 <body>
 <h1>${escapeHtml(document.title)}</h1>
-${body}
+${document.addressee ? `<p class="addressee">${escapeHtml(document.addressee)}：</p>\n` : ''}${body}
 <p class="closing">${escapeHtml(document.organisation)}<br>${escapeHtml(document.date)}</p>
 ${document.appendix ? `<section class="appendix"><p>附件</p><h2>${escapeHtml(document.appendix.title)}</h2>${document.appendix.blocks.map(writeBlock).join('')}</section>\n` : ''}</body>
 </html>

@@ -42,8 +42,23 @@ export interface ExportSection {
   change?: Change
 }
 
+/** 红头 (.docx, `letterhead=1`): the 版头 above the title and the 版记 at the foot of the last page. */
+export interface Letterhead {
+  /** 发文机关标志, in red. */
+  issuer: string
+  /** 发文字号, under it, above the red line. */
+  number?: string
+  /** 抄送机关 (版记). */
+  copyTo?: string
+  /** 印发机关 (版记), printed with the closing date and 印发. */
+  printedBy?: string
+}
+
 export interface ExportDocument {
   title: string
+  /** 主送机关 or 称谓, flush left under the title, with its colon. */
+  addressee?: string
+  letterhead?: Letterhead
   organisation: string
   /** Closing date, e.g. 2026年12月31日. */
   date: string

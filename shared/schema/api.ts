@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { parseChinaDay } from '../chinaDay.js'
 import { DUE_DATE_FORMAT_MESSAGE } from '../deadline.js'
 import { ROLES } from '../roles.js'
+import { officialFormSchema } from './officialForm.js'
 import { idSchema, indicatorDefinitionSchema } from './template.js'
 
 export const loginBodySchema = z.object({
@@ -57,10 +58,18 @@ export const summaryBodySchema = z.object({
   dueDate: dueDateSchema.optional(),
 })
 
-/** PATCH /api/summaries/:id (admin): rename it, archive it or bring it back, set or clear (null) its deadline. */
+/**
+ * PATCH /api/summaries/:id (admin): rename it, archive it or bring it back, set or clear (null) its
+ * deadline or its 公文格式 (`official` replaces the whole form).
+ */
 export const summaryPatchSchema = z
-  .object({ title: z.string().trim().min(1).max(200).optional(), archived: z.boolean().optional(), dueDate: dueDateSchema.nullable().optional() })
-  .refine((body) => body.title !== undefined || body.archived !== undefined || body.dueDate !== undefined, { error: '请指定要修改的 title、archived 或 dueDate' })
+  .object({
+    title: z.string().trim().min(1).max(200).optional(),
+    archived: z.boolean().optional(),
+    dueDate: dueDateSchema.nullable().optional(),
+    official: officialFormSchema.nullable().optional(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), { error: '请指定要修改的 title、archived、dueDate 或 official' })
 
 export type LoginBody = z.infer<typeof loginBodySchema>
 export type UserBody = z.infer<typeof userBodySchema>

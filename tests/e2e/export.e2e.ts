@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { ADMIN_PASSWORD } from '../integration/harness.js'
@@ -72,5 +73,40 @@ describe('exporting from the summary page', () => {
     expect(await writer.locator('[data-punctuation-checks]').innerText()).toContain('“1.拓宽招商渠道”中用词有误 1 处：“台帐”应为“台账”')
     await writer.keyboard.press('Escape')
     await expect.poll(() => writer.locator('[role="dialog"]').count()).toBe(0)
+  })
+
+  it('keeps the 公文格式 the admin sets and exports the 红头 with it', async () => {
+    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+    await page.click('[data-action="export"]')
+    const form = page.locator('[data-official-form]')
+    await form.locator('summary').click()
+    await form.locator('input[name="official-addressee"]').fill('县委、县政府')
+    await form.locator('input[name="official-number"]').fill('青园管发[2026]15号')
+    await form.locator('input[name="official-printedBy"]').fill('青山工业园区管理委员会办公室')
+    await form.locator('[data-action="save-official"]').click()
+    // Saved as the standard wants it, shown in the preview and switched on for the download.
+    await expect.poll(() => form.locator('input[name="official-number"]').inputValue()).toBe('青园管发〔2026〕15号')
+    await expect.poll(() => page.locator('[data-export-preview]').innerText()).toContain('青山工业园区管理委员会2026年度工作总结\n\n县委、县政府：\n一、')
+    expect(await page.locator('input[name="letterhead"]').isChecked()).toBe(true)
+    expect(await page.locator('[data-action="download"]').getAttribute('href')).toContain('letterhead=1')
+    await screenshot(page, 'export-official-form')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="download"]')])
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync((await download.path())!)))['word/document.xml']!)
+    expect(xml).toContain('青山工业园区管理委员会文件')
+    expect(xml).toContain('青园管发〔2026〕15号')
+    expect(xml).toContain('印发')
+    // Only Word has a 红头.
+    await page.selectOption('select[name="format"]', 'html')
+    expect(await page.locator('input[name="letterhead"]').isDisabled()).toBe(true)
+    expect(await page.locator('[data-action="download"]').getAttribute('href')).not.toContain('letterhead')
+
+    // A leader sees the form but leaves it to the admin.
+    const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', 'huizong2026')
+    await leader.click('[data-action="export"]')
+    const seen = leader.locator('[data-official-form]')
+    await expect.poll(() => seen.locator('input[name="official-number"]').inputValue()).toBe('青园管发〔2026〕15号')
+    expect(await seen.locator('input[name="official-number"]').isDisabled()).toBe(true)
+    expect(await seen.locator('[data-action="save-official"]').count()).toBe(0)
+    expect(await seen.innerText()).toContain('公文格式由管理员设置')
   })
 })

@@ -67,7 +67,8 @@ describe('export writers', () => {
     expect(document).toContain('<w:pgSz w:w="11906" w:h="16838"')
     expect(document).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/)
     expect(document).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579"')
-    expect(document).toMatch(/w:eastAsia="方正小标宋简体"[^>]*\/><w:sz w:val="44"\/>/)
+    // 2号 小标宋, off the 28-character grid (on it each character would take two cells).
+    expect(document).toMatch(/w:eastAsia="方正小标宋简体"[^>]*\/><w:snapToGrid w:val="false"\/><w:sz w:val="44"\/>/)
     expect(document).toMatch(/w:eastAsia="黑体"[^]*?一、主要工作/)
     expect(document).toMatch(/w:eastAsia="楷体_GB2312"[^]*?（一）招商引资成效显著/)
     expect(document).toMatch(/<w:ind w:firstLine="640"\/>[^]*?全年围绕中心工作/)
