@@ -5,7 +5,7 @@
  */
 import type * as Y from 'yjs'
 import { readSectionBlocks, readSectionIndicatorKeys } from './export/buildExportDocument.js'
-import { inlineText, type Block } from './export/model.js'
+import { inlineText, type Block, type Inline } from './export/model.js'
 import type { IndicatorData } from './indicators/types.js'
 import { FIGURE_MARK, findPunctuationSlips, type PunctuationSlip } from './punctuation.js'
 import { findTypedFigureMismatches, type TypedFigureMismatch } from './typedFigures.js'
@@ -24,20 +24,25 @@ export const findPlaceholders = (text: string): Map<string, number> => {
 
 /**
  * The text of blocks, figures as printed; or only what was typed: figures left out (`omit`: a
- * missing figure is its own problem) or each one FIGURE_MARK (`mark`), tables left out either way.
+ * missing figure is its own problem) or each one FIGURE_MARK (`mark`), tables of figures left out
+ * either way.
  */
 export const blocksText = (blocks: readonly Block[], figures: 'print' | 'omit' | 'mark' = 'print'): string =>
   blocks
     .map((block) => {
-      if (block.kind === 'paragraph') {
-        if (figures === 'print') return inlineText(block.inlines)
-        if (figures === 'omit') return inlineText(block.inlines.filter((inline) => inline.kind !== 'text' || !inline.figure))
-        return inlineText(block.inlines.map((inline) => (inline.kind === 'text' && inline.figure ? { ...inline, text: FIGURE_MARK } : inline)))
-      }
+      if (block.kind === 'paragraph') return inlinesText(block.inlines, figures)
       if (block.kind === 'list') return block.items.map((item) => blocksText(item, figures)).join('\n')
+      // A writers' table is typed text like a paragraph, a cell a line of it.
+      if (block.kind === 'grid') return block.rows.flatMap((row) => row.map((cell) => inlinesText(cell.inlines, figures))).join('\n')
       return figures === 'print' ? block.rows.map((row) => row.join(' ')).join('\n') : ''
     })
     .join('\n')
+
+const inlinesText = (inlines: readonly Inline[], figures: 'print' | 'omit' | 'mark'): string => {
+  if (figures === 'print') return inlineText(inlines)
+  if (figures === 'omit') return inlineText(inlines.filter((inline) => inline.kind !== 'text' || !inline.figure))
+  return inlineText(inlines.map((inline) => (inline.kind === 'text' && inline.figure ? { ...inline, text: FIGURE_MARK } : inline)))
+}
 
 export interface SectionAnalysis {
   blocks: Block[]

@@ -1,6 +1,6 @@
 /**
  * 导入 Word: a department's draft in a .docx file, as HTML the section editor inserts like a paste
- * (mammoth reads paragraphs, bold/italic and lists; headings, tables and images have no place in a
+ * (mammoth reads paragraphs, bold/italic, lists and tables; headings and images have no place in a
  * section and arrive as their text or not at all). The indent typed by hand at the start of
  * paragraphs is dropped, as on paste: the exports indent every paragraph themselves. mammoth is
  * loaded only when someone imports.

@@ -2,12 +2,15 @@
  * The Tiptap schema of a section body, declared once: the editor uses it with collaboration and
  * node views added, the server reads section fragments with the same schema for exports. The client
  * replaces Indicator and IndicatorTable with versions that carry Vue node views.
- * Headings are not allowed inside a section: heading numbers come from the outline. The server
- * reads exports with sectionSchema() and lets into a section only what it names (guard).
+ * Headings are not allowed inside a section: heading numbers come from the outline. Tables the
+ * writers make (重点项目进展情况表…) hold paragraphs in their cells, figures included, and no
+ * tables or lists inside. The server reads exports with sectionSchema() and lets into a section
+ * only what it names (guard).
  */
 import { getSchema, type AnyExtension } from '@tiptap/core'
 import type { Schema } from '@tiptap/pm/model'
 import StarterKit from '@tiptap/starter-kit'
+import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table'
 import { Indicator } from './indicator.js'
 import { IndicatorTable } from './indicatorTable.js'
 
@@ -29,6 +32,11 @@ export const createSectionExtensions = (nodeViews: SectionNodeViews = {}): AnyEx
   }),
   nodeViews.indicator ?? Indicator,
   nodeViews.indicatorTable ?? IndicatorTable,
+  // Column widths are the word processor's business: no resizing handles, no widths stored.
+  Table.configure({ resizable: false }),
+  TableRow,
+  TableHeader.extend({ content: 'paragraph+' }),
+  TableCell.extend({ content: 'paragraph+' }),
 ]
 
 let schema: Schema | null = null

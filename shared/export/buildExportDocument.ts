@@ -14,7 +14,7 @@ import { parseTableKeys } from '../editor/indicatorTable.js'
 import { formatIndicator, INDICATOR_TABLE_HEADER, indicatorTableRow } from '../indicators/format.js'
 import type { IndicatorData, IndicatorShow } from '../indicators/types.js'
 import { numberOutline } from '../numbering.js'
-import type { Block, ExportDocument, Inline } from './model.js'
+import type { Block, ExportDocument, GridCell, Inline } from './model.js'
 
 type Figures = Record<string, IndicatorData>
 
@@ -34,6 +34,25 @@ const readInlines = (node: ProseMirrorNode, figures: Figures): Inline[] => {
   return inlines
 }
 
+/** A writers' table; the header rows are the leading rows made of heading cells only. */
+const gridBlock = (table: ProseMirrorNode, figures: Figures): Block => {
+  const rows: GridCell[][] = []
+  let headerRows = 0
+  table.forEach((row) => {
+    const cells: GridCell[] = []
+    let headings = true
+    row.forEach((cell) => {
+      if (cell.type.name !== 'tableHeader') headings = false
+      const inlines: Inline[] = []
+      cell.forEach((paragraph, _offset, index) => inlines.push(...(index > 0 ? [{ kind: 'break' } as const] : []), ...readInlines(paragraph, figures)))
+      cells.push({ inlines, colspan: Number(cell.attrs.colspan) || 1, rowspan: Number(cell.attrs.rowspan) || 1 })
+    })
+    if (headings && headerRows === rows.length) headerRows += 1
+    rows.push(cells)
+  })
+  return { kind: 'grid', headerRows, rows }
+}
+
 const readBlocks = (node: ProseMirrorNode, figures: Figures): Block[] => {
   const blocks: Block[] = []
   node.forEach((child) => {
@@ -50,6 +69,9 @@ const readBlocks = (node: ProseMirrorNode, figures: Figures): Block[] => {
       }
       case 'indicatorTable':
         blocks.push(indicatorTableBlock(parseTableKeys(child.attrs.keys), figures))
+        break
+      case 'table':
+        blocks.push(gridBlock(child, figures))
         break
       default:
         blocks.push(...readBlocks(child, figures))

@@ -1,5 +1,5 @@
 /** HTML writer: a clean printable page; every piece of text is escaped. */
-import type { Block, ExportDocument, Inline } from './model.js'
+import type { Block, ExportDocument, GridCell, Inline } from './model.js'
 
 export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
@@ -18,6 +18,8 @@ const STYLE = `
   li p { text-indent: 0; }
   table { border-collapse: collapse; margin: 6pt auto; font-size: 12pt; line-height: 1.5; }
   th, td { border: 1px solid #000; padding: 2pt 6pt; text-align: center; }
+  table.grid { width: 100%; }
+  table.grid td { text-align: left; }
   .closing { text-align: right; margin-top: 28.95pt; }
   .addressee { text-indent: 0; }
 `
@@ -32,6 +34,8 @@ const writeInline = (inline: Inline): string => {
   return inline.figure ? `<span class="figure">${html}</span>` : html
 }
 
+const spans = (cell: GridCell): string => `${cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ''}${cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : ''}`
+
 const writeBlock = (block: Block): string => {
   switch (block.kind) {
     case 'paragraph':
@@ -44,6 +48,13 @@ const writeBlock = (block: Block): string => {
       return `<table><thead><tr>${block.header.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr></thead><tbody>${block.rows
         .map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`)
         .join('')}</tbody></table>`
+    case 'grid':
+      return `<table class="grid">${block.rows
+        .map((row, index) => {
+          const tag = index < block.headerRows ? 'th' : 'td'
+          return `<tr>${row.map((cell) => `<${tag}${spans(cell)}>${cell.inlines.map(writeInline).join('')}</${tag}>`).join('')}</tr>`
+        })
+        .join('')}</table>`
   }
 }
 

@@ -30,6 +30,14 @@ const writeBlock = (block: Block, indent = ''): string => {
       const row = (cells: string[]) => `| ${cells.map(escapeMarkdown).join(' | ')} |`
       return [row(block.header), `|${block.header.map(() => ' --- ').join('|')}|`, ...block.rows.map(row)].join('\n')
     }
+    case 'grid': {
+      // GFM knows one header row and no spans: the first row heads the table, short rows are padded.
+      const rows = block.rows.map((row) => row.map((cell) => cell.inlines.map(writeInline).join('').replace(/ {2}\n/g, '<br>')))
+      const width = Math.max(...rows.map((row) => row.length))
+      const line = (cells: string[]) => `| ${[...cells, ...Array<string>(width - cells.length).fill('')].join(' | ')} |`
+      const [head = [], ...body] = rows
+      return [line(head), `|${' --- |'.repeat(width)}`, ...body.map(line)].join('\n')
+    }
   }
 }
 

@@ -26,7 +26,17 @@ export type Block =
   /** `change` (修订版): the whole paragraph was added or removed, its paragraph mark too. */
   | { kind: 'paragraph'; inlines: Inline[]; change?: Change }
   | { kind: 'list'; ordered: boolean; items: Block[][] }
+  /** A table of figures (指标表 or the 附件): text only, as it prints now. */
   | { kind: 'table'; header: string[]; rows: string[][] }
+  /** A table the writers made: rows of cells, the first `headerRows` rows headings. */
+  | { kind: 'grid'; headerRows: number; rows: GridCell[][] }
+
+/** One cell of a writers' table: its paragraphs as inlines joined by line breaks, and its span. */
+export interface GridCell {
+  inlines: Inline[]
+  colspan: number
+  rowspan: number
+}
 
 export interface ExportSection {
   id: string

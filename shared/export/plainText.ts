@@ -18,6 +18,8 @@ const blockLines = (block: Block, prefix = INDENT): string[] => {
       })
     case 'table':
       return [block.header, ...block.rows].map((row) => prefix + row.join(' | '))
+    case 'grid':
+      return block.rows.map((row) => prefix + row.map((cell) => inlineText(cell.inlines).replace(/\n/g, ' ')).join(' | '))
   }
 }
 

@@ -6,7 +6,7 @@
  * text (jsdiff), a changed paragraph by words (ICU's Chinese word breaks: 4.8 → 5.2 reads as one
  * change, not two digits). Formatting inside a changed paragraph is not
  * carried; a rewritten paragraph (less than half of it kept) reads as deleted and inserted whole.
- * Tables of figures show as they are now.
+ * Tables show as they are now.
  */
 import { diffArrays, diffWords } from 'diff'
 import { inlineText, type Block, type Change, type ExportDocument, type ExportSection, type Inline, type TextInline } from './model.js'
@@ -21,7 +21,7 @@ const textInlines = (text: string, change?: Change): Inline[] =>
 const markInlines = (inlines: readonly Inline[], change: Change): Inline[] =>
   inlines.flatMap((inline): Inline[] => (inline.kind === 'text' ? [{ ...inline, change }] : change === 'delete' ? [] : [inline]))
 
-/** A block as added or removed whole; a removed table is left out (figures show as they are now). */
+/** A block as added or removed whole; a removed table is left out (tables show as they are now). */
 const markBlock = (block: Block, change: Change): Block[] => {
   if (block.kind === 'paragraph') return [{ kind: 'paragraph', inlines: markInlines(block.inlines, change), change }]
   if (block.kind === 'list') return [{ ...block, items: block.items.map((item) => item.flatMap((child) => markBlock(child, change))) }]
@@ -40,8 +40,12 @@ const diffText = (before: string, after: string): Inline[] | null => {
   return parts.flatMap((part) => textInlines(part.value, part.added ? 'insert' : part.removed ? 'delete' : undefined))
 }
 
-const blockKey = (block: Block): string =>
-  block.kind === 'paragraph' ? `p:${inlineText(block.inlines)}` : block.kind === 'list' ? `l:${JSON.stringify(block.items.map((item) => item.map(blockKey)))}` : `t:${JSON.stringify(block.rows)}`
+const blockKey = (block: Block): string => {
+  if (block.kind === 'paragraph') return `p:${inlineText(block.inlines)}`
+  if (block.kind === 'list') return `l:${JSON.stringify(block.items.map((item) => item.map(blockKey)))}`
+  if (block.kind === 'grid') return `g:${JSON.stringify(block.rows.map((row) => row.map((cell) => inlineText(cell.inlines))))}`
+  return `t:${JSON.stringify(block.rows)}`
+}
 
 /** A removed run of blocks followed by an added one: paragraphs paired in order, the rest whole. */
 const replaceBlocks = (removed: readonly Block[], added: readonly Block[]): Block[] => {

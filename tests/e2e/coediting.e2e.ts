@@ -1,4 +1,4 @@
-import { Document, Packer, Paragraph, TextRun } from 'docx'
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
 import { describe, expect, it } from 'vitest'
 import type { TiptapEditorHTMLElement } from '@tiptap/core'
 import type { Locator, Page } from 'playwright-core'
@@ -193,5 +193,51 @@ describe('two departments writing one summary in Chromium', () => {
     await expect.poll(() => textOf(safety, 'investment-channels'), { timeout: 10_000 }).toMatch(/赴长三角驻点招商6次。$/)
     expect(await textOf(safety, 'investment')).toMatch(/全年开展招商活动36场。$/)
     expect(await textOf(safety, 'safety')).not.toContain('不该导入')
+  })
+
+  it('makes a table in a section, live for colleagues, and takes one in from a Word draft', async () => {
+    const invest = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
+    const safety = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'safety', DEMO_PASSWORD)
+    const words = () => invest.locator('[data-section-id="plan-investment"] [data-words]').getAttribute('data-words').then(Number)
+    const wordsBefore = await words()
+    await caretAtEnd(invest, 'plan-investment')
+    const toolbar = invest.locator('[data-section-id="plan-investment"] .toolbar')
+    await toolbar.locator('[data-action="insert-table"]').click()
+    await expect.poll(() => toolbar.locator('[data-action="table-addRowAfter"]').count()).toBe(1)
+    for (const [index, value] of ['项目', '进展', '投资', '标准厂房', '主体完工', '1.2亿元'].entries()) {
+      if (index > 0) await invest.keyboard.press('Tab')
+      await invest.keyboard.type(value, { delay: 10 })
+    }
+    await toolbar.locator('[data-action="table-addRowAfter"]').click()
+    const table = safety.locator('[data-section-id="plan-investment"] table')
+    await expect.poll(() => table.locator('tr').count(), { timeout: 10_000 }).toBe(4)
+    // Cell text without a colleague's caret label.
+    const cells = (row: Locator) =>
+      row.locator('th, td').evaluateAll((elements) =>
+        elements.map((element) => {
+          const copy = element.cloneNode(true) as HTMLElement
+          copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove())
+          return copy.textContent ?? ''
+        }),
+      )
+    await expect.poll(() => cells(table.locator('tr').nth(1))).toEqual(['标准厂房', '主体完工', '1.2亿元'])
+    expect(await cells(table.locator('tr').nth(0))).toEqual(['项目', '进展', '投资'])
+    expect(await table.locator('tr').nth(0).locator('th').count()).toBe(3)
+    // Its text counts (字数) like any other.
+    await expect.poll(words).toBe(wordsBefore + 17)
+    await screenshot(invest, 'writers-table')
+
+    // A table in a Word draft comes in as a table.
+    const cell = (text: string) => new TableCell({ children: [new Paragraph({ children: [new TextRun(text)] })] })
+    const word = await Packer.toBuffer(new Document({ sections: [{ children: [new Table({ rows: [new TableRow({ children: [cell('园区道路'), cell('3.2公里')] })] })] }] }))
+    await caretAtEnd(invest, 'plan-investment')
+    await invest.setInputFiles('[data-section-id="plan-investment"] input[name="importDocx"]', { name: '道路.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: word })
+    await expect.poll(() => safety.locator('[data-section-id="plan-investment"] table').count(), { timeout: 10_000 }).toBe(2)
+    await expect.poll(() => cells(safety.locator('[data-section-id="plan-investment"] table').nth(1).locator('tr'))).toEqual(['园区道路', '3.2公里'])
+
+    // The export prints both as tables.
+    const exported = await (await invest.request.get(`${suite.server.url}/api/summaries/${suite.summaryId}/export?format=txt`)).text()
+    expect(exported).toContain('　　项目 | 进展 | 投资\n　　标准厂房 | 主体完工 | 1.2亿元\n')
+    expect(exported).toContain('　　园区道路 | 3.2公里\n')
   })
 })

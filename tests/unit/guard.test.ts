@@ -62,6 +62,34 @@ describe('update guard', () => {
     expect(checkUpdate(server, Y.encodeStateAsUpdate(client.doc, Y.encodeStateVector(server)), mayWriteFor('invest')).ok).toBe(true)
   })
 
+  it('accepts a table the writers make, with a figure in a cell, but refuses a tag of HTML tables the schema does not know', () => {
+    const server = createServerDoc()
+    const client = createClient(server)
+    client.doc.transact(() => {
+      const cell = (name: string, content: Y.XmlElement) => {
+        const node = new Y.XmlElement(name)
+        node.setAttribute('colspan', 1 as unknown as string)
+        node.insert(0, [content])
+        return node
+      }
+      const figure = new Y.XmlElement('indicator')
+      figure.setAttribute('key', 'new_projects')
+      const withFigure = new Y.XmlElement('paragraph')
+      withFigure.insert(0, [figure])
+      const header = new Y.XmlElement('tableRow')
+      header.insert(0, [cell('tableHeader', paragraph('项目')), cell('tableHeader', paragraph('进展'))])
+      const row = new Y.XmlElement('tableRow')
+      row.insert(0, [cell('tableCell', paragraph('标准厂房')), cell('tableCell', withFigure)])
+      const table = new Y.XmlElement('table')
+      table.insert(0, [header, row])
+      client.doc.getXmlFragment(sectionRoot('investment')).insert(0, [table])
+    })
+    expect(checkUpdate(server, Y.encodeStateAsUpdate(client.doc, Y.encodeStateVector(server)), mayWriteFor('invest')).ok).toBe(true)
+    const other = createClient(server)
+    other.doc.getXmlFragment(sectionRoot('investment')).insert(0, [new Y.XmlElement('tbody')])
+    expect(checkUpdate(server, other.updates[0]!, mayWriteFor('invest'))).toEqual({ ok: false, reason: '章节中不能有“tbody”', missing: false })
+  })
+
   it('refuses in a section what its schema cannot show: a colleague’s editor would delete it, and may not', () => {
     const server = createServerDoc()
     const attempts: Array<[string, (fragment: Y.XmlFragment) => void, string]> = [
