@@ -11,6 +11,8 @@ import { getSchema, type AnyExtension } from '@tiptap/core'
 import type { Schema } from '@tiptap/pm/model'
 import StarterKit from '@tiptap/starter-kit'
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table'
+import { Plugin } from '@tiptap/pm/state'
+import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { Indicator } from './indicator.js'
 import { IndicatorTable } from './indicatorTable.js'
 
@@ -18,6 +20,29 @@ export interface SectionNodeViews {
   indicator?: AnyExtension
   indicatorTable?: AnyExtension
 }
+
+/**
+ * prosemirror-tables repairs every table that is not rectangular after each change (fixTables).
+ * With Yjs, a table merged from two writers' concurrent row and column edits would be repaired by
+ * every open editor at once: cells added twice and again, growing without end
+ * (prosemirror-tables#249), and for readers a write the guard refuses. So repairs (and the
+ * selection fix that comes with them) run only after the writer's own edit, in an editor that
+ * may write; an uneven table merged from elsewhere shows as it is until its writer next edits it.
+ */
+const WritersTable = Table.extend({
+  addProseMirrorPlugins() {
+    const { editor } = this
+    return (this.parent?.() ?? []).map((plugin) => {
+      const append = plugin.spec.appendTransaction
+      if (!append) return plugin
+      return new Plugin({
+        ...plugin.spec,
+        appendTransaction: (transactions, oldState, newState) =>
+          editor.isEditable && !transactions.some((transaction) => transaction.getMeta(ySyncPluginKey)?.isChangeOrigin) ? append.call(plugin, transactions, oldState, newState) : null,
+      })
+    })
+  },
+})
 
 export const createSectionExtensions = (nodeViews: SectionNodeViews = {}): AnyExtension[] => [
   StarterKit.configure({
@@ -33,7 +58,7 @@ export const createSectionExtensions = (nodeViews: SectionNodeViews = {}): AnyEx
   nodeViews.indicator ?? Indicator,
   nodeViews.indicatorTable ?? IndicatorTable,
   // Column widths are the word processor's business: no resizing handles, no widths stored.
-  Table.configure({ resizable: false }),
+  WritersTable.configure({ resizable: false }),
   TableRow,
   TableHeader.extend({ content: 'paragraph+' }),
   TableCell.extend({ content: 'paragraph+' }),

@@ -2,7 +2,8 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from
 import { describe, expect, it } from 'vitest'
 import type { TiptapEditorHTMLElement } from '@tiptap/core'
 import type { Locator, Page } from 'playwright-core'
-import { DEMO_PASSWORD } from '../integration/harness.js'
+import * as Y from 'yjs'
+import { connect, DEMO_PASSWORD, login, synced } from '../integration/harness.js'
 import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 
 const suite = useBrowserSuite()
@@ -240,4 +241,43 @@ describe('two departments writing one summary in Chromium', () => {
     expect(exported).toContain('　　项目 | 进展 | 投资\n　　标准厂房 | 主体完工 | 1.2亿元\n')
     expect(exported).toContain('　　园区道路 | 3.2公里\n')
   })
+
+  it('leaves an uneven table merged from elsewhere as it is in every open editor (no repair war, no refused writes)', async () => {
+    const invest = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
+    const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
+    // A second writer of 招商部 whose table ended up with rows of 2 and 3 cells, as concurrent row
+    // and column edits of two writers merge.
+    const other = connect(suite.server, suite.summaryId, await login(suite.server, 'invest2'))
+    await synced(other)
+    const cell = (value: string) => {
+      const node = new Y.XmlElement('tableCell')
+      node.setAttribute('colspan', 1 as unknown as string)
+      node.setAttribute('rowspan', 1 as unknown as string)
+      const paragraph = new Y.XmlElement('paragraph')
+      paragraph.insert(0, [new Y.XmlText(value)])
+      node.insert(0, [paragraph])
+      return node
+    }
+    const row = (...values: string[]) => {
+      const node = new Y.XmlElement('tableRow')
+      node.insert(0, values.map(cell))
+      return node
+    }
+    const table = new Y.XmlElement('table')
+    table.insert(0, [row('甲', '乙'), row('丙', '丁', '戊')])
+    const fragment = other.doc.getXmlFragment('section:investment-service')
+    fragment.insert(fragment.length, [table])
+    for (const page of [invest, leader]) {
+      await expect.poll(() => page.locator('[data-section-id="investment-service"] table td').count(), { timeout: 10_000 }).toBe(5)
+    }
+    // Nobody's editor added the missing cell: the table stays as written, and the reader was not
+    // refused anything (a refusal would reset its page and say so above it).
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    expect(table.toArray().map((tableRow) => (tableRow as Y.XmlElement).length)).toEqual([2, 3])
+    expect(other.closes).toEqual([])
+    expect(await leader.locator('[data-section-id="investment-service"] table td').count()).toBe(5)
+    expect(await leader.locator('[role="alert"]').count()).toBe(0)
+    other.destroy()
+  })
 })
+
