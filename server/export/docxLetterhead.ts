@@ -5,15 +5,35 @@
  */
 import { AlignmentType, BorderStyle, LineRuleType, Paragraph, RelativeHorizontalPosition, RelativeVerticalPosition, Tab, Table, TableAnchorType, TableCell, TableRow, TabStopType, TextRun, WidthType } from 'docx'
 import type { Letterhead } from '../../shared/export/model.js'
-import { bodyRun, bodySpacing, FONTS, LINE, PT, printedWidth, TEXT_WIDTH_PT } from './docxLayout.js'
+import { bodyRun, bodySpacing, FONTS, LINE, MM, PT, printedWidth, TEXT_WIDTH_PT } from './docxLayout.js'
 
 const RED = 'FF0000'
 const FOURTH_SIZE = 28 // 4号 = 14 pt
 const ONE_CHAR_4 = 280 // one character of 4号, in twips
+const ONE_CHAR_3 = 320 // one character of 3号, in twips
+
+/** 4 mm under the 发文字号, the red rule as wide as the text. */
+const RED_RULE = { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 11 } }
 
 /**
- * 版头: the 发文机关标志 in red 小标宋, as large as fits one line (at most 初号); two lines below it
- * the 发文字号, and 4 mm under that the red rule as wide as the text.
+ * The 发文字号 line: centred; or, with a 签发人 (上行文), the 发文字号 one character in from the
+ * left and 签发人：(仿宋) with the name (楷体) one character in from the right.
+ */
+const numberLine = ({ number = '', signer }: Letterhead): Paragraph => {
+  if (!signer) return new Paragraph({ alignment: AlignmentType.CENTER, spacing: bodySpacing, border: RED_RULE, children: [new TextRun({ ...bodyRun, text: number })] })
+  const width = Math.round(TEXT_WIDTH_PT * PT)
+  return new Paragraph({
+    spacing: bodySpacing,
+    border: RED_RULE,
+    indent: { left: ONE_CHAR_3 },
+    tabStops: [{ type: TabStopType.RIGHT, position: width - ONE_CHAR_3 }],
+    children: [new TextRun({ ...bodyRun, children: [number, new Tab(), '签发人：'] }), new TextRun({ ...bodyRun, font: FONTS.heading2, text: signer })],
+  })
+}
+
+/**
+ * 版头: the 发文机关标志 in red 小标宋, as large as fits one line (at most 初号), its top 35 mm below
+ * the top of the text area; two lines below it the 发文字号 line over the red rule.
  */
 export const letterheadParagraphs = (letterhead: Letterhead): Paragraph[] => {
   // 0.9: room for the font's side bearings, so the line never wraps.
@@ -21,15 +41,10 @@ export const letterheadParagraphs = (letterhead: Letterhead): Paragraph[] => {
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      spacing: { before: 0, after: 2 * LINE },
+      spacing: { before: Math.round(35 * MM), after: 2 * LINE },
       children: [new TextRun({ text: letterhead.issuer, font: FONTS.title, size: size * 2, color: RED, snapToGrid: false })],
     }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: bodySpacing,
-      border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 11 } },
-      children: [new TextRun({ ...bodyRun, text: letterhead.number ?? '' })],
-    }),
+    numberLine(letterhead),
   ]
 }
 

@@ -118,11 +118,11 @@ export const buildExportDocument = (doc: Y.Doc, options: { date: string; appendi
   const outline = readOutline(doc)
   const figures = readIndicators(doc)
   const numbers = numberOutline(outline)
-  const { addressee, issuer, number, copyTo, printedBy } = meta.official ?? {}
+  const { addressee, issuer, ...head } = meta.official ?? {}
   return {
     title: meta.title,
     ...(addressee ? { addressee } : {}),
-    ...(options.letterhead ? { letterhead: { issuer: issuer ?? `${meta.organisation}文件`, ...(number ? { number } : {}), ...(copyTo ? { copyTo } : {}), ...(printedBy ? { printedBy } : {}) } } : {}),
+    ...(options.letterhead ? { letterhead: { issuer: issuer ?? `${meta.organisation}文件`, ...head } } : {}),
     organisation: meta.organisation,
     date: options.date,
     sections: outline.map((entry, index) => ({

@@ -58,6 +58,8 @@ export interface Letterhead {
   issuer: string
   /** 发文字号, under it, above the red line. */
   number?: string
+  /** 签发人 (上行文): right of the 发文字号, which then stands one character in from the left. */
+  signer?: string
   /** 抄送机关 (版记). */
   copyTo?: string
   /** 印发机关 (版记), printed with the closing date and 印发. */

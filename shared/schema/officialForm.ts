@@ -12,19 +12,22 @@ export interface OfficialForm {
   issuer?: string
   /** 发文字号, e.g. 青园管发〔2026〕15号. */
   number?: string
+  /** 签发人 of a report sent up (上行文): printed right of the 发文字号, which then moves left. */
+  signer?: string
   /** 抄送机关, separated by ，. */
   copyTo?: string
   /** 印发机关 of the 版记, printed with the closing date and 印发. */
   printedBy?: string
 }
 
-export const OFFICIAL_FIELDS = ['addressee', 'issuer', 'number', 'copyTo', 'printedBy'] as const
+export const OFFICIAL_FIELDS = ['addressee', 'issuer', 'number', 'signer', 'copyTo', 'printedBy'] as const
 
 /** What the screens and the 操作记录 call each field. */
 export const OFFICIAL_LABELS: Record<(typeof OFFICIAL_FIELDS)[number], string> = {
   addressee: '主送机关或称谓',
   issuer: '发文机关标志',
   number: '发文字号',
+  signer: '签发人',
   copyTo: '抄送',
   printedBy: '印发机关',
 }
@@ -40,6 +43,7 @@ export const officialFormSchema = z.strictObject({
   addressee: line(100).transform((text) => text.replace(/[：:]+$/, '').trim()).optional(),
   issuer: line(40).optional(),
   number: line(40).transform(normaliseDocumentNumber).optional(),
+  signer: line(20).optional(),
   // The export ends the list with 。; separators other than ， become ，.
   copyTo: line(300).transform((text) => text.replace(/[。.;；,，\s]+$/, '').replace(/\s*[;；,]\s*/g, '，')).optional(),
   printedBy: line(60).optional(),

@@ -36,7 +36,7 @@ describe('公文格式 settings', () => {
   it('refuses a field of several lines, an overlong one and an unknown one', () => {
     expect(officialFormSchema.safeParse({ addressee: '县委\n县政府' }).success).toBe(false)
     expect(officialFormSchema.safeParse({ number: '号'.repeat(41) }).success).toBe(false)
-    expect(officialFormSchema.safeParse({ signer: '王主任' }).success).toBe(false)
+    expect(officialFormSchema.safeParse({ secrecy: '秘密' }).success).toBe(false)
   })
 
   it('reads only string fields of what the meta holds', () => {
@@ -75,6 +75,21 @@ describe('红头 (letterhead) in the .docx', () => {
     expect(paragraphs[1]).toMatch(/<w:pBdr><w:bottom w:val="single" w:color="FF0000"[^>]*\/><\/w:pBdr>/)
     expect(textOf(paragraphs[2]!)).toBe('青山园区2026年度工作总结')
     expect(textOf(paragraphs[3]!)).toBe('县委、县政府：')
+  })
+
+  it('sets the 发文机关标志 35 mm into the text area', async () => {
+    const first = (await documentXml(true)).split('<w:p>')[1]!
+    expect(first).toContain('<w:spacing w:after="1158" w:before="1984"/>')
+  })
+
+  it('puts the 发文字号 left and the 签发人 right for a report sent up (上行文)', async () => {
+    const line = (await documentXml(true, { ...OFFICIAL, signer: '王某某' })).split('<w:p>')[2]!
+    expect(textOf(line)).toBe('青园管发〔2026〕15号签发人：王某某')
+    expect(line).not.toContain('<w:jc w:val="center"/>')
+    expect(line).toMatch(/<w:tabs><w:tab w:val="right" w:pos="8524"\/><\/w:tabs>/)
+    expect(line).toMatch(/<w:t xml:space="preserve">青园管发〔2026〕15号<\/w:t><w:tab\/><w:t xml:space="preserve">签发人：<\/w:t>/)
+    expect(line).toMatch(/w:eastAsia="楷体_GB2312"[^]*王某某/)
+    expect(line).toContain('w:color="FF0000"') // the red rule stays under it
   })
 
   it('takes the 发文机关标志 set for the summary', async () => {
