@@ -5,7 +5,6 @@
  */
 import { Hono } from 'hono'
 import { summariseProblems } from '../../shared/schema/zodIssues.js'
-import mammoth from 'mammoth'
 import { z } from 'zod'
 import { outlineFromParagraphs, templateFromOutline } from '../../shared/outlineFromText.js'
 import { idSchema, validateTemplate } from '../../shared/schema/template.js'
@@ -13,11 +12,9 @@ import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { requireRole, requireUser } from '../auth/session.js'
 import type { Store } from '../store/index.js'
-import { checkUnpackedSize } from '../upload/unpackedSize.js'
-import { readUploadedFile } from '../upload/uploadedFile.js'
+import { readUploadedDocx } from '../upload/docxText.js'
 import { parseInput } from '../validate.js'
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 const fromDocxQuerySchema = z.object({ id: idSchema, levels: z.coerce.number().int().min(1).max(4).default(2) })
 
 export const templateRoutes = (store: Store) => {
@@ -34,16 +31,8 @@ export const templateRoutes = (store: Store) => {
 
   app.post('/from-docx', requireRole('admin'), async (c) => {
     const { id, levels } = parseInput(fromDocxQuerySchema, c.req.query())
-    const file = await readUploadedFile(c, [DOCX_TYPE, 'application/octet-stream'], '请上传 Word（.docx）文件')
-    if (file.name !== null && !/\.docx$/i.test(file.name)) throw new AppError(400, 'invalid-docx', `“${file.name}”不是 .docx 文件（旧版 .doc 请先在 Word/WPS 中另存为 .docx）`)
-    checkUnpackedSize(file.bytes)
-    const text = await mammoth.extractRawText({ buffer: Buffer.from(file.bytes) }).then(
-      (result) => result.value,
-      () => {
-        throw new AppError(400, 'invalid-docx', 'Word 文件无法读取：文件可能已损坏，或不是 .docx 格式')
-      },
-    )
-    const draft = outlineFromParagraphs(text.split('\n'), levels)
+    const { paragraphs } = await readUploadedDocx(c)
+    const draft = outlineFromParagraphs(paragraphs, levels)
     if (draft.headings.length === 0) throw new AppError(400, 'no-headings', '没有找到以“一、”“（一）”等编号开头的标题，无法生成提纲')
     const result = validateTemplate(templateFromOutline(draft, id))
     if (!result.ok) throw new AppError(400, 'invalid-template', `生成的模板有误：${summariseProblems(result.problems)}`, result.problems)

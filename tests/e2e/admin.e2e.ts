@@ -183,3 +183,27 @@ describe('saving a summary as a template', () => {
     await expect.poll(() => page.locator('select[name="templateId"] option[value="qingshan-own"]').count()).toBe(1)
   })
 })
+
+describe('last year’s summary from Word', () => {
+  it('shares last year’s .docx out to the sections by their headings, for 查看上年这一节', async () => {
+    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+    await page.click('[data-action="edit-outline"]')
+    const lines = ['青山工业园区管理委员会2025年度工作总结', '一、主要工作完成情况', '（二）招商引资取得新突破', '全年新签工业项目15个，协议资金4.3亿元。', '（九）园区环境整治', '整治背街小巷12条。']
+    const word = await Packer.toBuffer(new Document({ sections: [{ children: lines.map((text) => new Paragraph({ children: [new TextRun(text)] })) }] }))
+    const panel = page.locator('[data-earlier-import]')
+    await panel.locator('input[name="earlierDocx"]').setInputFiles({ name: '2025年总结.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: word })
+    await expect.poll(() => panel.locator('[data-earlier-parts] li').allInnerTexts(), { timeout: 10_000 }).toEqual(['（二）招商引资取得新突破 ← 1 段'])
+    expect(await panel.innerText()).toContain('对不上本总结章节的标题：（九）园区环境整治')
+    await panel.scrollIntoViewIfNeeded()
+    await screenshot(page, 'earlier-from-word')
+    await panel.locator('[data-action="import-earlier"]').click()
+    await expect.poll(() => panel.locator('[role="status"]').innerText()).toBe('已导入“青山工业园区管理委员会2025年度工作总结”：1 个章节可“查看上年这一节”')
+    await page.keyboard.press('Escape')
+    // Every section now offers last year's text, live for everyone on the page.
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', 'huizong2026')
+    await writer.click('[data-section-id="investment"] [data-action="earlier-text"]')
+    await expect.poll(() => writer.locator('[data-earlier-text="investment"]').innerText()).toContain('全年新签工业项目15个，协议资金4.3亿元。')
+    await page.click('[data-action="edit-outline"]')
+    expect(await page.locator('[data-earlier-import]').innerText()).toContain('本总结已对应上年总结')
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { splitByHeadings, type DocBlock } from '../../client/editor/splitByHeadings.js'
+import { splitByHeadings, type DocBlock } from '../../shared/splitByHeadings.js'
 
 const block = (text: string): DocBlock => ({ text, html: `<p>${text}</p>` })
 const SECTIONS = [

@@ -7,7 +7,8 @@
  * part before it: what follows it is counted as not imported rather than put under the wrong
  * heading. Text before the first heading is not imported either.
  */
-import { stripTypedNumber } from '../../shared/numbering.js'
+import { escapeHtml } from './export/html.js'
+import { stripTypedNumber } from './numbering.js'
 
 export interface DocBlock {
   /** The block's plain text. */
@@ -36,7 +37,6 @@ const HEADING_MAX = 40
 
 const normalise = (text: string): string => stripTypedNumber(text).replace(/[\s\u3000]+/g, '').replace(/[。．.；;：:]+$/, '')
 
-const escapeHtml = (text: string): string => text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!)
 
 export const splitByHeadings = (blocks: readonly DocBlock[], sections: ReadonlyArray<{ id: string; title: string; writable: boolean }>): SplitResult => {
   const byTitle = new Map(sections.map((section) => [normalise(section.title), section]))
