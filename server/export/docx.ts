@@ -161,6 +161,22 @@ const titleParagraph = (lines: string[], spacingBefore: number) =>
     children: lines.map((line, index) => new TextRun({ text: line, font: FONTS.title, size: 44, snapToGrid: false, ...(index ? { break: 1 } : {}) })),
   })
 
+/**
+ * 发文机关署名 and 成文日期 (GB/T 9704 7.3.5): the name two characters in from the right, the date
+ * under it starting two characters right of the name's first character; a date too long for that
+ * pushes the name left instead. Right indents in twips.
+ */
+export const closingIndents = (organisation: string, date: string): Array<[string, number]> => {
+  const ONE = INDENT / 2
+  const name = printedWidth(organisation)
+  const day = printedWidth(date)
+  const shift = Math.max(0, day + 2 - name) // how far the name must move left for the date to fit
+  return [
+    [organisation, Math.round((2 + shift) * ONE)],
+    [date, Math.round((2 + shift + name - 2 - day) * ONE)],
+  ]
+}
+
 /** `— 1 —` in 4号 宋体, a quarter em in from the outside edge. */
 const pageNumberFooter = (alignment: typeof AlignmentType.RIGHT | typeof AlignmentType.LEFT) =>
   new Footer({
@@ -186,9 +202,12 @@ export const writeDocx = async (document: ExportDocument): Promise<Buffer> => {
     if (!section.lead) children.push(heading(section, track))
     for (const block of section.blocks) children.push(...blockParagraphs(block, track))
   }
-  children.push(new Paragraph({ spacing: bodySpacing, children: [] }))
-  for (const line of [document.organisation, document.date]) {
-    children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: bodySpacing, indent: { right: INDENT }, children: [new TextRun({ ...bodyRun, text: line })] }))
+  const emptyLine = () => new Paragraph({ spacing: bodySpacing, children: [] })
+  // 附件说明: a line under the body, two characters in, naming the 附件.
+  if (document.appendix) children.push(emptyLine(), new Paragraph({ spacing: bodySpacing, indent: { firstLine: INDENT }, children: [new TextRun({ ...bodyRun, text: `附件：${document.appendix.title}` })] }))
+  children.push(emptyLine())
+  for (const [line, right] of closingIndents(document.organisation, document.date)) {
+    children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: bodySpacing, indent: { right }, children: [new TextRun({ ...bodyRun, text: line })] }))
   }
   // 附件 on a page of its own: the word 附件 at the top left in 黑体, its title centred.
   if (document.appendix) {

@@ -22,6 +22,7 @@ const STYLE = `
   table.grid td { text-align: left; }
   .closing { text-align: right; margin-top: 28.95pt; }
   .addressee { text-indent: 0; }
+  .appendix-note { margin-top: 28.95pt; }
 `
 
 const writeInline = (inline: Inline): string => {
@@ -72,7 +73,7 @@ export const writeHtml = (document: ExportDocument): string => {
 <body>
 <h1>${escapeHtml(document.title)}</h1>
 ${document.addressee ? `<p class="addressee">${escapeHtml(document.addressee)}：</p>\n` : ''}${body}
-<p class="closing">${escapeHtml(document.organisation)}<br>${escapeHtml(document.date)}</p>
+${document.appendix ? `<p class="appendix-note">附件：${escapeHtml(document.appendix.title)}</p>\n` : ''}<p class="closing">${escapeHtml(document.organisation)}<br>${escapeHtml(document.date)}</p>
 ${document.appendix ? `<section class="appendix"><p>附件</p><h2>${escapeHtml(document.appendix.title)}</h2>${document.appendix.blocks.map(writeBlock).join('')}</section>\n` : ''}</body>
 </html>
 `

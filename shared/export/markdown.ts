@@ -47,6 +47,7 @@ export const writeMarkdown = (document: ExportDocument): string => {
     if (!section.lead) parts.push(`${'#'.repeat(Math.min(6, section.level + 1))} ${section.number}${escapeMarkdown(section.title)}`)
     for (const block of section.blocks) parts.push(writeBlock(block))
   }
+  if (document.appendix) parts.push(`附件：${escapeMarkdown(document.appendix.title)}`)
   parts.push(`<div align="right">${escapeMarkdown(document.organisation)}<br>${document.date}</div>`)
   if (document.appendix) parts.push(`## 附件：${escapeMarkdown(document.appendix.title)}`, ...document.appendix.blocks.map((block) => writeBlock(block)))
   return parts.join('\n\n') + '\n'

@@ -32,6 +32,7 @@ export const writePlainText = (document: ExportDocument): string => {
     if (!section.lead) lines.push(`${section.number}${section.title}`)
     if (section.blocks.length > 0) lines.push(writeBlocks(section.blocks))
   }
+  if (document.appendix) lines.push('', `${INDENT}附件：${document.appendix.title}`)
   lines.push('', document.organisation, document.date)
   if (document.appendix) lines.push('', '附件', document.appendix.title, writeBlocks(document.appendix.blocks))
   return lines.join('\n') + '\n'

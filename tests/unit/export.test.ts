@@ -7,7 +7,7 @@ import { writeHtml } from '../../shared/export/html.js'
 import { writeMarkdown } from '../../shared/export/markdown.js'
 import { chinaIsoDay, formatChineseDate, parseChinaDay } from '../../shared/chinaDay.js'
 import { writePlainText } from '../../shared/export/plainText.js'
-import { writeDocx } from '../../server/export/docx.js'
+import { closingIndents, writeDocx } from '../../server/export/docx.js'
 import { buildSummaryDoc } from '../../server/summary/buildSummaryDoc.js'
 import { buildFixture, template } from './exportFixture.js'
 
@@ -132,6 +132,19 @@ describe('附件：指标汇总表', () => {
     expect(writeHtml(withAppendix)).toContain('<section class="appendix"><p>附件</p><h2>指标汇总表</h2><table>')
     const xml = strFromU8(unzipSync(new Uint8Array(await writeDocx(withAppendix)))['word/document.xml']!)
     expect(xml).toMatch(/<w:pageBreakBefore\/>[^]*?附件[^]*?指标汇总表[^]*?协议资金/)
-    expect(xml.indexOf('指标汇总表')).toBeGreaterThan(xml.indexOf('2026年12月31日'))
+    expect(xml.lastIndexOf('指标汇总表')).toBeGreaterThan(xml.indexOf('2026年12月31日'))
+    // 附件说明: under the body, two characters in, before the closing.
+    expect(writePlainText(withAppendix)).toContain('二、存在的问题\n\n　　附件：指标汇总表\n\n青山园区管委会\n2026年12月31日\n')
+    expect(writeMarkdown(withAppendix)).toContain('附件：指标汇总表\n\n<div align="right">')
+    expect(writeHtml(withAppendix)).toContain('<p class="appendix-note">附件：指标汇总表</p>\n<p class="closing">')
+    expect(xml).toMatch(/<w:ind w:firstLine="640"\/><\/w:pPr><w:r>[^]*?>附件：指标汇总表<[^]*?青山园区管委会[^]*?2026年12月31日/)
+    expect(writePlainText(buildExportDocument(buildFixture(), { date: '2026年12月31日' }))).not.toContain('附件：')
+  })
+
+  it('sets the date under the organisation, its first character two to the right of the name’s (GB/T 9704)', () => {
+    // 青山工业园区管理委员会 (11) over 2026年12月31日 (7): the name two characters in, the date four.
+    expect(closingIndents('青山工业园区管理委员会', '2026年12月31日')).toEqual([['青山工业园区管理委员会', 640], ['2026年12月31日', 1280]])
+    // A short name moves left so that the date still starts two characters right of it.
+    expect(closingIndents('青山园区管委会', '2026年12月31日')).toEqual([['青山园区管委会', 1280], ['2026年12月31日', 640]])
   })
 })
