@@ -105,10 +105,11 @@ const gridTable = (block: Extract<Block, { kind: 'grid' }>, track: Track): Table
     }),
   })
 
-const blockParagraphs = (block: Block, track: Track, depth = 0): Array<Paragraph | Table> => {
+/** `keepNext`: the paragraph stays on the page of the one after it (the body's last, with the closing). */
+const blockParagraphs = (block: Block, track: Track, depth = 0, keepNext = false): Array<Paragraph | Table> => {
   switch (block.kind) {
     case 'paragraph':
-      return [new Paragraph({ spacing: bodySpacing, indent: depth ? { left: depth * INDENT } : { firstLine: INDENT }, ...(track?.mark(block.change) ?? {}), children: runs(block.inlines, bodyRun, track) })]
+      return [new Paragraph({ spacing: bodySpacing, keepNext, indent: depth ? { left: depth * INDENT } : { firstLine: INDENT }, ...(track?.mark(block.change) ?? {}), children: runs(block.inlines, bodyRun, track) })]
     case 'list':
       return block.items.flatMap((item, index) => {
         const marker = block.ordered ? `${index + 1}.` : '·'
@@ -198,16 +199,19 @@ export const writeDocx = async (document: ExportDocument): Promise<Buffer> => {
   ]
   if (document.addressee) children.push(new Paragraph({ spacing: bodySpacing, children: [new TextRun({ ...bodyRun, text: `${document.addressee}：` })] }))
   const track = document.revision ? trackedRuns(document.revision) : null
+  // The closing never stands alone on a page: the body's last paragraph (or heading) and the
+  // empty line and name after it keep with what follows.
+  const lastBlock = document.sections.at(-1)?.blocks.at(-1)
   for (const section of document.sections) {
     if (!section.lead) children.push(heading(section, track))
-    for (const block of section.blocks) children.push(...blockParagraphs(block, track))
+    for (const block of section.blocks) children.push(...blockParagraphs(block, track, 0, block === lastBlock))
   }
-  const emptyLine = () => new Paragraph({ spacing: bodySpacing, children: [] })
+  const emptyLine = (keepNext = false) => new Paragraph({ spacing: bodySpacing, keepNext, children: [] })
   // 附件说明: a line under the body, two characters in, naming the 附件.
-  if (document.appendix) children.push(emptyLine(), new Paragraph({ spacing: bodySpacing, indent: { firstLine: INDENT }, children: [new TextRun({ ...bodyRun, text: `附件：${document.appendix.title}` })] }))
-  children.push(emptyLine())
-  for (const [line, right] of closingIndents(document.organisation, document.date)) {
-    children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: bodySpacing, indent: { right }, children: [new TextRun({ ...bodyRun, text: line })] }))
+  if (document.appendix) children.push(emptyLine(true), new Paragraph({ spacing: bodySpacing, keepNext: true, indent: { firstLine: INDENT }, children: [new TextRun({ ...bodyRun, text: `附件：${document.appendix.title}` })] }))
+  children.push(emptyLine(true))
+  for (const [index, [line, right]] of closingIndents(document.organisation, document.date).entries()) {
+    children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: bodySpacing, keepNext: index === 0, indent: { right }, children: [new TextRun({ ...bodyRun, text: line })] }))
   }
   // 附件 on a page of its own: the word 附件 at the top left in 黑体, its title centred.
   if (document.appendix) {

@@ -141,6 +141,22 @@ describe('附件：指标汇总表', () => {
     expect(writePlainText(buildExportDocument(buildFixture(), { date: '2026年12月31日' }))).not.toContain('附件：')
   })
 
+  it('never leaves the closing alone on a page: the body’s last paragraph keeps with it', async () => {
+    const doc = buildFixture()
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText('项目落地慢。')])
+    doc.getXmlFragment(sectionRoot('problems')).insert(0, [paragraph])
+    const xml = strFromU8(unzipSync(new Uint8Array(await writeDocx(buildExportDocument(doc, { date: '2026年12月31日' }))))['word/document.xml']!)
+    const paragraphs = xml.split('<w:p>').slice(1)
+    const at = (text: string) => paragraphs.findIndex((item) => item.includes(`>${text}<`))
+    const last = at('项目落地慢。')
+    expect(paragraphs[last]).toContain('<w:keepNext/>')
+    expect(paragraphs[last + 1]).toContain('<w:keepNext/>') // the empty line
+    expect(paragraphs[at('青山园区管委会')]).toContain('<w:keepNext/>')
+    expect(paragraphs[at('2026年12月31日')]).not.toContain('<w:keepNext/>')
+    expect(paragraphs[at('全年围绕中心工作，')]).not.toContain('<w:keepNext/>')
+  })
+
   it('sets the date under the organisation, its first character two to the right of the name’s (GB/T 9704)', () => {
     // 青山工业园区管理委员会 (11) over 2026年12月31日 (7): the name two characters in, the date four.
     expect(closingIndents('青山工业园区管理委员会', '2026年12月31日')).toEqual([['青山工业园区管理委员会', 640], ['2026年12月31日', 1280]])
