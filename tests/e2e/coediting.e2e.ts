@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { TiptapEditorHTMLElement } from '@tiptap/core'
 import type { Locator, Page } from 'playwright-core'
 import * as Y from 'yjs'
-import { connect, DEMO_PASSWORD, login, synced } from '../integration/harness.js'
+import { connect, DEMO_PASSWORD, login, synced, tableElement } from '../integration/harness.js'
 import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 
 const suite = useBrowserSuite()
@@ -249,22 +249,7 @@ describe('two departments writing one summary in Chromium', () => {
     // and column edits of two writers merge.
     const other = connect(suite.server, suite.summaryId, await login(suite.server, 'invest2'))
     await synced(other)
-    const cell = (value: string) => {
-      const node = new Y.XmlElement('tableCell')
-      node.setAttribute('colspan', 1 as unknown as string)
-      node.setAttribute('rowspan', 1 as unknown as string)
-      const paragraph = new Y.XmlElement('paragraph')
-      paragraph.insert(0, [new Y.XmlText(value)])
-      node.insert(0, [paragraph])
-      return node
-    }
-    const row = (...values: string[]) => {
-      const node = new Y.XmlElement('tableRow')
-      node.insert(0, values.map(cell))
-      return node
-    }
-    const table = new Y.XmlElement('table')
-    table.insert(0, [row('甲', '乙'), row('丙', '丁', '戊')])
+    const table = tableElement([['甲', '乙'], ['丙', '丁', '戊']])
     const fragment = other.doc.getXmlFragment('section:investment-service')
     fragment.insert(fragment.length, [table])
     for (const page of [invest, leader]) {

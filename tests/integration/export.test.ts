@@ -4,8 +4,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { anchorsFor, api, connect, demoSummaryId, findPhrase, login, sectionText, startTestServer, synced, waitFor, writeParagraph, type TestClient } from './harness.js'
+import { anchorsFor, api, connect, demoSummaryId, findPhrase, login, sectionText, startTestServer, synced, tableElement, waitFor, writeParagraph, type TestClient } from './harness.js'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
 let summaryId: string
@@ -219,22 +218,7 @@ describe('export and preflight', () => {
   })
 
   it('keeps a table a writer made in a section and prints it in every format', async () => {
-    const cell = (name: string, value: string) => {
-      const node = new Y.XmlElement(name)
-      node.setAttribute('colspan', 1 as unknown as string)
-      node.setAttribute('rowspan', 1 as unknown as string)
-      const paragraph = new Y.XmlElement('paragraph')
-      paragraph.insert(0, [new Y.XmlText(value)])
-      node.insert(0, [paragraph])
-      return node
-    }
-    const row = (...cells: Y.XmlElement[]) => {
-      const node = new Y.XmlElement('tableRow')
-      node.insert(0, cells)
-      return node
-    }
-    const table = new Y.XmlElement('table')
-    table.insert(0, [row(cell('tableHeader', '项目'), cell('tableHeader', '进展')), row(cell('tableCell', '标准厂房'), cell('tableCell', '主体完工'))])
+    const table = tableElement([['项目', '进展'], ['标准厂房', '主体完工']], { header: true })
     const fragment = writer.doc.getXmlFragment('section:investment-service')
     fragment.insert(fragment.length, [table])
     await waitFor(async () => (await (await download('txt')).text()).includes('　　项目 | 进展\n　　标准厂房 | 主体完工\n'))

@@ -111,6 +111,29 @@ export const writeParagraph = (doc: Y.Doc, sectionId: string, text: string): voi
   fragment.insert(fragment.length, [paragraph])
 }
 
+/** A writers' table as the editor writes it: rows of cells of one paragraph each, the first row headings when `header`. */
+export const tableElement = (rows: readonly string[][], { header = false } = {}): Y.XmlElement => {
+  const cell = (name: string, value: string) => {
+    const node = new Y.XmlElement(name)
+    node.setAttribute('colspan', 1 as unknown as string)
+    node.setAttribute('rowspan', 1 as unknown as string)
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText(value)])
+    node.insert(0, [paragraph])
+    return node
+  }
+  const table = new Y.XmlElement('table')
+  table.insert(
+    0,
+    rows.map((values, index) => {
+      const row = new Y.XmlElement('tableRow')
+      row.insert(0, values.map((value) => cell(header && index === 0 ? 'tableHeader' : 'tableCell', value)))
+      return row
+    }),
+  )
+  return table
+}
+
 /**
  * One random edit as writers make them: a new paragraph somewhere (one in five), or `char` typed
  * into, now and then a character deleted from, a random paragraph of the section.
