@@ -229,10 +229,10 @@ describe('templates and summaries', () => {
     await again.close()
   })
 
-  it('starts with built-in templates for a park, a trade union and a school, each ready to build a summary', async () => {
+  it('starts with built-in templates for a park, a trade union, a school, an 应急管理 office and a 供销社, each ready to build a summary', async () => {
     const listed = await api<Array<{ id: string; builtin: boolean }>>(server, '/api/templates', { token: admin })
     expect(listed.body[0]!.id).toBe('park-annual') // the one the form offers first
-    expect(listed.body.filter((template) => template.builtin).map((template) => template.id).sort()).toEqual(['park-annual', 'school-year-end', 'union-year-end'])
+    expect(listed.body.filter((template) => template.builtin).map((template) => template.id).sort()).toEqual(['coop-year-end', 'emergency-year-end', 'park-annual', 'school-year-end', 'union-year-end'])
     const created = await api<{ id: string }>(server, '/api/summaries', { token: admin, body: { templateId: 'school-year-end', year: 2026, organisation: '青山实验小学' } })
     expect(created.status).toBe(201)
     const detail = await api<{ title: string; sections: Array<{ id: string; number: string; departmentName: string }> }>(server, `/api/summaries/${created.body.id}`, { token: admin })
@@ -245,6 +245,15 @@ describe('templates and summaries', () => {
     ])
     const departments = await api<Array<{ name: string }>>(server, '/api/departments', { token: admin })
     expect(departments.body.map((department) => department.name)).toEqual(expect.arrayContaining(['校长办公室', '德育处', '校工会']))
+    for (const [templateId, organisation, title, figure] of [
+      ['emergency-year-end', '青山县应急管理局', '青山县应急管理局2026年安全生产和应急管理工作总结', '【待填：全年发生生产安全事故】'],
+      ['coop-year-end', '青山县供销合作社', '2026年青山县供销合作社工作总结', '【待填：实现销售总额】'],
+    ]) {
+      const built = await api<{ id: string }>(server, '/api/summaries', { token: admin, body: { templateId, year: 2026, organisation } })
+      expect(built.status).toBe(201)
+      expect((await api<{ title: string }>(server, `/api/summaries/${built.body.id}`, { token: admin })).body.title).toBe(title)
+      expect(await (await fetch(`${server.url}/api/summaries/${built.body.id}/export?format=txt`, { headers: { authorization: `Bearer ${admin}` } })).text()).toContain(figure)
+    }
     // No figures yet: the seeded sentences show gaps, never 0, and the preflight names them.
     const text = await (await fetch(`${server.url}/api/summaries/${created.body.id}/export?format=txt`, { headers: { authorization: `Bearer ${admin}` } })).text()
     expect(text).toContain('【待填：在校学生】')
