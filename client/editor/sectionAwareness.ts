@@ -47,7 +47,8 @@ const rootNameOf = (doc: Y.Doc, type: Y.AbstractType<unknown>): string | null =>
   return null
 }
 
-const caretPlace = (doc: Y.Doc, state: Record<string, unknown> | undefined): CaretPlace => {
+/** The section a client's caret is in (its awareness `cursor`), null for none, undefined while unknown. */
+export const caretPlace = (doc: Y.Doc, state: Record<string, unknown> | undefined): CaretPlace => {
   const anchor = (state?.cursor as { anchor?: unknown } | null | undefined)?.anchor
   if (!anchor) return null
   try {

@@ -91,6 +91,19 @@ describe('two departments writing one summary in Chromium', () => {
     await second.keyboard.type('驻点招商')
     await expect.poll(() => labelIn('investment-channels').count(), { timeout: 10_000 }).toBe(1)
     await expect.poll(() => labelIn('investment-service').count(), { timeout: 10_000 }).toBe(0)
+
+    // The outline and the 在线 list say where a colleague is writing, and follow them.
+    const dotIn = (sectionId: string) => first.locator(`.outline li:has(a[href="#section-${sectionId}"]) [data-outline-present="invest2"]`)
+    await expect.poll(() => dotIn('investment-channels').count(), { timeout: 10_000 }).toBe(1)
+    expect(await first.locator('[data-presence-user="invest2"] [data-presence-where]').innerText()).toBe('在 1.拓宽招商渠道')
+    await editorOf(second, 'plan-investment').click()
+    await second.keyboard.type('精准招商')
+    await expect.poll(() => dotIn('plan-investment').count(), { timeout: 10_000 }).toBe(1)
+    expect(await dotIn('investment-channels').count()).toBe(0)
+    await expect.poll(() => first.locator('[data-presence-user="invest2"] [data-presence-where]').innerText()).toBe('在 （一）聚焦主导产业精准招商')
+    await screenshot(first, 'coediting-presence')
+    // One's own caret is no news in one's own outline.
+    expect(await first.locator('[data-outline-present="invest"]').count()).toBe(0)
   })
 
   it('keeps a pinyin composition whole while a colleague types in the same paragraph', async () => {
