@@ -88,6 +88,8 @@ describe('exporting from the summary page', () => {
     await expect.poll(() => form.locator('input[name="official-number"]').inputValue()).toBe('青园管发〔2026〕15号')
     await expect.poll(() => page.locator('[data-export-preview]').innerText()).toContain('青山工业园区管理委员会2026年度工作总结\n\n县委、县政府：\n一、')
     expect(await page.locator('input[name="letterhead"]').isChecked()).toBe(true)
+    // The page shows the 主送机关 under the title, as the exports print it.
+    await expect.poll(() => page.locator('[data-addressee]').innerText()).toBe('县委、县政府：')
     expect(await page.locator('[data-action="download"]').getAttribute('href')).toContain('letterhead=1')
     await screenshot(page, 'export-official-form')
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="download"]')])
