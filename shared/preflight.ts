@@ -7,7 +7,7 @@ import type * as Y from 'yjs'
 import { figureOutliers } from './figureOutliers.js'
 import { readThreads } from './doc/comments.js'
 import { readIndicators } from './doc/indicators.js'
-import { readOutline } from './doc/outline.js'
+import { readMeta, readOutline } from './doc/outline.js'
 import { countSubsections, numberOutline } from './numbering.js'
 import { describeSlip, type PunctuationSlip } from './punctuation.js'
 import { findRepeatedSentences, sentencesOf } from './repeatedText.js'
@@ -30,10 +30,11 @@ export interface PreflightProblem {
  * contradicts (`figure`, with its key), a figure ten times last year's or its target or under a
  * tenth (`outlier`, with its key and the first section showing it, if any), a section's
  * punctuation slips (`punctuation`), its misused words (`wording`), or sentences it carries word
- * for word from the summary it continues (`repeated`).
+ * for word from the summary it continues (`repeated`), or the whole summary longer than the
+ * office's 全文字数上限 (`length`, no section).
  */
 export interface Check {
-  kind: 'figure' | 'outlier' | 'punctuation' | 'wording' | 'repeated'
+  kind: 'figure' | 'outlier' | 'punctuation' | 'wording' | 'repeated' | 'length'
   /** Absent only for an outlier no section shows. */
   sectionId?: string
   key?: string
@@ -53,6 +54,9 @@ const listSlips = (slips: readonly PunctuationSlip[], describe: (slip: Punctuati
 const typedSentences = (doc: Y.Doc): Set<string> =>
   new Set(readOutline(doc).flatMap((entry) => sentencesOf(blocksText(readSectionBlocks(doc, entry.id), 'mark'))))
 
+/** 全文 6320 字，超过要求的 5000 字（多 1320 字）. */
+export const lengthMessage = (words: number, limit: number): string => `全文 ${words} 字，超过要求的 ${limit} 字（多 ${words - limit} 字），请压缩`
+
 /** How much of a repeated sentence the message quotes. */
 const QUOTED = 20
 
@@ -71,10 +75,12 @@ export const checkSummary = (doc: Y.Doc, earlier?: Y.Doc): { problems: Preflight
   const checks: Check[] = []
   const usedIn = new Map<string, string>()
   const levels = outline.map((entry) => entry.level)
+  let words = 0
 
   outline.forEach((entry, index) => {
     const name = `${numbers[index]}${entry.title}`
     const analysis = analyseSection(doc, entry.id, figures)
+    words += analysis.words
     if (analysis.blocks.length === 0)
       problems.push({ kind: 'empty-section', sectionId: entry.id, message: countSubsections(levels, index) > 0 ? `“${name}”只有标题（如无需引言可忽略）` : `“${name}”还没有内容` })
     for (const [placeholder, count] of analysis.placeholders)
@@ -93,6 +99,9 @@ export const checkSummary = (doc: Y.Doc, earlier?: Y.Doc): { problems: Preflight
       checks.push({ kind: 'repeated', sectionId: entry.id, message: `“${name}”中有 ${repeated.length} 句与上年总结原文相同，如“${first.length > QUOTED ? `${first.slice(0, QUOTED)}……` : first}”，请确认是否需要更新` })
     }
   })
+
+  const { wordLimit } = readMeta(doc)
+  if (wordLimit && words > wordLimit) checks.push({ kind: 'length', message: lengthMessage(words, wordLimit) })
 
   for (const [key, figure] of Object.entries(figures)) {
     if (figure.value !== null) continue

@@ -71,6 +71,8 @@ export interface DepartmentProgress extends Tally {
 export interface ProgressReport {
   /** The summary's 截止日期 (`YYYY-MM-DD`), null when none is set. */
   dueDate: string | null
+  /** The summary's 全文字数上限, null when none is set. */
+  wordLimit: number | null
   overall: Tally & { completion: number }
   sections: SectionProgress[]
   departments: DepartmentProgress[]
@@ -99,7 +101,7 @@ export interface ProgressInput {
 }
 
 export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName, today }: ProgressInput): ProgressReport => {
-  const { dueDate } = readMeta(doc)
+  const { dueDate, wordLimit } = readMeta(doc)
   const outline = readOutline(doc)
   const numbers = numberOutline(outline)
   const figures = readIndicators(doc)
@@ -155,6 +157,7 @@ export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName, 
   }
   return {
     dueDate: dueDate ?? null,
+    wordLimit: wordLimit ?? null,
     overall: { ...overall, completion: overall.sections === 0 ? 0 : overall.final / overall.sections },
     sections,
     departments: [...byDepartment.values()],

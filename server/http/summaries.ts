@@ -31,14 +31,15 @@ export const summaryRoutes = (store: Store, rooms: Rooms) => {
   // Title, deadline and 公文格式 live in the doc's meta, so every open page shows a change at
   // once (and a version keeps them as they were); the title is also in the catalog, for the list.
   app.patch('/:id', requireRole('admin'), async (c) => {
-    const { title, archived, dueDate, official: asked } = parseInput(summaryPatchSchema, await c.req.json().catch(() => null))
+    const { title, archived, dueDate, wordLimit, official: asked } = parseInput(summaryPatchSchema, await c.req.json().catch(() => null))
     const official = asked === undefined ? undefined : asked && compactOfficialForm(asked)
     let record = await requireSummary(store, c.req.param('id'))
     // Archiving alone never opens the summary (a summary whose data cannot be read can be archived).
-    if (title !== undefined || dueDate !== undefined || official !== undefined) {
-      await rooms.withRoom(record.id, (room) => room.transactServer((doc) => writeMeta(doc, { title, dueDate, official }), c.get('user').id))
+    if (title !== undefined || dueDate !== undefined || official !== undefined || wordLimit !== undefined) {
+      await rooms.withRoom(record.id, (room) => room.transactServer((doc) => writeMeta(doc, { title, dueDate, official, wordLimit }), c.get('user').id))
     }
     const user = c.get('user')
+    if (wordLimit !== undefined) await recordChange(store, user, record.id, 'summary', wordLimit ? `全文字数上限设为 ${wordLimit} 字` : '取消全文字数上限')
     if (official !== undefined) await recordChange(store, user, record.id, 'summary', official ? `公文格式：${describeOfficialForm(official)}` : '清除公文格式')
     if (title !== undefined) {
       await recordChange(store, user, record.id, 'summary', `标题“${record.title}”→“${title}”`)
@@ -49,7 +50,7 @@ export const summaryRoutes = (store: Store, rooms: Rooms) => {
       record = (await store.catalog.setArchived(record.id, archived)) ?? record
       await recordChange(store, user, record.id, 'summary', archived ? '归档' : '取消归档')
     }
-    return c.json({ ...record, ...(dueDate ? { dueDate } : {}), ...(official ? { official } : {}) })
+    return c.json({ ...record, ...(dueDate ? { dueDate } : {}), ...(wordLimit ? { wordLimit } : {}), ...(official ? { official } : {}) })
   })
 
   app.post('/', requireRole('admin'), async (c) => {
@@ -71,8 +72,8 @@ export const summaryRoutes = (store: Store, rooms: Rooms) => {
     return rooms.withRoom(record.id, (room) => {
       const meta = readMeta(room.doc)
       const { id } = record
-      const { title, year, organisation, dueDate, official } = meta
-      return c.json({ id, title, year, organisation, ...(dueDate ? { dueDate } : {}), ...(official ? { official } : {}), sections: describeSections(room.doc, names) })
+      const { title, year, organisation, dueDate, wordLimit, official } = meta
+      return c.json({ id, title, year, organisation, ...(dueDate ? { dueDate } : {}), ...(wordLimit ? { wordLimit } : {}), ...(official ? { official } : {}), sections: describeSections(room.doc, names) })
     })
   })
 

@@ -29,6 +29,8 @@ export interface SummaryMeta {
   basedOn?: string
   /** The day sections are to be handed in by (截止日期, `YYYY-MM-DD`), if the office set one. */
   dueDate?: string
+  /** 全文字数上限: how many 字 the whole summary may have (the office's notice: 控制在5000字以内). */
+  wordLimit?: number
   /** 公文格式: 主送机关 or 称谓, and the 版头 and 版记 a .docx prints when asked (officialForm.ts). */
   official?: OfficialForm
 }
@@ -60,6 +62,7 @@ export const readMeta = (doc: Y.Doc): SummaryMeta => {
     templateId: String(meta.get('templateId') ?? ''),
     ...(typeof meta.get('basedOn') === 'string' ? { basedOn: meta.get('basedOn') as string } : {}),
     ...(typeof meta.get('dueDate') === 'string' ? { dueDate: meta.get('dueDate') as string } : {}),
+    ...(typeof meta.get('wordLimit') === 'number' && (meta.get('wordLimit') as number) > 0 ? { wordLimit: meta.get('wordLimit') as number } : {}),
     ...(official ? { official } : {}),
   }
 }
@@ -71,8 +74,8 @@ export const createOutlineEntry = (entry: OutlineEntry): Y.Map<unknown> => {
   return map
 }
 
-/** Writes the keys of `meta` that are set; `dueDate: null` removes the deadline, `official: null` the 公文格式. */
-export const writeMeta = (doc: Y.Doc, meta: Partial<Omit<SummaryMeta, 'dueDate' | 'official'>> & { dueDate?: string | null; official?: OfficialForm | null }): void => {
+/** Writes the keys of `meta` that are set; `null` removes the deadline, the word limit or the 公文格式. */
+export const writeMeta = (doc: Y.Doc, meta: Partial<Omit<SummaryMeta, 'dueDate' | 'official' | 'wordLimit'>> & { dueDate?: string | null; official?: OfficialForm | null; wordLimit?: number | null }): void => {
   const map = getMeta(doc)
   for (const [key, value] of Object.entries(meta)) {
     if (value === null) map.delete(key)

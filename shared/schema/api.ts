@@ -60,7 +60,7 @@ export const summaryBodySchema = z.object({
 
 /**
  * PATCH /api/summaries/:id (admin): rename it, archive it or bring it back, set or clear (null) its
- * deadline or its 公文格式 (`official` replaces the whole form).
+ * deadline, its 全文字数上限 or its 公文格式 (`official` replaces the whole form).
  */
 export const summaryPatchSchema = z
   .object({
@@ -68,8 +68,10 @@ export const summaryPatchSchema = z
     archived: z.boolean().optional(),
     dueDate: dueDateSchema.nullable().optional(),
     official: officialFormSchema.nullable().optional(),
+    /** 全文字数上限 (null: none). */
+    wordLimit: z.number().int().min(100).max(100_000).nullable().optional(),
   })
-  .refine((body) => Object.values(body).some((value) => value !== undefined), { error: '请指定要修改的 title、archived、dueDate 或 official' })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), { error: '请指定要修改的 title、archived、dueDate、official 或 wordLimit' })
 
 export type LoginBody = z.infer<typeof loginBodySchema>
 export type UserBody = z.infer<typeof userBodySchema>

@@ -35,7 +35,7 @@ export const OFFICIAL_LABELS: Record<(typeof OFFICIAL_FIELDS)[number], string> =
 /** The year of a 发文字号 belongs in 六角括号 〔〕 (GB/T 9704); [2026], (2026) and 【2026】 are the usual slips. */
 export const normaliseDocumentNumber = (text: string): string => text.replace(/[[［(（【〖]\s*(\d{4})\s*[\]］)）】〗]/g, '〔$1〕')
 
-const line = (max: number) => z.string().trim().max(max, { error: `不超过 ${max} 个字` }).refine((text) => !/[\r\n]/.test(text), { error: '只能写一行' })
+const line = (max: number) => z.string().trim().max(max).refine((text) => !/[\r\n]/.test(text), { error: '只能写一行' })
 
 /** PATCH /api/summaries/:id `official`: each field a line of its own; `''` clears it. */
 export const officialFormSchema = z.strictObject({

@@ -111,6 +111,37 @@ describe('the summary’s deadline and title', () => {
     await writer.click('text=← 返回总结')
     await expect.poll(() => writer.locator('.summary-title').innerText()).toBe('青山工业园区2026年工作总结和2027年工作打算')
   })
+
+  it('sets a 全文字数上限 in 编辑提纲 that every page counts against as anyone writes', async () => {
+    const admin = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'build', DEMO_PASSWORD)
+    expect(await writer.locator('[data-word-limit]').count()).toBe(0)
+    await admin.click('[data-action="edit-outline"]')
+    await admin.fill('input[name="wordLimit"]', '800')
+    await admin.click('[data-action="save-word-limit"]')
+    await expect.poll(() => admin.locator('[role="dialog"] [role="status"]').innerText()).toBe('全文字数上限设为 800 字')
+    await admin.keyboard.press('Escape')
+    // The page counts as the progress report counts.
+    const serverWords = async () => ((await (await writer.request.get(`${suite.server.url}/api/summaries/${suite.summaryId}/progress`)).json()) as { overall: { words: number } }).overall.words
+    const before = await serverWords()
+    const notice = writer.locator('[data-word-limit]')
+    await expect.poll(() => notice.innerText()).toBe(`全文 ${before} / 800 字`)
+    expect(await notice.getAttribute('class')).not.toContain('overdue')
+    // Writing changes the count on every page (18 字 a sentence).
+    await writer.locator('[data-section-id="infrastructure"] .ProseMirror').click()
+    await writer.keyboard.press('Control+End') // after the last sentence: no number split in two
+    await writer.keyboard.type('完成园区道路、供排水和标准厂房建设。'.repeat(3))
+    await expect.poll(() => admin.locator('[data-word-limit]').getAttribute('data-words').then(Number), { timeout: 10_000 }).toBe(before + 54)
+    await expect.poll(serverWords).toBe(before + 54)
+    await admin.locator('[data-section-id="infrastructure"]').scrollIntoViewIfNeeded()
+    await admin.click('[data-action="edit-outline"]')
+    await admin.fill('input[name="wordLimit"]', String(before + 24))
+    await admin.click('[data-action="save-word-limit"]')
+    await admin.keyboard.press('Escape')
+    await expect.poll(() => writer.locator('[data-word-limit]').getAttribute('class')).toContain('overdue')
+    await admin.click('[data-action="export"]')
+    await expect.poll(() => admin.locator('[data-length-checks]').innerText(), { timeout: 10_000 }).toBe(`全文 ${before + 54} 字，超过要求的 ${before + 24} 字（多 30 字），请压缩`)
+  })
 })
 
 describe('approving what was handed in', () => {

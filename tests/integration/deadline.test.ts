@@ -117,3 +117,32 @@ describe('the task table (任务分工表)', () => {
     expect((await api(server, '/api/summaries/nope/assignments', { token: admin })).status).toBe(404)
   })
 })
+
+describe('全文字数上限', () => {
+  it('is set by the admin, live in every open doc, and named in the progress report and the export checks', async () => {
+    const setLimit = (wordLimit: unknown, token = admin) => api<{ wordLimit?: number; error?: { message: string } }>(server, `/api/summaries/${summaryId}`, { token, method: 'PATCH', body: { wordLimit } })
+    expect((await setLimit(3000, await login(server, 'office'))).status).toBe(403)
+    const tooSmall = await setLimit(50)
+    expect(tooSmall.status).toBe(400)
+    expect(tooSmall.body.error!.message).toBe('输入有误：wordLimit：不能小于 100')
+    expect((await setLimit(2.5)).status).toBe(400)
+
+    const set = await setLimit(100)
+    expect(set.status).toBe(200)
+    expect(set.body.wordLimit).toBe(100)
+    await waitFor(() => readMeta(reader.doc).wordLimit === 100, 5000, 'the limit in the reader’s doc')
+    expect((await api<{ wordLimit?: number }>(server, `/api/summaries/${summaryId}`, { token: admin })).body.wordLimit).toBe(100)
+    const report = (await api<{ wordLimit: number | null; overall: { words: number } }>(server, `/api/summaries/${summaryId}/progress`, { token: admin })).body
+    expect(report.wordLimit).toBe(100)
+    // The demo summary's seeded sentences and tables are longer than 100 字.
+    const { checks } = (await api<{ checks: Array<{ kind: string; message: string }> }>(server, `/api/summaries/${summaryId}/preflight`, { token: admin })).body
+    expect(checks.filter((check) => check.kind === 'length')).toEqual([{ kind: 'length', message: `全文 ${report.overall.words} 字，超过要求的 100 字（多 ${report.overall.words - 100} 字），请压缩` }])
+    const journal = await api<Array<{ detail: string }>>(server, `/api/summaries/${summaryId}/journal`, { token: admin })
+    expect(journal.body[0]!.detail).toBe('全文字数上限设为 100 字')
+
+    expect((await setLimit(null)).status).toBe(200)
+    await waitFor(() => readMeta(reader.doc).wordLimit === undefined, 5000, 'the limit gone from the reader’s doc')
+    expect((await api<{ wordLimit: number | null }>(server, `/api/summaries/${summaryId}/progress`, { token: admin })).body.wordLimit).toBeNull()
+  })
+})
+

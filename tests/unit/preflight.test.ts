@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { getOutline } from '../../shared/doc/outline.js'
-import { countProblems, runPreflight } from '../../shared/preflight.js'
+import { writeMeta } from '../../shared/doc/outline.js'
+import { checkSummary, countProblems, runPreflight } from '../../shared/preflight.js'
 import { findPlaceholders } from '../../shared/sectionAnalysis.js'
 import { buildFixture } from './exportFixture.js'
 
@@ -12,6 +13,19 @@ describe('preflight', () => {
     expect(problems).toContainEqual(expect.objectContaining({ kind: 'empty-section', sectionId: 'problems' }))
     expect(problems).toContainEqual(expect.objectContaining({ kind: 'unresolved-comment', sectionId: 'invest', threadId: 't1' }))
     expect(problems.filter((problem) => problem.kind === 'placeholder').map((problem) => problem.sectionId)).toEqual(['invest', 'fairs', 'fairs'])
+  })
+
+  it('points out a summary longer than the office’s 全文字数上限, and only then', () => {
+    const doc = buildFixture()
+    const words = () => checkSummary(doc).checks.filter((check) => check.kind === 'length')
+    expect(words()).toEqual([])
+    writeMeta(doc, { wordLimit: 20 })
+    // Counted as the progress report counts: figures as printed, the table of figures included.
+    expect(words()).toEqual([{ kind: 'length', message: '全文 79 字，超过要求的 20 字（多 59 字），请压缩' }])
+    writeMeta(doc, { wordLimit: 10_000 })
+    expect(words()).toEqual([])
+    writeMeta(doc, { wordLimit: null })
+    expect(words()).toEqual([])
   })
 
   it('leaves out the comments of a deleted section, which no one could resolve until it is restored', () => {
