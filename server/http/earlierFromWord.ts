@@ -3,8 +3,8 @@
  * file's text shared out to this summary's sections by their headings; without dryRun it is kept
  * as an archived summary this one continues (meta.basedOn). Answers which sections get last
  * year's text (and how many paragraphs), the headings that name none, and how many paragraphs
- * stay out. A summary that
- * already continues another is refused (409), as is a file none of whose headings is a section's.
+ * stay out. A summary that already continues another is refused (409), as is a file with no
+ * section's heading over some text (400).
  */
 import { Hono } from 'hono'
 import * as Y from 'yjs'
