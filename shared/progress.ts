@@ -43,6 +43,8 @@ export interface SectionProgress {
   overdue: boolean
   /** Sent back (退回修改) and the return's comment not yet resolved: the department has work to do. */
   returned: boolean
+  /** 执笔人's name, null when none is named. */
+  writer: string | null
   lastEditAt: number | null
   editors: SectionEditor[]
 }
@@ -142,6 +144,7 @@ export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName, 
       wording: analysis.wording.length,
       overdue: isOverdue(entry.status, dueDate, today),
       returned: entry.status === 'drafting' && returnedSections.has(entry.id),
+      writer: entry.writer?.name ?? null,
       lastEditAt: editors[0]?.lastEditAt ?? null,
       editors,
     }

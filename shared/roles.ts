@@ -27,6 +27,16 @@ export const canWriteSection = (actor: Actor, section: SectionOwnership): boolea
   return actor.role === 'editor' && actor.departmentId !== null && actor.departmentId === section.departmentId
 }
 
+/**
+ * Who may be named 执笔人 of a department's section: an active member of that department who may
+ * write its sections (a writer, or the admin when the admin belongs to it, as 办公室's does).
+ */
+export const canBeWriter = (person: Actor & { disabled: boolean }, departmentId: string): boolean =>
+  !person.disabled && person.departmentId === departmentId && (person.role === 'editor' || person.role === 'admin')
+
+/** Who may name a section's 执笔人: the admin, or a writer of the section's department. */
+export const canNameWriter = (actor: Actor, departmentId: string): boolean => actor.role === 'admin' || (actor.role === 'editor' && actor.departmentId === departmentId)
+
 export const ROLE_LABELS: Record<Role, string> = {
   admin: '管理员',
   editor: '撰写人',

@@ -1,6 +1,7 @@
 /**
  * 任务分工表: the table an office sends out with its notice asking for the summary — which
- * department writes which section, what to cover, how long, which figures it reports, by when —
+ * department writes which section (and who in it, when named), what to cover, how long, which
+ * figures it reports, by when —
  * as an .xlsx workbook the office can edit and print. Read from the summary as it stands, so it
  * also shows each section's status.
  */
@@ -34,6 +35,7 @@ export const writeAssignmentSheet = (doc: Y.Doc, departmentName: (id: string) =>
       { header: '涉及指标', width: 30 },
       { header: '截止日期', width: 16 },
       { header: '当前状态', width: 10, centred: true },
+      { header: '执笔人', width: 10, centred: true },
     ],
     rows: outline.map((entry, index) => [
       index + 1,
@@ -44,6 +46,7 @@ export const writeAssignmentSheet = (doc: Y.Doc, departmentName: (id: string) =>
       [...new Set(readSectionIndicatorKeys(doc, entry.id))].map((key) => figures[key]?.label ?? key).join('、'),
       due,
       STATUS_LABELS[entry.status],
+      entry.writer?.name ?? '',
     ]),
   })
 }

@@ -25,8 +25,9 @@ export const describeSections = (doc: Y.Doc, names: ReadonlyMap<string, string>)
     hint: entry.hint,
     wordTarget: entry.wordTarget,
     words: analyseSection(doc, entry.id, figures).words,
-    // Only on a lead (导语), so the answer for every other section keeps its shape.
+    // Only on a lead (导语) and where a 执笔人 is named, so other answers keep their shape.
     ...(entry.lead ? { lead: true } : {}),
+    ...(entry.writer ? { writer: entry.writer } : {}),
   }))
 }
 

@@ -1,7 +1,7 @@
 /** Admin routes for departments and users: GET/POST /api/departments, PATCH /api/departments/:id, GET/POST /api/users, PATCH /api/users/:id. */
 import { Hono } from 'hono'
 import { departmentBodySchema, userBodySchema, userPatchSchema } from '../../shared/schema/api.js'
-import type { Role } from '../../shared/roles.js'
+import { canBeWriter, type Role } from '../../shared/roles.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { hashPassword } from '../auth/password.js'
@@ -19,6 +19,14 @@ export const directoryRoutes = (store: Store, userSockets: UserSockets) => {
 
   // Every signed-in user sees department names (the editor labels sections with them).
   app.get('/departments', async (c) => c.json(await store.directory.listDepartments()))
+
+  // Who may be named 执笔人 of a department's sections (any signed-in user: colleagues' names are no secret).
+  app.get('/departments/:id/writers', async (c) => {
+    const department = await store.directory.getDepartment(c.req.param('id'))
+    if (!department) throw new AppError(404, 'unknown-department', '部门不存在')
+    const people = (await store.directory.listUsers()).filter((person) => canBeWriter(person, department.id))
+    return c.json(people.map(({ id, displayName }) => ({ id, displayName })))
+  })
 
   app.post('/departments', requireRole('admin'), async (c) => {
     const { name } = parseInput(departmentBodySchema, await c.req.json().catch(() => null))

@@ -27,7 +27,7 @@ import type { Store } from '../store/index.js'
 import { requireSummary } from './requireSummary.js'
 import type { User } from '../store/directory.js'
 import { indicatorEntry, templateOutlineEntry } from '../summary/buildSummaryDoc.js'
-import { findEntryIndex, hasLead, insertEntry, moveEntry, removeEntry, updateEntry } from '../summary/outlineEdits.js'
+import { findEntryIndex, hasLead, insertEntry, moveEntry, removeEntry, setWriter, updateEntry } from '../summary/outlineEdits.js'
 import { seedSectionBody } from '../summary/seedSectionBody.js'
 import { describeOutlineEdit } from '../summary/describeOutlineEdit.js'
 import { docFromState } from '../summary/docFromState.js'
@@ -100,6 +100,8 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
       const heading = headingOf(room.doc, sectionId)!
       room.transactServer((doc) => {
         updateEntry(doc, sectionId, { ...fields, ...(status ? { status } : {}) })
+        // A section given to another department is that department's to name a 执笔人 for.
+        if (fields.departmentId !== undefined && fields.departmentId !== section.departmentId) setWriter(doc, sectionId, null)
         if (position !== undefined) moveEntry(doc, sectionId, position)
         if (note) writeThread(doc, note.id, { sectionId, ...openingAnchors(doc, sectionId), text: note.text, mentions: [section.departmentId], authorId: user.id, authorName: user.displayName, departmentId: user.departmentId })
         if (status === 'review') resolveReminders(doc, sectionId, user.displayName)

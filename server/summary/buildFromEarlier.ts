@@ -26,7 +26,8 @@ export const buildFromEarlier = (earlier: Y.Doc, template: Template, meta: Summa
     const parents = indicatorParents(template)
     const seeds = new Map(flattenSections(template.sections).map((section) => [section.id, section.indicators ?? []]))
     const outline = getOutline(doc)
-    for (const entry of readOutline(earlier)) {
+    // Who writes a section is decided again each year: the 执笔人 is not carried over.
+    for (const { writer: _writer, ...entry } of readOutline(earlier)) {
       outline.push([createOutlineEntry({ ...entry, status: 'drafting' })])
       seedSectionBody(doc.getXmlFragment(sectionRoot(entry.id)), seeds.get(entry.id) ?? [], figures, parents)
     }

@@ -34,7 +34,7 @@ export const buildEarlierFromWord = (current: Y.Doc, paragraphs: readonly string
   doc.transact(() => {
     writeMeta(doc, { title, year, organisation: meta.organisation, templateId: meta.templateId })
     const outline = getOutline(doc)
-    for (const entry of readOutline(current)) {
+    for (const { writer: _writer, ...entry } of readOutline(current)) {
       outline.push([createOutlineEntry({ ...entry, status: 'final' })])
       const paragraphsOfSection = (parts.get(entry.id) ?? []).map((text) => {
         const paragraph = new Y.XmlElement('paragraph')

@@ -4,7 +4,7 @@
  * index. Section text lives in its own root and is never touched by outline edits.
  */
 import type * as Y from 'yjs'
-import { createOutlineEntry, getOutline, readOutline, type OutlineEntry } from '../../shared/doc/outline.js'
+import { createOutlineEntry, getOutline, readOutline, type OutlineEntry, type SectionWriter } from '../../shared/doc/outline.js'
 
 export const findEntryIndex = (doc: Y.Doc, sectionId: string): number => getOutline(doc).toArray().findIndex((entry) => entry.get('id') === sectionId)
 
@@ -35,4 +35,11 @@ export const moveEntry = (doc: Y.Doc, sectionId: string, position: number): void
   const entry = readOutline(doc)[from]!
   removeEntry(doc, sectionId)
   insertEntry(doc, position, entry)
+}
+
+/** Names a section's 执笔人, or (null) takes the name away. */
+export const setWriter = (doc: Y.Doc, sectionId: string, writer: SectionWriter | null): void => {
+  const entry = getOutline(doc).get(findEntryIndex(doc, sectionId))
+  if (writer) entry.set('writer', writer)
+  else entry.delete('writer')
 }

@@ -18,6 +18,19 @@ export interface OutlineEntry {
   wordTarget: number
   /** The opening before 一、 (导语): unnumbered, no heading in the exports; stored only when true. */
   lead: boolean
+  /** 执笔人: the member of the department who writes the section, when one is named. */
+  writer?: SectionWriter
+}
+
+/** A section's 执笔人, with the name as it was when named (shown to people who cannot list users). */
+export interface SectionWriter {
+  id: string
+  name: string
+}
+
+const readWriter = (value: unknown): SectionWriter | undefined => {
+  const writer = value as Partial<SectionWriter> | null | undefined
+  return typeof writer?.id === 'string' && typeof writer.name === 'string' ? { id: writer.id, name: writer.name } : undefined
 }
 
 export interface SummaryMeta {
@@ -38,16 +51,20 @@ export interface SummaryMeta {
 export const getOutline = (doc: Y.Doc): Y.Array<Y.Map<unknown>> => doc.getArray(OUTLINE_ROOT)
 export const getMeta = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(META_ROOT)
 
-const readEntry = (entry: Y.Map<unknown>): OutlineEntry => ({
-  id: String(entry.get('id') ?? ''),
-  title: String(entry.get('title') ?? ''),
-  level: Number(entry.get('level') ?? 1),
-  departmentId: String(entry.get('departmentId') ?? ''),
-  status: (entry.get('status') as SectionStatus | undefined) ?? 'drafting',
-  hint: String(entry.get('hint') ?? ''),
-  wordTarget: Number(entry.get('wordTarget') ?? 0),
-  lead: entry.get('lead') === true,
-})
+const readEntry = (entry: Y.Map<unknown>): OutlineEntry => {
+  const writer = readWriter(entry.get('writer'))
+  return {
+    id: String(entry.get('id') ?? ''),
+    title: String(entry.get('title') ?? ''),
+    level: Number(entry.get('level') ?? 1),
+    departmentId: String(entry.get('departmentId') ?? ''),
+    status: (entry.get('status') as SectionStatus | undefined) ?? 'drafting',
+    hint: String(entry.get('hint') ?? ''),
+    wordTarget: Number(entry.get('wordTarget') ?? 0),
+    lead: entry.get('lead') === true,
+    ...(writer ? { writer } : {}),
+  }
+}
 
 /** The outline in document order as plain objects. */
 export const readOutline = (doc: Y.Doc): OutlineEntry[] => getOutline(doc).toArray().map(readEntry)
@@ -70,7 +87,7 @@ export const readMeta = (doc: Y.Doc): SummaryMeta => {
 /** Builds the Y.Map stored for one outline entry. */
 export const createOutlineEntry = (entry: OutlineEntry): Y.Map<unknown> => {
   const map = new Y.Map<unknown>()
-  for (const [key, value] of Object.entries(entry)) if (key !== 'lead' || value === true) map.set(key, value)
+  for (const [key, value] of Object.entries(entry)) if (value !== undefined && (key !== 'lead' || value === true)) map.set(key, value)
   return map
 }
 

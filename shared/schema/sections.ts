@@ -13,6 +13,9 @@ export const sectionPatchSchema = z.object({
   reason: z.string().trim().max(2000).optional(),
 })
 
+/** PUT …/sections/:sectionId/writer: the 执笔人 to name, or null for none. */
+export const sectionWriterSchema = z.object({ userId: z.string().min(1).max(64).nullable() })
+
 export const sectionCreateSchema = z.object({
   title: headingTitleSchema,
   departmentId: z.string().min(1).max(64),

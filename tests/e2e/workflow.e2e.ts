@@ -112,6 +112,22 @@ describe('the summary’s deadline and title', () => {
     await expect.poll(() => writer.locator('.summary-title').innerText()).toBe('青山工业园区2026年工作总结和2027年工作打算')
   })
 
+  it('names a section’s 执笔人: a writer takes it on, a colleague hands it over, everyone sees it', async () => {
+    const invest = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
+    const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
+    const header = (page: typeof invest) => page.locator('[data-section-id="investment-channels"] .section-header')
+    await header(invest).locator('[data-action="take-section"]').click()
+    await expect.poll(() => header(leader).locator('.writer-name').innerText(), { timeout: 10_000 }).toBe('执笔：张招商')
+    // A leader reads who writes it, and names no one.
+    expect(await header(leader).locator('[data-action="choose-writer"]').count()).toBe(0)
+    await header(invest).locator('[data-action="choose-writer"]').click()
+    await header(invest).locator('select[name="writer"]').selectOption({ label: '陈招商' })
+    await expect.poll(() => header(leader).locator('.writer-name').innerText(), { timeout: 10_000 }).toBe('执笔：陈招商')
+    await screenshot(invest, 'section-writer')
+    // Another department's writer sees it and cannot change it.
+    expect(await invest.locator('[data-section-id="safety"] [data-action="choose-writer"]').count()).toBe(0)
+  })
+
   it('sets a 全文字数上限 in 编辑提纲 that every page counts against as anyone writes', async () => {
     const admin = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
     const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'build', DEMO_PASSWORD)
