@@ -97,7 +97,7 @@ describe('the task table (任务分工表)', () => {
     // The title spans the table (a merged row).
     expect(rows[0]![0]).toBe('青山工业园区管理委员会2026年度工作总结任务分工表')
     expect(sheet.getCell('H1').master.address).toBe('A1')
-    expect(rows[1]).toEqual(['序号', '章节', '撰写部门', '写作提示', '字数要求', '涉及指标', '截止日期', '当前状态'])
+    expect(rows[1]).toEqual(['序号', '章节', '撰写部门', '写作提示', '字数要求', '涉及指标', '截止日期', '当前状态', '执笔人'])
     const sections = (await api<{ sections: unknown[] }>(server, `/api/summaries/${summaryId}`, { token: admin })).body.sections
     expect(rows.length).toBe(2 + sections.length)
     expect(rows.find((row) => row[1] === '（二）招商引资取得新突破')).toEqual([
@@ -109,6 +109,7 @@ describe('the task table (任务分工表)', () => {
       '新签工业项目、协议资金、到位资金',
       '2026年12月10日',
       '撰写中',
+      '', // no 执笔人 named
     ])
     expect(rows.find((row) => row[1] === '1.拓宽招商渠道')?.[7]).toBe('待审核')
   })
