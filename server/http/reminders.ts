@@ -1,7 +1,7 @@
 /**
  * 催办: POST /api/summaries/:id/reminders (admin or leader) leaves a comment on every section
  * not yet handed in (撰写中; a bare heading over sub-sections, with no text of its own, aside) —
- * on the whole section, mentioning its department — saying what is
+ * on the whole section, mentioning its department (and naming its 执笔人, if any) — saying what is
  * expected and by when, so each department finds it on its sections and in its line of the list.
  * A section that already carries an open reminder gets no second one. Answers how many were left.
  */
@@ -43,7 +43,8 @@ export const reminderRoutes = (store: Store, rooms: Rooms) => {
       room.transactServer((doc) => {
         for (const section of sections) {
           const department = names.get(section.departmentId)
-          const text = `${REMINDER_PREFIX}本节尚未提交审核，请抓紧撰写${dueDate ? `，于${formatMonthDay(dueDate)}前` : '并'}提交。${department ? ` @${department}` : ''}`
+          const writer = section.writer ? `（执笔：${section.writer.name}）` : ''
+          const text = `${REMINDER_PREFIX}本节尚未提交审核${writer}，请抓紧撰写${dueDate ? `，于${formatMonthDay(dueDate)}前` : '并'}提交。${department ? ` @${department}` : ''}`
           writeThread(doc, createId(), { sectionId: section.id, ...sectionStartAnchors(doc, section.id), text, mentions: [section.departmentId], authorId: user.id, authorName: user.displayName, departmentId: user.departmentId })
         }
       }, user.id)

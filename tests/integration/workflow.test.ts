@@ -330,6 +330,9 @@ describe('催办', () => {
     expect((await remind('invest')).status).toBe(403)
     expect((await remind('viewer')).status).toBe(403)
     expect((await api(server, `/api/summaries/${summaryId}`, { token: tokens.admin, method: 'PATCH', body: { dueDate: '2026-12-20' } })).status).toBe(200)
+    // A section with a 执笔人 names them in its reminder.
+    const invest2 = (await api<Array<{ id: string; username: string }>>(server, '/api/users', { token: tokens.admin })).body.find((person) => person.username === 'invest2')!
+    expect((await api(server, `/api/summaries/${summaryId}/sections/investment-channels/writer`, { token: tokens.admin, method: 'PUT', body: { userId: invest2.id } })).status).toBe(200)
     const reader = await open('admin')
     // 三、下一年度工作打算 is a bare heading over its sub-sections: nothing of its own to hand in.
     const drafting = readOutline(reader.doc).filter((entry) => entry.status === 'drafting' && entry.id !== 'plan').map((entry) => entry.id)
@@ -342,6 +345,7 @@ describe('催办', () => {
     const reminder = reminders().find((thread) => thread.sectionId === 'investment-service')!
     expect(reminder).toMatchObject({ wholeSection: true, quote: '', resolved: false, authorName: '王主任', text: '【催办】本节尚未提交审核，请抓紧撰写，于12月20日前提交。 @招商部' })
     expect(reminder.mentions).toHaveLength(1)
+    expect(reminders().find((thread) => thread.sectionId === 'investment-channels')?.text).toBe('【催办】本节尚未提交审核（执笔：陈招商），请抓紧撰写，于12月20日前提交。 @招商部')
     // Once: a second round leaves nothing new while the first is open.
     const second = await remind('admin')
     expect([second.status, second.body.reminded]).toEqual([200, 0])
