@@ -4,6 +4,7 @@
  * co-ops, the co-op's own companies and Party building; then problems and next year's plan.
  */
 import type { Template } from '../../shared/schema/template.js'
+import { planSection, problemsSection } from './commonSections.js'
 
 export const coopAnnualTemplate: Template = {
   id: 'coop-year-end',
@@ -27,19 +28,12 @@ export const coopAnnualTemplate: Template = {
         { id: 'party', title: '党建和党风廉政建设', department: '机关党支部', hint: '理论学习、支部建设、廉政教育', wordTarget: 300 },
       ],
     },
-    { id: 'problems', title: '存在的问题和不足', department: '办公室', hint: '实事求是，写清差距和原因', wordTarget: 300 },
-    {
-      id: 'plan',
-      title: '下一年度工作打算',
-      department: '办公室',
-      hint: '目标任务和主要措施',
-      wordTarget: 500,
-      children: [
-        { id: 'plan-supplies', title: '做好农资保供和农产品流通', department: '业务科' },
-        { id: 'plan-services', title: '扩大为农服务覆盖', department: '合作指导科' },
-        { id: 'plan-enterprises', title: '深化社有企业改革', department: '财务审计科' },
-      ],
-    },
+    problemsSection('办公室'),
+    planSection('办公室', [
+      { id: 'plan-supplies', title: '做好农资保供和农产品流通', department: '业务科' },
+      { id: 'plan-services', title: '扩大为农服务覆盖', department: '合作指导科' },
+      { id: 'plan-enterprises', title: '深化社有企业改革', department: '财务审计科' },
+    ]),
   ],
   indicators: [
     { key: 'sales', label: '实现销售总额', unit: '亿元', department: '财务审计科', precision: 2 },

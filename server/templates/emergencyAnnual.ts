@@ -5,6 +5,7 @@
  * prevention; then problems and next year's plan.
  */
 import type { Template } from '../../shared/schema/template.js'
+import { planSection, problemsSection } from './commonSections.js'
 
 export const emergencyAnnualTemplate: Template = {
   id: 'emergency-year-end',
@@ -28,20 +29,13 @@ export const emergencyAnnualTemplate: Template = {
         { id: 'disaster', title: '防灾减灾工作有序开展', department: '防灾减灾股', hint: '防汛抗旱、森林防灭火、自然灾害风险普查、受灾群众救助', wordTarget: 300 },
       ],
     },
-    { id: 'problems', title: '存在的问题和不足', department: '办公室', hint: '企业主体责任落实、基层监管力量、应急能力短板，实事求是写清原因', wordTarget: 300 },
-    {
-      id: 'plan',
-      title: '下一年度工作打算',
-      department: '办公室',
-      hint: '目标任务和主要措施',
-      wordTarget: 500,
-      children: [
-        { id: 'plan-hazards', title: '深化重点领域专项整治', department: '综合协调股' },
-        { id: 'plan-enforcement', title: '严格精准执法', department: '执法大队' },
-        { id: 'plan-rescue', title: '提升应急处置能力', department: '应急救援股' },
-        { id: 'plan-disaster', title: '筑牢防灾减灾防线', department: '防灾减灾股' },
-      ],
-    },
+    problemsSection('办公室', '企业主体责任落实、基层监管力量、应急能力短板，实事求是写清原因'),
+    planSection('办公室', [
+      { id: 'plan-hazards', title: '深化重点领域专项整治', department: '综合协调股' },
+      { id: 'plan-enforcement', title: '严格精准执法', department: '执法大队' },
+      { id: 'plan-rescue', title: '提升应急处置能力', department: '应急救援股' },
+      { id: 'plan-disaster', title: '筑牢防灾减灾防线', department: '防灾减灾股' },
+    ]),
   ],
   indicators: [
     { key: 'accidents', label: '全年发生生产安全事故', unit: '起', department: '办公室', precision: 0 },

@@ -3,6 +3,7 @@
  * (管委会). Skeleton and owners follow how such reports are organised (DOMAIN.md).
  */
 import type { Template } from '../../shared/schema/template.js'
+import { planSection, problemsSection } from './commonSections.js'
 
 export const parkAnnualTemplate: Template = {
   id: 'park-annual',
@@ -36,19 +37,12 @@ export const parkAnnualTemplate: Template = {
         { id: 'union', title: '职工队伍凝聚力明显增强', department: '工会', hint: '职工活动、技能竞赛、困难帮扶', wordTarget: 300, indicators: ['union_events'] },
       ],
     },
-    { id: 'problems', title: '存在的问题和不足', department: '办公室', hint: '实事求是，写清差距和原因', wordTarget: 300 },
-    {
-      id: 'plan',
-      title: '下一年度工作打算',
-      department: '办公室',
-      hint: '目标任务和主要措施',
-      wordTarget: 500,
-      children: [
-        { id: 'plan-investment', title: '聚焦主导产业精准招商', department: '招商部' },
-        { id: 'plan-platform', title: '完善基础设施配套', department: '规划建设局' },
-        { id: 'plan-safety', title: '压紧压实安全生产责任', department: '安监办' },
-      ],
-    },
+    problemsSection('办公室'),
+    planSection('办公室', [
+      { id: 'plan-investment', title: '聚焦主导产业精准招商', department: '招商部' },
+      { id: 'plan-platform', title: '完善基础设施配套', department: '规划建设局' },
+      { id: 'plan-safety', title: '压紧压实安全生产责任', department: '安监办' },
+    ]),
   ],
   indicators: [
     { key: 'gdp_industrial', label: '规上工业总产值', unit: '亿元', department: '经济发展局', precision: 1 },

@@ -4,6 +4,7 @@
  * logistics, the teachers' union); the principal's office compiles it.
  */
 import type { Template } from '../../shared/schema/template.js'
+import { planSection, problemsSection } from './commonSections.js'
 
 export const schoolAnnualTemplate: Template = {
   id: 'school-year-end',
@@ -28,19 +29,12 @@ export const schoolAnnualTemplate: Template = {
         { id: 'union', title: '关心关爱教职工', department: '校工会', hint: '教代会、走访慰问、文体活动', wordTarget: 200, indicators: ['staff_events'] },
       ],
     },
-    { id: 'problems', title: '存在的问题和不足', department: '校长办公室', hint: '实事求是，写清差距和原因', wordTarget: 300 },
-    {
-      id: 'plan',
-      title: '下一年度工作打算',
-      department: '校长办公室',
-      hint: '目标任务和主要措施',
-      wordTarget: 500,
-      children: [
-        { id: 'plan-teaching', title: '聚焦课堂提升教学质量', department: '教务处' },
-        { id: 'plan-moral', title: '深化五育并举', department: '德育处' },
-        { id: 'plan-safety', title: '守牢校园安全底线', department: '安全办' },
-      ],
-    },
+    problemsSection('校长办公室'),
+    planSection('校长办公室', [
+      { id: 'plan-teaching', title: '聚焦课堂提升教学质量', department: '教务处' },
+      { id: 'plan-moral', title: '深化五育并举', department: '德育处' },
+      { id: 'plan-safety', title: '守牢校园安全底线', department: '安全办' },
+    ]),
   ],
   indicators: [
     { key: 'students', label: '在校学生', unit: '名', department: '校长办公室', precision: 0 },

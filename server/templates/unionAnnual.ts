@@ -5,6 +5,7 @@
  * women workers, the union's own funds; then problems and next year's plan.
  */
 import type { Template } from '../../shared/schema/template.js'
+import { planSection, problemsSection } from './commonSections.js'
 
 export const unionAnnualTemplate: Template = {
   id: 'union-year-end',
@@ -29,19 +30,12 @@ export const unionAnnualTemplate: Template = {
         { id: 'funds', title: '工会经费管理和审查', department: '经费审查委员会', hint: '经费收缴、使用和审查监督', wordTarget: 200, indicators: ['fund_audits'] },
       ],
     },
-    { id: 'problems', title: '存在的问题和不足', department: '工会办公室', hint: '实事求是，写清差距和原因', wordTarget: 300 },
-    {
-      id: 'plan',
-      title: '下一年度工作打算',
-      department: '工会办公室',
-      hint: '目标任务和主要措施',
-      wordTarget: 500,
-      children: [
-        { id: 'plan-organisation', title: '扩大工会组织覆盖', department: '组织宣传部' },
-        { id: 'plan-rights', title: '深化职工维权服务', department: '权益保障部' },
-        { id: 'plan-women', title: '做实女职工关爱', department: '女职工委员会' },
-      ],
-    },
+    problemsSection('工会办公室'),
+    planSection('工会办公室', [
+      { id: 'plan-organisation', title: '扩大工会组织覆盖', department: '组织宣传部' },
+      { id: 'plan-rights', title: '深化职工维权服务', department: '权益保障部' },
+      { id: 'plan-women', title: '做实女职工关爱', department: '女职工委员会' },
+    ]),
   ],
   indicators: [
     { key: 'members_total', label: '工会会员总数', unit: '名', department: '组织宣传部', precision: 0 },
