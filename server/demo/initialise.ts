@@ -42,7 +42,10 @@ const DEMO_USERS: Array<{ username: string; displayName: string; role: Role; dep
 ]
 
 export const initialise = async (store: Store, config: Config, log: (line: string) => void): Promise<void> => {
-  for (const template of BUILTIN_TEMPLATES) await store.catalog.saveTemplate(template, true)
+  // One millisecond apart, so the list keeps their order (the park's, the demo's, first); a
+  // built-in added in a later release is saved after those an installation already has.
+  const now = Date.now()
+  for (const [index, template] of BUILTIN_TEMPLATES.entries()) await store.catalog.saveTemplate(template, true, now + index)
   // Exactly one process (of however many start together) claims the first-start set-up.
   if (!(await store.catalog.claimInitialisation())) return
   const adminPassword = config.adminPassword ?? generatePassword()

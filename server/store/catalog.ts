@@ -53,11 +53,11 @@ export const createCatalog = (db: Db) => ({
    * one too); a built-in is only installed when no template has its id, so a replacement
    * survives restarts.
    */
-  saveTemplate: async (template: Template, builtin = false): Promise<void> => {
+  saveTemplate: async (template: Template, builtin = false, createdAt = Date.now()): Promise<void> => {
     db.prepare(
       `INSERT INTO templates (id, title, body, builtin, created_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(id) DO ${builtin ? 'NOTHING' : 'UPDATE SET title = excluded.title, body = excluded.body, builtin = excluded.builtin'}`,
-    ).run(template.id, template.title, JSON.stringify(template), builtin ? 1 : 0, Date.now())
+    ).run(template.id, template.title, JSON.stringify(template), builtin ? 1 : 0, createdAt)
   },
   listSummaries: async (): Promise<SummaryRecord[]> =>
     db.prepare<[], SummaryRow>('SELECT * FROM summaries ORDER BY created_at DESC').all().map(toSummary),

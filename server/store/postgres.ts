@@ -192,11 +192,11 @@ export const openPostgresStore = async (url: string): Promise<Store> => {
       const row = await one<{ body: string }>('SELECT body FROM templates WHERE id = $1', [id])
       return row ? (JSON.parse(row.body) as Template) : undefined
     },
-    saveTemplate: async (template, builtin = false) => {
+    saveTemplate: async (template, builtin = false, createdAt = Date.now()) => {
       await pool.query(
         `INSERT INTO templates (id, title, body, builtin, created_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (id) DO ${builtin ? 'NOTHING' : 'UPDATE SET title = excluded.title, body = excluded.body, builtin = excluded.builtin'}`,
-        [template.id, template.title, JSON.stringify(template), builtin, Date.now()],
+        [template.id, template.title, JSON.stringify(template), builtin, createdAt],
       )
     },
     listSummaries: async () => (await all<SummaryRow>('SELECT * FROM summaries ORDER BY created_at DESC')).map(toSummary),

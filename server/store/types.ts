@@ -35,7 +35,8 @@ export interface Store {
   catalog: {
     listTemplates(): Promise<Array<{ id: string; title: string; builtin: boolean }>>
     getTemplate(id: string): Promise<Template | undefined>
-    saveTemplate(template: Template, builtin?: boolean): Promise<void>
+    /** `createdAt` orders the list (built-ins are listed first, in the order they were saved). */
+    saveTemplate(template: Template, builtin?: boolean, createdAt?: number): Promise<void>
     listSummaries(): Promise<SummaryRecord[]>
     getSummary(id: string): Promise<SummaryRecord | undefined>
     setArchived(id: string, archived: boolean): Promise<SummaryRecord | undefined>

@@ -118,6 +118,8 @@ describe('the summary’s deadline and title', () => {
     const header = (page: typeof invest) => page.locator('[data-section-id="investment-channels"] .section-header')
     await header(invest).locator('[data-action="take-section"]').click()
     await expect.poll(() => header(leader).locator('.writer-name').innerText(), { timeout: 10_000 }).toBe('执笔：张招商')
+    // The deadline above the page tells the writer which of the department's sections are theirs.
+    await expect.poll(() => invest.locator('[data-to-hand-in]').innerText()).toMatch(/^本部门还有 \d+ 节未提交审核（您执笔 1 节）$/)
     // A leader reads who writes it, and names no one.
     expect(await header(leader).locator('[data-action="choose-writer"]').count()).toBe(0)
     await header(invest).locator('[data-action="choose-writer"]').click()
