@@ -115,7 +115,8 @@ describe('the summary’s deadline and title', () => {
   it('names a section’s 执笔人: a writer takes it on, a colleague hands it over, everyone sees it', async () => {
     const invest = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
     const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
-    const header = (page: typeof invest) => page.locator('[data-section-id="investment-channels"] .section-header')
+    // 1.拓宽招商渠道 was approved above (final): 2.做优项目服务 is still being written.
+    const header = (page: typeof invest) => page.locator('[data-section-id="investment-service"] .section-header')
     await header(invest).locator('[data-action="take-section"]').click()
     await expect.poll(() => header(leader).locator('.writer-name').innerText(), { timeout: 10_000 }).toBe('执笔：张招商')
     // The deadline above the page tells the writer which of the department's sections are theirs.
