@@ -121,6 +121,10 @@ describe('the summary’s deadline and title', () => {
     await expect.poll(() => header(leader).locator('.writer-name').innerText(), { timeout: 10_000 }).toBe('执笔：张招商')
     // The deadline above the page tells the writer which of the department's sections are theirs.
     await expect.poll(() => invest.locator('[data-to-hand-in]').innerText()).toMatch(/^本部门还有 \d+ 节未提交审核（您执笔 1 节）$/)
+    // …and the outline marks it as theirs (only theirs: the leader's outline has no such mark).
+    expect(await invest.locator('nav.outline li:has(a[href="#section-investment-service"]) [data-outline-mine]').count()).toBe(1)
+    expect(await invest.locator('nav.outline [data-outline-mine]').count()).toBe(1)
+    expect(await leader.locator('nav.outline [data-outline-mine]').count()).toBe(0)
     // A leader reads who writes it, and names no one.
     expect(await header(leader).locator('[data-action="choose-writer"]').count()).toBe(0)
     await header(invest).locator('[data-action="choose-writer"]').click()
