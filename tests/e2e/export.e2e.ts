@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate'
+import { chinaIsoDay } from '../../shared/chinaDay.js'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { ADMIN_PASSWORD } from '../integration/harness.js'
@@ -38,6 +39,12 @@ describe('exporting from the summary page', () => {
     await page.selectOption('select[name="format"]', 'docx')
     await page.uncheck('input[name="withComments"]')
     await screenshot(page, 'export-dialog')
+    // Opened again, the dialog keeps the date and the 附件 chosen (comments are chosen each time).
+    await page.keyboard.press('Escape')
+    await page.click('[data-action="export"]')
+    expect(await page.inputValue('input[name="closingDate"]')).toBe('2026-12-31')
+    expect(await page.isChecked('input[name="appendix"]')).toBe(true)
+    expect(await page.isChecked('input[name="withComments"]')).toBe(false)
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="download"]')])
     expect(download.suggestedFilename()).toBe('青山工业园区管理委员会2026年度工作总结.docx')
     const bytes = readFileSync((await download.path())!)
@@ -101,6 +108,11 @@ describe('exporting from the summary page', () => {
     await page.selectOption('select[name="format"]', 'html')
     expect(await page.locator('input[name="letterhead"]').isDisabled()).toBe(true)
     expect(await page.locator('[data-action="download"]').getAttribute('href')).not.toContain('letterhead')
+    // The format is remembered for the next time; a date nobody chose stays today's.
+    await page.keyboard.press('Escape')
+    await page.click('[data-action="export"]')
+    expect(await page.inputValue('select[name="format"]')).toBe('html')
+    expect(await page.inputValue('input[name="closingDate"]')).toBe(chinaIsoDay(new Date()))
 
     // A leader sees the form but leaves it to the admin.
     const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', 'huizong2026')
