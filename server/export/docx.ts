@@ -33,7 +33,7 @@ import {
 } from 'docx'
 import { hasCommentMarks, splitCommentMarks, type ExportComment } from '../../shared/export/commentMarks.js'
 import type { Block, Change, ExportDocument, Inline } from '../../shared/export/model.js'
-import { BODY_SIZE, bodyRun, bodySpacing, CHAR_SPACE, FONTS, INDENT, LINE, MM, printedWidth, PT, TEXT_WIDTH_PT } from './docxLayout.js'
+import { BODY_SIZE, bodyRun, bodySpacing, CHAR_SPACE, FONTS, INDENT, LINE, MM, ONE_CHAR, printedWidth, PT, TEXT_WIDTH_PT } from './docxLayout.js'
 import { letterheadParagraphs, recordTable } from './docxLetterhead.js'
 
 /** A run of text, or (批注版) the text with comment ranges where its marks are. */
@@ -81,8 +81,10 @@ const wordComments = (comments: readonly ExportComment[]): ICommentOptions[] => 
 
 // Text smaller or larger than the body's 3号 keeps its own pitch (snapToGrid off): on the body's
 // 28-character grid a 小四 cell or a 2号 title would be spread out or take two cells a character.
-const cell = (text: string, bold = false) =>
-  new TableCell({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold, font: FONTS.body, size: 24, snapToGrid: false })] })] })
+/** A table cell's text: 小四 仿宋, off the grid. */
+const cellRun: IRunOptions = { font: FONTS.body, size: 24, snapToGrid: false }
+
+const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ ...cellRun, text, bold })] })] })
 
 /** A writers' table: 小四 仿宋 off the grid, headings bold and centred, cells as written, spans kept. */
 const gridTable = (block: Extract<Block, { kind: 'grid' }>, track: Track): Table =>
@@ -90,7 +92,7 @@ const gridTable = (block: Extract<Block, { kind: 'grid' }>, track: Track): Table
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: block.rows.map((row, index) => {
       const heading = index < block.headerRows
-      const base: IRunOptions = { font: FONTS.body, size: 24, snapToGrid: false, bold: heading }
+      const base: IRunOptions = { ...cellRun, bold: heading }
       return new TableRow({
         tableHeader: heading,
         children: row.map(
@@ -168,13 +170,12 @@ const titleParagraph = (lines: string[], spacingBefore: number) =>
  * pushes the name left instead. Right indents in twips.
  */
 export const closingIndents = (organisation: string, date: string): Array<[string, number]> => {
-  const ONE = INDENT / 2
   const name = printedWidth(organisation)
   const day = printedWidth(date)
   const shift = Math.max(0, day + 2 - name) // how far the name must move left for the date to fit
   return [
-    [organisation, Math.round((2 + shift) * ONE)],
-    [date, Math.round((2 + shift + name - 2 - day) * ONE)],
+    [organisation, Math.round((2 + shift) * ONE_CHAR)],
+    [date, Math.round((2 + shift + name - 2 - day) * ONE_CHAR)],
   ]
 }
 

@@ -6,7 +6,9 @@ export const PT = 20 // twips per point
 export const LINE = Math.round(28.95 * PT) // 579: 22 lines on the A4 text block
 export const BODY_SIZE = 32 // half-points: 3号 = 16 pt
 export const INDENT = 640 // two characters of 16 pt
+export const ONE_CHAR = INDENT / 2 // one character of 3号, in twips
 export const TEXT_WIDTH_PT = (210 - 28 - 26) * (MM / PT) // 442.2 pt
+export const TEXT_WIDTH = Math.round(TEXT_WIDTH_PT * PT) // in twips
 /** charSpace: (desired pitch − font size) × 4096, for 28 characters per line. */
 export const CHAR_SPACE = Math.round((TEXT_WIDTH_PT / 28 - 16) * 4096)
 

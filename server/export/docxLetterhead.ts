@@ -3,14 +3,13 @@
  * rule) and the 版记 at the foot of the last page (抄送, 印发机关 and 印发日期), as GB/T 9704 lays
  * them out.
  */
-import { AlignmentType, BorderStyle, LineRuleType, Paragraph, RelativeHorizontalPosition, RelativeVerticalPosition, Tab, Table, TableAnchorType, TableCell, TableRow, TabStopType, TextRun, WidthType } from 'docx'
+import { AlignmentType, BorderStyle, Paragraph, RelativeHorizontalPosition, RelativeVerticalPosition, Tab, Table, TableAnchorType, TableCell, TableRow, TabStopType, TextRun, WidthType } from 'docx'
 import type { Letterhead } from '../../shared/export/model.js'
-import { bodyRun, bodySpacing, FONTS, LINE, MM, PT, printedWidth, TEXT_WIDTH_PT } from './docxLayout.js'
+import { bodyRun, bodySpacing, FONTS, LINE, MM, ONE_CHAR, printedWidth, TEXT_WIDTH, TEXT_WIDTH_PT } from './docxLayout.js'
 
 const RED = 'FF0000'
 const FOURTH_SIZE = 28 // 4号 = 14 pt
 const ONE_CHAR_4 = 280 // one character of 4号, in twips
-const ONE_CHAR_3 = 320 // one character of 3号, in twips
 
 /** 4 mm under the 发文字号, the red rule as wide as the text. */
 const RED_RULE = { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 11 } }
@@ -21,12 +20,11 @@ const RED_RULE = { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, sp
  */
 const numberLine = ({ number = '', signer }: Letterhead): Paragraph => {
   if (!signer) return new Paragraph({ alignment: AlignmentType.CENTER, spacing: bodySpacing, border: RED_RULE, children: [new TextRun({ ...bodyRun, text: number })] })
-  const width = Math.round(TEXT_WIDTH_PT * PT)
   return new Paragraph({
     spacing: bodySpacing,
     border: RED_RULE,
-    indent: { left: ONE_CHAR_3 },
-    tabStops: [{ type: TabStopType.RIGHT, position: width - ONE_CHAR_3 }],
+    indent: { left: ONE_CHAR },
+    tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - ONE_CHAR }],
     children: [new TextRun({ ...bodyRun, children: [number, new Tab(), '签发人：'] }), new TextRun({ ...bodyRun, font: FONTS.heading2, text: signer })],
   })
 }
@@ -55,21 +53,19 @@ export const letterheadParagraphs = (letterhead: Letterhead): Paragraph[] => {
  * text area; where floating tables are not supported it still follows the closing.
  */
 export const recordTable = (letterhead: Letterhead, date: string): Table | null => {
-  const width = Math.round(TEXT_WIDTH_PT * PT)
   const run = (...children: Array<string | Tab>) => new TextRun({ children, font: FONTS.body, size: FOURTH_SIZE, snapToGrid: false })
-  const spacing = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 }
   const lines = [
-    ...(letterhead.copyTo ? [new Paragraph({ spacing, indent: { left: ONE_CHAR_4 * 4, hanging: ONE_CHAR_4 * 3, right: ONE_CHAR_4 }, children: [run(`抄送：${letterhead.copyTo}。`)] })] : []),
+    ...(letterhead.copyTo ? [new Paragraph({ spacing: bodySpacing, indent: { left: ONE_CHAR_4 * 4, hanging: ONE_CHAR_4 * 3, right: ONE_CHAR_4 }, children: [run(`抄送：${letterhead.copyTo}。`)] })] : []),
     ...(letterhead.printedBy
-      ? [new Paragraph({ spacing, indent: { left: ONE_CHAR_4 }, tabStops: [{ type: TabStopType.RIGHT, position: width - ONE_CHAR_4 }], children: [run(letterhead.printedBy, new Tab(), `${date}印发`)] })]
+      ? [new Paragraph({ spacing: bodySpacing, indent: { left: ONE_CHAR_4 }, tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - ONE_CHAR_4 }], children: [run(letterhead.printedBy, new Tab(), `${date}印发`)] })]
       : []),
   ]
   if (lines.length === 0) return null
   const none = { style: BorderStyle.NONE, size: 0, color: 'auto' }
   const thick = { style: BorderStyle.SINGLE, size: 8, color: 'auto' } // 0.35 mm
   return new Table({
-    width: { size: width, type: WidthType.DXA },
-    columnWidths: [width],
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [TEXT_WIDTH],
     margins: { left: 0, right: 0, top: 0, bottom: 0 },
     borders: { top: thick, bottom: thick, insideHorizontal: { style: BorderStyle.SINGLE, size: 6, color: 'auto' }, left: none, right: none, insideVertical: none },
     float: {
