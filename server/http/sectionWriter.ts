@@ -14,8 +14,9 @@ import type { Rooms } from '../collab/rooms.js'
 import type { Store } from '../store/index.js'
 import { setWriter } from '../summary/outlineEdits.js'
 import { parseInput } from '../validate.js'
-import { departmentNames, describeSections, headingOf } from './describeSections.js'
+import { departmentNames, describeSection, headingOf } from './describeSections.js'
 import { recordChange } from './journal.js'
+import { requireSection } from './requireSection.js'
 import { requireSummary } from './requireSummary.js'
 
 export const sectionWriterRoutes = (store: Store, rooms: Rooms) => {
@@ -30,14 +31,13 @@ export const sectionWriterRoutes = (store: Store, rooms: Rooms) => {
     const writer = userId === null ? null : await store.directory.getUser(userId)
     const names = await departmentNames(store)
     return rooms.withRoom(summaryId, async (room) => {
-      const section = room.section(sectionId)
-      if (!section) throw new AppError(404, 'unknown-section', `章节“${sectionId}”不存在`)
+      const section = requireSection(room, sectionId)
       if (!canNameWriter(user, section.departmentId)) throw new AppError(403, 'forbidden', '只有本节所属部门的撰写人或管理员可以指定执笔人')
       if (userId !== null && !(writer && canBeWriter(writer, section.departmentId))) throw new AppError(400, 'invalid-writer', `执笔人应为${names.get(section.departmentId) ?? '本节所属部门'}的撰写人`, [{ path: 'userId', message: '不是本节所属部门的撰写人' }])
       const heading = headingOf(room.doc, sectionId)!
       room.transactServer((doc) => setWriter(doc, sectionId, writer ? { id: writer.id, name: writer.displayName } : null), user.id)
       await recordChange(store, user, summaryId, 'section-edit', writer ? `“${heading}”执笔人：${writer.displayName}` : `“${heading}”不再指定执笔人`, sectionId)
-      return c.json(describeSections(room.doc, names).find((described) => described.id === sectionId))
+      return c.json(describeSection(room.doc, names, sectionId))
     })
   })
 

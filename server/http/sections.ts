@@ -36,9 +36,10 @@ import { autoVersionName, takeVersion } from '../summary/versions.js'
 import { resolveReminders } from '../summary/reminders.js'
 import { writeThread } from '../summary/writeThread.js'
 import { parseInput } from '../validate.js'
-import { departmentNames, describeSections, headingOf } from './describeSections.js'
+import { departmentNames, describeSection, headingOf } from './describeSections.js'
 import { recordChange } from './journal.js'
 import { requireDepartment } from './requireDepartment.js'
+import { requireSection } from './requireSection.js'
 
 const requireAdmin = (user: User, what: string) => {
   if (user.role !== 'admin') throw new AppError(403, 'forbidden', `只有管理员可以${what}`)
@@ -65,12 +66,7 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
     const summaryId = (await requireSummary(store, c.req.param('id'))).id
     return rooms.withRoom(summaryId, (room) => use(room, c.get('user')))
   }
-  const sectionOf = (room: Room, sectionId: string) => {
-    const section = room.section(sectionId)
-    if (!section) throw new AppError(404, 'unknown-section', `章节“${sectionId}”不存在`)
-    return section
-  }
-  const sectionAnswer = async (room: Room, sectionId: string) => describeSections(room.doc, await departmentNames(store)).find((section) => section.id === sectionId)
+  const sectionAnswer = async (room: Room, sectionId: string) => describeSection(room.doc, await departmentNames(store), sectionId)
   const journal = (room: Room, user: User, action: Parameters<typeof recordChange>[3], detail: string, sectionId: string | null = null) =>
     recordChange(store, user, room.summaryId, action, detail, sectionId)
 
@@ -78,12 +74,12 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
     const input = parseInput(sectionPatchSchema, await c.req.json().catch(() => null))
     const sectionId = c.req.param('sectionId')
     return withSummary(c, async (room, user) => {
-      sectionOf(room, sectionId)
+      requireSection(room, sectionId)
       const { status, reason, position, ...fields } = input
       if (Object.keys(fields).length > 0 || position !== undefined) requireAdmin(user, '修改提纲')
       await requireDepartment(store, fields.departmentId)
       // Read after the last await: another request may have moved it on or deleted it meanwhile.
-      const section = sectionOf(room, sectionId)
+      const section = requireSection(room, sectionId)
       const outlineLength = readOutline(room.doc).length
       if (position !== undefined && position >= outlineLength) throw new AppError(400, 'invalid-input', `位置应在 0 到 ${outlineLength - 1} 之间`, [{ path: 'position', message: '位置超出范围' }])
       if (section.lead && ((fields.level ?? 1) !== 1 || (position ?? 0) !== 0)) throw new AppError(409, 'lead-fixed', '导语固定在正文开头，不能移动或改变级别')
@@ -119,7 +115,7 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
   app.get('/:id/sections/:sectionId/text', (c) =>
     withSummary(c, (room) => {
       const sectionId = c.req.param('sectionId')
-      sectionOf(room, sectionId)
+      requireSection(room, sectionId)
       const heading = headingOf(room.doc, sectionId)!
       return c.json({ heading, title: readMeta(room.doc).title, text: writeBlocks(readSectionBlocks(room.doc, sectionId)) })
     }),
@@ -148,7 +144,7 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
     withSummary(c, async (room, user) => {
       requireAdmin(user, '删除章节')
       const sectionId = c.req.param('sectionId')
-      sectionOf(room, sectionId)
+      requireSection(room, sectionId)
       let versionId: string | undefined
       if (hasText(room.doc, sectionId)) {
         if (c.req.query('force') !== '1')
@@ -157,7 +153,7 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
         // where people look for earlier text.
         const name = autoVersionName('删除', headingOf(room.doc, sectionId)!)
         versionId = (await takeVersion(store, room.summaryId, Y.encodeStateAsUpdate(room.doc), name, user)).id
-        sectionOf(room, sectionId) // another request may have deleted it meanwhile
+        requireSection(room, sectionId) // another request may have deleted it meanwhile
       }
       const heading = headingOf(room.doc, sectionId)!
       room.transactServer((doc) => removeEntry(doc, sectionId), user.id)
