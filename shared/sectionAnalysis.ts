@@ -4,6 +4,7 @@
  * figures it uses that have no value and typed figures that contradict the data.
  */
 import type * as Y from 'yjs'
+import { readOutline } from './doc/outline.js'
 import { readSectionBlocks, readSectionIndicatorKeys } from './export/buildExportDocument.js'
 import { inlineText, type Block, type Inline } from './export/model.js'
 import type { IndicatorData } from './indicators/types.js'
@@ -59,6 +60,13 @@ export interface SectionAnalysis {
   wording: PunctuationSlip[]
 }
 
+/** 字数 of blocks as printed (figures as their values, tables included), as Word/WPS count them. */
+const blocksWords = (blocks: readonly Block[]): number => countWords(blocksText(blocks))
+
+/** 全文字数: every section's 字数, as the progress report adds them up. */
+export const summaryWords = (doc: Y.Doc, figures: Readonly<Record<string, IndicatorData>>): number =>
+  readOutline(doc).reduce((sum, entry) => sum + blocksWords(readSectionBlocks(doc, entry.id, figures)), 0)
+
 export const analyseSection = (doc: Y.Doc, sectionId: string, figures: Readonly<Record<string, IndicatorData>>): SectionAnalysis => {
   const blocks = readSectionBlocks(doc, sectionId, figures)
   const indicatorKeys = [...new Set(readSectionIndicatorKeys(doc, sectionId))]
@@ -66,7 +74,7 @@ export const analyseSection = (doc: Y.Doc, sectionId: string, figures: Readonly<
   const marked = blocksText(blocks, 'mark')
   return {
     blocks,
-    words: countWords(blocksText(blocks)),
+    words: blocksWords(blocks),
     placeholders: findPlaceholders(typed),
     typedMismatches: findTypedFigureMismatches(typed, figures),
     punctuation: findPunctuationSlips(marked),

@@ -72,6 +72,7 @@ export const readOutline = (doc: Y.Doc): OutlineEntry[] => getOutline(doc).toArr
 export const readMeta = (doc: Y.Doc): SummaryMeta => {
   const meta = getMeta(doc)
   const official = readOfficialForm(meta.get('official'))
+  const wordLimit = meta.get('wordLimit')
   return {
     title: String(meta.get('title') ?? ''),
     year: Number(meta.get('year') ?? 0),
@@ -79,7 +80,7 @@ export const readMeta = (doc: Y.Doc): SummaryMeta => {
     templateId: String(meta.get('templateId') ?? ''),
     ...(typeof meta.get('basedOn') === 'string' ? { basedOn: meta.get('basedOn') as string } : {}),
     ...(typeof meta.get('dueDate') === 'string' ? { dueDate: meta.get('dueDate') as string } : {}),
-    ...(typeof meta.get('wordLimit') === 'number' && (meta.get('wordLimit') as number) > 0 ? { wordLimit: meta.get('wordLimit') as number } : {}),
+    ...(typeof wordLimit === 'number' && wordLimit > 0 ? { wordLimit } : {}),
     ...(official ? { official } : {}),
   }
 }
