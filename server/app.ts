@@ -18,6 +18,7 @@ import { authRoutes } from './http/auth.js'
 import { commentRoutes } from './http/comments.js'
 import { earlierFromWordRoutes } from './http/earlierFromWord.js'
 import { sectionWriterRoutes } from './http/sectionWriter.js'
+import { readMarkRoutes } from './http/readMarks.js'
 import { reminderRoutes } from './http/reminders.js'
 import { userImportRoutes } from './http/userImport.js'
 import { directoryRoutes } from './http/directory.js'
@@ -83,6 +84,7 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
   app.route('/api/summaries', reminderRoutes(store, rooms))
   app.route('/api/summaries', earlierFromWordRoutes(store, rooms))
   app.route('/api/summaries', sectionWriterRoutes(store, rooms))
+  app.route('/api/summaries', readMarkRoutes(store, rooms))
   app.all('/api/*', () => {
     throw new AppError(404, 'not-found', '接口不存在')
   })

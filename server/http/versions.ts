@@ -7,8 +7,6 @@ import { Hono, type Context } from 'hono'
 import * as Y from 'yjs'
 import { diffParagraphs } from '../../shared/diffParagraphs.js'
 import { readOutline } from '../../shared/doc/outline.js'
-import { readSectionBlocks } from '../../shared/export/buildExportDocument.js'
-import { blocksText } from '../../shared/sectionAnalysis.js'
 import { versionCreateSchema } from '../../shared/schema/sections.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
@@ -20,17 +18,12 @@ import { copyOfSummary, docFromState } from '../summary/docFromState.js'
 import { findEntryIndex } from '../summary/outlineEdits.js'
 import { autoVersionName, takeVersion } from '../summary/versions.js'
 import { replaceSectionText, sameSectionText } from '../summary/restoreSection.js'
+import { sectionParagraphs } from '../summary/sectionParagraphs.js'
 import { canWriteSection } from '../../shared/roles.js'
 import { departmentNames, describeSections, headingOf } from './describeSections.js'
 import { requireSummary } from './requireSummary.js'
 import { parseInput } from '../validate.js'
 import { recordChange } from './journal.js'
-
-/** A deleted section's text stays in the doc, but it is no longer part of the summary: none. */
-const paragraphsOf = (doc: Y.Doc, sectionId: string): string[] =>
-  findEntryIndex(doc, sectionId) >= 0
-    ? readSectionBlocks(doc, sectionId).flatMap((block) => blocksText([block]).split('\n')).filter((line) => line.trim() !== '')
-    : []
 
 export const versionRoutes = (store: Store, rooms: Rooms) => {
   const app = new Hono<AppEnv>()
@@ -89,7 +82,7 @@ export const versionRoutes = (store: Store, rooms: Rooms) => {
     const current = await copyOfSummary(rooms, version.summaryId)
     const known = [...readOutline(then), ...readOutline(current)].some((entry) => entry.id === sectionId)
     if (!known) throw new AppError(400, 'unknown-section', `章节“${sectionId}”不存在`)
-    const changes = diffParagraphs(paragraphsOf(then, sectionId), paragraphsOf(current, sectionId))
+    const changes = diffParagraphs(sectionParagraphs(then, sectionId), sectionParagraphs(current, sectionId))
     then.destroy()
     current.destroy()
     return c.json({ sectionId, version: { id: version.id, name: version.name, createdAt: version.createdAt }, changes })

@@ -6,6 +6,7 @@ import { openDb } from './db.js'
 import { createDirectory } from './directory.js'
 import { createGroupCommit } from './groupCommit.js'
 import { createJournal } from './journal.js'
+import { createReadMarks } from './readMarks.js'
 import { createSessions } from './sessions.js'
 import { createUpdateLog } from './updates.js'
 import { createVersions } from './versions.js'
@@ -30,6 +31,7 @@ export const openStore = (dataDir: string, backup: BackupOptions = {}) => {
     updates: createUpdateLog(db, createGroupCommit(db)),
     versions: createVersions(db),
     journal: createJournal(db),
+    reads: createReadMarks(db),
     close: async () => {
       await new Promise((resolve) => setImmediate(resolve)) // a group commit under way finishes first
       await backups.settled()

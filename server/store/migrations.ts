@@ -112,4 +112,13 @@ export const MIGRATIONS: string[] = [
     detail TEXT NOT NULL
   );
   CREATE INDEX journal_by_summary ON journal(summary_id, at);`,
+  // 已读: each reader's section texts as last read, to mark what others changed since (readMarks.ts).
+  `CREATE TABLE section_reads (
+    summary_id TEXT NOT NULL REFERENCES summaries(id),
+    user_id TEXT NOT NULL,
+    section_id TEXT NOT NULL,
+    read_at INTEGER NOT NULL,
+    paragraphs TEXT NOT NULL,
+    PRIMARY KEY (summary_id, user_id, section_id)
+  ) WITHOUT ROWID;`,
 ]

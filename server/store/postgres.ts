@@ -14,6 +14,7 @@ import type { Store } from './types.js'
 import type { UpdateRecord } from './updates.js'
 import type { VersionRecord } from './versions.js'
 import { JOURNAL_LIMIT, toJournalEntry } from './journal.js'
+import { toReadMark } from './readMarks.js'
 
 const MIGRATIONS = [
   `CREATE TABLE departments (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL);
@@ -37,6 +38,8 @@ const MIGRATIONS = [
   `CREATE TABLE journal (id BIGSERIAL PRIMARY KEY, summary_id TEXT NOT NULL REFERENCES summaries(id), at BIGINT NOT NULL, user_id TEXT,
      user_name TEXT NOT NULL, action TEXT NOT NULL, section_id TEXT, detail TEXT NOT NULL);
    CREATE INDEX journal_by_summary ON journal(summary_id, at);`,
+  `CREATE TABLE section_reads (summary_id TEXT NOT NULL REFERENCES summaries(id), user_id TEXT NOT NULL, section_id TEXT NOT NULL,
+     read_at BIGINT NOT NULL, paragraphs TEXT NOT NULL, PRIMARY KEY (summary_id, user_id, section_id));`,
 ]
 
 const MIGRATION_LOCK = 7_730_001
@@ -302,5 +305,20 @@ export const openPostgresStore = async (url: string): Promise<Store> => {
     list: async (summaryId) => (await all('SELECT * FROM journal WHERE summary_id = $1 ORDER BY at DESC, id DESC LIMIT $2', [summaryId, JOURNAL_LIMIT])).map(toJournalEntry),
   }
 
-  return { directory, sessions, catalog, updates, versions, journal, close: () => pool.end() }
+  const reads: Store['reads'] = {
+    list: async (summaryId, userId) =>
+      (await all<{ section_id: string; read_at: number; paragraphs: string }>('SELECT section_id, read_at, paragraphs FROM section_reads WHERE summary_id = $1 AND user_id = $2', [summaryId, userId])).map(toReadMark),
+    save: (summaryId, userId, marks) =>
+      transaction(async (client) => {
+        for (const mark of marks) {
+          await client.query(
+            `INSERT INTO section_reads (summary_id, user_id, section_id, read_at, paragraphs) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (summary_id, user_id, section_id) DO UPDATE SET read_at = excluded.read_at, paragraphs = excluded.paragraphs`,
+            [summaryId, userId, mark.sectionId, mark.readAt, JSON.stringify(mark.paragraphs)],
+          )
+        }
+      }),
+  }
+
+  return { directory, sessions, catalog, updates, versions, journal, reads, close: () => pool.end() }
 }

@@ -9,6 +9,7 @@ import type { SectionActivity, StoredState, UpdateRecord } from './updates.js'
 import type { VersionRecord } from './versions.js'
 import type { Backups } from './backups.js'
 import type { JournalEntry } from './journal.js'
+import type { ReadMark } from './readMarks.js'
 
 export interface Store {
   directory: {
@@ -63,6 +64,11 @@ export interface Store {
     record(entry: JournalEntry): Promise<void>
     /** Newest first, at most JOURNAL_LIMIT. */
     list(summaryId: string): Promise<JournalEntry[]>
+  }
+  /** What each reader last read of each section (已读). */
+  reads: {
+    list(summaryId: string, userId: string): Promise<ReadMark[]>
+    save(summaryId: string, userId: string, marks: readonly ReadMark[]): Promise<void>
   }
   /** Backups of the SQLite file; PostgreSQL is backed up with its own tools, so it has none. */
   backups?: Backups

@@ -3,12 +3,13 @@
  * changes (text inserted and deleted), so the office or a leader can review the edits in Word and
  * accept or reject them there. Works on two export models: sections are matched by id (a moved
  * section is compared where it is now, a removed one shown deleted where it was), their blocks by
- * text (jsdiff), a changed paragraph by words (ICU's Chinese word breaks: 4.8 → 5.2 reads as one
- * change, not two digits). Formatting inside a changed paragraph is not
- * carried; a rewritten paragraph (less than half of it kept) reads as deleted and inserted whole.
+ * text (jsdiff), a changed paragraph by words (diffWithinParagraph). Formatting inside a changed
+ * paragraph is not carried; a rewritten paragraph (less than half of it kept) reads as deleted and
+ * inserted whole.
  * Tables show as they are now.
  */
-import { diffArrays, diffWords } from 'diff'
+import { diffArrays } from 'diff'
+import { diffWithinParagraph } from '../diffParagraphs.js'
 import { inlineText, type Block, type Change, type ExportDocument, type ExportSection, type Inline, type TextInline } from './model.js'
 
 /** Text as inlines, line breaks as breaks; a deleted line break is dropped (it would split the paragraph). */
@@ -28,17 +29,8 @@ const markBlock = (block: Block, change: Change): Block[] => {
   return change === 'insert' ? [block] : []
 }
 
-/** How much of the longer text a word diff keeps, below which a paragraph reads as rewritten. */
-const KEPT_SHARE = 0.5
-
-const WORDS = new Intl.Segmenter('zh', { granularity: 'word' })
-
-const diffText = (before: string, after: string): Inline[] | null => {
-  const parts = diffWords(before, after, { intlSegmenter: WORDS })
-  const kept = parts.reduce((sum, part) => sum + (part.added || part.removed ? 0 : part.value.length), 0)
-  if (kept < Math.max(before.length, after.length) * KEPT_SHARE) return null
-  return parts.flatMap((part) => textInlines(part.value, part.added ? 'insert' : part.removed ? 'delete' : undefined))
-}
+const diffText = (before: string, after: string): Inline[] | null =>
+  diffWithinParagraph(before, after)?.flatMap((part) => textInlines(part.text, part.op === 'equal' ? undefined : part.op)) ?? null
 
 const blockKey = (block: Block): string => {
   if (block.kind === 'paragraph') return `p:${inlineText(block.inlines)}`

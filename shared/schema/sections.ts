@@ -34,3 +34,6 @@ export const versionCreateSchema = z.object({ name: z.string().trim().min(1).max
 export const restoreSectionSchema = z.object({ versionId: z.string().min(1).max(64) })
 
 export const applyTemplateSchema = z.object({ templateId: z.string().min(1).max(64).optional() })
+
+/** 标为已读: one section, or every section of the summary. */
+export const readMarkSchema = z.object({ sectionId: z.string().min(1).max(64).optional() })

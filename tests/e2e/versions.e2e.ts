@@ -114,3 +114,38 @@ describe('a section’s text put back as a version had it, in Chromium', () => {
     expect(await download.getAttribute('href')).not.toContain('changesSince')
   })
 })
+
+describe('有改动 since a reader last read, in Chromium', () => {
+  it('marks what others changed in the outline and the section, shows it word by word, and forgets it once read', async () => {
+    // The first visit marks everything read: nothing is news yet.
+    const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
+    expect(await leader.locator('[data-changes-notice]').count()).toBe(0)
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
+    await writer.locator('[data-section-id="investment-channels"] .ProseMirror').click()
+    await writer.keyboard.type('全年赴长三角开展驻点招商12次。')
+
+    // The page asks again when it comes back into view; a reload does the same here.
+    await expect
+      .poll(async () => {
+        await leader.reload()
+        await leader.waitForSelector('[data-section-id] .ProseMirror')
+        return leader.locator('[data-outline-changed]').count()
+      }, { timeout: 10_000 })
+      .toBe(1)
+    expect(await leader.locator('[data-changes-notice]').innerText()).toContain('有 1 节被他人改动')
+    const changes = leader.locator('[data-section-changes="investment-channels"]')
+    expect(await changes.innerText()).toContain('张招商')
+    await changes.locator('[data-action="show-changes"]').click()
+    await expect.poll(() => changes.locator('[data-changes] .diff-insert ins').innerText()).toBe('全年赴长三角开展驻点招商12次。')
+    await screenshot(leader, 'changes-since-read')
+
+    await changes.locator('[data-action="mark-read"]').click()
+    await expect.poll(() => leader.locator('[data-outline-changed]').count()).toBe(0)
+    expect(await leader.locator('[data-changes-notice]').count()).toBe(0)
+    // The writer's own words are not news to the writer.
+    await writer.reload()
+    await writer.waitForSelector('[data-section-id] .ProseMirror')
+    await writer.waitForTimeout(500)
+    expect(await writer.locator('[data-outline-changed]').count()).toBe(0)
+  })
+})

@@ -1,0 +1,112 @@
+/**
+ * 已读 and 有改动: a reader marks the summary read (every section, or one), which keeps each
+ * section's paragraphs as they were then. Later the sections whose text differs from that, and
+ * that someone else edited since (or the server changed: figures, an accepted suggestion, a
+ * version put back), are listed as changed, and each change can be read word by word. Edits of
+ * the reader's own alone are not news to them. A reader who has never marked anything (the first
+ * visit) has nothing listed; the page marks everything read then.
+ *
+ *   GET  /:id/changes              → { readAt, sections: [{ sectionId, heading, editors, lastEditAt, readAt }] }
+ *   GET  /:id/changes/:sectionId   → { sectionId, heading, readAt, changes }
+ *   POST /:id/read { sectionId? }  → what GET /:id/changes answers, after marking
+ */
+import { Hono } from 'hono'
+import type * as Y from 'yjs'
+import { diffReadable } from '../../shared/diffParagraphs.js'
+import { readOutline } from '../../shared/doc/outline.js'
+import { readMarkSchema } from '../../shared/schema/sections.js'
+import type { AppEnv } from '../context.js'
+import { requireUser } from '../auth/session.js'
+import type { Rooms } from '../collab/rooms.js'
+import type { Store } from '../store/index.js'
+import type { ReadMark } from '../store/readMarks.js'
+import type { SectionActivity } from '../store/updates.js'
+import { sectionParagraphs } from '../summary/sectionParagraphs.js'
+import { parseInput } from '../validate.js'
+import { headingOf } from './describeSections.js'
+import { requireSection } from './requireSection.js'
+import { requireSummary } from './requireSummary.js'
+
+/** A section never marked (added since the reader last marked the summary) was read empty. */
+const UNREAD: ReadMark = { sectionId: '', readAt: 0, paragraphs: [] }
+
+const sameParagraphs = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((text, index) => text === b[index])
+
+export interface ChangedSection {
+  sectionId: string
+  heading: string
+  /** Who else edited it since it was read, the latest first. */
+  editors: string[]
+  lastEditAt: number | null
+  readAt: number
+}
+
+interface SectionText {
+  sectionId: string
+  heading: string
+  paragraphs: string[]
+}
+
+/** Every section's text as it is now, read at one moment. */
+const sectionTexts = (doc: Y.Doc): SectionText[] =>
+  readOutline(doc).map((entry) => ({ sectionId: entry.id, heading: headingOf(doc, entry.id)!, paragraphs: sectionParagraphs(doc, entry.id) }))
+
+const changedSections = (texts: readonly SectionText[], marks: ReadonlyMap<string, ReadMark>, activity: readonly SectionActivity[], userId: string, names: ReadonlyMap<string, string>): ChangedSection[] =>
+  texts.flatMap(({ sectionId, heading, paragraphs }) => {
+    const mark = marks.get(sectionId) ?? UNREAD
+    if (sameParagraphs(paragraphs, mark.paragraphs)) return []
+    const since = activity.filter((row) => row.sectionId === sectionId && row.lastEditAt > mark.readAt)
+    if (since.length > 0 && since.every((row) => row.userId === userId)) return []
+    const others = since.filter((row) => row.userId !== userId)
+    return [{ sectionId, heading, editors: others.map((row) => names.get(row.userId) ?? '已删除的用户'), lastEditAt: others[0]?.lastEditAt ?? null, readAt: mark.readAt }]
+  })
+
+export const readMarkRoutes = (store: Store, rooms: Rooms) => {
+  const app = new Hono<AppEnv>()
+  app.use('*', requireUser(store))
+
+  const marksOf = async (summaryId: string, userId: string) => new Map((await store.reads.list(summaryId, userId)).map((mark) => [mark.sectionId, mark]))
+
+  const changes = async (summaryId: string, userId: string) => {
+    const marks = await marksOf(summaryId, userId)
+    if (marks.size === 0) return { readAt: null, sections: [] }
+    // The texts first (withRoom answers once they are committed), then who edited: the activity
+    // read after them covers every edit they show. It is newest first, so editors are too.
+    const texts = await rooms.withRoom(summaryId, (room) => sectionTexts(room.doc))
+    const activity = await store.updates.activity(summaryId)
+    const names = new Map((await store.directory.listUsers()).map((user) => [user.id, user.displayName]))
+    const sections = changedSections(texts, marks, activity, userId, names)
+    return { readAt: Math.max(...[...marks.values()].map((mark) => mark.readAt)), sections }
+  }
+
+  app.get('/:id/changes', async (c) => {
+    const summaryId = (await requireSummary(store, c.req.param('id'))).id
+    return c.json(await changes(summaryId, c.get('user').id))
+  })
+
+  app.get('/:id/changes/:sectionId', async (c) => {
+    const summaryId = (await requireSummary(store, c.req.param('id'))).id
+    const sectionId = c.req.param('sectionId')
+    const mark = (await marksOf(summaryId, c.get('user').id)).get(sectionId) ?? UNREAD
+    return rooms.withRoom(summaryId, (room) => {
+      requireSection(room, sectionId)
+      const changes = diffReadable(mark.paragraphs, sectionParagraphs(room.doc, sectionId))
+      return c.json({ sectionId, heading: headingOf(room.doc, sectionId), readAt: mark.readAt || null, changes })
+    })
+  })
+
+  app.post('/:id/read', async (c) => {
+    const { sectionId } = parseInput(readMarkSchema, await c.req.json().catch(() => null))
+    const summaryId = (await requireSummary(store, c.req.param('id'))).id
+    const userId = c.get('user').id
+    const texts = await rooms.withRoom(summaryId, (room) => {
+      if (sectionId) requireSection(room, sectionId)
+      return sectionTexts(room.doc).filter((text) => !sectionId || text.sectionId === sectionId)
+    })
+    const readAt = Date.now()
+    await store.reads.save(summaryId, userId, texts.map((text) => ({ sectionId: text.sectionId, readAt, paragraphs: text.paragraphs })))
+    return c.json(await changes(summaryId, userId))
+  })
+
+  return app
+}
