@@ -1,7 +1,9 @@
 /**
  * Punctuation slips that an official document (公文) must not print: half-width , ; : ? ! . ( ) "
  * inside Chinese text (pasted from an English keyboard or a spreadsheet), doubled marks (，，),
- * and spaces between Chinese characters (copied out of a PDF). Each slip comes with its
+ * spaces between Chinese characters (copied out of a PDF), full-width digits (２０２６年, typed with
+ * the input method in full-width mode: GB/T 15835 writes Arabic numerals half-width) and a
+ * paragraph numbered 1、 by hand (GB/T 9704's third level is 1.). Each slip comes with its
  * correction, so the same reading lists them (请核对) and fixes them (“一键修正”).
  *
  * Only what is next to Chinese is touched: 3,000 and 5.2 and 8:30 and www.gov.cn stay as typed.
@@ -34,6 +36,9 @@ const SLIP_PATTERN = new RegExp(
     `(?<mark>(?<=[${CJK}%）”》])[,;:?!.](?![\\d.])|[,;:?!](?=[${CJK}]))`,
     `(?<double>，{2,}|；{2,}|、{2,}|：{2,}|。{2}|！{2,}|？{2,})`,
     `(?<space>(?<=[${CJK}])[ \\u3000\\u00a0]+(?=[${CJK}]))`,
+    `(?<fullwidth>[０-９][０-９．]*％?)`,
+    // At a paragraph's start only: 1、2、 inside a sentence lists, as in 1、2月份.
+    `(?<numbering>(?<=^|\\n)\\d{1,2}、(?!\\d))`,
   ].join('|'),
   'gu',
 )
@@ -53,6 +58,8 @@ const fixOf = (match: RegExpMatchArray, text: string): string | null => {
   if (groups.mark) return HALF_TO_FULL[groups.mark]!
   if (groups.double) return groups.double[0]!
   if (groups.space) return ''
+  if (groups.fullwidth) return [...groups.fullwidth].map((char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0)).join('')
+  if (groups.numbering) return `${groups.numbering.slice(0, -1)}.`
   return null
 }
 
@@ -71,6 +78,8 @@ export const describeSlip = ({ found, fix }: PunctuationSlip): string => {
   if (fix === '') return '汉字间多余的空格'
   if (fix === '……') return `省略号应为“……”`
   if (found.startsWith('(')) return '半角括号()应为（）'
+  if (/^[０-９]/.test(found)) return `全角数字“${found}”应为“${fix}”`
+  if (found.endsWith('、')) return `序号“${found}”应为“${fix}”`
   if (found.startsWith('"')) return '直引号""应为“”'
   if (found === fix.repeat(found.length)) return `重复的“${fix}”`
   return `“${found}”应为“${fix}”`

@@ -47,6 +47,18 @@ describe('punctuation slips in Chinese text', () => {
     ])
     expect(slips.map(describeSlip)).toEqual(['“,”应为“，”', '汉字间多余的空格', '重复的“，”'])
   })
+
+  it('writes full-width digits half-width, percentages and decimals included', () => {
+    expect(fixPunctuation('２０２６年完成投资５．２亿元，增长１５％。')).toBe('2026年完成投资5.2亿元，增长15%。')
+    expect(findPunctuationSlips('新签项目１８个').map(describeSlip)).toEqual(['全角数字“１８”应为“18”'])
+  })
+
+  it('numbers a paragraph 1. where it was numbered 1、 by hand, and leaves 1、2月份 inside a sentence', () => {
+    expect(fixPunctuation('1、加快平台建设。\n12、完善制度。')).toBe('1.加快平台建设。\n12.完善制度。')
+    expect(findPunctuationSlips('全年1、2月份开工3个，2026、2027年持续推进。')).toEqual([])
+    expect(findPunctuationSlips('1、2月份完成投资3亿元。')).toEqual([])
+    expect(findPunctuationSlips('3、优化服务。').map(describeSlip)).toEqual(['序号“3、”应为“3.”'])
+  })
 })
 
 describe('describing punctuation slips', () => {
