@@ -71,7 +71,7 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
   app.get('/healthz', (c) => c.json({ ok: true, openSummaries: rooms.loaded(), rssBytes: process.memoryUsage().rss }))
   app.route('/api', authRoutes(store, limiter, userSockets))
   app.route('/api/users/import', userImportRoutes(store))
-  app.route('/api', directoryRoutes(store, userSockets))
+  app.route('/api', directoryRoutes(store, rooms, userSockets))
   app.route('/api/templates', templateRoutes(store))
   app.route('/api/backups', backupRoutes(store))
   app.route('/api/summaries', summaryRoutes(store, rooms))

@@ -6,14 +6,16 @@ import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { hashPassword } from '../auth/password.js'
 import { requireRole, requireUser } from '../auth/session.js'
+import type { Rooms } from '../collab/rooms.js'
 import type { UserSockets } from '../collab/userSockets.js'
 import type { Store } from '../store/index.js'
 import { parseInput } from '../validate.js'
 import { describeUser } from './auth.js'
 import { departmentNames } from './describeSections.js'
+import { followWriter } from './followWriter.js'
 import { requireDepartment } from './requireDepartment.js'
 
-export const directoryRoutes = (store: Store, userSockets: UserSockets) => {
+export const directoryRoutes = (store: Store, rooms: Rooms, userSockets: UserSockets) => {
   const app = new Hono<AppEnv>()
   app.use('*', requireUser(store))
 
@@ -93,6 +95,7 @@ export const directoryRoutes = (store: Store, userSockets: UserSockets) => {
       await store.sessions.revokeUser(target.id, keep)
       userSockets.closeUser(target.id, keep)
     }
+    if (updated.displayName !== target.displayName || updated.role !== target.role || updated.departmentId !== target.departmentId) await followWriter(store, rooms, updated, admin)
     return c.json(describeUser(updated, await departmentNames(store)))
   })
 

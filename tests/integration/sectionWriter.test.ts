@@ -88,4 +88,26 @@ describe('执笔人 of a section', () => {
     expect(moved.status).toBe(200)
     await waitFor(() => writerIn('investment-service') === undefined, 5000, 'the writer gone with the department')
   })
+
+  it('follows the person: a new name, a disabled account kept, a move to another department or role taking the name away', async () => {
+    const patchUser = (username: string, body: object) => api(server, `/api/users/${person(username).id}`, { token: admin, method: 'PATCH', body })
+    expect((await name('investment-channels', person('invest2').id, admin)).status).toBe(200)
+    expect((await patchUser('invest2', { displayName: '陈晓招' })).status).toBe(200)
+    await waitFor(() => writerIn('investment-channels')?.name === '陈晓招', 5000, 'the new name')
+
+    expect((await patchUser('invest2', { disabled: true })).status).toBe(200)
+    expect(writerIn('investment-channels')).toEqual({ id: person('invest2').id, name: '陈晓招' })
+    expect((await patchUser('invest2', { disabled: false })).status).toBe(200)
+
+    expect((await patchUser('invest2', { departmentId: person('safety').departmentId })).status).toBe(200)
+    await waitFor(() => writerIn('investment-channels') === undefined, 5000, 'the name gone with the person')
+    const journal = await api<Array<{ detail: string; sectionId: string | null }>>(server, `/api/summaries/${summaryId}/journal`, { token: admin })
+    expect(journal.body[0]).toMatchObject({ sectionId: 'investment-channels', detail: '“1.拓宽招商渠道”不再指定执笔人（陈晓招已不是本节所属部门的撰写人）' })
+
+    expect((await patchUser('invest2', { departmentId: person('invest').departmentId })).status).toBe(200)
+    expect((await name('investment-channels', person('invest2').id, admin)).status).toBe(200)
+    expect((await patchUser('invest2', { role: 'viewer', departmentId: null })).status).toBe(200)
+    await waitFor(() => writerIn('investment-channels') === undefined, 5000, 'the name gone with the role')
+    expect((await patchUser('invest2', { role: 'editor', departmentId: person('invest').departmentId, displayName: '陈招商' })).status).toBe(200)
+  })
 })
