@@ -124,14 +124,21 @@ describe('有改动 since a reader last read, in Chromium', () => {
     await writer.locator('[data-section-id="investment-channels"] .ProseMirror').click()
     await writer.keyboard.type('全年赴长三角开展驻点招商12次。')
 
-    // The page asks again when it comes back into view; a reload does the same here.
+    // The list says so; the summary page asks again whenever it comes back into view.
+    await leader.goto(`${suite.server.url}/`)
+    const listed = leader.locator(`[data-list-changed="${suite.summaryId}"]`)
     await expect
       .poll(async () => {
         await leader.reload()
-        await leader.waitForSelector('[data-section-id] .ProseMirror')
-        return leader.locator('[data-outline-changed]').count()
+        await leader.waitForSelector('[data-summary]')
+        await leader.waitForTimeout(300)
+        return listed.count()
       }, { timeout: 10_000 })
       .toBe(1)
+    expect(await listed.innerText()).toBe('1 节有改动')
+    await listed.locator('a').click()
+    await leader.waitForSelector('[data-section-id] .ProseMirror')
+    await expect.poll(() => leader.locator('[data-outline-changed]').count()).toBe(1)
     expect(await leader.locator('[data-changes-notice]').innerText()).toContain('有 1 节被他人改动')
     const changes = leader.locator('[data-section-changes="investment-channels"]')
     expect(await changes.innerText()).toContain('张招商')
