@@ -84,6 +84,16 @@ describe('reading on a phone', () => {
     expect(outline.height).toBeLessThan(844 * 0.6)
     await screenshot(leader, 'phone')
   })
+
+  it('keeps the text a writable width on a 1024-wide office laptop, comments still beside it', async () => {
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'economy', DEMO_PASSWORD)
+    await writer.setViewportSize({ width: 1024, height: 768 })
+    const editor = writer.locator('[data-section-id="economy"] .ProseMirror')
+    await expect.poll(async () => (await editor.boundingBox())!.width).toBeGreaterThan(440)
+    const comments = (await writer.locator('[data-section-id="economy"] .section-comments').boundingBox())!
+    expect(comments.x).toBeGreaterThan((await editor.boundingBox())!.x + 440)
+    expect(await writer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024)
+  })
 })
 
 describe('the summary’s deadline and title', () => {
