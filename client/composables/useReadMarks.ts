@@ -4,33 +4,21 @@
  * page comes back into view (a tab left open overnight shows the night's changes in the morning).
  */
 import { computed, onBeforeUnmount, onMounted, ref } from 'vue'
+import type { ChangesReport } from '../../shared/changes.js'
 import { request } from '../api.js'
 
-export interface ChangedSection {
-  sectionId: string
-  heading: string
-  editors: string[]
-  lastEditAt: number | null
-  readAt: number
-}
-
-interface Changes {
-  readAt: number | null
-  sections: ChangedSection[]
-}
-
 export const useReadMarks = (summaryId: string) => {
-  const changes = ref<Changes>({ readAt: null, sections: [] })
+  const changes = ref<ChangesReport>({ readAt: null, sections: [] })
   const base = `/api/summaries/${encodeURIComponent(summaryId)}`
   const changed = computed(() => new Map(changes.value.sections.map((section) => [section.sectionId, section])))
 
   /** Marks every section read, or one; answers with what is still changed. */
   const markRead = async (sectionId?: string) => {
-    changes.value = await request<Changes>(`${base}/read`, { body: sectionId ? { sectionId } : {} })
+    changes.value = await request<ChangesReport>(`${base}/read`, { body: sectionId ? { sectionId } : {} })
   }
 
   const load = async () => {
-    const answer = await request<Changes>(`${base}/changes`)
+    const answer = await request<ChangesReport>(`${base}/changes`)
     if (answer.readAt === null) await markRead()
     else changes.value = answer
   }

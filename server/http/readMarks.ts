@@ -12,6 +12,7 @@
  */
 import { Hono } from 'hono'
 import type * as Y from 'yjs'
+import type { ChangedSection, ChangesReport } from '../../shared/changes.js'
 import { diffReadable } from '../../shared/diffParagraphs.js'
 import { readOutline } from '../../shared/doc/outline.js'
 import { readMarkSchema } from '../../shared/schema/sections.js'
@@ -31,15 +32,6 @@ import { requireSummary } from './requireSummary.js'
 const UNREAD: ReadMark = { sectionId: '', readAt: 0, paragraphs: [] }
 
 const sameParagraphs = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((text, index) => text === b[index])
-
-export interface ChangedSection {
-  sectionId: string
-  heading: string
-  /** Who else edited it since it was read, the latest first. */
-  editors: string[]
-  lastEditAt: number | null
-  readAt: number
-}
 
 interface SectionText {
   sectionId: string
@@ -67,7 +59,7 @@ export const readMarkRoutes = (store: Store, rooms: Rooms) => {
 
   const marksOf = async (summaryId: string, userId: string) => new Map((await store.reads.list(summaryId, userId)).map((mark) => [mark.sectionId, mark]))
 
-  const changes = async (summaryId: string, userId: string) => {
+  const changes = async (summaryId: string, userId: string): Promise<ChangesReport> => {
     const marks = await marksOf(summaryId, userId)
     if (marks.size === 0) return { readAt: null, sections: [] }
     // The texts first (withRoom answers once they are committed), then who edited: the activity

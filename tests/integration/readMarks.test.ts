@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ChangesReport } from '../../shared/changes.js'
+import type { ReadableChange } from '../../shared/diffParagraphs.js'
 import { api, createClientPool, demoSummaryId, findPhrase, login, startTestServer, waitFor, writeParagraph, type TestClient } from './harness.js'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
@@ -8,22 +10,9 @@ let invest: string
 let writer: TestClient
 const pool = createClientPool()
 
-interface Changed {
-  sectionId: string
-  heading: string
-  editors: string[]
-  lastEditAt: number | null
-  readAt: number
-}
-interface Changes {
-  readAt: number | null
-  sections: Changed[]
-}
-type Paragraph = { op: 'equal' | 'insert' | 'delete'; text: string } | { op: 'change'; parts: Array<{ op: string; text: string }> }
-
-const changes = async (token: string) => (await api<Changes>(server, `/api/summaries/${summaryId}/changes`, { token })).body
-const markRead = (token: string, body: { sectionId?: string } = {}) => api<Changes>(server, `/api/summaries/${summaryId}/read`, { token, method: 'POST', body })
-const sectionChanges = (token: string, sectionId: string) => api<{ heading: string; readAt: number | null; changes: Paragraph[] }>(server, `/api/summaries/${summaryId}/changes/${sectionId}`, { token })
+const changes = async (token: string) => (await api<ChangesReport>(server, `/api/summaries/${summaryId}/changes`, { token })).body
+const markRead = (token: string, body: { sectionId?: string } = {}) => api<ChangesReport>(server, `/api/summaries/${summaryId}/read`, { token, method: 'POST', body })
+const sectionChanges = (token: string, sectionId: string) => api<{ heading: string; readAt: number | null; changes: ReadableChange[] }>(server, `/api/summaries/${summaryId}/changes/${sectionId}`, { token })
 /** Waits until the server has the writer's text (the answers read the live summary). */
 const serverHas = (sectionId: string, phrase: string) =>
   waitFor(async () => (await sectionChanges(leader, sectionId)).body.changes.some((change) => JSON.stringify(change).includes(phrase)), 5000, `“${phrase}” on the server`)

@@ -1,0 +1,18 @@
+/** 有改动: what GET /api/summaries/:id/changes answers (server/http/readMarks.ts), read by the page and the list. */
+
+export interface ChangedSection {
+  sectionId: string
+  /** The numbered heading as the outline shows it now. */
+  heading: string
+  /** Who else edited it since it was read, the latest first; none when the server changed it (figures). */
+  editors: string[]
+  lastEditAt: number | null
+  /** When the reader marked it read; 0 for a section added since. */
+  readAt: number
+}
+
+export interface ChangesReport {
+  /** The reader's latest mark; null before the first. */
+  readAt: number | null
+  sections: ChangedSection[]
+}
