@@ -10,7 +10,7 @@ import type { Store } from '../store/index.js'
 import { createSummary } from '../summary/createSummary.js'
 import { readFileSync } from 'node:fs'
 import { validateFigureRows } from '../../shared/schema/figures.js'
-import { FIGURES_TABLE } from '../indicators/readUpload.js'
+import { figuresTable } from '../indicators/readUpload.js'
 import { readCsv } from '../upload/readTable.js'
 import { BUILTIN_TEMPLATES } from '../templates/builtin.js'
 import { parkAnnualTemplate } from '../templates/parkAnnual.js'
@@ -18,15 +18,16 @@ import { parkAnnualTemplate } from '../templates/parkAnnual.js'
 /** The demo's figures: the example data file the README explains, read like an upload. */
 const DEMO_FIGURES = new URL('../../examples/park-annual-figures.csv', import.meta.url)
 
-const readDemoFigures = () => {
+const readDemoFigures = (year: number) => {
   const figures = Object.fromEntries((parkAnnualTemplate.indicators ?? []).map((indicator) => [indicator.key, indicator]))
-  const { rows, problems } = validateFigureRows(readCsv(FIGURES_TABLE, readFileSync(DEMO_FIGURES, 'utf8')), figures)
+  const { rows, problems } = validateFigureRows(readCsv(figuresTable(year), readFileSync(DEMO_FIGURES, 'utf8')), figures)
   if (problems.length > 0) throw new Error(`examples/park-annual-figures.csv: ${JSON.stringify(problems)}`)
   return Object.fromEntries(rows.map(({ key, value, previous, target }) => [key, { value, previous: previous ?? null, target: target ?? null }]))
 }
 
 export const DEMO_PASSWORD = 'huizong2026'
 export const DEMO_ORGANISATION = '青山工业园区管理委员会'
+const DEMO_YEAR = 2026
 
 const DEMO_USERS: Array<{ username: string; displayName: string; role: Role; department?: string }> = [
   { username: 'leader', displayName: '王主任', role: 'leader' },
@@ -58,7 +59,7 @@ export const initialise = async (store: Store, config: Config, log: (line: strin
       const departmentId = user.department ? (await store.directory.ensureDepartment(user.department)).id : null
       await store.directory.createUser({ username: user.username, displayName: user.displayName, role: user.role, departmentId, passwordHash: demoHash })
     }
-    await createSummary(store, { templateId: parkAnnualTemplate.id, year: 2026, organisation: DEMO_ORGANISATION, values: readDemoFigures() }, null)
+    await createSummary(store, { templateId: parkAnnualTemplate.id, year: DEMO_YEAR, organisation: DEMO_ORGANISATION, values: readDemoFigures(DEMO_YEAR) }, null)
   }
   log(`管理员账号：admin  密码：${adminPassword}${config.adminPassword ? '（来自 ADMIN_PASSWORD）' : '（随机生成，仅显示这一次）'}`)
   if (!config.demo) return

@@ -58,10 +58,10 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
   )
 
   app.put('/:id/indicators', async (c) => {
-    const summaryId = await summaryOf(c.req.param('id'))
+    const { id: summaryId, year } = await requireSummary(store, c.req.param('id'))
     const user = c.get('user')
     if (user.role !== 'admin' && user.role !== 'editor') throw new AppError(403, 'forbidden', '只有管理员和各部门撰写人可以修改指标数据')
-    const upload = await readUpload(c)
+    const upload = await readUpload(c, year)
     return rooms.withRoom(summaryId, async (room) => {
       const figures = readIndicators(room.doc)
       const { rows, problems } = validateFigureRows(upload.rows, figures)

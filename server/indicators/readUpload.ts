@@ -16,7 +16,8 @@ export interface Upload {
   fileName: string | null
 }
 
-export const FIGURES_TABLE: TableKind = { errorCode: 'invalid-figures', normaliseColumn, checkHeader }
+/** Figures of a summary of `year`: its sheet may head columns 2026年 and 2025年 for 本年 and 上年. */
+export const figuresTable = (year: number): TableKind => ({ errorCode: 'invalid-figures', normaliseColumn: (cell) => normaliseColumn(cell, year), checkHeader })
 
 const jsonSchema = z.object({
   values: z
@@ -31,11 +32,11 @@ const jsonSchema = z.object({
     .max(1000),
 })
 
-export const readUpload = async (c: Context): Promise<Upload> => {
+export const readUpload = async (c: Context, year: number): Promise<Upload> => {
   checkAnnouncedLength(c)
   if (contentType(c) === 'application/json') {
     const body = parseInput(jsonSchema, await c.req.json().catch(() => null))
     return { fileName: null, rows: body.values.map((cells, index) => ({ row: index + 1, cells })) }
   }
-  return readTable(c, FIGURES_TABLE, '请以 JSON、CSV（text/csv）或 Excel（.xlsx）格式提交指标数据')
+  return readTable(c, figuresTable(year), '请以 JSON、CSV（text/csv）或 Excel（.xlsx）格式提交指标数据')
 }

@@ -31,9 +31,23 @@ const badFile = (kind: TableKind, problems: RowProblem[], message: string): neve
   throw new AppError(400, kind.errorCode, message, problems)
 }
 
-const checkHeader = (kind: TableKind, columns: readonly string[]): void => {
-  const problems = kind.checkHeader(columns)
-  if (problems.length > 0) badFile(kind, problems, `表头有误：${problems.map((problem) => problem.message).join('；')}`)
+/** How far down a sheet its header may be: under a title (2026年主要经济指标完成情况表) and a 单位：万元 line. */
+const HEADER_ROWS = 5
+
+/**
+ * The header among the first rows: the first whose cells name acceptable columns. None: the
+ * first row's problems, as a 400.
+ */
+const findHeader = (kind: TableKind, rows: ReadonlyArray<readonly unknown[]>): { at: number; columns: string[] } => {
+  let first: RowProblem[] | null = null
+  for (let at = 0; at < Math.min(HEADER_ROWS, rows.length); at++) {
+    const columns = rows[at]!.map((cell) => kind.normaliseColumn(cell))
+    const problems = kind.checkHeader(columns)
+    if (problems.length === 0) return { at, columns }
+    first ??= problems
+  }
+  first ??= kind.checkHeader([])
+  return badFile(kind, first, `表头有误：${first.map((problem) => problem.message).join('；')}`)
 }
 
 /**
@@ -55,10 +69,8 @@ export const readCsv = (kind: TableKind, text: string): RawRow[] => {
   } catch (error) {
     return badFile(kind, [{ row: 1, column: '', message: 'CSV 格式有误' }], `CSV 文件无法解析：${error instanceof Error ? error.message : ''}`)
   }
-  const [header = [], ...body] = records
-  const columns = header.map((cell) => kind.normaliseColumn(cell))
-  checkHeader(kind, columns)
-  return body.map((cells, index) => ({ row: index + 2, cells: Object.fromEntries(columns.map((column, at) => [column, cells[at] ?? ''])) }))
+  const { at: header, columns } = findHeader(kind, records)
+  return records.slice(header + 1).map((cells, index) => ({ row: header + index + 2, cells: Object.fromEntries(columns.map((column, at) => [column, cells[at] ?? ''])) }))
 }
 
 const cellValue = (value: ExcelJS.CellValue): unknown => {
@@ -82,12 +94,16 @@ export const readXlsx = async (kind: TableKind, buffer: ArrayBuffer): Promise<Ra
   }
   const sheet = workbook.worksheets[0]
   if (!sheet) return badFile(kind, [{ row: 1, column: '', message: '工作簿中没有工作表' }], 'Excel 文件中没有工作表')
-  const columns: string[] = []
-  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, column) => (columns[column - 1] = kind.normaliseColumn(cellValue(cell.value))))
-  checkHeader(kind, columns)
+  const top: unknown[][] = []
+  for (let number = 1; number <= HEADER_ROWS; number++) {
+    const cells: unknown[] = []
+    sheet.getRow(number).eachCell({ includeEmpty: true }, (cell, column) => (cells[column - 1] = cellValue(cell.value)))
+    top.push(Array.from(cells, (cell) => cell ?? ''))
+  }
+  const { at, columns } = findHeader(kind, top)
   const rows: RawRow[] = []
   sheet.eachRow((row, number) => {
-    if (number === 1) return
+    if (number <= at + 1) return
     const cells = Object.fromEntries(columns.map((column, at) => [column, cellValue(row.getCell(at + 1).value)]))
     if (Object.values(cells).every((cell) => String(cell).trim() === '')) return
     rows.push({ row: number, cells })

@@ -14,8 +14,8 @@ export interface FigureRow {
 }
 
 export const FIGURE_COLUMNS = ['key', 'value', 'previous', 'target'] as const
-/** Columns a template file may carry for people; ignored on import. */
-export const INFORMATIVE_COLUMNS = ['label', 'unit'] as const
+/** Columns a file may carry for people; ignored on import (`note`: 序号, 同比, 备注…). */
+export const INFORMATIVE_COLUMNS = ['label', 'unit', 'note'] as const
 export const COLUMN_LABELS: Record<string, string> = { key: '指标键', value: '本年数', previous: '上年数', target: '目标数' }
 
 const parseNumber = (cell: unknown): number | null | undefined => {
@@ -28,21 +28,45 @@ const parseNumber = (cell: unknown): number | null | undefined => {
 
 /**
  * Chinese headers an office's own spreadsheet has (指标名称 | 本年 | 上年 | 目标), as the columns
- * they mean. A file may name figures by `key` or, without one, by `label` (指标名称).
+ * they mean. A file may name figures by `key` or, without one, by `label` (指标名称). Columns
+ * for people — 序号, 同比 and 完成率 (computed here from the figures), 备注, 责任部门 — are
+ * read as `note` and ignored.
  */
 const COLUMN_ALIASES: Readonly<Record<string, string>> = {
   指标键: 'key', 键: 'key',
-  指标名称: 'label', 指标: 'label', 名称: 'label', 项目: 'label',
-  单位: 'unit',
-  本年: 'value', 本年数: 'value', 本年数值: 'value', 数值: 'value', 完成数: 'value', 本年完成: 'value',
-  上年: 'previous', 上年数: 'previous', 上年同期: 'previous', 去年: 'previous',
-  目标: 'target', 目标数: 'target', 年度目标: 'target', 计划: 'target',
+  指标名称: 'label', 指标: 'label', 名称: 'label', 项目: 'label', 指标项目: 'label',
+  单位: 'unit', 计量单位: 'unit',
+  本年: 'value', 本年数: 'value', 本年数值: 'value', 数值: 'value', 完成数: 'value', 本年完成: 'value', 本年实际: 'value', 全年完成: 'value', 实际完成: 'value',
+  上年: 'previous', 上年数: 'previous', 上年同期: 'previous', 去年: 'previous', 去年同期: 'previous', 上年完成: 'previous',
+  目标: 'target', 目标数: 'target', 年度目标: 'target', 计划: 'target', 目标任务: 'target', 年度计划: 'target', 计划数: 'target',
+  ...Object.fromEntries(
+    ['序号', '编号', '备注', '说明', '同比', '同比增长', '同比增减', '同比增幅', '增长', '增幅', '增速', '增长率', '增减', '增减率', '完成率', '完成比例', '完成进度', '部门', '责任部门', '填报部门', '责任单位', '牵头单位'].map((name) => [name, 'note']),
+  ),
 }
 
-/** A header cell as the column it names: trimmed, lower case, Chinese names mapped. */
-export const normaliseColumn = (cell: unknown): string => {
-  const name = cellText(cell).toLowerCase()
-  return COLUMN_ALIASES[name] ?? name
+/** 2026年, 2026年度, 2026年完成 (this year or last); 2026年目标, 2026年计划 (this year's target). */
+const YEAR_COLUMN = /^(\d{4})年?度?(完成|完成数|实际|实际完成|数|数值)?$/
+const YEAR_TARGET_COLUMN = /^(\d{4})年?度?(目标|目标数|计划|计划数|目标任务)$/
+
+const yearColumn = (name: string, year: number): string | null => {
+  const target = YEAR_TARGET_COLUMN.exec(name)
+  if (target) return Number(target[1]) === year ? 'target' : 'note'
+  const done = YEAR_COLUMN.exec(name)
+  if (!done) return null
+  const named = Number(done[1])
+  // Another year's column (a sheet of three years) is read like 序号: for people.
+  return named === year ? 'value' : named === year - 1 ? 'previous' : 'note'
+}
+
+/**
+ * A header cell as the column it names: trimmed, lower case, a unit in brackets after it dropped
+ * (本年（万元）, 增长(%)), Chinese names mapped; with the summary's year, 2026年 and 2025年 are
+ * this year's and last year's figures.
+ */
+export const normaliseColumn = (cell: unknown, year?: number): string => {
+  const name = cellText(cell).toLowerCase().replace(/\s+/g, '')
+  const bare = name.replace(/[（(][^（）()]*[）)]$/, '') || name
+  return COLUMN_ALIASES[bare] ?? (year === undefined ? null : yearColumn(bare, year)) ?? name
 }
 
 /** Checks the header of a CSV/XLSX upload; returns problems for missing or unknown columns. */
@@ -50,10 +74,13 @@ export const checkHeader = (columns: readonly string[]): RowProblem[] => {
   const problems: RowProblem[] = []
   if (!columns.includes('key') && !columns.includes('label')) problems.push({ row: 1, column: 'key', message: '缺少“key”列（指标键）或“指标名称”列' })
   if (!columns.includes('value')) problems.push({ row: 1, column: 'value', message: `缺少“value”列（${COLUMN_LABELS.value}，也可写作“本年”）` })
+  for (const column of FIGURE_COLUMNS) {
+    if (columns.filter((name) => name === column).length > 1) problems.push({ row: 1, column, message: `有两列都表示${COLUMN_LABELS[column]}，请删去一列` })
+  }
   for (const column of columns) {
     if (column === '') continue
     if (![...FIGURE_COLUMNS, ...INFORMATIVE_COLUMNS].includes(column as never))
-      problems.push({ row: 1, column, message: `不认识的列“${column}”，可用的列：key（或指标名称）,value（本年）,previous（上年）,target（目标）` })
+      problems.push({ row: 1, column, message: `不认识的列“${column}”，可用的列：key（或指标名称）,value（本年）,previous（上年）,target（目标）；序号、同比、备注等列会被忽略` })
   }
   return problems
 }

@@ -213,4 +213,36 @@ describe('indicator figures', () => {
     const noName = await put(tokens.admin!, '单位,本年\n亿元,1\n', 'text/csv')
     expect(((await noName.json()) as { error: { message: string } }).error.message).toContain('缺少“key”列（指标键）或“指标名称”列')
   })
+
+  it('reads a statistics sheet as offices keep it: a title above the header, years for columns, 序号 and 同比 beside them', async () => {
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('主要指标')
+    sheet.addRow(['2026年园区主要经济指标完成情况表'])
+    sheet.mergeCells('A1:G1')
+    sheet.addRow(['单位：亿元、个'])
+    sheet.addRow(['序号', '指标名称', '计量单位', '2025年', '2026年', '同比增长（%）', '2026年目标', '备注'])
+    sheet.addRow([1, '协议资金', '亿元', 4.4, 5.9, 34.1, 5.5, ''])
+    sheet.addRow([2, '新签工业项目', '个', 15, 21, 40, 16, '含续建'])
+    const form = new FormData()
+    form.append('file', new Blob([await workbook.xlsx.writeBuffer()]), '主要经济指标.xlsx')
+    const response = await fetch(`${server.url}/api/summaries/${summaryId}/indicators`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}` }, body: form })
+    expect(response.status).toBe(200)
+    await waitFor(() => figure(watcher.doc, 'agreed_funds').value === 5.9)
+    expect(figure(watcher.doc, 'agreed_funds')).toMatchObject({ value: 5.9, previous: 4.4, target: 5.5 })
+    expect(figure(watcher.doc, 'new_projects')).toMatchObject({ value: 21, previous: 15, target: 16 })
+
+    // The same as CSV, with a unit in the year's header; a row number in an error is the sheet's.
+    const csv = '2026年主要指标\n指标名称,2025年(亿元),2026年(亿元)\n协议资金,4.4,六点一\n'
+    const bad = await put(tokens.admin!, csv, 'text/csv')
+    expect(bad.status).toBe(400)
+    const problem = (await bad.json()) as { error: { details: Array<{ row: number; column: string }> } }
+    expect(problem.error.details).toEqual([expect.objectContaining({ row: 3, column: 'value' })])
+    expect(figure(watcher.doc, 'agreed_funds').value).toBe(5.9)
+
+    // Two columns for one figure is a mistake to name, not to guess at.
+    const twice = await put(tokens.admin!, '指标名称,本年,2026年\n协议资金,6,6.1\n', 'text/csv')
+    expect(twice.status).toBe(400)
+    expect(((await twice.json()) as { error: { message: string } }).error.message).toContain('有两列都表示本年数')
+    expect(figure(watcher.doc, 'agreed_funds').value).toBe(5.9)
+  })
 })
