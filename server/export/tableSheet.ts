@@ -23,7 +23,8 @@ export interface TableSheet {
   /** The heading printed over the table. */
   title: string
   columns: readonly SheetColumn[]
-  rows: ReadonlyArray<ReadonlyArray<string | number>>
+  /** null: an empty cell (a number not known yet). */
+  rows: ReadonlyArray<ReadonlyArray<string | number | null>>
 }
 
 export const writeTableSheet = async ({ name, title, columns, rows }: TableSheet): Promise<Uint8Array<ArrayBuffer>> => {

@@ -1,5 +1,6 @@
 /**
- * Figures of a summary: GET …/indicators lists them, GET …/indicators/template.csv gives a file
+ * Figures of a summary: GET …/indicators lists them (?format=xlsx: as the 主要指标完成情况表
+ * workbook), GET …/indicators/template.csv gives a file
  * to fill in, PUT …/indicators sets values from JSON, CSV or XLSX — all rows valid or nothing
  * applied. Admins set any key; editors only their department's keys. The admin also defines
  * figures the template lacked (POST …/indicators), changes what one is called, its unit, owner
@@ -18,6 +19,9 @@ import { AppError } from '../errors.js'
 import { requireRole, requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import { readUpload } from '../indicators/readUpload.js'
+import { attachmentHeader } from '../export/exportSummary.js'
+import { figureSheetName, writeFigureSheet } from '../export/figureSheet.js'
+import { XLSX_TYPE } from '../export/tableSheet.js'
 import { departmentNames } from './describeSections.js'
 import type { Store } from '../store/index.js'
 import { requireSummary } from './requireSummary.js'
@@ -41,11 +45,20 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
 
   const summaryOf = async (id: string) => (await requireSummary(store, id)).id
 
+  // ?format=xlsx: the 主要指标完成情况表, numbers as numbers, to hand on or fill in and upload again.
   app.get('/:id/indicators', async (c) => {
+    const format = c.req.query('format')
+    if (format !== undefined && format !== 'json' && format !== 'xlsx') throw new AppError(400, 'unknown-format', `不支持的格式“${format}”，可选：json、xlsx`)
     const names = await departmentNames(store)
-    return rooms.withRoom(await summaryOf(c.req.param('id')), (room) => {
+    const departmentName = (id: string) => names.get(id) ?? ''
+    const summaryId = await summaryOf(c.req.param('id'))
+    if (format === 'xlsx') {
+      const { body, fileName } = await rooms.withRoom(summaryId, async (room) => ({ body: await writeFigureSheet(room.doc, departmentName), fileName: figureSheetName(room.doc) }))
+      return c.body(body, 200, { 'content-type': XLSX_TYPE, 'content-disposition': attachmentHeader(fileName) })
+    }
+    return rooms.withRoom(summaryId, (room) => {
       const figures = readIndicators(room.doc)
-      return c.json(Object.entries(figures).map(([key, figure]) => ({ key, ...figure, departmentName: names.get(figure.departmentId) ?? '' })))
+      return c.json(Object.entries(figures).map(([key, figure]) => ({ key, ...figure, departmentName: departmentName(figure.departmentId) })))
     })
   })
 
