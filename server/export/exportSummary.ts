@@ -120,3 +120,6 @@ export const fileNameOf = (title: string): string => title.replace(/[\\/:*?"<>|]
 /** A Content-Disposition header that keeps a Chinese file name (RFC 6266 / 5987). */
 export const attachmentHeader = (fileName: string): string =>
   `attachment; filename="summary.${fileName.split('.').pop()}"; filename*=UTF-8''${encodeURIComponent(fileName)}`
+
+/** `inline=1` (a preview shown in the page): shown where it is asked for; else a download. */
+export const dispositionOf = (inline: string | undefined, fileName: string): string => (inline === '1' ? 'inline' : attachmentHeader(fileName))

@@ -13,7 +13,7 @@ import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import { assignmentSheetName, writeAssignmentSheet } from '../export/assignmentSheet.js'
 import { XLSX_TYPE } from '../export/tableSheet.js'
-import { attachmentHeader, closingDateOf, commentChoiceOf, exportSummary, isExportFormat, letterheadOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
+import { attachmentHeader, closingDateOf, dispositionOf, commentChoiceOf, exportSummary, isExportFormat, letterheadOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
 import { copyOfSummary } from '../summary/docFromState.js'
 import { departmentNames } from './describeSections.js'
@@ -58,7 +58,7 @@ export const exportRoutes = (store: Store, rooms: Rooms) => {
     const file = await exportSummary(doc, format, { date, appendix: c.req.query('appendix') === '1', comments, letterhead, ...(since ? { since } : {}) })
     doc.destroy()
     since?.doc.destroy()
-    return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': attachmentHeader(file.fileName) })
+    return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': dispositionOf(c.req.query('inline'), file.fileName) })
   })
 
   app.get('/:id/assignments', async (c) => {

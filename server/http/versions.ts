@@ -12,7 +12,7 @@ import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
-import { attachmentHeader, closingDateOf, commentChoiceOf, exportSummary, isExportFormat, letterheadOf, unknownFormatMessage } from '../export/exportSummary.js'
+import { closingDateOf, dispositionOf, commentChoiceOf, exportSummary, isExportFormat, letterheadOf, unknownFormatMessage } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
 import { copyOfSummary, docFromState } from '../summary/docFromState.js'
 import { findEntryIndex } from '../summary/outlineEdits.js'
@@ -61,8 +61,7 @@ export const versionRoutes = (store: Store, rooms: Rooms) => {
     const file = await exportSummary(doc, format, { date, appendix: c.req.query('appendix') === '1', comments, letterhead })
     doc.destroy()
     const fileName = file.fileName.replace(/\.(\w+)$/, `（${version.name}）.$1`)
-    const disposition = c.req.query('inline') === '1' ? 'inline' : attachmentHeader(fileName)
-    return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': disposition })
+    return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': dispositionOf(c.req.query('inline'), fileName) })
   })
 
   /** The version's sections as they were then, each saying whether it is in the outline now. */

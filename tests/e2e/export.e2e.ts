@@ -30,6 +30,12 @@ describe('exporting from the summary page', () => {
     await page.check('input[name="appendix"]')
     await expect.poll(() => page.locator('[data-export-preview]').innerText()).toContain('附件\n指标汇总表')
     expect(await page.locator('[data-action="download"]').getAttribute('href')).toContain('appendix=1')
+    // The preview as laid out: the HTML export shown in the dialog, with the same choices.
+    await page.locator('input[name="previewKind"]').nth(1).check()
+    const laidOut = page.frameLocator('[data-export-page-preview]')
+    await expect.poll(() => laidOut.locator('h1').innerText(), { timeout: 10_000 }).toBe('青山工业园区管理委员会2026年度工作总结')
+    expect(await laidOut.locator('.closing').innerText()).toContain('2026年12月31日')
+    await page.locator('input[name="previewKind"]').nth(0).check()
     // 批注版: the open comments as Word comments, offered for .docx only.
     await page.check('input[name="withComments"]')
     expect(await page.locator('[data-action="download"]').getAttribute('href')).toContain('comments=1')
