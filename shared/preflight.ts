@@ -5,6 +5,7 @@
  */
 import type * as Y from 'yjs'
 import { figureOutliers } from './figureOutliers.js'
+import { formatValue } from './indicators/format.js'
 import { readThreads } from './doc/comments.js'
 import { readIndicators } from './doc/indicators.js'
 import { readMeta, readOutline } from './doc/outline.js'
@@ -28,13 +29,14 @@ export interface PreflightProblem {
 /**
  * Worth a look, not a blocker (“请核对”): a figure typed by hand that the indicator data
  * contradicts (`figure`, with its key), a figure ten times last year's or its target or under a
- * tenth (`outlier`, with its key and the first section showing it, if any), a section's
+ * tenth (`outlier`, with its key and the first section showing it, if any), a figure filled in
+ * that no section shows (`unused`, with its key: reported and then left out), a section's
  * punctuation slips (`punctuation`), its misused words (`wording`), or sentences it carries word
  * for word from the summary it continues (`repeated`), or the whole summary longer than the
  * office's 全文字数上限 (`length`, no section).
  */
 export interface Check {
-  kind: 'figure' | 'outlier' | 'punctuation' | 'wording' | 'repeated' | 'length'
+  kind: 'figure' | 'outlier' | 'unused' | 'punctuation' | 'wording' | 'repeated' | 'length'
   /** Absent only for an outlier no section shows. */
   sectionId?: string
   key?: string
@@ -107,6 +109,10 @@ export const checkSummary = (doc: Y.Doc, earlier?: Y.Doc): { problems: Preflight
     if (figure.value !== null) continue
     const sectionId = usedIn.get(key)
     problems.push({ kind: 'missing-indicator', key, ...(sectionId ? { sectionId } : {}), message: `指标“${figure.label}”（${key}）尚未填报${sectionId ? '，正文中显示为【待填】' : ''}` })
+  }
+
+  for (const [key, figure] of Object.entries(figures)) {
+    if (figure.value !== null && !usedIn.has(key)) checks.push({ kind: 'unused', key, message: `指标“${figure.label}”已填报（${formatValue(figure)}），但正文中没有用到，如需写入请在相关章节中用 # 插入` })
   }
 
   for (const { key, message } of figureOutliers(figures)) {

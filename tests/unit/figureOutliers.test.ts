@@ -33,4 +33,15 @@ describe('figures far from last year or their target', () => {
       { kind: 'outlier', key: 'agreed_funds', sectionId: 'invest', message: '指标“协议资金”本年48亿元，是上年（4亿元）的12倍，是目标（4.5亿元）的10.7倍，请核对数值和单位' },
     ])
   })
+
+  it('asks about a figure filled in that no section shows, and not about one still to fill in', () => {
+    const doc = buildFixture()
+    expect(checkSummary(doc).checks.filter((check) => check.kind === 'unused')).toEqual([])
+    const figures = getIndicators(doc)
+    figures.set('hightech_firms', { ...figure({ label: '新认定高新技术企业', unit: '家', precision: 0 }), value: 6 })
+    figures.set('new_firms', { ...figure({ label: '新注册企业', unit: '家', precision: 0 }), value: null })
+    expect(checkSummary(doc).checks.filter((check) => check.kind === 'unused')).toEqual([
+      { kind: 'unused', key: 'hightech_firms', message: '指标“新认定高新技术企业”已填报（6家），但正文中没有用到，如需写入请在相关章节中用 # 插入' },
+    ])
+  })
 })
