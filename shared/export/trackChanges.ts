@@ -5,12 +5,12 @@
  * section is compared where it is now, a removed one shown deleted where it was), their blocks by
  * text (jsdiff), a changed paragraph by words (diffWithinParagraph). Formatting inside a changed
  * paragraph is not carried; a rewritten paragraph (less than half of it kept) reads as deleted and
- * inserted whole.
- * Tables show as they are now.
+ * inserted whole. A writers' table is compared row by row and cell by cell; a table of figures
+ * shows as it is now.
  */
 import { diffArrays } from 'diff'
 import { diffWithinParagraph } from '../diffParagraphs.js'
-import { inlineText, type Block, type Change, type ExportDocument, type ExportSection, type Inline, type TextInline } from './model.js'
+import { inlineText, type Block, type Change, type ExportDocument, type ExportSection, type GridCell, type Inline, type TextInline } from './model.js'
 
 /** Text as inlines, line breaks as breaks; a deleted line break is dropped (it would split the paragraph). */
 const textInlines = (text: string, change?: Change): Inline[] =>
@@ -22,15 +22,88 @@ const textInlines = (text: string, change?: Change): Inline[] =>
 const markInlines = (inlines: readonly Inline[], change: Change): Inline[] =>
   inlines.flatMap((inline): Inline[] => (inline.kind === 'text' ? [{ ...inline, change }] : change === 'delete' ? [] : [inline]))
 
-/** A block as added or removed whole; a removed table is left out (tables show as they are now). */
+type Grid = Extract<Block, { kind: 'grid' }>
+
+/** A writers' table row as added or removed whole: its cells' text marked (the row itself stays). */
+const markRow = (row: readonly GridCell[], change: Change): GridCell[] => row.map((cell) => ({ ...cell, inlines: markInlines(cell.inlines, change) }))
+
+/**
+ * A block as added or removed whole. A writers' table's text is marked cell by cell; a table of
+ * figures shows as it is now (a removed one is left out).
+ */
 const markBlock = (block: Block, change: Change): Block[] => {
   if (block.kind === 'paragraph') return [{ kind: 'paragraph', inlines: markInlines(block.inlines, change), change }]
   if (block.kind === 'list') return [{ ...block, items: block.items.map((item) => item.flatMap((child) => markBlock(child, change))) }]
+  if (block.kind === 'grid') return [{ ...block, rows: block.rows.map((row) => markRow(row, change)) }]
   return change === 'insert' ? [block] : []
 }
 
 const diffText = (before: string, after: string): Inline[] | null =>
   diffWithinParagraph(before, after)?.flatMap((part) => textInlines(part.text, part.op === 'equal' ? undefined : part.op)) ?? null
+
+const rowKey = (row: readonly GridCell[]): string => JSON.stringify(row.map((cell) => [inlineText(cell.inlines), cell.colspan, cell.rowspan]))
+const sameShape = (a: readonly GridCell[], b: readonly GridCell[]) => a.length === b.length && a.every((cell, index) => cell.colspan === b[index]!.colspan && cell.rowspan === b[index]!.rowspan)
+
+/** The same row changed: the same cells, one of them with text still mostly as it was. */
+const sameRow = (old: readonly GridCell[], now: readonly GridCell[]): boolean =>
+  sameShape(old, now) &&
+  now.some((cell, at) => {
+    const before = inlineText(old[at]!.inlines)
+    const after = inlineText(cell.inlines)
+    return after !== '' && (before === after || diffWithinParagraph(before, after) !== null)
+  })
+
+/** A cell changed in place: its words, or its old text deleted and the new inserted. */
+const compareCell = (old: GridCell, now: GridCell): GridCell => {
+  const before = inlineText(old.inlines)
+  const after = inlineText(now.inlines)
+  if (before === after) return now
+  return { ...now, inlines: diffText(before, after) ?? [...markInlines(old.inlines, 'delete'), ...markInlines(now.inlines, 'insert')] }
+}
+
+/**
+ * A writers' table compared row by row (jsdiff on the rows' text): a row changed in place (a
+ * cell of it still mostly as it was) keeps its cells and shows each one's change, a row added or
+ * removed shows its text inserted or deleted (Word keeps the row; its text is what the revision
+ * is about).
+ */
+const compareGrids = (before: Grid, after: Grid): Grid => {
+  // Merged rows (rowspan) cannot take a row in between: such a table is compared only cell by
+  // cell when its shape stayed, else it shows as it is now.
+  if ([...before.rows, ...after.rows].some((row) => row.some((cell) => cell.rowspan > 1))) {
+    const same = before.rows.length === after.rows.length && after.rows.every((row, index) => sameShape(before.rows[index]!, row))
+    return same ? { ...after, rows: after.rows.map((row, index) => row.map((cell, at) => compareCell(before.rows[index]![at]!, cell))) } : after
+  }
+  const rows: GridCell[][] = []
+  let removed: GridCell[][] = []
+  let beforeAt = 0
+  let afterAt = 0
+  const pair = (added: ReadonlyArray<readonly GridCell[]>) => {
+    for (let index = 0; index < Math.max(removed.length, added.length); index++) {
+      const old = removed[index]
+      const now = added[index]
+      if (old && now && sameRow(old, now)) rows.push(now.map((cell, at) => compareCell(old[at]!, cell)))
+      else rows.push(...(old ? [markRow(old, 'delete')] : []), ...(now ? [markRow(now, 'insert')] : []))
+    }
+    removed = []
+  }
+  for (const part of diffArrays(before.rows.map(rowKey), after.rows.map(rowKey))) {
+    if (part.removed) {
+      removed.push(...before.rows.slice(beforeAt, beforeAt + part.value.length))
+      beforeAt += part.value.length
+    } else if (part.added) {
+      pair(after.rows.slice(afterAt, afterAt + part.value.length))
+      afterAt += part.value.length
+    } else {
+      pair([])
+      rows.push(...after.rows.slice(afterAt, afterAt + part.value.length))
+      beforeAt += part.value.length
+      afterAt += part.value.length
+    }
+  }
+  pair([])
+  return { ...after, rows }
+}
 
 const blockKey = (block: Block): string => {
   if (block.kind === 'paragraph') return `p:${inlineText(block.inlines)}`
@@ -48,6 +121,7 @@ const replaceBlocks = (removed: readonly Block[], added: readonly Block[]): Bloc
     const now = added[index]
     const changed = old?.kind === 'paragraph' && now?.kind === 'paragraph' ? diffText(inlineText(old.inlines), inlineText(now.inlines)) : null
     if (changed) blocks.push({ kind: 'paragraph', inlines: changed })
+    else if (old?.kind === 'grid' && now?.kind === 'grid') blocks.push(compareGrids(old, now))
     else blocks.push(...(old ? markBlock(old, 'delete') : []), ...(now ? markBlock(now, 'insert') : []))
   }
   return blocks

@@ -138,8 +138,15 @@ describe('export and preflight', () => {
   })
 
   it('exports a 修订版 .docx with what changed since a version as Word tracked changes', async () => {
+    const table = writer.doc.getXmlFragment('section:plan-investment')
+    table.insert(table.length, [tableElement([['项目', '进度'], ['污水处理厂', '已开工']], { header: true })])
+    await waitFor(() => sectionText(writer.doc, 'plan-investment').includes('已开工'))
+    await new Promise((resolve) => setTimeout(resolve, 100))
     const version = await api<{ id: string }>(server, `/api/summaries/${summaryId}/versions`, { token: admin, body: { name: '征求意见稿' } })
     writeParagraph(writer.doc, 'plan-investment', '聚焦新能源和新材料产业链招商。')
+    const cell = findPhrase(writer.doc, 'plan-investment', '已开工')
+    cell.text.delete(cell.index, 3)
+    cell.text.insert(cell.index, '主体完工')
     const phrase = findPhrase(writer.doc, 'investment-service', '项目代办')
     phrase.text.insert(phrase.index, '重点')
     await waitFor(() => sectionText(writer.doc, 'investment-service').includes('重点项目代办'))
@@ -153,6 +160,8 @@ describe('export and preflight', () => {
     expect(inserted).toContain('重点')
     expect(inserted).toContain('聚焦新能源和新材料产业链招商。')
     expect(xml).toMatch(/<w:ins [^>]*w:author="汇总（对比“征求意见稿”）"/)
+    // A writers' table shows its changed cell as a change, inside the cell.
+    expect(xml).toMatch(/<w:tc>(?:(?!<\/w:tc>).)*<w:del [^>]*>(?:(?!<\/w:del>).)*<w:delText[^>]*>已开工<\/w:delText>(?:(?!<\/w:tc>).)*<w:ins [^>]*>(?:(?!<\/w:ins>).)*<w:t[^>]*>主体完工<\/w:t>/)
     // The added paragraph's mark is an insertion too: rejecting it in Word leaves no empty line.
     expect(xml).toMatch(/<w:p><w:pPr>(?:(?!<\/w:pPr>).)*<w:rPr><w:ins [^>]*\/><\/w:rPr><\/w:pPr><w:ins [^>]*><w:r>(?:(?!<\/w:r>).)*<w:t[^>]*>聚焦新能源和新材料产业链招商。<\/w:t>/)
     // What did not change is plain text, and the plain export knows nothing of versions.

@@ -51,3 +51,26 @@ describe('修订版: changes since a version as tracked changes', () => {
     expect(moved.sections.map((entry) => [entry.id, entry.blocks.map(shown).join('|')])).toEqual([['y', '乙文[+改+]'], ['x', '甲文']])
   })
 })
+
+describe('修订版 of a writers’ table', () => {
+  const cells = (...texts: string[]) => texts.map((text) => ({ inlines: text ? [{ kind: 'text', text } as Inline] : [], colspan: 1, rowspan: 1 }))
+  const grid = (...rows: ReturnType<typeof cells>[]): Block => ({ kind: 'grid', headerRows: 1, rows })
+  /** Each cell as text with its changes marked, rows joined by /. */
+  const table = (block: Block): string =>
+    block.kind === 'grid' ? block.rows.map((row) => row.map((cell) => shown({ kind: 'paragraph', inlines: cell.inlines })).join('|')).join(' / ') : block.kind
+  const compare = (before: Block, after: Block) => trackChanges(document([section('a', '一、', '甲', [before])]), document([section('a', '一、', '甲', [after])]), revision).sections[0]!.blocks.map(table)
+
+  it('marks a changed cell word by word, a row added as inserted and a row removed as deleted', () => {
+    const before = grid(cells('项目', '进度'), cells('智能装备产业园', '完成投资3亿元'), cells('污水处理厂', '已开工'))
+    const after = grid(cells('项目', '进度'), cells('智能装备产业园', '完成投资3.6亿元'), cells('标准厂房三期', '主体完工'))
+    expect(compare(before, after)).toEqual(['项目|进度 / 智能装备产业园|完成投资[-3-][+3.6+]亿元 / [-污水处理厂-]|[-已开工-] / [+标准厂房三期+]|[+主体完工+]'])
+  })
+
+  it('marks a table added or removed whole, and leaves one with merged rows as it is now when rows came or went', () => {
+    expect(trackChanges(document([section('a', '一、', '甲', [])]), document([section('a', '一、', '甲', [grid(cells('项目'), cells('新表'))])]), revision).sections[0]!.blocks.map(table)).toEqual(['[+项目+] / [+新表+]'])
+    const merged = (...rows: ReturnType<typeof cells>[]): Block => ({ kind: 'grid', headerRows: 1, rows: [[{ ...cells('园区')[0]!, rowspan: 2 }, ...cells('一期')], ...rows] })
+    const now = merged(cells('二期'), cells('三期', '新'))
+    expect(compare(merged(cells('二期')), now)).toEqual([table(now)])
+  })
+})
+
