@@ -145,9 +145,13 @@ export class Room {
     Y.applyUpdate(this.doc, update, { peer, authorId, sections } satisfies UpdateOrigin)
   }
 
-  /** Runs a server-side change (outline, figures, comments) as one transaction. */
-  transactServer(change: (doc: Y.Doc) => void, authorId: string | null = null): void {
-    this.doc.transact(() => change(this.doc), { peer: null, authorId, sections: [] } satisfies UpdateOrigin)
+  /**
+   * Runs a server-side change (outline, figures, comments) as one transaction. `sections`: those
+   * whose text it changes (a suggestion accepted, a version's text put back), which count as the
+   * author's edits there (who edited a section, 有改动).
+   */
+  transactServer(change: (doc: Y.Doc) => void, authorId: string | null = null, sections: readonly string[] = []): void {
+    this.doc.transact(() => change(this.doc), { peer: null, authorId, sections: [...sections] } satisfies UpdateOrigin)
   }
 
   /**

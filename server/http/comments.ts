@@ -140,7 +140,7 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
         map.set('resolved', true)
         map.set('resolvedBy', user.displayName)
         map.set('acceptedBy', user.displayName)
-      }, user.id)
+      }, user.id, [thread.sectionId])
       await recordChange(store, user, room.summaryId, 'suggestion', `采纳${thread.authorName}的修改建议：“${thread.quote}”改为“${thread.suggestion}”`, thread.sectionId)
       return c.json(readThread(thread.id, threadOf(room, thread.id)))
     }),

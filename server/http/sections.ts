@@ -176,7 +176,7 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
         // Checked after the last await, so two restores of one section cannot both insert it.
         if (room.section(sectionId)) throw new AppError(409, 'section-exists', '该章节仍在提纲中，无需恢复')
         if (past.lead && hasLead(room.doc)) throw new AppError(409, 'lead-exists', '本总结已有导语，不能再恢复一个')
-        room.transactServer((doc) => restoreSection(doc, then, sectionId), user.id)
+        room.transactServer((doc) => restoreSection(doc, then, sectionId), user.id, [sectionId])
       } finally {
         then.destroy()
       }

@@ -107,7 +107,7 @@ export const versionRoutes = (store: Store, rooms: Rooms) => {
         const heading = headingOf(room.doc, sectionId)!
         const saved = await takeVersion(store, room.summaryId, Y.encodeStateAsUpdate(room.doc), autoVersionName('恢复', heading), user)
         check() // again after the await: the section may have been locked or deleted meanwhile
-        room.transactServer((doc) => replaceSectionText(doc, then, sectionId), user.id)
+        room.transactServer((doc) => replaceSectionText(doc, then, sectionId), user.id, [sectionId])
         await recordChange(store, user, room.summaryId, 'section-restore', `按版本“${version.name}”恢复“${heading}”的正文（恢复前已自动保存版本）`, sectionId)
         return c.json({ savedVersionId: saved.id })
       })

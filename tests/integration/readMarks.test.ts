@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ChangesReport } from '../../shared/changes.js'
 import type { ReadableChange } from '../../shared/diffParagraphs.js'
-import { api, createClientPool, demoSummaryId, findPhrase, login, startTestServer, waitFor, writeParagraph, type TestClient } from './harness.js'
+import { anchorsFor, api, createClientPool, demoSummaryId, findPhrase, login, startTestServer, waitFor, writeParagraph, type TestClient } from './harness.js'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
 let summaryId: string
@@ -95,6 +95,20 @@ describe('已读 and 有改动', () => {
   it('keeps each reader’s marks apart', async () => {
     await markRead(leader)
     expect((await changes(leader)).sections).toEqual([])
+    expect((await changes(invest)).sections.map((section) => section.sectionId)).toEqual(['investment'])
+  })
+
+  it('names who accepted a suggestion as the one who changed the section', async () => {
+    const admin = await login(server, 'admin')
+    await markRead(admin)
+    const suggestion = await api<{ id: string }>(server, `/api/summaries/${summaryId}/comments`, {
+      token: leader,
+      body: { sectionId: 'investment-service', ...anchorsFor(writer.doc, 'investment-service', '审批事项'), quote: '审批事项', text: '表述更准确', suggestion: '审批服务事项' },
+    })
+    expect(suggestion.status).toBe(201)
+    expect((await api(server, `/api/summaries/${summaryId}/comments/${suggestion.body.id}/accept`, { token: invest, method: 'POST', body: {} })).status).toBe(200)
+    expect((await changes(admin)).sections).toMatchObject([{ sectionId: 'investment-service', editors: ['张招商'] }])
+    // Accepting is the writer's own edit: no news to them.
     expect((await changes(invest)).sections.map((section) => section.sectionId)).toEqual(['investment'])
   })
 
