@@ -1,6 +1,6 @@
 /**
- * @部门 in a comment box: after an @ the departments whose names start with what follows are
- * offered; picking one (click, or Enter/Tab on the first) completes the name, so the mention is
+ * @部门 or @姓名 in a comment box: after an @ the departments and people whose names start with
+ * what follows are offered; picking one (click, or Enter/Tab on the first) completes the name, so the mention is
  * spelled as the server recognises it.
  */
 import { computed, nextTick, ref, type Ref } from 'vue'

@@ -22,11 +22,13 @@ import { attachmentHeader } from '../export/exportSummary.js'
 import { XLSX_TYPE } from '../export/tableSheet.js'
 import { departmentNames } from './describeSections.js'
 import { requireSummary } from './requireSummary.js'
-import type { Department, User } from '../store/directory.js'
+import type { User } from '../store/directory.js'
 import { replacePhrase, suggestedRange } from '../summary/suggestion.js'
 import { sectionStartAnchors, writeThread, type NewThread } from '../summary/writeThread.js'
 import { recordChange } from './journal.js'
 import { parseInput } from '../validate.js'
+
+type Mentions = Pick<CommentReply, 'mentions' | 'mentionedPeople'>
 
 const requireCommenter = (user: User): void => {
   if (!canComment(user)) throw new AppError(403, 'forbidden', '只读用户不能评论')
@@ -53,10 +55,13 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
   const app = new Hono<AppEnv>()
   app.use('*', requireUser(store))
 
-  const withSummary = async <T>(c: Context<AppEnv>, use: (room: Room, user: User, departments: Department[]) => T): Promise<T> => {
+  /** The route's work on the summary, with who a text mentions: departments, and people who can sign in. */
+  const withSummary = async <T>(c: Context<AppEnv>, use: (room: Room, user: User, mentionsIn: (text: string) => Mentions) => T): Promise<T> => {
     const summaryId = (await requireSummary(store, c.req.param('id'))).id
     const departments = await store.directory.listDepartments()
-    return rooms.withRoom(summaryId, (room) => use(room, c.get('user'), departments))
+    const people = (await store.directory.listUsers()).filter((person) => !person.disabled).map((person) => ({ id: person.id, name: person.displayName }))
+    const mentionsIn = (text: string): Mentions => ({ mentions: findMentions(text, departments), mentionedPeople: findMentions(text, people) })
+    return rooms.withRoom(summaryId, (room) => use(room, c.get('user'), mentionsIn))
   }
   const body = async (c: Context<AppEnv>) => c.req.json().catch(() => null)
 
@@ -76,7 +81,7 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
   app.post('/:id/comments', async (c) => {
     const raw = await body(c)
     const input: z.infer<typeof sectionThreadSchema> | z.infer<typeof phraseThreadSchema> = parseInput(threadSchemaFor(raw), raw)
-    return withSummary(c, (room, user, departments) => {
+    return withSummary(c, (room, user, mentionsIn) => {
       requireCommenter(user)
       if (!room.section(input.sectionId)) throw new AppError(400, 'unknown-section', `章节“${input.sectionId}”不存在`, [{ path: 'sectionId', message: '章节不存在' }])
       let place: Pick<NewThread, 'anchorStart' | 'anchorEnd' | 'quote' | 'suggestion' | 'wholeSection'>
@@ -91,7 +96,7 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
       }
       const id = createId()
       room.transactServer(
-        (doc) => writeThread(doc, id, { sectionId: input.sectionId, ...place, text: input.text, mentions: findMentions(input.text, departments), authorId: user.id, authorName: user.displayName, departmentId: user.departmentId }),
+        (doc) => writeThread(doc, id, { sectionId: input.sectionId, ...place, text: input.text, ...mentionsIn(input.text), authorId: user.id, authorName: user.displayName, departmentId: user.departmentId }),
         user.id,
       )
       return c.json({ id }, 201)
@@ -100,10 +105,10 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
 
   app.post('/:id/comments/:threadId/replies', async (c) => {
     const { text } = parseInput(commentTextSchema, await body(c))
-    return withSummary(c, (room, user, departments) => {
+    return withSummary(c, (room, user, mentionsIn) => {
       requireCommenter(user)
       const thread = threadOf(room, c.req.param('threadId'))
-      const reply: CommentReply = { id: createId(), authorId: user.id, authorName: user.displayName, departmentId: user.departmentId, text, mentions: findMentions(text, departments), createdAt: Date.now(), editedAt: null }
+      const reply: CommentReply = { id: createId(), authorId: user.id, authorName: user.displayName, departmentId: user.departmentId, text, ...mentionsIn(text), createdAt: Date.now(), editedAt: null }
       room.transactServer(() => (thread.get('replies') as Y.Array<CommentReply>).push([reply]), user.id)
       return c.json(reply, 201)
     })
@@ -155,12 +160,12 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
 
   app.patch('/:id/comments/:threadId', async (c) => {
     const { text } = parseInput(commentTextSchema, await body(c))
-    return withSummary(c, (room, user, departments) => {
+    return withSummary(c, (room, user, mentionsIn) => {
       const thread = threadOf(room, c.req.param('threadId'))
       requireAuthor(user, String(thread.get('authorId')))
       room.transactServer(() => {
         thread.set('text', text)
-        thread.set('mentions', findMentions(text, departments))
+        for (const [key, value] of Object.entries(mentionsIn(text))) thread.set(key, value)
         thread.set('editedAt', Date.now())
       }, user.id)
       return c.json(readThread(c.req.param('threadId'), thread))
@@ -185,10 +190,10 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
 
   app.patch('/:id/comments/:threadId/replies/:replyId', async (c) => {
     const { text } = parseInput(commentTextSchema, await body(c))
-    return withSummary(c, (room, user, departments) => {
+    return withSummary(c, (room, user, mentionsIn) => {
       const { replies, index, reply } = replyOf(threadOf(room, c.req.param('threadId')), c.req.param('replyId'))
       requireAuthor(user, reply.authorId)
-      const edited = { ...reply, text, mentions: findMentions(text, departments), editedAt: Date.now() }
+      const edited = { ...reply, text, ...mentionsIn(text), editedAt: Date.now() }
       room.transactServer(() => {
         replies.delete(index, 1)
         replies.insert(index, [edited])

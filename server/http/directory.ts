@@ -1,4 +1,8 @@
-/** Admin routes for departments and users: GET/POST /api/departments, PATCH /api/departments/:id, GET/POST /api/users, PATCH /api/users/:id. */
+/**
+ * Departments and people. Anyone signed in: GET /api/departments, GET /api/people (who can be
+ * mentioned), GET /api/departments/:id/writers. The admin: POST /api/departments, PATCH
+ * /api/departments/:id, GET/POST /api/users, PATCH /api/users/:id.
+ */
 import { Hono } from 'hono'
 import { departmentBodySchema, userBodySchema, userPatchSchema } from '../../shared/schema/api.js'
 import { canBeWriter, type Role } from '../../shared/roles.js'
@@ -21,6 +25,12 @@ export const directoryRoutes = (store: Store, rooms: Rooms, userSockets: UserSoc
 
   // Every signed-in user sees department names (the editor labels sections with them).
   app.get('/departments', async (c) => c.json(await store.directory.listDepartments()))
+
+  // Who can be mentioned in a comment (@陈招商): everyone who can sign in, with their department.
+  app.get('/people', async (c) => {
+    const people = (await store.directory.listUsers()).filter((person) => !person.disabled)
+    return c.json(people.map(({ id, displayName, departmentId }) => ({ id, displayName, departmentId })))
+  })
 
   // Who may be named 执笔人 of a department's sections (any signed-in user: colleagues' names are no secret).
   app.get('/departments/:id/writers', async (c) => {

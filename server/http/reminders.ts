@@ -45,7 +45,7 @@ export const reminderRoutes = (store: Store, rooms: Rooms) => {
           const department = names.get(section.departmentId)
           const writer = section.writer ? `（执笔：${section.writer.name}）` : ''
           const text = `${REMINDER_PREFIX}本节尚未提交审核${writer}，请抓紧撰写${dueDate ? `，于${formatMonthDay(dueDate)}前` : '并'}提交。${department ? ` @${department}` : ''}`
-          writeThread(doc, createId(), { sectionId: section.id, ...sectionStartAnchors(doc, section.id), text, mentions: [section.departmentId], authorId: user.id, authorName: user.displayName, departmentId: user.departmentId })
+          writeThread(doc, createId(), { sectionId: section.id, ...sectionStartAnchors(doc, section.id), text, mentions: [section.departmentId], mentionedPeople: section.writer ? [section.writer.id] : [], authorId: user.id, authorName: user.displayName, departmentId: user.departmentId })
         }
       }, user.id)
       return sections

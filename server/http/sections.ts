@@ -99,7 +99,7 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
         // A section given to another department is that department's to name a 执笔人 for.
         if (fields.departmentId !== undefined && fields.departmentId !== section.departmentId) setWriter(doc, sectionId, null)
         if (position !== undefined) moveEntry(doc, sectionId, position)
-        if (note) writeThread(doc, note.id, { sectionId, ...openingAnchors(doc, sectionId), text: note.text, mentions: [section.departmentId], authorId: user.id, authorName: user.displayName, departmentId: user.departmentId })
+        if (note) writeThread(doc, note.id, { sectionId, ...openingAnchors(doc, sectionId), text: note.text, mentions: [section.departmentId], mentionedPeople: section.writer ? [section.writer.id] : [], authorId: user.id, authorName: user.displayName, departmentId: user.departmentId })
         if (status === 'review') resolveReminders(doc, sectionId, user.displayName)
       }, user.id)
       if (status !== undefined) await journal(room, user, 'section-status', `“${heading}”：${STATUS_LABELS[section.status]}→${STATUS_LABELS[status]}${reason && note ? `（${note.text}）` : ''}`, sectionId)

@@ -11,6 +11,7 @@ export interface NewThread {
   quote: string
   text: string
   mentions: string[]
+  mentionedPeople: string[]
   authorId: string
   authorName: string
   departmentId: string | null

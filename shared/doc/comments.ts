@@ -13,7 +13,10 @@ export interface CommentReply {
   authorName: string
   departmentId: string | null
   text: string
+  /** Departments mentioned (@招商部), by id. */
   mentions: string[]
+  /** People mentioned (@陈招商), by id. */
+  mentionedPeople: string[]
   createdAt: number
   editedAt: number | null
 }
@@ -49,6 +52,7 @@ export const readThread = (id: string, map: Y.Map<unknown>): CommentThread => {
     departmentId: (map.get('departmentId') as string | null | undefined) ?? null,
     text: String(map.get('text') ?? ''),
     mentions: (map.get('mentions') as string[] | undefined) ?? [],
+    mentionedPeople: (map.get('mentionedPeople') as string[] | undefined) ?? [],
     createdAt: Number(map.get('createdAt') ?? 0),
     editedAt: (map.get('editedAt') as number | null | undefined) ?? null,
     resolved: map.get('resolved') === true,
@@ -56,7 +60,8 @@ export const readThread = (id: string, map: Y.Map<unknown>): CommentThread => {
     wholeSection: map.get('wholeSection') === true,
     suggestion: typeof map.get('suggestion') === 'string' ? (map.get('suggestion') as string) : null,
     acceptedBy: (map.get('acceptedBy') as string | null | undefined) ?? null,
-    replies: replies instanceof Y.Array ? (replies.toArray() as CommentReply[]) : [],
+    // Replies written before people could be mentioned have no list of them.
+    replies: replies instanceof Y.Array ? (replies.toArray() as CommentReply[]).map((reply) => ({ ...reply, mentionedPeople: reply.mentionedPeople ?? [] })) : [],
   }
 }
 
@@ -102,9 +107,12 @@ export const resolveAnchor = (doc: Y.Doc, anchor: string, root: Y.XmlFragment): 
   return { type: absolute.type, index: absolute.index }
 }
 
-/** Departments mentioned as `@部门名` in a comment, matched against known names (longest first). */
-export const findMentions = (text: string, departments: ReadonlyArray<{ id: string; name: string }>): string[] => {
-  const byLength = [...departments].sort((a, b) => b.name.length - a.name.length)
+/**
+ * Who is mentioned as `@名称` in a comment — departments (@招商部) or people (@陈招商) — matched
+ * against known names, longest first; answers their ids.
+ */
+export const findMentions = (text: string, named: ReadonlyArray<{ id: string; name: string }>): string[] => {
+  const byLength = [...named].sort((a, b) => b.name.length - a.name.length)
   const found = new Set<string>()
   for (const match of text.matchAll(/[@＠]/g)) {
     const rest = text.slice(match.index + 1)

@@ -60,6 +60,26 @@ describe('comment threads', () => {
     expect(anchoredText(reader.doc, thread.anchorStart, thread.anchorEnd)).toBe('驻点小分队招商')
   })
 
+  it('finds people mentioned by name as well as departments, in comments, replies and edits', async () => {
+    const people = await api<Array<{ id: string; displayName: string; departmentId: string | null }>>(server, '/api/people', { token: tokens.viewer })
+    expect(people.status).toBe(200)
+    const idOf = (name: string) => people.body.find((person) => person.displayName === name)!.id
+    expect(people.body.map((person) => person.displayName)).toEqual(expect.arrayContaining(['王主任', '陈招商', '张招商']))
+    expect(Object.keys(people.body[0]!).sort()).toEqual(['departmentId', 'displayName', 'id'])
+
+    const { body } = await comment('leader', { sectionId: 'plan', wholeSection: true, text: '@陈招商 @招商部 请补充明年的目标' })
+    const reader = await open('viewer')
+    const threadOf = () => readThreads(reader.doc).find((item) => item.id === body.id)
+    await waitFor(() => threadOf() !== undefined)
+    expect(threadOf()).toMatchObject({ mentionedPeople: [idOf('陈招商')], mentions: [expect.any(String)] })
+    expect((await action('invest2', body.id, 'replies', { text: '@王主任 已补充' })).status).toBe(201)
+    await waitFor(() => threadOf()!.replies.length === 1)
+    expect(threadOf()!.replies[0]!.mentionedPeople).toEqual([idOf('王主任')])
+    expect((await api(server, `/api/summaries/${summaryId}/comments/${body.id}`, { token: tokens.leader, method: 'PATCH', body: { text: '@张招商 请补充明年的目标' } })).status).toBe(200)
+    await waitFor(() => threadOf()!.mentionedPeople[0] === idOf('张招商'))
+    expect(threadOf()!.mentions).toEqual([])
+  })
+
   it('keeps a thread with its quote when the phrase is deleted', async () => {
     const writer = await open('invest')
     writeParagraph(writer.doc, 'investment-service', '这句话稍后会被删掉。')

@@ -345,7 +345,8 @@ describe('催办', () => {
     const reminder = reminders().find((thread) => thread.sectionId === 'investment-service')!
     expect(reminder).toMatchObject({ wholeSection: true, quote: '', resolved: false, authorName: '王主任', text: '【催办】本节尚未提交审核，请抓紧撰写，于12月20日前提交。 @招商部' })
     expect(reminder.mentions).toHaveLength(1)
-    expect(reminders().find((thread) => thread.sectionId === 'investment-channels')?.text).toBe('【催办】本节尚未提交审核（执笔：陈招商），请抓紧撰写，于12月20日前提交。 @招商部')
+    expect(reminders().find((thread) => thread.sectionId === 'investment-channels')).toMatchObject({ text: '【催办】本节尚未提交审核（执笔：陈招商），请抓紧撰写，于12月20日前提交。 @招商部', mentionedPeople: [invest2.id] })
+    expect(reminder.mentionedPeople).toEqual([])
     // Once: a second round leaves nothing new while the first is open.
     const second = await remind('admin')
     expect([second.status, second.body.reminded]).toEqual([200, 0])
