@@ -6,7 +6,7 @@ import type { EditorState } from '@tiptap/pm/state'
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap'
 import { fromBase64, toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
-import { getIndicators } from '../../shared/doc/indicators.js'
+import { readIndicators } from '../../shared/doc/indicators.js'
 import { quoteOf } from './quote.js'
 
 interface SyncState {
@@ -32,8 +32,8 @@ export const anchorsOfSelection = (state: EditorState): SelectionAnchors | null 
   const sync = syncState(state)
   if (empty || !sync) return null
   const encode = (pos: number) => toBase64(Y.encodeRelativePosition(absolutePositionToRelativePosition(pos, sync.type, sync.binding!.mapping as never)))
-  const figures = getIndicators(sync.doc)
-  return { anchorStart: encode(from), anchorEnd: encode(to), quote: quoteOf(state.doc, from, to, (key) => figures.get(key)) }
+  const figures = readIndicators(sync.doc)
+  return { anchorStart: encode(from), anchorEnd: encode(to), quote: quoteOf(state.doc, from, to, (key) => figures[key]) }
 }
 
 /** The editor range an anchored thread covers now, or null when its phrase is gone. */

@@ -93,17 +93,19 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
         const map = getIndicators(doc)
         for (const row of rows) {
           const current = figures[row.key]!
+          // A rate's value and last year's are computed from its two figures: only its target is taken.
           map.set(row.key, {
             ...current,
-            value: row.value,
-            previous: row.previous === undefined ? current.previous : row.previous,
+            value: current.ratio ? null : row.value,
+            previous: current.ratio ? null : row.previous === undefined ? current.previous : row.previous,
             target: row.target === undefined ? current.target : row.target,
             updatedAt: now,
             source,
           })
         }
       }, user.id)
-      await recordChange(store, user, summaryId, 'figures', describeFigureChanges(rows, figures, source))
+      const typed = rows.filter((row) => !figures[row.key]!.ratio)
+      if (typed.length > 0) await recordChange(store, user, summaryId, 'figures', describeFigureChanges(typed, figures, source))
       return c.json({ updated: rows.length })
     })
   })
@@ -148,7 +150,10 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
     const summaryId = await summaryOf(c.req.param('id'))
     const key = c.req.param('key')
     return rooms.withRoom(summaryId, async (room) => {
-      const figure = figureOf(readIndicators(room.doc), key)
+      const figures = readIndicators(room.doc)
+      const figure = figureOf(figures, key)
+      const rates = Object.values(figures).filter((other) => other.ratio?.part === key || other.ratio?.whole === key)
+      if (rates.length > 0) throw new AppError(409, 'indicator-in-use', `“${figure.label}”用于计算${rates.map((rate) => `“${rate.label}”`).join('、')}，请先删除该比率`)
       const shownIn = figureUsage(room.doc).get(key) ?? []
       if (shownIn.length > 0)
         throw new AppError(409, 'indicator-in-use', `“${figure.label}”仍在以下章节中使用，请先从正文中删去：${shownIn.join('、')}`, shownIn.map((section) => ({ section })))

@@ -25,11 +25,13 @@ export const indicatorEntry = (definition: IndicatorDefinition, departmentIds: R
   precision: definition.precision ?? defaultPrecision(definition.unit),
   approx: definition.approx ?? false,
   departmentId: departmentIds.get(definition.department) ?? '',
-  value: figure?.value ?? null,
-  previous: figure?.previous ?? null,
+  // A rate is computed from its two figures (readIndicators): nothing of it is stored but its target.
+  value: definition.ratio ? null : (figure?.value ?? null),
+  previous: definition.ratio ? null : (figure?.previous ?? null),
   target: figure?.target ?? null,
   updatedAt: figure ? Date.now() : null,
   source: figure ? '演示数据（examples/park-annual-figures.csv）' : null,
+  ...(definition.ratio ? { ratio: definition.ratio } : {}),
 })
 
 /** The outline entry of a template's section, writing (撰写中) and owned by its department. */

@@ -53,6 +53,7 @@ export const templateFromSummary = (doc: Y.Doc, departmentName: (id: string) => 
       department,
       ...(figure.precision !== defaultPrecision(figure.unit) ? { precision: figure.precision } : {}),
       ...(figure.approx !== false ? { approx: figure.approx } : {}),
+      ...(figure.ratio ? { ratio: figure.ratio } : {}),
     }
   })
 

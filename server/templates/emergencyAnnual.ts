@@ -45,7 +45,7 @@ export const emergencyAnnualTemplate: Template = {
     { key: 'inspections', label: '开展安全检查', unit: '次', department: '综合协调股', precision: 0, approx: true },
     { key: 'hazards_found', label: '排查一般隐患', unit: '处', department: '综合协调股', precision: 0 },
     { key: 'hazards_fixed', label: '整改隐患', unit: '处', department: '综合协调股', precision: 0, parent: 'hazards_found' },
-    { key: 'rectification_rate', label: '隐患整改率', unit: '%', department: '综合协调股', precision: 1 },
+    { key: 'rectification_rate', label: '隐患整改率', unit: '%', department: '综合协调股', precision: 1, ratio: { part: 'hazards_fixed', whole: 'hazards_found' } },
     { key: 'enterprises_checked', label: '执法检查企业', unit: '家', department: '执法大队', precision: 0 },
     { key: 'cases_filed', label: '立案查处', unit: '起', department: '执法大队', precision: 0 },
     { key: 'fines', label: '罚款', unit: '万元', department: '执法大队', precision: 2 },

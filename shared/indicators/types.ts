@@ -12,6 +12,16 @@ export interface IndicatorData {
   target: number | null
   updatedAt: number | null
   source: string | null
+  /**
+   * A rate computed from two other figures, in %: 隐患整改率 = 整改隐患 ÷ 排查隐患. Its value and
+   * last year's are never typed, always computed (readIndicators); only its target is kept.
+   */
+  ratio?: FigureRatio
+}
+
+export interface FigureRatio {
+  part: string
+  whole: string
 }
 
 export const INDICATOR_SHOWS = ['value', 'change', 'completion'] as const

@@ -58,6 +58,8 @@ export const indicatorDefinitionSchema = z.strictObject({
   approx: z.union([z.boolean(), z.enum(['余', '多'])], { error: '应为 true、false、"余" 或 "多"' }).optional(),
   /** The figure this one is part of: 新投产企业12家，其中高新技术企业2户. */
   parent: idSchema.optional(),
+  /** A rate in % computed from two figures, never typed: 隐患整改率 = 整改隐患 ÷ 排查隐患. */
+  ratio: z.strictObject({ part: idSchema, whole: idSchema }).optional(),
 })
 export type IndicatorDefinition = z.infer<typeof indicatorDefinitionSchema>
 
@@ -90,6 +92,18 @@ const checkReferences = (template: Template): FieldProblem[] => {
     if (indicator.parent === indicator.key) problems.push({ path, message: '指标不能是自己的上级指标' })
     else if (!indicatorKeys.has(indicator.parent)) problems.push({ path, message: `未定义的上级指标“${indicator.parent}”` })
     else if (parents.has(indicator.parent)) problems.push({ path, message: `上级指标“${indicator.parent}”本身也有上级指标；“其中”只支持一级` })
+  })
+  const ratios = new Set((template.indicators ?? []).filter((indicator) => indicator.ratio).map((indicator) => indicator.key))
+  template.indicators?.forEach((indicator, index) => {
+    if (!indicator.ratio) return
+    const path = `indicators[${index}].ratio`
+    if (indicator.unit !== '%') problems.push({ path: `indicators[${index}].unit`, message: '计算得出的比率，单位应为 %' })
+    for (const side of ['part', 'whole'] as const) {
+      const key = indicator.ratio[side]
+      if (key === indicator.key) problems.push({ path: `${path}.${side}`, message: '比率不能由自己计算' })
+      else if (!indicatorKeys.has(key)) problems.push({ path: `${path}.${side}`, message: `未定义的指标“${key}”` })
+      else if (ratios.has(key)) problems.push({ path: `${path}.${side}`, message: `“${key}”本身是计算得出的比率，不能再参与计算` })
+    }
   })
   const sectionIds = new Set<string>()
   const visit = (sections: TemplateSection[], prefix: string, depth: number): void => {

@@ -246,6 +246,28 @@ describe('indicator figures', () => {
     expect(figure(watcher.doc, 'agreed_funds').value).toBe(5.9)
   })
 
+  it('computes a rate from its two figures: typed values of it are not taken, its target is, and its figures stay while it needs them', async () => {
+    const created = await api<{ id: string }>(server, '/api/summaries', { token: tokens.admin, body: { templateId: 'emergency-year-end', year: 2026, organisation: '青山区应急管理局' } })
+    expect(created.status).toBe(201)
+    const id = created.body.id
+    const figures = async () => Object.fromEntries((await api<Array<IndicatorData & { key: string }>>(server, `/api/summaries/${id}/indicators`, { token: tokens.admin })).body.map((row) => [row.key, row]))
+    const put = (values: object[]) => api(server, `/api/summaries/${id}/indicators`, { token: tokens.admin, method: 'PUT', body: { values } })
+    expect((await figures()).rectification_rate).toMatchObject({ value: null, ratio: { part: 'hazards_fixed', whole: 'hazards_found' } })
+    expect((await put([{ key: 'hazards_found', value: 500, previous: 400 }, { key: 'hazards_fixed', value: 480, previous: 360 }])).status).toBe(200)
+    expect((await figures()).rectification_rate).toMatchObject({ value: 96, previous: 90 })
+    const text = await (await fetch(`${server.url}/api/summaries/${id}/export?format=txt`, { headers: { authorization: `Bearer ${tokens.admin}` } })).text()
+    expect(text).toContain('其中整改隐患480处；隐患整改率96%。')
+
+    expect((await put([{ key: 'rectification_rate', value: 50, previous: 10, target: 100 }])).status).toBe(200)
+    expect((await figures()).rectification_rate).toMatchObject({ value: 96, previous: 90, target: 100 })
+    const removed = await api<{ error: { code: string; message: string } }>(server, `/api/summaries/${id}/indicators/hazards_found`, { token: tokens.admin, method: 'DELETE' })
+    expect(removed.status).toBe(409)
+    expect(removed.body.error.message).toContain('用于计算“隐患整改率”')
+    // Saved as a template, the rate stays a rate.
+    const saved = await api<{ indicators: Array<{ key: string; ratio?: object }> }>(server, `/api/summaries/${id}/template`, { token: tokens.admin })
+    expect(saved.body.indicators.find((indicator) => indicator.key === 'rectification_rate')?.ratio).toEqual({ part: 'hazards_fixed', whole: 'hazards_found' })
+  })
+
   it('gives every figure as a workbook with numbers as numbers, which, filled in, can be uploaded again', async () => {
     const response = await fetch(`${server.url}/api/summaries/${summaryId}/indicators?format=xlsx`, { headers: { authorization: `Bearer ${tokens.invest}` } })
     expect(response.status).toBe(200)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
 import { inlineText } from '../../shared/export/model.js'
 import { readSectionBlocks } from '../../shared/export/buildExportDocument.js'
 import { flattenSections, validateTemplate, type Template } from '../../shared/schema/template.js'
@@ -95,6 +96,43 @@ describe('validateTemplate', () => {
       path: 'indicators[2].parent',
       message: '上级指标“women_events”本身也有上级指标；“其中”只支持一级',
     })
+  })
+
+  it('takes a rate computed from two figures and refuses one that cannot be computed', () => {
+    const withRate = (ratio: { part: string; whole: string }, unit = '%', more: object[] = []) => ({
+      ...base(),
+      indicators: [
+        { key: 'found', label: '排查隐患', unit: '处', department: '女工委' },
+        { key: 'fixed', label: '整改隐患', unit: '处', department: '女工委' },
+        { key: 'rate', label: '整改率', unit, department: '女工委', ratio },
+        ...more,
+        ...base().indicators,
+      ],
+    })
+    expect(validateTemplate(withRate({ part: 'fixed', whole: 'found' })).ok).toBe(true)
+    expect(problemsOf(withRate({ part: 'fixed', whole: 'found' }, '处'))).toContainEqual({ path: 'indicators[2].unit', message: '计算得出的比率，单位应为 %' })
+    expect(problemsOf(withRate({ part: 'fixed', whole: 'nope' }))).toContainEqual({ path: 'indicators[2].ratio.whole', message: '未定义的指标“nope”' })
+    expect(problemsOf(withRate({ part: 'rate', whole: 'found' }))).toContainEqual({ path: 'indicators[2].ratio.part', message: '比率不能由自己计算' })
+    const chained = withRate({ part: 'fixed', whole: 'found' }, '%', [{ key: 'twice', label: '再算', unit: '%', department: '女工委', ratio: { part: 'rate', whole: 'found' } }])
+    expect(problemsOf(chained)).toContainEqual({ path: 'indicators[3].ratio.part', message: '“rate”本身是计算得出的比率，不能再参与计算' })
+  })
+
+  it('computes a rate’s value and last year’s from its two figures, never from what is stored', () => {
+    const template = { ...base(), indicators: [
+      { key: 'found', label: '排查隐患', unit: '处', department: '女工委' },
+      { key: 'fixed', label: '整改隐患', unit: '处', department: '女工委', parent: 'found' },
+      { key: 'rate', label: '隐患整改率', unit: '%', department: '女工委', precision: 1, ratio: { part: 'fixed', whole: 'found' } },
+      ...base().indicators,
+    ] } as Template
+    const doc = buildSummaryDoc(template, { title: 't', year: 2026, organisation: 'o', templateId: template.id }, new Map([['女工委', 'd']]), {
+      found: { value: 500, previous: 400 },
+      fixed: { value: 480, previous: 300 },
+      rate: { value: 12, previous: 34 },
+    })
+    expect(readIndicators(doc).rate).toMatchObject({ value: 96, previous: 75, ratio: { part: 'fixed', whole: 'found' } })
+    expect(getIndicators(doc).get('rate')).toMatchObject({ value: null, previous: null })
+    getIndicators(doc).set('found', { ...getIndicators(doc).get('found')!, value: 0 })
+    expect(readIndicators(doc).rate!.value).toBeNull()
   })
 
   it('seeds a part right after its whole with 其中, as the summaries phrase it', () => {
