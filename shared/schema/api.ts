@@ -86,11 +86,12 @@ export const indicatorCreateSchema = z.object({
   departmentId: z.string().min(1).max(64),
   precision: definition.precision,
   approx: definition.approx,
+  ratio: definition.ratio,
 })
 
 /** PATCH /api/summaries/:id/indicators/:key (admin): what the figure is called, its unit, owner, decimals. */
 export const indicatorPatchSchema = indicatorCreateSchema
-  .omit({ key: true })
+  .omit({ key: true, ratio: true })
   .partial()
   .refine((body) => Object.values(body).some((value) => value !== undefined), { error: '请指定要修改的 label、unit、departmentId、precision 或 approx' })
 

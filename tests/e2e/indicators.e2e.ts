@@ -86,5 +86,34 @@ describe('indicator figures in the editor', () => {
     await admin.locator('[data-figure-key="hightech_firms"] [data-action="remove-figure"]').click()
     await expect.poll(() => admin.locator('[data-figure-key="hightech_firms"]').count()).toBe(0)
   })
+
+  it('defines a rate computed from two figures, which follows them and cannot be typed', async () => {
+    const admin = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+    await admin.click('[data-action="toggle-figures"]')
+    const setFigure = async (key: string, value: string) => {
+      await admin.locator(`[data-figure-key="${key}"] input[name="value"]`).fill(value)
+      await admin.locator(`[data-figure-key="${key}"] button`).first().click()
+      await expect.poll(() => admin.locator(`[data-figure-key="${key}"] .figure-source`).innerText(), { timeout: 10_000 }).toContain('录入')
+    }
+    await setFigure('arrived_funds', '1.6')
+    await setFigure('agreed_funds', '5')
+    await admin.click('[data-action="define-figure"]')
+    await admin.fill('input[name="definitionKey"]', 'arrival_rate')
+    await admin.fill('input[name="definitionLabel"]', '资金到位率')
+    await admin.check('input[name="definitionComputed"]')
+    await admin.selectOption('select[name="definitionPart"]', { label: '到位资金' })
+    await admin.selectOption('select[name="definitionWhole"]', { label: '协议资金' })
+    await admin.selectOption('select[name="definitionDepartment"]', { label: '招商部' })
+    await admin.click('[data-figure-definition] button[type="submit"]')
+    const rate = admin.locator('[data-figure-key="arrival_rate"]')
+    await expect.poll(() => rate.count()).toBe(1)
+    // 1.6 of 5 亿元: 32%, typed nowhere, and no field to type it in.
+    expect(await rate.locator('[data-figure-computed]').first().innerText()).toBe('32%')
+    expect(await rate.locator('input[name="value"]').count()).toBe(0)
+    expect(await rate.locator('[data-figure-computed]').first().getAttribute('title')).toContain('由“到位资金”÷“协议资金”计算')
+    await admin.locator('[data-figure-key="agreed_funds"] input[name="value"]').fill('8')
+    await admin.locator('[data-figure-key="agreed_funds"] button').first().click()
+    await expect.poll(() => rate.locator('[data-figure-computed]').first().innerText(), { timeout: 10_000 }).toBe('20%')
+  })
 })
 

@@ -263,6 +263,15 @@ describe('indicator figures', () => {
     const removed = await api<{ error: { code: string; message: string } }>(server, `/api/summaries/${id}/indicators/hazards_found`, { token: tokens.admin, method: 'DELETE' })
     expect(removed.status).toBe(409)
     expect(removed.body.error.message).toContain('用于计算“隐患整改率”')
+    // The admin defines one more, by the API: checked like a template's.
+    const departmentId = (await figures()).hazards_found!.departmentId
+    const define = (body: object) => api<{ error?: { message: string } }>(server, `/api/summaries/${id}/indicators`, { token: tokens.admin, body: { label: '比率', departmentId, ...body } })
+    expect((await define({ key: 'found_share', unit: '%', ratio: { part: 'hazards_fixed', whole: 'inspections' } })).status).toBe(201)
+    expect((await define({ key: 'bad_unit', unit: '处', ratio: { part: 'hazards_fixed', whole: 'hazards_found' } })).body.error?.message).toContain('单位应为 %')
+    expect((await define({ key: 'bad_part', unit: '%', ratio: { part: 'nope', whole: 'hazards_found' } })).body.error?.message).toContain('未定义的指标“nope”')
+    expect((await define({ key: 'bad_chain', unit: '%', ratio: { part: 'rectification_rate', whole: 'hazards_found' } })).body.error?.message).toContain('本身是计算得出的比率')
+    expect((await api(server, `/api/summaries/${id}/indicators/found_share`, { token: tokens.admin, method: 'PATCH', body: { unit: '个' } })).status).toBe(400)
+    expect(Object.keys(await figures())).not.toContain('bad_unit')
     // Saved as a template, the rate stays a rate.
     const saved = await api<{ indicators: Array<{ key: string; ratio?: object }> }>(server, `/api/summaries/${id}/template`, { token: tokens.admin })
     expect(saved.body.indicators.find((indicator) => indicator.key === 'rectification_rate')?.ratio).toEqual({ part: 'hazards_fixed', whole: 'hazards_found' })
