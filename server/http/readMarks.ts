@@ -15,6 +15,7 @@ import type * as Y from 'yjs'
 import type { ChangedSection, ChangesReport } from '../../shared/changes.js'
 import { diffReadable } from '../../shared/diffParagraphs.js'
 import { readOutline } from '../../shared/doc/outline.js'
+import { numberOutline } from '../../shared/numbering.js'
 import { readMarkSchema } from '../../shared/schema/sections.js'
 import type { AppEnv } from '../context.js'
 import { requireUser } from '../auth/session.js'
@@ -40,8 +41,11 @@ interface SectionText {
 }
 
 /** Every section's text as it is now, read at one moment. */
-const sectionTexts = (doc: Y.Doc): SectionText[] =>
-  readOutline(doc).map((entry) => ({ sectionId: entry.id, heading: headingOf(doc, entry.id)!, paragraphs: sectionParagraphs(doc, entry.id) }))
+const sectionTexts = (doc: Y.Doc): SectionText[] => {
+  const outline = readOutline(doc)
+  const numbers = numberOutline(outline)
+  return outline.map((entry, index) => ({ sectionId: entry.id, heading: `${numbers[index]}${entry.title}`, paragraphs: sectionParagraphs(doc, entry.id) }))
+}
 
 const changedSections = (texts: readonly SectionText[], marks: ReadonlyMap<string, ReadMark>, activity: readonly SectionActivity[], userId: string, names: ReadonlyMap<string, string>): ChangedSection[] =>
   texts.flatMap(({ sectionId, heading, paragraphs }) => {
