@@ -9,6 +9,7 @@
  */
 import { stripTypedNumber } from './numbering.js'
 import { nestSections, type Template } from './schema/template.js'
+import { yearPlaceholders } from './yearText.js'
 
 const MARKERS: ReadonlyArray<RegExp> = [
   /^[一二三四五六七八九十]+\s*[、．.]/,
@@ -25,7 +26,7 @@ export interface DraftHeading {
 }
 
 export interface DraftOutline {
-  /** The template title, with {organisation} and {year}. */
+  /** The template title, with {organisation}, {year} and {nextYear}. */
   title: string
   /** Text stood before 一、: the summary opens with a 导语. */
   lead: boolean
@@ -41,14 +42,19 @@ const headingTitle = (paragraph: string): string => {
   return (clause.length >= 2 ? clause : text).slice(0, TITLE_MAX)
 }
 
-/** `XX管委会2025年度工作总结` → `{organisation}{year}年度工作总结`. */
-const templateTitle = (paragraph: string): string => {
-  const match = /^(.*?)(?:20\d{2}|20[xX×*]{2}|二〇[〇零一二三四五六七八九]{2})\s*(年.*)$/.exec(paragraph)
-  return match ? `${match[1] ? '{organisation}' : ''}{year}${match[2]}` : DEFAULT_TITLE
+/**
+ * `XX管委会2025年工作总结和2026年工作打算` → `{organisation}{year}年工作总结和{nextYear}年工作打算`,
+ * with the year the file is about (null when written 20xx or in Chinese numerals).
+ */
+const templateTitle = (paragraph: string): { title: string; year: number | null } => {
+  const match = /^(.*?)(20\d{2}|20[xX×*]{2}|二〇[〇零一二三四五六七八九]{2})\s*(年.*)$/.exec(paragraph)
+  if (!match) return { title: DEFAULT_TITLE, year: null }
+  const year = /^\d{4}$/.test(match[2]!) ? Number(match[2]) : null
+  return { title: `${match[1] ? '{organisation}' : ''}{year}${year ? yearPlaceholders(match[3]!, year) : match[3]}`, year }
 }
 
 export const outlineFromParagraphs = (paragraphs: readonly string[], deepest = 2): DraftOutline => {
-  let title: string | null = null
+  let title: { title: string; year: number | null } | null = null
   let lead = false
   const headings: DraftHeading[] = []
   for (const raw of paragraphs) {
@@ -63,7 +69,13 @@ export const outlineFromParagraphs = (paragraphs: readonly string[], deepest = 2
       else lead = true
     }
   }
-  return { title: title ?? DEFAULT_TITLE, lead: lead && headings[0]?.level === 1, headings }
+  // 2026年工作打算 in a 2025 file is next year's plan whatever year the template is used for.
+  const year = title?.year
+  return {
+    title: title?.title ?? DEFAULT_TITLE,
+    lead: lead && headings[0]?.level === 1,
+    headings: year ? headings.map((heading) => ({ ...heading, title: yearPlaceholders(heading.title, year) })) : headings,
+  }
 }
 
 /**

@@ -207,7 +207,7 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
           }
           // A lead the template added later comes in only when the summary has none yet.
           if (section.lead && hasLead(doc)) continue
-          insertEntry(doc, previous + 1, templateOutlineEntry(section, departmentIds))
+          insertEntry(doc, previous + 1, templateOutlineEntry(section, departmentIds, readMeta(doc).year))
           previous = findEntryIndex(doc, section.id) // where insertEntry put it (after a lead, say)
           seedSectionBody(doc.getXmlFragment(sectionRoot(section.id)), section.indicators ?? [], readIndicators(doc), parents)
           added.push(section.id)

@@ -1,15 +1,16 @@
 /**
  * Next year's summary from this year's (“沿用上年总结”): the outline as the office left it
- * (titles, levels, departments, 写作提示, 字数目标, 导语), every section writing again; every
+ * (titles, levels, departments, 写作提示, 字数目标, 导语; their years moved on), every section writing again; every
  * figure's value becomes its 上年 value, so 同比 computes itself once the new values come in.
  * Last year's text is not copied: its typed figures would all be stale. A section the template
  * knows starts with the template's sentence, which now shows 同比 as well.
  */
 import * as Y from 'yjs'
 import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
-import { createOutlineEntry, getOutline, readOutline, writeMeta, type SummaryMeta } from '../../shared/doc/outline.js'
+import { createOutlineEntry, getOutline, readMeta, readOutline, writeMeta, type SummaryMeta } from '../../shared/doc/outline.js'
 import { sectionRoot } from '../../shared/doc/roots.js'
 import { flattenSections, indicatorParents, type Template } from '../../shared/schema/template.js'
+import { shiftYears } from '../../shared/yearText.js'
 import { indicatorEntry } from './buildSummaryDoc.js'
 import { seedSectionBody } from './seedSectionBody.js'
 
@@ -27,8 +28,10 @@ export const buildFromEarlier = (earlier: Y.Doc, template: Template, meta: Summa
     const seeds = new Map(flattenSections(template.sections).map((section) => [section.id, section.indicators ?? []]))
     const outline = getOutline(doc)
     // Who writes a section is decided again each year: the 执笔人 is not carried over.
+    // Its years move on with it: 2027年工作打算 becomes 2028年工作打算, 较2025年 较2026年.
+    const from = readMeta(earlier).year
     for (const { writer: _writer, ...entry } of readOutline(earlier)) {
-      outline.push([createOutlineEntry({ ...entry, status: 'drafting' })])
+      outline.push([createOutlineEntry({ ...entry, title: shiftYears(entry.title, from, meta.year), hint: shiftYears(entry.hint, from, meta.year), status: 'drafting' })])
       seedSectionBody(doc.getXmlFragment(sectionRoot(entry.id)), seeds.get(entry.id) ?? [], figures, parents)
     }
   })

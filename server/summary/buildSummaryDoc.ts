@@ -8,6 +8,7 @@ import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
 import { sectionRoot } from '../../shared/doc/roots.js'
 import { createOutlineEntry, getOutline, writeMeta, type OutlineEntry, type SummaryMeta } from '../../shared/doc/outline.js'
 import { defaultPrecision } from '../../shared/indicators/format.js'
+import { renderYears } from '../../shared/yearText.js'
 import type { IndicatorData } from '../../shared/indicators/types.js'
 import { flattenSections, indicatorParents, type FlatTemplateSection, type IndicatorDefinition, type Template } from '../../shared/schema/template.js'
 import { seedSectionBody } from './seedSectionBody.js'
@@ -34,20 +35,19 @@ export const indicatorEntry = (definition: IndicatorDefinition, departmentIds: R
   ...(definition.ratio ? { ratio: definition.ratio } : {}),
 })
 
-/** The outline entry of a template's section, writing (撰写中) and owned by its department. */
-export const templateOutlineEntry = (section: FlatTemplateSection, departmentIds: ReadonlyMap<string, string>): OutlineEntry => ({
+/** The outline entry of a template's section for a summary of `year`, writing (撰写中) and owned by its department. */
+export const templateOutlineEntry = (section: FlatTemplateSection, departmentIds: ReadonlyMap<string, string>, year: number): OutlineEntry => ({
   id: section.id,
-  title: section.title,
+  title: renderYears(section.title, year),
   level: section.level,
   departmentId: departmentIds.get(section.department) ?? '',
   status: 'drafting',
-  hint: section.hint ?? '',
+  hint: renderYears(section.hint ?? '', year),
   wordTarget: section.wordTarget ?? 0,
   lead: section.lead === true,
 })
 
-export const renderTemplateTitle = (template: Template, organisation: string, year: number): string =>
-  template.title.replaceAll('{organisation}', organisation).replaceAll('{year}', String(year))
+export const renderTemplateTitle = (template: Template, organisation: string, year: number): string => renderYears(template.title.replaceAll('{organisation}', organisation), year)
 
 /**
  * @param departmentIds maps template department names to department ids
@@ -69,7 +69,7 @@ export const buildSummaryDoc = (
     const outline = getOutline(doc)
     for (const section of flattenSections(template.sections)) {
       outline.push([
-        createOutlineEntry(templateOutlineEntry(section, departmentIds)),
+        createOutlineEntry(templateOutlineEntry(section, departmentIds, meta.year)),
       ])
       seedSectionBody(doc.getXmlFragment(sectionRoot(section.id)), section.indicators ?? [], figures, parents)
     }

@@ -4,7 +4,9 @@
  * summary's record, in one transaction.
  */
 import * as Y from 'yjs'
+import { readMeta } from '../../shared/doc/outline.js'
 import type { Template } from '../../shared/schema/template.js'
+import { shiftYears } from '../../shared/yearText.js'
 import { AppError } from '../errors.js'
 import { createId } from '../ids.js'
 import type { Store } from '../store/index.js'
@@ -21,12 +23,18 @@ export interface CreateSummaryInput {
   values?: Record<string, IndicatorValue>
 }
 
+/** The title of the summary continued, for this one: its organisation and its years moved on (…2026年工作总结和2027年工作打算 → …2027年…2028年…). */
+const continuedTitle = (earlier: Y.Doc, input: Pick<CreateSummaryInput, 'organisation' | 'year'>): string => {
+  const { title, organisation, year } = readMeta(earlier)
+  return shiftYears(organisation ? title.replaceAll(organisation, input.organisation) : title, year, input.year)
+}
+
 /** `earlier`: a summary (its id and doc) whose outline and figures the new one continues (buildFromEarlier). */
 export const createSummary = async (store: Store, input: CreateSummaryInput, createdBy: string | null, earlier?: { id: string; doc: Y.Doc }): Promise<{ id: string; title: string }> => {
   const template: Template | undefined = await store.catalog.getTemplate(input.templateId)
   if (!template) throw new AppError(404, 'unknown-template', `模板“${input.templateId}”不存在`)
   const id = createId()
-  const title = input.title ?? renderTemplateTitle(template, input.organisation, input.year)
+  const title = input.title ?? (earlier ? continuedTitle(earlier.doc, input) : renderTemplateTitle(template, input.organisation, input.year))
   const departmentIds = new Map(await Promise.all(template.departments.map(async (name) => [name, (await store.directory.ensureDepartment(name)).id] as const)))
   const meta = { title, year: input.year, organisation: input.organisation, templateId: template.id, ...(input.dueDate ? { dueDate: input.dueDate } : {}) }
   const doc = earlier ? buildFromEarlier(earlier.doc, template, { ...meta, basedOn: earlier.id }, departmentIds) : buildSummaryDoc(template, meta, departmentIds, input.values)

@@ -2,8 +2,9 @@
  * A summary's structure as a template (另存为模板): the outline as the office left it (titles,
  * levels, departments, 写作提示, 字数目标, 导语), the figures it defines, and for each section the
  * figures its text shows, so a summary built from the template starts with those sentences.
- * No text, no values: a template is the skeleton. The organisation and year in the title become
- * {organisation} and {year} again.
+ * No text, no values: a template is the skeleton. The organisation in the title becomes
+ * {organisation} again, and the years in the title, section titles and 写作提示 {lastYear},
+ * {year} and {nextYear} (shared/yearText.ts).
  */
 import type * as Y from 'yjs'
 import { readIndicators } from '../../shared/doc/indicators.js'
@@ -11,12 +12,12 @@ import { readMeta, readOutline } from '../../shared/doc/outline.js'
 import { readSectionIndicatorKeys } from '../../shared/export/buildExportDocument.js'
 import { defaultPrecision } from '../../shared/indicators/format.js'
 import { nestSections, type IndicatorDefinition, type TemplateSection } from '../../shared/schema/template.js'
+import { yearPlaceholders } from '../../shared/yearText.js'
 
 /** Sections with no department get this one, which the template then lists. */
 const UNASSIGNED = '办公室'
 
-export const titlePattern = (title: string, organisation: string, year: number): string =>
-  (organisation ? title.replaceAll(organisation, '{organisation}') : title).replaceAll(String(year), '{year}')
+export const titlePattern = (title: string, organisation: string, year: number): string => yearPlaceholders(organisation ? title.replaceAll(organisation, '{organisation}') : title, year)
 
 /** Unvalidated: the caller checks it as any uploaded template is checked. */
 export const templateFromSummary = (doc: Y.Doc, departmentName: (id: string) => string | undefined, id: string, title?: string) => {
@@ -32,9 +33,9 @@ export const templateFromSummary = (doc: Y.Doc, departmentName: (id: string) => 
       const indicators = [...new Set(readSectionIndicatorKeys(doc, entry.id))].filter((key) => figures[key])
       const section: TemplateSection = {
         id: entry.id,
-        title: entry.title,
+        title: yearPlaceholders(entry.title, meta.year),
         department,
-        ...(entry.hint ? { hint: entry.hint } : {}),
+        ...(entry.hint ? { hint: yearPlaceholders(entry.hint, meta.year) } : {}),
         ...(entry.wordTarget > 0 ? { wordTarget: entry.wordTarget } : {}),
         ...(indicators.length ? { indicators } : {}),
         ...(entry.lead ? { lead: true } : {}),

@@ -163,7 +163,7 @@ describe('a template from last year’s Word file', () => {
     const word = await Packer.toBuffer(new Document({ sections: [{ children: lines.map((text) => new Paragraph({ children: [new TextRun(text)] })) }] }))
     await page.fill('input[name="docxTemplateId"]', 'qingshan-word')
     await page.setInputFiles('input[name="outlineDocx"]', { name: '2025年工作总结.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: word })
-    await expect.poll(() => page.locator('[data-docx-outline] li').allInnerTexts()).toEqual(['主要工作完成情况', '招商引资取得新突破', '存在的问题和不足', '2026年工作打算'])
+    await expect.poll(() => page.locator('[data-docx-outline] li').allInnerTexts()).toEqual(['主要工作完成情况', '招商引资取得新突破', '存在的问题和不足', '〔下一年度〕年工作打算'])
     expect(await page.locator('input[name="docxTemplateTitle"]').inputValue()).toBe('{organisation}{year}年度工作总结')
     await page.click('[data-action="save-docx-template"]')
     await expect.poll(() => page.locator('.admin > .success').innerText()).toContain('已保存模板“qingshan-word”')

@@ -289,6 +289,28 @@ describe('templates and summaries', () => {
     expect((await api(server, `/api/summaries/${thisYear.id}/sections/no-such-section/text`, { token: editor })).status).toBe(404)
   })
 
+  it('moves the years in titles on: a template’s {nextYear}, a summary saved as a template, and next year’s summary', async () => {
+    const created = await api<{ id: string }>(server, '/api/summaries', { token: admin, body: { templateId: 'park-annual', year: 2026, organisation: '年份园区' } })
+    const id = created.body.id
+    expect((await api(server, `/api/summaries/${id}`, { token: admin, method: 'PATCH', body: { title: '年份园区2026年工作总结和2027年工作打算' } })).status).toBe(200)
+    expect((await api(server, `/api/summaries/${id}/sections/plan`, { token: admin, method: 'PATCH', body: { title: '2027年工作打算', hint: '对照2026年目标，较2025年的做法有哪些改进；自2018年建园以来' } })).status).toBe(200)
+
+    const template = await api<{ title: string; sections: Array<{ id: string; title: string; hint?: string }> }>(server, `/api/summaries/${id}/template`, { token: admin })
+    expect(template.body.title).toBe('{organisation}{year}年工作总结和{nextYear}年工作打算')
+    const plan = template.body.sections.find((section) => section.id === 'plan')!
+    expect([plan.title, plan.hint]).toEqual(['{nextYear}年工作打算', '对照{year}年目标，较{lastYear}年的做法有哪些改进；自2018年建园以来'])
+    expect((await api(server, `/api/summaries/${id}/template`, { token: admin, body: { id: 'years-park' } })).status).toBe(201)
+    const fromTemplate = await api<{ id: string }>(server, '/api/summaries', { token: admin, body: { templateId: 'years-park', year: 2030, organisation: '另一园区' } })
+    const built = await api<{ title: string; sections: Array<{ id: string; title: string; hint: string }> }>(server, `/api/summaries/${fromTemplate.body.id}`, { token: admin })
+    expect(built.body.title).toBe('另一园区2030年工作总结和2031年工作打算')
+    expect(built.body.sections.find((section) => section.id === 'plan')).toMatchObject({ title: '2031年工作打算', hint: '对照2030年目标，较2029年的做法有哪些改进；自2018年建园以来' })
+
+    const next = await api<{ id: string }>(server, '/api/summaries', { token: admin, body: { templateId: 'park-annual', year: 2027, organisation: '年份园区', basedOn: id } })
+    const continued = await api<{ title: string; sections: Array<{ id: string; title: string; hint: string }> }>(server, `/api/summaries/${next.body.id}`, { token: admin })
+    expect(continued.body.title).toBe('年份园区2027年工作总结和2028年工作打算')
+    expect(continued.body.sections.find((section) => section.id === 'plan')).toMatchObject({ title: '2028年工作打算', hint: '对照2027年目标，较2026年的做法有哪些改进；自2018年建园以来' })
+  })
+
   it('archives a summary: it leaves the list (but not ?archived=1) and comes back when unarchived', async () => {
     const created = await api<{ id: string }>(server, '/api/summaries', { token: admin, body: { templateId: 'park-annual', year: 2025, organisation: '归档测试园区' } })
     const id = created.body.id
@@ -382,7 +404,7 @@ describe('templates and summaries', () => {
     expect(answer.status).toBe(200)
     const template = (await answer.json()) as { id: string; title: string; sections: Array<{ id: string; title: string; lead?: boolean; children?: Array<{ title: string }> }> }
     expect(template.title).toBe('{organisation}{year}年度工作总结')
-    expect(template.sections.map((section) => section.title)).toEqual(['导语', '主要工作完成情况', '存在的问题和不足', '2026年工作打算'])
+    expect(template.sections.map((section) => section.title)).toEqual(['导语', '主要工作完成情况', '存在的问题和不足', '{nextYear}年工作打算'])
     expect(template.sections[1]!.children!.map((child) => child.title)).toEqual(['招商引资取得新突破', '项目建设提速增效'])
     // Nothing is stored until the office saves it; then it builds a summary like any template.
     expect((await api(server, '/api/templates/qingshan-2025', { token: admin })).status).toBe(404)
@@ -390,7 +412,7 @@ describe('templates and summaries', () => {
     const created = await api<{ id: string }>(server, '/api/summaries', { token: admin, body: { templateId: 'qingshan-2025', year: 2026, organisation: '青山工业园区管理委员会' } })
     const summary = await api<{ title: string; sections: Array<{ number: string; title: string }> }>(server, `/api/summaries/${created.body.id}`, { token: admin })
     expect(summary.body.title).toBe('青山工业园区管理委员会2026年度工作总结')
-    expect(summary.body.sections.map((section) => `${section.number}${section.title}`)).toEqual(['导语', '一、主要工作完成情况', '（一）招商引资取得新突破', '（二）项目建设提速增效', '二、存在的问题和不足', '三、2026年工作打算'])
+    expect(summary.body.sections.map((section) => `${section.number}${section.title}`)).toEqual(['导语', '一、主要工作完成情况', '（一）招商引资取得新突破', '（二）项目建设提速增效', '二、存在的问题和不足', '三、2027年工作打算'])
 
     // A multipart upload works too; what cannot be read is refused clearly.
     const form = new FormData()

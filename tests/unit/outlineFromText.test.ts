@@ -27,12 +27,14 @@ describe('an outline read from a Word summary', () => {
         { level: 2, title: '招商引资取得新突破' },
         { level: 2, title: '项目建设提速增效' },
         { level: 1, title: '存在的问题和不足' },
-        { level: 1, title: '2026年工作打算' },
+        // Next year's plan in a 2025 file: next year's whatever year the template is used for.
+        { level: 1, title: '{nextYear}年工作打算' },
       ],
     })
     expect(outlineFromParagraphs(WORD_FILE, 3).headings.map((heading) => heading.title)).toContain('拓宽招商渠道')
     // The year-and-date closing is not a heading; a title in 20xx form is read too.
     expect(outlineFromParagraphs(['XX工业园区20xx年效能建设工作总结', '一、加强领导']).title).toBe('{organisation}{year}年效能建设工作总结')
+    expect(outlineFromParagraphs(['XX园区2025年工作总结和2026年工作打算', '一、2025年主要工作']).title).toBe('{organisation}{year}年工作总结和{nextYear}年工作打算')
     expect(outlineFromParagraphs(['一、只有标题']).lead).toBe(false)
   })
 
@@ -40,7 +42,7 @@ describe('an outline read from a Word summary', () => {
     const template = templateFromOutline(outlineFromParagraphs(WORD_FILE, 3), 'qingshan-2025')
     expect(validateTemplate(template).ok).toBe(true)
     expect(template.departments).toEqual(['办公室'])
-    expect(template.sections.map((section) => section.title)).toEqual(['导语', '主要工作完成情况', '存在的问题和不足', '2026年工作打算'])
+    expect(template.sections.map((section) => section.title)).toEqual(['导语', '主要工作完成情况', '存在的问题和不足', '{nextYear}年工作打算'])
     expect(template.sections[0]).toMatchObject({ id: 'lead', lead: true })
     const work = template.sections[1]!
     expect(work.children!.map((child) => [child.title, child.children?.map((grandchild) => grandchild.title) ?? []])).toEqual([
