@@ -19,6 +19,7 @@ import { commentRoutes } from './http/comments.js'
 import { earlierFromWordRoutes } from './http/earlierFromWord.js'
 import { sectionWriterRoutes } from './http/sectionWriter.js'
 import { readMarkRoutes } from './http/readMarks.js'
+import { auditRoutes } from './http/audit.js'
 import { reminderRoutes } from './http/reminders.js'
 import { userImportRoutes } from './http/userImport.js'
 import { directoryRoutes } from './http/directory.js'
@@ -74,6 +75,7 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
   app.route('/api', directoryRoutes(store, rooms, userSockets))
   app.route('/api/templates', templateRoutes(store))
   app.route('/api/backups', backupRoutes(store))
+  app.route('/api/audit', auditRoutes(store))
   app.route('/api/summaries', summaryRoutes(store, rooms))
   app.route('/api/summaries', indicatorRoutes(store, rooms))
   app.route('/api/summaries', commentRoutes(store, rooms))

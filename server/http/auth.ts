@@ -1,4 +1,4 @@
-/** POST /api/login, POST /api/logout, GET /api/me, POST /api/me/password. */
+/** POST /api/login, POST /api/logout, GET /api/me, POST /api/me/password; each sign-in, failed or not, in the 安全审计. */
 import { Hono } from 'hono'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { loginBodySchema, passwordChangeSchema } from '../../shared/schema/api.js'
@@ -11,6 +11,7 @@ import type { LoginLimiter } from '../auth/rateLimit.js'
 import { clearSessionCookie, requireUser, setSessionCookie } from '../auth/session.js'
 import type { Store } from '../store/index.js'
 import { parseInput } from '../validate.js'
+import { recordAudit } from './audit.js'
 import { departmentNames } from './describeSections.js'
 
 export const authRoutes = (store: Store, limiter: LoginLimiter, userSockets: UserSockets) => {
@@ -19,23 +20,34 @@ export const authRoutes = (store: Store, limiter: LoginLimiter, userSockets: Use
   app.post('/login', async (c) => {
     const body = parseInput(loginBodySchema, await c.req.json().catch(() => null))
     const address = getConnInfo(c).remote.address ?? 'unknown'
-    if (limiter.isBlocked(body.username, address)) throw new AppError(429, 'too-many-attempts', '登录失败次数过多，请稍后再试')
+    const tried = { id: null, name: body.username }
+    if (limiter.isBlocked(body.username, address)) {
+      await recordAudit(store, c, 'login-failed', '失败次数过多，暂时不能登录', tried)
+      throw new AppError(429, 'too-many-attempts', '登录失败次数过多，请稍后再试')
+    }
     const credentials = await store.directory.findCredentials(body.username)
     const valid = credentials !== undefined && (await verifyPassword(body.password, credentials.passwordHash))
     if (!credentials || !valid) {
       limiter.recordFailure(body.username, address)
+      await recordAudit(store, c, 'login-failed', credentials ? '密码错误' : '用户名不存在', tried)
       throw new AppError(401, 'bad-credentials', '用户名或密码错误')
     }
     limiter.reset(body.username)
-    if (credentials.user.disabled) throw new AppError(403, 'user-disabled', '该账号已停用，请联系管理员')
+    const who = { id: credentials.user.id, name: credentials.user.displayName }
+    if (credentials.user.disabled) {
+      await recordAudit(store, c, 'login-failed', `账号 ${body.username} 已停用`, who)
+      throw new AppError(403, 'user-disabled', '该账号已停用，请联系管理员')
+    }
     const token = await store.sessions.create(credentials.user.id)
     setSessionCookie(c, token)
+    await recordAudit(store, c, 'login', `账号 ${body.username}`, who)
     return c.json({ token, user: describeUser(credentials.user, await departmentNames(store)) })
   })
 
   app.post('/logout', requireUser(store), async (c) => {
     await store.sessions.revoke(c.get('token'))
     clearSessionCookie(c)
+    await recordAudit(store, c, 'logout', `账号 ${c.get('user').username}`)
     return c.json({ ok: true })
   })
 
@@ -51,11 +63,13 @@ export const authRoutes = (store: Store, limiter: LoginLimiter, userSockets: Use
     const credentials = await store.directory.findCredentials(user.username)
     if (!credentials || !(await verifyPassword(body.currentPassword, credentials.passwordHash))) {
       limiter.recordFailure(user.username, address)
+      await recordAudit(store, c, 'password-change-failed', '当前密码不正确')
       throw new AppError(400, 'wrong-password', '当前密码不正确', [{ path: 'currentPassword', message: '当前密码不正确' }])
     }
     await store.directory.updateUser(user.id, { passwordHash: await hashPassword(body.newPassword) })
     await store.sessions.revokeUser(user.id, c.get('token'))
     userSockets.closeUser(user.id, c.get('token'))
+    await recordAudit(store, c, 'password-change', '修改了自己的密码，其他登录已退出')
     return c.json({ ok: true })
   })
 

@@ -7,6 +7,7 @@ import { Hono } from 'hono'
 import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import type { AppEnv } from '../context.js'
+import { recordAudit } from './audit.js'
 import { AppError } from '../errors.js'
 import { requireRole, requireUser } from '../auth/session.js'
 import type { Backups } from '../store/backups.js'
@@ -24,11 +25,17 @@ export const backupRoutes = (store: Store) => {
 
   app.get('/', (c) => c.json(backupsOf(store).list()))
 
-  app.post('/', async (c) => c.json(await backupsOf(store).create(), 201))
+  app.post('/', async (c) => {
+    const backup = await backupsOf(store).create()
+    await recordAudit(store, c, 'backup-create', `备份数据库：${backup.name}`)
+    return c.json(backup, 201)
+  })
 
-  app.get('/:name', (c) => {
+  // A backup holds every password hash: who took one away is worth keeping.
+  app.get('/:name', async (c) => {
     const file = backupsOf(store).fileOf(c.req.param('name'))
     if (!file) throw new AppError(404, 'unknown-backup', '该备份不存在')
+    await recordAudit(store, c, 'backup-download', `下载备份：${c.req.param('name')}`)
     const body = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>
     return c.body(body, 200, { 'content-type': 'application/vnd.sqlite3', 'content-disposition': attachmentHeader(c.req.param('name')) })
   })

@@ -5,19 +5,38 @@
  */
 import { Hono } from 'hono'
 import { departmentBodySchema, userBodySchema, userPatchSchema } from '../../shared/schema/api.js'
-import { canBeWriter, type Role } from '../../shared/roles.js'
+import { canBeWriter, ROLE_LABELS, type Role } from '../../shared/roles.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { hashPassword } from '../auth/password.js'
 import { requireRole, requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import type { UserSockets } from '../collab/userSockets.js'
+import type { User } from '../store/directory.js'
 import type { Store } from '../store/index.js'
 import { parseInput } from '../validate.js'
 import { describeUser } from './auth.js'
+import { recordAudit } from './audit.js'
 import { departmentNames } from './describeSections.js'
 import { followWriter } from './followWriter.js'
 import { requireDepartment } from './requireDepartment.js'
+
+/** 王主任，领导，办公室: a person as the 安全审计 names them. */
+const describePerson = (person: User, names: ReadonlyMap<string, string>): string =>
+  [person.displayName, ROLE_LABELS[person.role], person.departmentId ? names.get(person.departmentId) : null].filter(Boolean).join('，')
+
+/** 角色 撰写人→领导、部门 招商部→无、停用、重置密码: what an account change changed. */
+const describeUserChange = (before: User, after: User, passwordReset: boolean, names: ReadonlyMap<string, string>): string => {
+  const department = (id: string | null) => (id ? (names.get(id) ?? '未知部门') : '无')
+  const changes = [
+    ...(before.displayName !== after.displayName ? [`姓名 ${before.displayName}→${after.displayName}`] : []),
+    ...(before.role !== after.role ? [`角色 ${ROLE_LABELS[before.role]}→${ROLE_LABELS[after.role]}`] : []),
+    ...(before.departmentId !== after.departmentId ? [`部门 ${department(before.departmentId)}→${department(after.departmentId)}`] : []),
+    ...(before.disabled !== after.disabled ? [after.disabled ? '停用' : '启用'] : []),
+    ...(passwordReset ? ['重置密码'] : []),
+  ]
+  return changes.join('、') || '无变化'
+}
 
 export const directoryRoutes = (store: Store, rooms: Rooms, userSockets: UserSockets) => {
   const app = new Hono<AppEnv>()
@@ -43,7 +62,9 @@ export const directoryRoutes = (store: Store, rooms: Rooms, userSockets: UserSoc
   app.post('/departments', requireRole('admin'), async (c) => {
     const { name } = parseInput(departmentBodySchema, await c.req.json().catch(() => null))
     if (await store.directory.findDepartmentByName(name)) throw new AppError(409, 'department-exists', `部门“${name}”已存在`)
-    return c.json(await store.directory.createDepartment(name), 201)
+    const department = await store.directory.createDepartment(name)
+    await recordAudit(store, c, 'department-create', `新建部门“${name}”`)
+    return c.json(department, 201)
   })
 
   // A department renamed (机构改革) keeps its sections, figures and people: they refer to its id.
@@ -53,7 +74,9 @@ export const directoryRoutes = (store: Store, rooms: Rooms, userSockets: UserSoc
     if (!department) throw new AppError(404, 'unknown-department', '部门不存在')
     const holder = await store.directory.findDepartmentByName(name)
     if (holder && holder.id !== department.id) throw new AppError(409, 'department-exists', `部门“${name}”已存在`)
-    return c.json(await store.directory.renameDepartment(department.id, name))
+    const renamed = await store.directory.renameDepartment(department.id, name)
+    await recordAudit(store, c, 'department-rename', `部门“${department.name}”改名为“${name}”`)
+    return c.json(renamed)
   })
 
   app.get('/users', requireRole('admin'), async (c) => {
@@ -79,7 +102,9 @@ export const directoryRoutes = (store: Store, rooms: Rooms, userSockets: UserSoc
       departmentId,
       passwordHash: await hashPassword(body.password),
     })
-    return c.json(describeUser(user, await departmentNames(store)), 201)
+    const names = await departmentNames(store)
+    await recordAudit(store, c, 'user-create', `新建用户 ${user.username}（${describePerson(user, names)}）`)
+    return c.json(describeUser(user, names), 201)
   })
 
   /**
@@ -106,7 +131,9 @@ export const directoryRoutes = (store: Store, rooms: Rooms, userSockets: UserSoc
       userSockets.closeUser(target.id, keep)
     }
     if (updated.displayName !== target.displayName || updated.role !== target.role || updated.departmentId !== target.departmentId) await followWriter(store, rooms, updated, admin)
-    return c.json(describeUser(updated, await departmentNames(store)))
+    const names = await departmentNames(store)
+    await recordAudit(store, c, 'user-update', `用户 ${target.username}：${describeUserChange(target, updated, password !== undefined, names)}`)
+    return c.json(describeUser(updated, names))
   })
 
   return app

@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { outlineFromParagraphs, templateFromOutline } from '../../shared/outlineFromText.js'
 import { idSchema, validateTemplate } from '../../shared/schema/template.js'
 import type { AppEnv } from '../context.js'
+import { recordAudit } from './audit.js'
 import { AppError } from '../errors.js'
 import { requireRole, requireUser } from '../auth/session.js'
 import type { Store } from '../store/index.js'
@@ -46,7 +47,9 @@ export const templateRoutes = (store: Store) => {
     const result = validateTemplate(body)
     if (!result.ok) throw new AppError(400, 'invalid-template', `模板有误：${summariseProblems(result.problems)}`, result.problems)
     // Same id: the upload replaces that template (a built-in one too) for new summaries.
+    const replaced = await store.catalog.getTemplate(result.template.id)
     await store.catalog.saveTemplate(result.template)
+    await recordAudit(store, c, 'template-save', `${replaced ? '替换' : '上传'}模板“${result.template.title}”（${result.template.id}）`)
     return c.json({ id: result.template.id, title: result.template.title }, 201)
   })
 

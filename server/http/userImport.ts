@@ -17,6 +17,7 @@ import type { Store } from '../store/index.js'
 import { isUniqueViolation } from '../store/uniqueViolation.js'
 import { readTable, type TableKind } from '../upload/readTable.js'
 import { describeUser } from './auth.js'
+import { recordAudit } from './audit.js'
 import { departmentNames } from './describeSections.js'
 
 const USERS_TABLE: TableKind = { errorCode: 'invalid-users', normaliseColumn: normaliseUserColumn, checkHeader: checkUserHeader }
@@ -50,6 +51,8 @@ export const userImportRoutes = (store: Store) => {
         throw error
       })
     const names = await departmentNames(store)
+    const shown = created.users.slice(0, 10).map((user) => user.username).join('、')
+    await recordAudit(store, c, 'users-import', `导入 ${created.users.length} 个用户：${shown}${created.users.length > 10 ? ' 等' : ''}${created.newDepartments.length ? `；新部门：${created.newDepartments.join('、')}` : ''}`)
     return c.json(
       {
         users: created.users.map((user, index) => ({ ...describeUser(user, names), ...(users[index]!.password === null ? { password: passwords[index] } : {}) })),

@@ -121,4 +121,15 @@ export const MIGRATIONS: string[] = [
     paragraphs TEXT NOT NULL,
     PRIMARY KEY (summary_id, user_id, section_id)
   ) WITHOUT ROWID;`,
+  // 安全审计: sign-ins, passwords, accounts and backups (audit.ts).
+  `CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    actor_id TEXT,
+    actor_name TEXT NOT NULL,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    address TEXT NOT NULL
+  );
+  CREATE INDEX audit_by_time ON audit_log(at);`,
 ]

@@ -15,6 +15,7 @@ import type { UpdateRecord } from './updates.js'
 import type { VersionRecord } from './versions.js'
 import { JOURNAL_LIMIT, toJournalEntry } from './journal.js'
 import { toReadMark } from './readMarks.js'
+import { AUDIT_PAGE, toAuditEntry } from './audit.js'
 
 const MIGRATIONS = [
   `CREATE TABLE departments (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL);
@@ -40,6 +41,9 @@ const MIGRATIONS = [
    CREATE INDEX journal_by_summary ON journal(summary_id, at);`,
   `CREATE TABLE section_reads (summary_id TEXT NOT NULL REFERENCES summaries(id), user_id TEXT NOT NULL, section_id TEXT NOT NULL,
      read_at BIGINT NOT NULL, paragraphs TEXT NOT NULL, PRIMARY KEY (summary_id, user_id, section_id));`,
+  `CREATE TABLE audit_log (id BIGSERIAL PRIMARY KEY, at BIGINT NOT NULL, actor_id TEXT, actor_name TEXT NOT NULL, action TEXT NOT NULL,
+     detail TEXT NOT NULL, address TEXT NOT NULL);
+   CREATE INDEX audit_by_time ON audit_log(at);`,
 ]
 
 const MIGRATION_LOCK = 7_730_001
@@ -320,5 +324,15 @@ export const openPostgresStore = async (url: string): Promise<Store> => {
       }),
   }
 
-  return { directory, sessions, catalog, updates, versions, journal, reads, close: () => pool.end() }
+  const audit: Store['audit'] = {
+    record: async (entry) => {
+      await pool.query('INSERT INTO audit_log (at, actor_id, actor_name, action, detail, address) VALUES ($1, $2, $3, $4, $5, $6)', [
+        entry.at, entry.actorId, entry.actorName, entry.action, entry.detail, entry.address,
+      ])
+    },
+    list: async (before = Number.MAX_SAFE_INTEGER, limit = AUDIT_PAGE) =>
+      (await all('SELECT * FROM audit_log WHERE at < $1 ORDER BY at DESC, id DESC LIMIT $2', [before, limit])).map(toAuditEntry),
+  }
+
+  return { directory, sessions, catalog, updates, versions, journal, reads, audit, close: () => pool.end() }
 }

@@ -10,6 +10,7 @@ import type { VersionRecord } from './versions.js'
 import type { Backups } from './backups.js'
 import type { JournalEntry } from './journal.js'
 import type { ReadMark } from './readMarks.js'
+import type { AuditEntry } from '../../shared/audit.js'
 
 export interface Store {
   directory: {
@@ -69,6 +70,12 @@ export interface Store {
   reads: {
     list(summaryId: string, userId: string): Promise<ReadMark[]>
     save(summaryId: string, userId: string, marks: readonly ReadMark[]): Promise<void>
+  }
+  /** 安全审计: sign-ins, passwords, accounts, backups. */
+  audit: {
+    record(entry: AuditEntry): Promise<void>
+    /** Newest first, before a time, at most AUDIT_PAGE. */
+    list(before?: number, limit?: number): Promise<AuditEntry[]>
   }
   /** Backups of the SQLite file; PostgreSQL is backed up with its own tools, so it has none. */
   backups?: Backups

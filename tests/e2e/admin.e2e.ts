@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Document, Packer, Paragraph, TextRun } from 'docx'
 import { describe, expect, it } from 'vitest'
-import { ADMIN_PASSWORD } from '../integration/harness.js'
+import { ADMIN_PASSWORD, api } from '../integration/harness.js'
 import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 
 const suite = useBrowserSuite()
@@ -152,6 +152,16 @@ describe('backups', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-backup] a').first().click()])
     expect(download.suggestedFilename()).toMatch(/^huizong-\d{8}-\d{6}.*\.sqlite$/)
     await screenshot(page, 'backups')
+    // Both are in the 安全审计, with the admin's sign-in; a failed sign-in too.
+    expect((await api(suite.server, '/api/login', { body: { username: 'leader', password: 'guess-guess-1' } })).status).toBe(401)
+    await page.reload()
+    const audit = page.locator('[data-audit]')
+    await expect.poll(() => audit.locator('[data-audit-action="backup-download"]').count()).toBe(1)
+    expect(await audit.locator('[data-audit-action="login-failed"]').first().innerText()).toContain('leader')
+    expect(await audit.locator('[data-audit-action="login"]').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('系统管理员')]))
+    await page.selectOption('select[name="auditAction"]', 'backup-create')
+    expect(await audit.locator('tbody tr').count()).toBe(1)
+    await screenshot(page, 'audit')
   })
 })
 

@@ -1,0 +1,59 @@
+/**
+ * 安全审计 (admin): GET /api/audit[?before=<ms>][&format=xlsx] — sign-ins, passwords, accounts,
+ * departments, templates and backups, newest first (server/store/audit.ts). `recordAudit` is how
+ * the routes write it: after the change, never failing the request it describes.
+ */
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { Hono, type Context } from 'hono'
+import type { AppEnv } from '../context.js'
+import { AppError } from '../errors.js'
+import { requireRole, requireUser } from '../auth/session.js'
+import { attachmentHeader } from '../export/exportSummary.js'
+import { writeTableSheet, XLSX_TYPE } from '../export/tableSheet.js'
+import { formatChinaTime } from '../../shared/chinaDay.js'
+import { AUDIT_LABELS, type AuditAction } from '../../shared/audit.js'
+import type { Store } from '../store/index.js'
+
+/**
+ * `actor`: who acted when it is not the signed-in user — the one just signed in, or for a failed
+ * sign-in the user name that was tried (no id).
+ */
+export const recordAudit = async (store: Store, c: Context<AppEnv>, action: AuditAction, detail: string, actor?: { id: string | null; name: string }): Promise<void> => {
+  const user = c.get('user') as AppEnv['Variables']['user'] | undefined
+  const who = actor ?? { id: user?.id ?? null, name: user?.displayName ?? '' }
+  const address = getConnInfo(c).remote.address ?? 'unknown'
+  try {
+    await store.audit.record({ at: Date.now(), actorId: who.id, actorName: who.name, action, detail, address })
+  } catch (error) {
+    console.error('[audit] could not record', action, detail, error)
+  }
+}
+
+export const auditRoutes = (store: Store) => {
+  const app = new Hono<AppEnv>()
+  app.use('*', requireUser(store), requireRole('admin'))
+
+  app.get('/', async (c) => {
+    const before = c.req.query('before')
+    if (before !== undefined && !/^\d{1,15}$/.test(before)) throw new AppError(400, 'invalid-input', 'before 应为毫秒时间戳')
+    const entries = await store.audit.list(before === undefined ? undefined : Number(before))
+    const format = c.req.query('format')
+    if (format === undefined || format === 'json') return c.json(entries)
+    if (format !== 'xlsx') throw new AppError(400, 'unknown-format', `不支持的格式“${format}”，可选：json、xlsx`)
+    const body = await writeTableSheet({
+      name: '安全审计',
+      title: '安全审计记录',
+      columns: [
+        { header: '时间', width: 20 },
+        { header: '操作人', width: 14 },
+        { header: '操作', width: 14, centred: true },
+        { header: '内容', width: 50 },
+        { header: '地址', width: 18 },
+      ],
+      rows: entries.map((entry) => [formatChinaTime(entry.at), entry.actorName, AUDIT_LABELS[entry.action], entry.detail, entry.address]),
+    })
+    return c.body(body, 200, { 'content-type': XLSX_TYPE, 'content-disposition': attachmentHeader('安全审计记录.xlsx') })
+  })
+
+  return app
+}

@@ -1,0 +1,30 @@
+/**
+ * 安全审计: who signed in (or failed to), changed a password, an account, a department, a
+ * template, or took a backup — when, from which address, and what. Kept apart from each
+ * summary's 操作记录 (journal.ts), which is about the report; this is about access, as an
+ * office's 等级保护 review asks. Never pruned here: an office keeps at least six months.
+ */
+import type { AuditAction, AuditEntry } from '../../shared/audit.js'
+import type { Db } from './db.js'
+
+/** The newest first, at most this many per answer. */
+export const AUDIT_PAGE = 500
+
+export const toAuditEntry = (row: Record<string, unknown>): AuditEntry => ({
+  at: Number(row.at),
+  actorId: (row.actor_id as string | null) ?? null,
+  actorName: String(row.actor_name),
+  action: row.action as AuditAction,
+  detail: String(row.detail),
+  address: String(row.address),
+})
+
+export const createAudit = (db: Db) => {
+  const insert = db.prepare('INSERT INTO audit_log (at, actor_id, actor_name, action, detail, address) VALUES (?, ?, ?, ?, ?, ?)')
+  const page = db.prepare<[number, number]>('SELECT * FROM audit_log WHERE at < ? ORDER BY at DESC, id DESC LIMIT ?')
+  return {
+    record: async (entry: AuditEntry): Promise<void> => void insert.run(entry.at, entry.actorId, entry.actorName, entry.action, entry.detail, entry.address),
+    /** Entries before `before` (a time), newest first. */
+    list: async (before = Number.MAX_SAFE_INTEGER, limit = AUDIT_PAGE): Promise<AuditEntry[]> => page.all(before, limit).map((row) => toAuditEntry(row as Record<string, unknown>)),
+  }
+}

@@ -1,0 +1,81 @@
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { api, login, startTestServer } from './harness.js'
+
+let server: Awaited<ReturnType<typeof startTestServer>>
+let admin: string
+
+interface Entry {
+  at: number
+  actorId: string | null
+  actorName: string
+  action: string
+  detail: string
+  address: string
+}
+
+const audit = async (query = '') => (await api<Entry[]>(server, `/api/audit${query}`, { token: admin })).body
+
+beforeAll(async () => {
+  server = await startTestServer()
+  admin = await login(server, 'admin')
+})
+
+afterAll(async () => {
+  await server.close()
+})
+
+describe('安全审计', () => {
+  it('keeps every sign-in, failed or not, with who and from where', async () => {
+    expect((await api(server, '/api/login', { body: { username: 'invest', password: 'not-the-password' } })).status).toBe(401)
+    expect((await api(server, '/api/login', { body: { username: 'nobody', password: 'whatever-1' } })).status).toBe(401)
+    await login(server, 'invest')
+    const entries = await audit()
+    expect(entries.slice(0, 3).map(({ actorName, action, detail }) => [actorName, action, detail])).toEqual([
+      ['张招商', 'login', '账号 invest'],
+      ['nobody', 'login-failed', '用户名不存在'],
+      ['invest', 'login-failed', '密码错误'],
+    ])
+    expect(entries[0]!.actorId).toEqual(expect.any(String))
+    expect(entries[1]!.actorId).toBeNull()
+    expect(entries[0]!.address).toMatch(/127\.0\.0\.1/)
+    // Newest first; an earlier page by time.
+    expect(entries.map((entry) => entry.at)).toEqual([...entries.map((entry) => entry.at)].sort((a, b) => b - a))
+    expect((await audit(`?before=${entries[0]!.at}`)).every((entry) => entry.at < entries[0]!.at)).toBe(true)
+  })
+
+  it('keeps password changes and the admin’s changes to accounts and departments', async () => {
+    const writer = await login(server, 'safety')
+    expect((await api(server, '/api/me/password', { token: writer, body: { currentPassword: 'wrong-one-1', newPassword: 'new-password-1' } })).status).toBe(400)
+    expect((await api(server, '/api/me/password', { token: writer, body: { currentPassword: 'huizong2026', newPassword: 'new-password-1' } })).status).toBe(200)
+    const users = (await api<Array<{ id: string; username: string }>>(server, '/api/users', { token: admin })).body
+    const viewer = users.find((user) => user.username === 'viewer')!
+    expect((await api(server, `/api/users/${viewer.id}`, { token: admin, method: 'PATCH', body: { role: 'leader', disabled: true, password: 'reset-pass-1' } })).status).toBe(200)
+    expect((await api(server, '/api/departments', { token: admin, body: { name: '审计科' } })).status).toBe(201)
+    const entries = (await audit()).slice(0, 4).map(({ actorName, action, detail }) => [actorName, action, detail])
+    expect(entries).toEqual([
+      ['系统管理员', 'department-create', '新建部门“审计科”'],
+      ['系统管理员', 'user-update', '用户 viewer：角色 只读→领导、停用、重置密码'],
+      ['孙安监', 'password-change', '修改了自己的密码，其他登录已退出'],
+      ['孙安监', 'password-change-failed', '当前密码不正确'],
+    ])
+    // A disabled account trying to sign in is kept too.
+    expect((await api(server, '/api/login', { body: { username: 'viewer', password: 'reset-pass-1' } })).status).toBe(403)
+    expect((await audit())[0]).toMatchObject({ action: 'login-failed', detail: '账号 viewer 已停用' })
+  })
+
+  it('is the admin’s alone, and downloads as a workbook', async () => {
+    expect((await api(server, '/api/audit', { token: await login(server, 'leader') })).status).toBe(403)
+    expect((await api(server, '/api/audit')).status).toBe(401)
+    expect((await api(server, '/api/audit?before=yesterday', { token: admin })).status).toBe(400)
+    const response = await fetch(`${server.url}/api/audit?format=xlsx`, { headers: { authorization: `Bearer ${admin}` } })
+    expect(response.status).toBe(200)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(await response.arrayBuffer())
+    const rows = workbook.worksheets[0]!.getSheetValues().slice(2).map((row) => (row as unknown[]).slice(1))
+    expect(rows[0]).toEqual(['时间', '操作人', '操作', '内容', '地址'])
+    expect(rows.some((row) => row[2] === '登录失败' && row[3] === '密码错误')).toBe(true)
+    // The admin's own sign-in is there too.
+    expect(rows.some((row) => row[1] === '系统管理员' && row[2] === '登录')).toBe(true)
+  })
+})
