@@ -1,4 +1,4 @@
-/** POST /api/login, POST /api/logout, GET /api/me, POST /api/me/password; each sign-in, failed or not, in the 安全审计. */
+/** POST /api/login, POST /api/logout, GET /api/me, GET /api/me/sign-ins, POST /api/me/password; each sign-in, failed or not, in the 安全审计. */
 import { Hono } from 'hono'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { loginBodySchema, passwordChangeSchema } from '../../shared/schema/api.js'
@@ -52,6 +52,10 @@ export const authRoutes = (store: Store, limiter: LoginLimiter, userSockets: Use
   })
 
   app.get('/me', requireUser(store), async (c) => c.json(describeUser(c.get('user'), await departmentNames(store))))
+
+  // 上次登录: when and from where the user last signed in before, and failed sign-ins since —
+  // someone trying their password shows here.
+  app.get('/me/sign-ins', requireUser(store), async (c) => c.json(await store.audit.signIns(c.get('user').id, c.get('user').username)))
 
   // Everyone changes their own password (the demo logins share one). Failures count like
   // failed logins, so this is no way around the login limit; the other sessions end.

@@ -7,6 +7,12 @@
 import type { AuditAction, AuditEntry } from '../../shared/audit.js'
 import type { Db } from './db.js'
 
+/** A user's sign-in before this one, and the failed sign-ins with their name since then. */
+export interface SignIns {
+  previous: { at: number; address: string } | null
+  failedSince: number
+}
+
 /** The newest first, at most this many per answer. */
 export const AUDIT_PAGE = 500
 
@@ -22,7 +28,13 @@ export const toAuditEntry = (row: Record<string, unknown>): AuditEntry => ({
 export const createAudit = (db: Db) => {
   const insert = db.prepare('INSERT INTO audit_log (at, actor_id, actor_name, action, detail, address) VALUES (?, ?, ?, ?, ?, ?)')
   const page = db.prepare<[number, number]>('SELECT * FROM audit_log WHERE at < ? ORDER BY at DESC, id DESC LIMIT ?')
+  const logins = db.prepare<[string], { at: number; address: string }>("SELECT at, address FROM audit_log WHERE actor_id = ? AND action = 'login' ORDER BY at DESC, id DESC LIMIT 2")
+  const failures = db.prepare<[string, string, number], { count: number }>("SELECT COUNT(*) AS count FROM audit_log WHERE action = 'login-failed' AND (actor_id = ? OR actor_name = ?) AND at > ?")
   return {
+    signIns: async (userId: string, username: string): Promise<SignIns> => {
+      const previous = logins.all(userId)[1] ?? null
+      return { previous, failedSince: failures.get(userId, username, previous?.at ?? 0)!.count }
+    },
     record: async (entry: AuditEntry): Promise<void> => void insert.run(entry.at, entry.actorId, entry.actorName, entry.action, entry.detail, entry.address),
     /** Entries before `before` (a time), newest first. */
     list: async (before = Number.MAX_SAFE_INTEGER, limit = AUDIT_PAGE): Promise<AuditEntry[]> => page.all(before, limit).map((row) => toAuditEntry(row as Record<string, unknown>)),

@@ -332,6 +332,12 @@ export const openPostgresStore = async (url: string): Promise<Store> => {
     },
     list: async (before = Number.MAX_SAFE_INTEGER, limit = AUDIT_PAGE) =>
       (await all('SELECT * FROM audit_log WHERE at < $1 ORDER BY at DESC, id DESC LIMIT $2', [before, limit])).map(toAuditEntry),
+    signIns: async (userId, username) => {
+      const logins = await all<{ at: number; address: string }>("SELECT at, address FROM audit_log WHERE actor_id = $1 AND action = 'login' ORDER BY at DESC, id DESC LIMIT 2", [userId])
+      const previous = logins[1] ?? null
+      const failed = await one<{ count: number }>("SELECT COUNT(*)::int AS count FROM audit_log WHERE action = 'login-failed' AND (actor_id = $1 OR actor_name = $2) AND at > $3", [userId, username, previous?.at ?? 0])
+      return { previous, failedSince: failed!.count }
+    },
   }
 
   return { directory, sessions, catalog, updates, versions, journal, reads, audit, close: () => pool.end() }

@@ -11,6 +11,7 @@ import type { Backups } from './backups.js'
 import type { JournalEntry } from './journal.js'
 import type { ReadMark } from './readMarks.js'
 import type { AuditEntry } from '../../shared/audit.js'
+import type { SignIns } from './audit.js'
 
 export interface Store {
   directory: {
@@ -76,6 +77,8 @@ export interface Store {
     record(entry: AuditEntry): Promise<void>
     /** Newest first, before a time, at most AUDIT_PAGE. */
     list(before?: number, limit?: number): Promise<AuditEntry[]>
+    /** The user's sign-in before the latest, and failed sign-ins with their name since. */
+    signIns(userId: string, username: string): Promise<SignIns>
   }
   /** Backups of the SQLite file; PostgreSQL is backed up with its own tools, so it has none. */
   backups?: Backups

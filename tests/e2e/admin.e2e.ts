@@ -162,6 +162,9 @@ describe('backups', () => {
     await page.selectOption('select[name="auditAction"]', 'backup-create')
     expect(await audit.locator('tbody tr').count()).toBe(1)
     await screenshot(page, 'audit')
+    // The list page says when the admin last signed in before (this suite signs in for every test).
+    await page.goto(`${suite.server.url}/`)
+    await expect.poll(() => page.locator('[data-sign-ins]').innerText()).toMatch(/^上次登录：\d{4}-\d{2}-\d{2} \d{2}:\d{2}，来自 /)
   })
 })
 

@@ -64,6 +64,20 @@ describe('安全审计', () => {
     expect((await audit())[0]).toMatchObject({ action: 'login-failed', detail: '账号 viewer 已停用' })
   })
 
+  it('tells a user when and from where they last signed in, and how often someone failed to since', async () => {
+    const first = await login(server, 'build')
+    const signIns = async (token: string) => (await api<{ previous: { at: number; address: string } | null; failedSince: number }>(server, '/api/me/sign-ins', { token })).body
+    expect(await signIns(first)).toEqual({ previous: null, failedSince: 0 })
+    const firstAt = (await audit())[0]!.at
+    expect((await api(server, '/api/login', { body: { username: 'build', password: 'someone-guessing' } })).status).toBe(401)
+    expect((await api(server, '/api/login', { body: { username: 'build', password: 'guessing-again' } })).status).toBe(401)
+    const second = await login(server, 'build')
+    const seen = await signIns(second)
+    expect(seen.previous).toEqual({ at: firstAt, address: expect.stringMatching(/127\.0\.0\.1/) })
+    expect(seen.failedSince).toBe(2)
+    expect((await signIns(await login(server, 'build'))).failedSince).toBe(0)
+  })
+
   it('is the admin’s alone, and downloads as a workbook', async () => {
     expect((await api(server, '/api/audit', { token: await login(server, 'leader') })).status).toBe(403)
     expect((await api(server, '/api/audit')).status).toBe(401)
