@@ -32,7 +32,7 @@ import { seedSectionBody } from '../summary/seedSectionBody.js'
 import { describeOutlineEdit } from '../summary/describeOutlineEdit.js'
 import { docFromState } from '../summary/docFromState.js'
 import { restoreSection } from '../summary/restoreSection.js'
-import { autoVersionName, takeVersion } from '../summary/versions.js'
+import { autoVersionName, finalVersionName, takeVersion } from '../summary/versions.js'
 import { resolveReminders } from '../summary/reminders.js'
 import { writeThread } from '../summary/writeThread.js'
 import { parseInput } from '../validate.js'
@@ -102,7 +102,13 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
         if (note) writeThread(doc, note.id, { sectionId, ...openingAnchors(doc, sectionId), text: note.text, mentions: [section.departmentId], mentionedPeople: section.writer ? [section.writer.id] : [], authorId: user.id, authorName: user.displayName, departmentId: user.departmentId })
         if (status === 'review') resolveReminders(doc, sectionId, user.displayName)
       }, user.id)
+      // The approval that makes every section final keeps the whole text as it is then.
+      const finished = status === 'final' && readOutline(room.doc).every((entry) => entry.status === 'final') ? Y.encodeStateAsUpdate(room.doc) : null
       if (status !== undefined) await journal(room, user, 'section-status', `“${heading}”：${STATUS_LABELS[section.status]}→${STATUS_LABELS[status]}${reason && note ? `（${note.text}）` : ''}`, sectionId)
+      if (finished) {
+        const version = await takeVersion(store, room.summaryId, finished, finalVersionName(), user)
+        await journal(room, user, 'version', `全部章节已定稿，自动保存版本“${version.name}”`)
+      }
       const names = await departmentNames(store)
       const edit = describeOutlineEdit(section, fields, position !== undefined, (id) => names.get(id) ?? '—')
       if (edit) await journal(room, user, 'section-edit', `修改“${heading}”：${edit}`, sectionId)

@@ -68,6 +68,27 @@ describe('section workflow', () => {
     expect((await api(server, `/api/summaries/${summaryId}/comments/${note.id}/reopen`, { token: tokens.invest, body: {} })).status).toBe(200)
   })
 
+  it('keeps the whole text as a version when the last section is approved, and again after a reopened one is', async () => {
+    const template = { id: 'two-parts', title: '{organisation}{year}年工作总结', departments: ['办公室'], sections: [{ id: 'a', title: '主要工作', department: '办公室' }, { id: 'b', title: '存在的问题', department: '办公室' }] }
+    expect((await api(server, '/api/templates', { token: tokens.admin, body: template })).status).toBe(201)
+    const { body } = await api<{ id: string }>(server, '/api/summaries', { token: tokens.admin, body: { templateId: 'two-parts', year: 2026, organisation: '定稿测试' } })
+    const patch = (section: string, status: string) => api(server, `/api/summaries/${body.id}/sections/${section}`, { token: tokens.admin, method: 'PATCH', body: { status } })
+    const versions = async () => (await api<Array<{ name: string; createdByName: string }>>(server, `/api/summaries/${body.id}/versions`, { token: tokens.admin })).body
+    for (const section of ['a', 'b']) expect((await patch(section, 'review')).status).toBe(200)
+    expect((await patch('a', 'final')).status).toBe(200)
+    expect(await versions()).toEqual([])
+    expect((await patch('b', 'final')).status).toBe(200)
+    expect(await versions()).toEqual([expect.objectContaining({ name: expect.stringMatching(/^全文定稿（\d{1,2}月\d{1,2}日）$/), createdByName: '系统管理员' })])
+    const journal = await api<Array<{ detail: string }>>(server, `/api/summaries/${body.id}/journal`, { token: tokens.admin })
+    expect(journal.body[0]!.detail).toMatch(/^全部章节已定稿，自动保存版本“全文定稿（/)
+    // Reopened and approved again: the new final text is kept too.
+    expect((await patch('b', 'drafting')).status).toBe(200)
+    expect(await versions()).toHaveLength(1)
+    expect((await patch('b', 'review')).status).toBe(200)
+    expect((await patch('b', 'final')).status).toBe(200)
+    expect(await versions()).toHaveLength(2)
+  })
+
   it('lets only the admin change the skeleton', async () => {
     expect((await patch('leader', 'party', { title: '党建工作' })).status).toBe(403)
     expect((await patch('viewer', 'party', { status: 'review' })).status).toBe(403)
