@@ -78,6 +78,8 @@ export interface ProgressReport {
   overall: Tally & { completion: number }
   sections: SectionProgress[]
   departments: DepartmentProgress[]
+  /** Open threads that name a person (@姓名), in text or replies, by user id. */
+  people: Record<string, number>
 }
 
 const emptyTally = (): Tally => ({ sections: 0, drafting: 0, review: 0, final: 0, words: 0, wordTarget: 0, unresolvedComments: 0, missingFigures: 0, placeholders: 0, overdue: 0, returned: 0 })
@@ -111,8 +113,10 @@ export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName, 
   const openThreads = new Map<string, number>()
   const returnedSections = new Set<string>()
   const mentions = new Map<string, number>()
+  const people: Record<string, number> = {}
   for (const thread of readThreads(doc)) {
     if (thread.resolved) continue
+    for (const userId of new Set([thread, ...thread.replies].flatMap((item) => item.mentionedPeople))) people[userId] = (people[userId] ?? 0) + 1
     openThreads.set(thread.sectionId, (openThreads.get(thread.sectionId) ?? 0) + 1)
     if (thread.text.startsWith(RETURN_NOTE_PREFIX)) returnedSections.add(thread.sectionId)
     const mentioned = new Set([...thread.mentions, ...thread.replies.flatMap((reply) => reply.mentions)])
@@ -164,5 +168,6 @@ export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName, 
     overall: { ...overall, completion: overall.sections === 0 ? 0 : overall.final / overall.sections },
     sections,
     departments: [...byDepartment.values()],
+    people,
   }
 }

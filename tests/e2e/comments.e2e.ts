@@ -179,5 +179,13 @@ describe('a review round in Chromium', () => {
     const notice = leader.locator('[data-mention-notice]')
     await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toContain('张招商在“三、下一年度工作打算”中提到您：@王主任 目标已补充')
     expect(await leader.locator('[data-section-id="plan"] mark.mention', { hasText: '@王主任' }).count()).toBeGreaterThan(0)
+    // The list says so, and takes the leader to those threads alone.
+    await leader.goto(`${suite.server.url}/`)
+    const mentioned = leader.locator('[data-mentioned-me]')
+    await expect.poll(() => mentioned.innerText(), { timeout: 10_000 }).toBe('提到您的评论 1')
+    await mentioned.click()
+    await leader.waitForSelector('[data-section-id] .ProseMirror')
+    await expect.poll(() => leader.locator('[data-thread-card]').count()).toBe(1)
+    expect(await leader.locator('[data-thread-card]').innerText()).toContain('@王主任 目标已补充')
   })
 })

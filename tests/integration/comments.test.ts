@@ -78,6 +78,11 @@ describe('comment threads', () => {
     expect((await api(server, `/api/summaries/${summaryId}/comments/${body.id}`, { token: tokens.leader, method: 'PATCH', body: { text: '@张招商 请补充明年的目标' } })).status).toBe(200)
     await waitFor(() => threadOf()!.mentionedPeople[0] === idOf('张招商'))
     expect(threadOf()!.mentions).toEqual([])
+    // The progress report counts the open threads that name each person, for the summary list.
+    const progress = await api<{ people: Record<string, number> }>(server, `/api/summaries/${summaryId}/progress`, { token: tokens.viewer })
+    expect(progress.body.people[idOf('张招商')]).toBe(1)
+    expect(progress.body.people[idOf('王主任')]).toBe(1)
+    expect(progress.body.people[idOf('陈招商')]).toBeUndefined()
   })
 
   it('keeps a thread with its quote when the phrase is deleted', async () => {
