@@ -14,8 +14,13 @@ export interface FigureRow {
 }
 
 export const FIGURE_COLUMNS = ['key', 'value', 'previous', 'target'] as const
-/** Columns a file may carry for people; ignored on import (`note`: 序号, 同比, 备注…). */
-export const INFORMATIVE_COLUMNS = ['label', 'unit', 'note'] as const
+/**
+ * What 序号, 同比, 备注… and another year's column are read as: ignored. It has a space, which no
+ * header keeps (normaliseColumn drops them), so a column typed “note” is still an unknown one.
+ */
+export const IGNORED_COLUMN = 'for people'
+/** Columns a file may carry for people; ignored on import. */
+export const INFORMATIVE_COLUMNS = ['label', 'unit', IGNORED_COLUMN] as const
 export const COLUMN_LABELS: Record<string, string> = { key: '指标键', value: '本年数', previous: '上年数', target: '目标数' }
 
 const parseNumber = (cell: unknown): number | null | undefined => {
@@ -30,7 +35,7 @@ const parseNumber = (cell: unknown): number | null | undefined => {
  * Chinese headers an office's own spreadsheet has (指标名称 | 本年 | 上年 | 目标), as the columns
  * they mean. A file may name figures by `key` or, without one, by `label` (指标名称). Columns
  * for people — 序号, 同比 and 完成率 (computed here from the figures), 备注, 责任部门 — are
- * read as `note` and ignored.
+ * read as IGNORED_COLUMN.
  */
 const COLUMN_ALIASES: Readonly<Record<string, string>> = {
   指标键: 'key', 键: 'key',
@@ -40,7 +45,7 @@ const COLUMN_ALIASES: Readonly<Record<string, string>> = {
   上年: 'previous', 上年数: 'previous', 上年同期: 'previous', 去年: 'previous', 去年同期: 'previous', 上年完成: 'previous',
   目标: 'target', 目标数: 'target', 年度目标: 'target', 计划: 'target', 目标任务: 'target', 年度计划: 'target', 计划数: 'target',
   ...Object.fromEntries(
-    ['序号', '编号', '备注', '说明', '同比', '同比增长', '同比增减', '同比增幅', '增长', '增幅', '增速', '增长率', '增减', '增减率', '完成率', '完成比例', '完成进度', '部门', '责任部门', '填报部门', '责任单位', '牵头单位'].map((name) => [name, 'note']),
+    ['序号', '编号', '备注', '说明', '同比', '同比增长', '同比增减', '同比增幅', '增长', '增幅', '增速', '增长率', '增减', '增减率', '完成率', '完成比例', '完成进度', '部门', '责任部门', '填报部门', '责任单位', '牵头单位'].map((name) => [name, IGNORED_COLUMN]),
   ),
 }
 
@@ -50,12 +55,12 @@ const YEAR_TARGET_COLUMN = /^(\d{4})年?度?(目标|目标数|计划|计划数|�
 
 const yearColumn = (name: string, year: number): string | null => {
   const target = YEAR_TARGET_COLUMN.exec(name)
-  if (target) return Number(target[1]) === year ? 'target' : 'note'
+  if (target) return Number(target[1]) === year ? 'target' : IGNORED_COLUMN
   const done = YEAR_COLUMN.exec(name)
   if (!done) return null
   const named = Number(done[1])
   // Another year's column (a sheet of three years) is read like 序号: for people.
-  return named === year ? 'value' : named === year - 1 ? 'previous' : 'note'
+  return named === year ? 'value' : named === year - 1 ? 'previous' : IGNORED_COLUMN
 }
 
 /**
