@@ -108,7 +108,10 @@ export const checkSummary = (doc: Y.Doc, earlier?: Y.Doc): { problems: Preflight
   for (const [key, figure] of Object.entries(figures)) {
     if (figure.value !== null) continue
     const sectionId = usedIn.get(key)
-    problems.push({ kind: 'missing-indicator', key, ...(sectionId ? { sectionId } : {}), message: `指标“${figure.label}”（${key}）尚未填报${sectionId ? '，正文中显示为【待填】' : ''}` })
+    const missing = figure.ratio
+      ? `尚无法计算（需先填报${[figure.ratio.part, figure.ratio.whole].map((part) => `“${figures[part]?.label ?? part}”`).join('和')}）`
+      : '尚未填报'
+    problems.push({ kind: 'missing-indicator', key, ...(sectionId ? { sectionId } : {}), message: `指标“${figure.label}”（${key}）${missing}${sectionId ? '，正文中显示为【待填】' : ''}` })
   }
 
   for (const [key, figure] of Object.entries(figures)) {

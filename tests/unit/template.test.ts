@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
 import { inlineText } from '../../shared/export/model.js'
+import { checkSummary } from '../../shared/preflight.js'
 import { readSectionBlocks } from '../../shared/export/buildExportDocument.js'
 import { flattenSections, validateTemplate, type Template } from '../../shared/schema/template.js'
 import { buildSummaryDoc } from '../../server/summary/buildSummaryDoc.js'
@@ -133,6 +134,8 @@ describe('validateTemplate', () => {
     expect(getIndicators(doc).get('rate')).toMatchObject({ value: null, previous: null })
     getIndicators(doc).set('found', { ...getIndicators(doc).get('found')!, value: 0 })
     expect(readIndicators(doc).rate!.value).toBeNull()
+    // The preflight says what to fill in for it, not to fill it in.
+    expect(checkSummary(doc).problems.find((problem) => problem.key === 'rate')?.message).toBe('指标“隐患整改率”（rate）尚无法计算（需先填报“整改隐患”和“排查隐患”）')
   })
 
   it('seeds a part right after its whole with 其中, as the summaries phrase it', () => {
