@@ -6,6 +6,8 @@ export interface ChangedSection {
   heading: string
   /** Who else edited it since it was read, the latest first; none when the server changed it (figures). */
   editors: string[]
+  /** The figures it shows that were updated since it was read (协议资金). */
+  figures: string[]
   lastEditAt: number | null
   /** When the reader marked it read; 0 for a section added since. */
   readAt: number

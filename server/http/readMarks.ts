@@ -14,7 +14,9 @@ import { Hono } from 'hono'
 import type * as Y from 'yjs'
 import type { ChangedSection, ChangesReport } from '../../shared/changes.js'
 import { diffReadable } from '../../shared/diffParagraphs.js'
+import { readIndicators } from '../../shared/doc/indicators.js'
 import { readOutline } from '../../shared/doc/outline.js'
+import { readSectionIndicatorKeys } from '../../shared/export/buildExportDocument.js'
 import { numberOutline } from '../../shared/numbering.js'
 import { readMarkSchema } from '../../shared/schema/sections.js'
 import type { AppEnv } from '../context.js'
@@ -38,23 +40,32 @@ interface SectionText {
   sectionId: string
   heading: string
   paragraphs: string[]
+  /** The figures it shows, with when each was last updated. */
+  figures: Array<{ label: string; updatedAt: number | null }>
 }
 
 /** Every section's text as it is now, read at one moment. */
 const sectionTexts = (doc: Y.Doc): SectionText[] => {
   const outline = readOutline(doc)
   const numbers = numberOutline(outline)
-  return outline.map((entry, index) => ({ sectionId: entry.id, heading: `${numbers[index]}${entry.title}`, paragraphs: sectionParagraphs(doc, entry.id) }))
+  const figures = readIndicators(doc)
+  return outline.map((entry, index) => ({
+    sectionId: entry.id,
+    heading: `${numbers[index]}${entry.title}`,
+    paragraphs: sectionParagraphs(doc, entry.id),
+    figures: [...new Set(readSectionIndicatorKeys(doc, entry.id))].flatMap((key) => (figures[key] ? [{ label: figures[key].label, updatedAt: figures[key].updatedAt }] : [])),
+  }))
 }
 
 const changedSections = (texts: readonly SectionText[], marks: ReadonlyMap<string, ReadMark>, activity: readonly SectionActivity[], userId: string, names: ReadonlyMap<string, string>): ChangedSection[] =>
-  texts.flatMap(({ sectionId, heading, paragraphs }) => {
+  texts.flatMap(({ sectionId, heading, paragraphs, figures }) => {
     const mark = marks.get(sectionId) ?? UNREAD
     if (sameParagraphs(paragraphs, mark.paragraphs)) return []
     const since = activity.filter((row) => row.sectionId === sectionId && row.lastEditAt > mark.readAt)
     if (since.length > 0 && since.every((row) => row.userId === userId)) return []
     const others = since.filter((row) => row.userId !== userId)
-    return [{ sectionId, heading, editors: others.map((row) => names.get(row.userId) ?? '已删除的用户'), lastEditAt: others[0]?.lastEditAt ?? null, readAt: mark.readAt }]
+    const updated = figures.filter((figure) => (figure.updatedAt ?? 0) > mark.readAt).map((figure) => figure.label)
+    return [{ sectionId, heading, editors: others.map((row) => names.get(row.userId) ?? '已删除的用户'), figures: updated, lastEditAt: others[0]?.lastEditAt ?? null, readAt: mark.readAt }]
   })
 
 export const readMarkRoutes = (store: Store, rooms: Rooms) => {

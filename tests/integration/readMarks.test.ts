@@ -53,7 +53,7 @@ describe('已读 and 有改动', () => {
 
     const listed = await changes(leader)
     expect(listed.sections.map((section) => section.sectionId)).toEqual(['investment-channels', 'investment-service'])
-    expect(listed.sections[0]).toMatchObject({ heading: '1.拓宽招商渠道', editors: ['张招商'] })
+    expect(listed.sections[0]).toMatchObject({ heading: '1.拓宽招商渠道', editors: ['张招商'], figures: [] })
     expect(listed.sections[0]!.lastEditAt).toBeGreaterThanOrEqual(listed.sections[0]!.readAt)
 
     const added = await sectionChanges(leader, 'investment-channels')
@@ -83,7 +83,7 @@ describe('已读 and 有改动', () => {
     const admin = await login(server, 'admin')
     expect((await api(server, `/api/summaries/${summaryId}/indicators`, { token: admin, method: 'PUT', body: { values: [{ key: 'agreed_funds', value: 6.3 }] } })).status).toBe(200)
     const listed = await changes(leader)
-    expect(listed.sections).toMatchObject([{ sectionId: 'investment', editors: [], lastEditAt: null }])
+    expect(listed.sections).toMatchObject([{ sectionId: 'investment', editors: [], figures: ['协议资金'], lastEditAt: null }])
     const figure = (await sectionChanges(leader, 'investment')).body.changes.find((change) => change.op === 'change')
     const parts = figure && 'parts' in figure ? figure.parts : []
     expect(parts).toContainEqual({ op: 'delete', text: '5.2' })
