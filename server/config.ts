@@ -34,6 +34,8 @@ export interface Config {
   backupKeep: number
   /** How many 每日自动保存 versions each summary keeps; 0 turns them off. */
   dailyVersionsKeep: number
+  /** 登录超时: a session without activity this long ends; 0 never. */
+  sessionIdleMs: number
 }
 
 export const readConfig = (env = process.env): Config => ({
@@ -53,4 +55,5 @@ export const readConfig = (env = process.env): Config => ({
   backupIntervalHours: intFromEnv(env, 'BACKUP_INTERVAL_HOURS', 24),
   backupKeep: Math.max(1, intFromEnv(env, 'BACKUP_KEEP', 14)),
   dailyVersionsKeep: intFromEnv(env, 'DAILY_VERSIONS_KEEP', 14),
+  sessionIdleMs: intFromEnv(env, 'SESSION_IDLE_SECONDS', 8 * 3600) * 1000,
 })

@@ -26,11 +26,18 @@ export const readCredentials = (c: Context): Credentials | null => {
   return cookie ? { token: cookie, via: 'cookie' } : null
 }
 
+/** The user a token belongs to, or why there is none: no such session, or one left idle (登录超时). */
+const lookUpUser = async (store: Store, token: string): Promise<User | 'idle' | undefined> => {
+  const session = await store.sessions.resolve(token)
+  if ('ended' in session) return session.ended === 'idle' ? 'idle' : undefined
+  const user = await store.directory.getUser(session.userId)
+  return user?.disabled ? undefined : user
+}
+
 /** The user a token belongs to, if the session is live and the account not disabled. */
 export const resolveUser = async (store: Store, token: string): Promise<User | undefined> => {
-  const userId = await store.sessions.resolve(token)
-  const user = userId ? await store.directory.getUser(userId) : undefined
-  return user?.disabled ? undefined : user
+  const user = await lookUpUser(store, token)
+  return user === 'idle' ? undefined : user
 }
 
 export const setSessionCookie = (c: Context, token: string): void =>
@@ -38,10 +45,13 @@ export const setSessionCookie = (c: Context, token: string): void =>
 
 export const clearSessionCookie = (c: Context): void => void deleteCookie(c, SESSION_COOKIE, { path: '/' })
 
+/** A signed-in user's request: their session's idle time starts again. */
 export const requireUser = (store: Store): MiddlewareHandler<AppEnv> => async (c, next) => {
   const credentials = readCredentials(c)
-  const user = credentials ? await resolveUser(store, credentials.token) : undefined
+  const user = credentials ? await lookUpUser(store, credentials.token) : undefined
+  if (user === 'idle') throw new AppError(401, 'session-idle', '长时间未操作，已自动退出，请重新登录')
   if (!credentials || !user) throw new AppError(401, 'unauthorised', '请先登录')
+  await store.sessions.touch(credentials.token)
   c.set('user', user)
   c.set('token', credentials.token)
   await next()

@@ -84,6 +84,8 @@ export class Connection implements Peer {
     private readonly user: User,
     private readonly identity: Identity,
     private readonly maxMessageBytes: number,
+    /** The writer did something (an edit the guard let through): their session stays alive. */
+    private readonly onActivity: () => void = () => undefined,
   ) {
     room.addPeer(this)
     this.send(encodeSyncStep1(room.doc))
@@ -219,6 +221,7 @@ export class Connection implements Peer {
     // Applied even when it touches no root: it may carry structs that integrate as garbage, and
     // skipping them would leave a gap in this client's clock that refuses its next update.
     this.room.applyClientUpdate(update, this, this.user.id, verdict.roots)
+    this.onActivity()
   }
 
   /**

@@ -76,7 +76,16 @@ export const mountCollab = (
         try {
           const [room, identity] = await Promise.all([rooms.open(summaryId), identityOf(store, user)])
           if (closed) return
-          const opened = new Connection(ws.raw!, room, user, identity, maxMessageBytes)
+          // Typing keeps the session alive (登录超时); presence and a page left open do not.
+          const token = signedIn!.token
+          let touchedAt = 0
+          const touch = () => {
+            const now = Date.now()
+            if (now - touchedAt < 1000) return // the store writes once a minute; this spares it every keystroke
+            touchedAt = now
+            store.sessions.touch(token).catch((error: unknown) => console.error('[collab] could not mark the session active', error))
+          }
+          const opened = new Connection(ws.raw!, room, user, identity, maxMessageBytes, touch)
           connection = opened
           registered = { token: signedIn!.token, user, close: (code) => opened.close(code) }
           userSockets.add(registered)

@@ -3,5 +3,7 @@ import { openStore } from './index.js'
 import { openPostgresStore } from './postgres.js'
 import type { Store } from './types.js'
 
-export const createStore = async (config: { dataDir: string; databaseUrl?: string; backupDir?: string; backupKeep?: number }): Promise<Store> =>
-  config.databaseUrl ? openPostgresStore(config.databaseUrl) : openStore(config.dataDir, { dir: config.backupDir, keep: config.backupKeep })
+export const createStore = async (config: { dataDir: string; databaseUrl?: string; backupDir?: string; backupKeep?: number; sessionIdleMs?: number }): Promise<Store> =>
+  config.databaseUrl
+    ? openPostgresStore(config.databaseUrl, config.sessionIdleMs)
+    : openStore(config.dataDir, { dir: config.backupDir, keep: config.backupKeep }, config.sessionIdleMs)

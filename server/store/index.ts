@@ -19,15 +19,15 @@ export interface BackupOptions {
   keep?: number
 }
 
-/** One connection; update-log writes are group commits (groupCommit.ts). */
-export const openStore = (dataDir: string, backup: BackupOptions = {}) => {
+/** One connection; update-log writes are group commits (groupCommit.ts). `sessionIdleMs`: 登录超时 (0: none). */
+export const openStore = (dataDir: string, backup: BackupOptions = {}, sessionIdleMs = 0) => {
   const db = openDb(dataDir)
   const backups = createBackups(db, backup.dir ?? join(dataDir, 'backups'), backup.keep ?? 14)
   return {
     db,
     backups,
     directory: createDirectory(db),
-    sessions: createSessions(db),
+    sessions: createSessions(db, sessionIdleMs),
     catalog: createCatalog(db),
     updates: createUpdateLog(db, createGroupCommit(db)),
     versions: createVersions(db),

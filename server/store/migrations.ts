@@ -132,4 +132,7 @@ export const MIGRATIONS: string[] = [
     address TEXT NOT NULL
   );
   CREATE INDEX audit_by_time ON audit_log(at);`,
+  // 登录超时: when each session was last active (sessions.ts).
+  `ALTER TABLE sessions ADD COLUMN last_seen_at INTEGER NOT NULL DEFAULT 0;
+  UPDATE sessions SET last_seen_at = created_at;`,
 ]

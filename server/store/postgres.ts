@@ -4,7 +4,7 @@
  * an advisory lock, so processes starting together do it once. Appends to one summary are
  * serialised by a per-summary advisory lock, which keeps sequence numbers contiguous.
  */
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import type { Template } from '../../shared/schema/template.js'
 import { createId } from '../ids.js'
@@ -15,6 +15,7 @@ import type { UpdateRecord } from './updates.js'
 import type { VersionRecord } from './versions.js'
 import { JOURNAL_LIMIT, toJournalEntry } from './journal.js'
 import { toReadMark } from './readMarks.js'
+import { hashToken, lookUp, SESSION_DAYS, touchEvery } from './sessions.js'
 import { AUDIT_PAGE, toAuditEntry } from './audit.js'
 
 const MIGRATIONS = [
@@ -41,6 +42,8 @@ const MIGRATIONS = [
    CREATE INDEX journal_by_summary ON journal(summary_id, at);`,
   `CREATE TABLE section_reads (summary_id TEXT NOT NULL REFERENCES summaries(id), user_id TEXT NOT NULL, section_id TEXT NOT NULL,
      read_at BIGINT NOT NULL, paragraphs TEXT NOT NULL, PRIMARY KEY (summary_id, user_id, section_id));`,
+  `ALTER TABLE sessions ADD COLUMN last_seen_at BIGINT NOT NULL DEFAULT 0;
+   UPDATE sessions SET last_seen_at = created_at;`,
   `CREATE TABLE audit_log (id BIGSERIAL PRIMARY KEY, at BIGINT NOT NULL, actor_id TEXT, actor_name TEXT NOT NULL, action TEXT NOT NULL,
      detail TEXT NOT NULL, address TEXT NOT NULL);
    CREATE INDEX audit_by_time ON audit_log(at);`,
@@ -51,8 +54,6 @@ const MIGRATION_LOCK = 7_730_001
 // BIGINT columns come back as numbers: our values (milliseconds, sequence numbers) fit.
 pg.types.setTypeParser(20, (value) => Number(value))
 
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex')
-const SESSION_MS = 14 * 86_400_000
 
 const toVersion = (row: Record<string, unknown>): VersionRecord => ({
   id: String(row.id),
@@ -84,7 +85,7 @@ const migrate = async (pool: pg.Pool): Promise<void> => {
   }
 }
 
-export const openPostgresStore = async (url: string): Promise<Store> => {
+export const openPostgresStore = async (url: string, sessionIdleMs = 0): Promise<Store> => {
   const pool = new pg.Pool({ connectionString: url, max: 10 })
   await migrate(pool)
   const one = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T | undefined> => (await pool.query<T>(sql, params)).rows[0]
@@ -180,14 +181,27 @@ export const openPostgresStore = async (url: string): Promise<Store> => {
     },
   }
 
+  const touched = new Map<string, number>()
   const sessions: Store['sessions'] = {
     create: async (userId) => {
       const token = randomBytes(32).toString('base64url')
       const now = Date.now()
-      await pool.query('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [hashToken(token), userId, now, now + SESSION_MS])
+      await pool.query('INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES ($1, $2, $3, $4, $3)', [hashToken(token), userId, now, now + SESSION_DAYS * 86_400_000])
       return token
     },
-    resolve: async (token) => (await one<{ user_id: string }>('SELECT user_id FROM sessions WHERE token_hash = $1 AND expires_at > $2', [hashToken(token), Date.now()]))?.user_id,
+    resolve: async (token) => {
+      const found = lookUp(await one<{ user_id: string; last_seen_at: number }>('SELECT user_id, last_seen_at FROM sessions WHERE token_hash = $1 AND expires_at > $2', [hashToken(token), Date.now()]), sessionIdleMs)
+      if ('ended' in found && found.ended === 'idle') await pool.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)])
+      return found
+    },
+    touch: async (token) => {
+      if (sessionIdleMs <= 0) return
+      const hash = hashToken(token)
+      const now = Date.now()
+      if (now - (touched.get(hash) ?? 0) < touchEvery(sessionIdleMs)) return
+      touched.set(hash, now)
+      await pool.query('UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2', [now, hash])
+    },
     revoke: async (token) => void (await pool.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)])),
     revokeUser: async (userId, keepToken) =>
       void (await pool.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash != $2', [userId, keepToken ? hashToken(keepToken) : ''])),

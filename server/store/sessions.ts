@@ -1,30 +1,58 @@
 /**
  * Login sessions. The token itself is only handed to the client; the table keeps its SHA-256,
- * so a copied database file yields no usable tokens. Sessions survive restarts.
+ * so a copied database file yields no usable tokens. Sessions survive restarts. A session also
+ * ends after `idleMs` without activity (登录超时自动退出, 0: never): what counts as activity is
+ * the caller's to say with `touch` (a request, an edit — not a page merely left open).
  */
 import { createHash, randomBytes } from 'node:crypto'
 import type { Db } from './db.js'
 
-const SESSION_DAYS = 14
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex')
+export const SESSION_DAYS = 14
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex')
 
-export const createSessions = (db: Db) => {
-  const insert = db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
-  const select = db.prepare<[string, number], { user_id: string }>(
-    'SELECT user_id FROM sessions WHERE token_hash = ? AND expires_at > ?',
-  )
+/** A session's user, or why there is none. */
+export type SessionLookup = { userId: string } | { ended: 'idle' | 'unknown' }
+
+/** How often activity is written at most: a minute, or a quarter of a short idle time. */
+export const touchEvery = (idleMs: number): number => Math.min(60_000, idleMs / 4)
+
+/** The idle rule on a looked-up row, the same for both stores. */
+export const lookUp = (row: { user_id: string; last_seen_at: number } | undefined, idleMs: number, now = Date.now()): SessionLookup => {
+  if (!row) return { ended: 'unknown' }
+  if (idleMs > 0 && now - Number(row.last_seen_at) > idleMs) return { ended: 'idle' }
+  return { userId: row.user_id }
+}
+
+export const createSessions = (db: Db, idleMs = 0) => {
+  const insert = db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)')
+  const select = db.prepare<[string, number], { user_id: string; last_seen_at: number }>('SELECT user_id, last_seen_at FROM sessions WHERE token_hash = ? AND expires_at > ?')
+  const seen = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?')
   const remove = db.prepare('DELETE FROM sessions WHERE token_hash = ?')
   const removeUser = db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash != ?')
+  const touched = new Map<string, number>()
   return {
     /** Creates a session and returns its bearer token. */
     create: async (userId: string): Promise<string> => {
       const token = randomBytes(32).toString('base64url')
       const now = Date.now()
-      insert.run(hashToken(token), userId, now, now + SESSION_DAYS * 86_400_000)
+      insert.run(hashToken(token), userId, now, now + SESSION_DAYS * 86_400_000, now)
       return token
     },
-    /** The user id of a live session, or undefined. */
-    resolve: async (token: string): Promise<string | undefined> => select.get(hashToken(token), Date.now())?.user_id,
+    /** The user of a live session; an idle one ends here. */
+    resolve: async (token: string): Promise<SessionLookup> => {
+      const found = lookUp(select.get(hashToken(token), Date.now()), idleMs)
+      if ('ended' in found && found.ended === 'idle') remove.run(hashToken(token))
+      return found
+    },
+    /** Marks the session active now (written at most once per touchEvery). */
+    touch: async (token: string): Promise<void> => {
+      if (idleMs <= 0) return
+      const hash = hashToken(token)
+      const now = Date.now()
+      if (now - (touched.get(hash) ?? 0) < touchEvery(idleMs)) return
+      touched.set(hash, now)
+      seen.run(now, hash)
+    },
     revoke: async (token: string): Promise<void> => void remove.run(hashToken(token)),
     /** Ends every session of a user but the one holding `keepToken`, if given. */
     revokeUser: async (userId: string, keepToken?: string): Promise<void> => void removeUser.run(userId, keepToken ? hashToken(keepToken) : ''),

@@ -12,6 +12,7 @@ import type { JournalEntry } from './journal.js'
 import type { ReadMark } from './readMarks.js'
 import type { AuditEntry } from '../../shared/audit.js'
 import type { SignIns } from './audit.js'
+import type { SessionLookup } from './sessions.js'
 
 export interface Store {
   directory: {
@@ -31,7 +32,10 @@ export interface Store {
   }
   sessions: {
     create(userId: string): Promise<string>
-    resolve(token: string): Promise<string | undefined>
+    /** The session's user; an idle one (登录超时) ends here. */
+    resolve(token: string): Promise<SessionLookup>
+    /** Activity: the idle time starts again (written at most once a minute). */
+    touch(token: string): Promise<void>
     revoke(token: string): Promise<void>
     revokeUser(userId: string, keepToken?: string): Promise<void>
   }
