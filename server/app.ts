@@ -20,6 +20,7 @@ import { earlierFromWordRoutes } from './http/earlierFromWord.js'
 import { sectionWriterRoutes } from './http/sectionWriter.js'
 import { readMarkRoutes } from './http/readMarks.js'
 import { auditRoutes } from './http/audit.js'
+import { clientAddress, overHttps } from './http/clientAddress.js'
 import { reminderRoutes } from './http/reminders.js'
 import { userImportRoutes } from './http/userImport.js'
 import { directoryRoutes } from './http/directory.js'
@@ -59,6 +60,11 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
     },
   })
   app.use('*', (c, next) => (c.req.path.startsWith('/collab/') ? next() : protect(c, next)))
+  app.use('*', async (c, next) => {
+    c.set('address', clientAddress(c, config.trustProxy))
+    c.set('secure', overHttps(c, config.trustProxy))
+    await next()
+  })
   // No API request needs more than an upload of figures (5 MB) plus its form; a larger or
   // endless body is cut off while it streams in, before any route buffers it.
   app.use(

@@ -36,6 +36,8 @@ export interface Config {
   dailyVersionsKeep: number
   /** 登录超时: a session without activity this long ends; 0 never. */
   sessionIdleMs: number
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For, HTTPS from X-Forwarded-Proto. */
+  trustProxy: boolean
 }
 
 export const readConfig = (env = process.env): Config => ({
@@ -56,4 +58,5 @@ export const readConfig = (env = process.env): Config => ({
   backupKeep: Math.max(1, intFromEnv(env, 'BACKUP_KEEP', 14)),
   dailyVersionsKeep: intFromEnv(env, 'DAILY_VERSIONS_KEEP', 14),
   sessionIdleMs: intFromEnv(env, 'SESSION_IDLE_SECONDS', 8 * 3600) * 1000,
+  trustProxy: env.TRUST_PROXY === '1',
 })

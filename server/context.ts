@@ -5,5 +5,9 @@ export interface AppEnv {
   Variables: {
     user: User
     token: string
+    /** The client's address (clientAddress.ts). */
+    address: string
+    /** Reached over HTTPS: the session cookie is then Secure. */
+    secure: boolean
   }
 }

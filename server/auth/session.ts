@@ -40,8 +40,9 @@ export const resolveUser = async (store: Store, token: string): Promise<User | u
   return user === 'idle' ? undefined : user
 }
 
-export const setSessionCookie = (c: Context, token: string): void =>
-  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: 14 * 86_400 })
+/** HttpOnly, SameSite=Lax; Secure when the page was reached over HTTPS. */
+export const setSessionCookie = (c: Context<AppEnv>, token: string): void =>
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: 14 * 86_400, secure: c.get('secure') })
 
 export const clearSessionCookie = (c: Context): void => void deleteCookie(c, SESSION_COOKIE, { path: '/' })
 

@@ -3,7 +3,6 @@
  * departments, templates and backups, newest first (server/store/audit.ts). `recordAudit` is how
  * the routes write it: after the change, never failing the request it describes.
  */
-import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
@@ -21,7 +20,7 @@ import type { Store } from '../store/index.js'
 export const recordAudit = async (store: Store, c: Context<AppEnv>, action: AuditAction, detail: string, actor?: { id: string | null; name: string }): Promise<void> => {
   const user = c.get('user') as AppEnv['Variables']['user'] | undefined
   const who = actor ?? { id: user?.id ?? null, name: user?.displayName ?? '' }
-  const address = getConnInfo(c).remote.address ?? 'unknown'
+  const address = c.get('address')
   try {
     await store.audit.record({ at: Date.now(), actorId: who.id, actorName: who.name, action, detail, address })
   } catch (error) {

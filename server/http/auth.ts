@@ -1,6 +1,5 @@
 /** POST /api/login, POST /api/logout, GET /api/me, GET /api/me/sign-ins, POST /api/me/password; each sign-in, failed or not, in the 安全审计. */
 import { Hono } from 'hono'
-import { getConnInfo } from '@hono/node-server/conninfo'
 import { loginBodySchema, passwordChangeSchema } from '../../shared/schema/api.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
@@ -19,7 +18,7 @@ export const authRoutes = (store: Store, limiter: LoginLimiter, userSockets: Use
 
   app.post('/login', async (c) => {
     const body = parseInput(loginBodySchema, await c.req.json().catch(() => null))
-    const address = getConnInfo(c).remote.address ?? 'unknown'
+    const address = c.get('address')
     const tried = { id: null, name: body.username }
     if (limiter.isBlocked(body.username, address)) {
       await recordAudit(store, c, 'login-failed', '失败次数过多，暂时不能登录', tried)
@@ -62,7 +61,7 @@ export const authRoutes = (store: Store, limiter: LoginLimiter, userSockets: Use
   app.post('/me/password', requireUser(store), async (c) => {
     const body = parseInput(passwordChangeSchema, await c.req.json().catch(() => null))
     const user = c.get('user')
-    const address = getConnInfo(c).remote.address ?? 'unknown'
+    const address = c.get('address')
     if (limiter.isBlocked(user.username, address)) throw new AppError(429, 'too-many-attempts', '尝试次数过多，请稍后再试')
     const credentials = await store.directory.findCredentials(user.username)
     if (!credentials || !(await verifyPassword(body.currentPassword, credentials.passwordHash))) {

@@ -93,3 +93,30 @@ describe('安全审计', () => {
     expect(rows.some((row) => row[1] === '系统管理员' && row[2] === '登录')).toBe(true)
   })
 })
+
+describe('behind a reverse proxy', () => {
+  const signIn = (target: { url: string }, headers: Record<string, string>) =>
+    fetch(`${target.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ username: 'union', password: 'huizong2026' }) })
+  const proxied = { 'x-forwarded-for': '203.0.113.9, 10.20.30.40', 'x-forwarded-proto': 'https' }
+
+  it('takes the address the proxy appended and a Secure cookie over HTTPS, with TRUST_PROXY=1', async () => {
+    const behind = await startTestServer(undefined, { TRUST_PROXY: '1' })
+    try {
+      const response = await signIn(behind, proxied)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('set-cookie')).toMatch(/; Secure/i)
+      const entries = (await api<Entry[]>(behind, '/api/audit', { token: await login(behind, 'admin') })).body
+      expect(entries.find((entry) => entry.detail === '账号 union')?.address).toBe('10.20.30.40')
+    } finally {
+      await behind.close()
+    }
+  })
+
+  it('ignores what a client says of itself without it', async () => {
+    const response = await signIn(server, proxied)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('set-cookie')).not.toMatch(/; Secure/i)
+    expect((await audit()).find((entry) => entry.detail === '账号 union')?.address).toMatch(/127\.0\.0\.1/)
+  })
+})
+
