@@ -13,8 +13,18 @@ export interface ChangedSection {
   readAt: number
 }
 
+/** Replies to a thread the reader took part in, from others, since its section was read. */
+export interface NewReplies {
+  threadId: string
+  sectionId: string
+  count: number
+  /** Who replied, the first first. */
+  from: string[]
+}
+
 export interface ChangesReport {
   /** The reader's latest mark; null before the first. */
   readAt: number | null
   sections: ChangedSection[]
+  replies: NewReplies[]
 }

@@ -8,7 +8,7 @@ import type { ChangesReport } from '../../shared/changes.js'
 import { request } from '../api.js'
 
 export const useReadMarks = (summaryId: string) => {
-  const changes = ref<ChangesReport>({ readAt: null, sections: [] })
+  const changes = ref<ChangesReport>({ readAt: null, sections: [], replies: [] })
   const base = `/api/summaries/${encodeURIComponent(summaryId)}`
   const changed = computed(() => new Map(changes.value.sections.map((section) => [section.sectionId, section])))
 

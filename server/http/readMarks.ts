@@ -6,13 +6,16 @@
  * the reader's own alone are not news to them. A reader who has never marked anything (the first
  * visit) has nothing listed; the page marks everything read then.
  *
- *   GET  /:id/changes              → { readAt, sections: [{ sectionId, heading, editors, lastEditAt, readAt }] }
+ * Replies others wrote since to a thread the reader took part in are listed too.
+ *
+ *   GET  /:id/changes              → { readAt, sections: [{ sectionId, heading, editors, figures, lastEditAt, readAt }], replies }
  *   GET  /:id/changes/:sectionId   → { sectionId, heading, readAt, changes }
  *   POST /:id/read { sectionId? }  → what GET /:id/changes answers, after marking
  */
 import { Hono } from 'hono'
 import type * as Y from 'yjs'
-import type { ChangedSection, ChangesReport } from '../../shared/changes.js'
+import type { ChangedSection, ChangesReport, NewReplies } from '../../shared/changes.js'
+import { readThreads, type CommentThread } from '../../shared/doc/comments.js'
 import { diffReadable } from '../../shared/diffParagraphs.js'
 import { readIndicators } from '../../shared/doc/indicators.js'
 import { readOutline } from '../../shared/doc/outline.js'
@@ -68,6 +71,15 @@ const changedSections = (texts: readonly SectionText[], marks: ReadonlyMap<strin
     return [{ sectionId, heading, editors: others.map((row) => names.get(row.userId) ?? '已删除的用户'), figures: updated, lastEditAt: others[0]?.lastEditAt ?? null, readAt: mark.readAt }]
   })
 
+/** Others' replies, since its section was read, to each thread the reader wrote or answered. */
+const newReplies = (threads: readonly CommentThread[], marks: ReadonlyMap<string, ReadMark>, userId: string): NewReplies[] =>
+  threads.flatMap((thread) => {
+    if (thread.authorId !== userId && !thread.replies.some((reply) => reply.authorId === userId)) return []
+    const since = (marks.get(thread.sectionId) ?? UNREAD).readAt
+    const newer = thread.replies.filter((reply) => reply.authorId !== userId && reply.createdAt > since)
+    return newer.length ? [{ threadId: thread.id, sectionId: thread.sectionId, count: newer.length, from: [...new Set(newer.map((reply) => reply.authorName))] }] : []
+  })
+
 export const readMarkRoutes = (store: Store, rooms: Rooms) => {
   const app = new Hono<AppEnv>()
   app.use('*', requireUser(store))
@@ -76,14 +88,14 @@ export const readMarkRoutes = (store: Store, rooms: Rooms) => {
 
   const changes = async (summaryId: string, userId: string): Promise<ChangesReport> => {
     const marks = await marksOf(summaryId, userId)
-    if (marks.size === 0) return { readAt: null, sections: [] }
+    if (marks.size === 0) return { readAt: null, sections: [], replies: [] }
     // The texts first (withRoom answers once they are committed), then who edited: the activity
     // read after them covers every edit they show. It is newest first, so editors are too.
-    const texts = await rooms.withRoom(summaryId, (room) => sectionTexts(room.doc))
+    const { texts, replies } = await rooms.withRoom(summaryId, (room) => ({ texts: sectionTexts(room.doc), replies: newReplies(readThreads(room.doc), marks, userId) }))
     const activity = await store.updates.activity(summaryId)
     const names = new Map((await store.directory.listUsers()).map((user) => [user.id, user.displayName]))
     const sections = changedSections(texts, marks, activity, userId, names)
-    return { readAt: Math.max(...[...marks.values()].map((mark) => mark.readAt)), sections }
+    return { readAt: Math.max(...[...marks.values()].map((mark) => mark.readAt)), sections, replies }
   }
 
   app.get('/:id/changes', async (c) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { ADMIN_PASSWORD, DEMO_PASSWORD } from '../integration/harness.js'
+import { ADMIN_PASSWORD, DEMO_PASSWORD, api, login } from '../integration/harness.js'
 import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 
 const suite = useBrowserSuite()
@@ -149,6 +149,16 @@ describe('有改动 since a reader last read, in Chromium', () => {
     await changes.locator('[data-action="mark-read"]').click()
     await expect.poll(() => leader.locator('[data-outline-changed]').count()).toBe(0)
     expect(await leader.locator('[data-changes-notice]').count()).toBe(0)
+    // A reply to the leader's comment is news to the leader too, a click from the thread.
+    const leaderToken = await login(suite.server, 'leader', DEMO_PASSWORD)
+    const comment = await api<{ id: string }>(suite.server, `/api/summaries/${suite.summaryId}/comments`, { token: leaderToken, body: { sectionId: 'investment-service', wholeSection: true, text: '请写明代办事项数' } })
+    await api(suite.server, `/api/summaries/${suite.summaryId}/read`, { token: leaderToken, body: {} })
+    await api(suite.server, `/api/summaries/${suite.summaryId}/comments/${comment.body.id}/replies`, { token: await login(suite.server, 'invest', DEMO_PASSWORD), body: { text: '已写明，共56件' } })
+    await leader.reload()
+    await leader.waitForSelector('[data-section-id] .ProseMirror')
+    await expect.poll(() => leader.locator('[data-new-replies]').innerText(), { timeout: 10_000 }).toBe('您参与的评论有 1 条新回复（张招商）')
+    await leader.locator('[data-action="next-reply"]').click()
+    await expect.poll(() => leader.locator(`[data-thread-card="${comment.body.id}"]`).isVisible()).toBe(true)
     // The writer's own words are not news to the writer.
     await writer.reload()
     await writer.waitForSelector('[data-section-id] .ProseMirror')

@@ -35,7 +35,7 @@ afterAll(async () => {
 
 describe('已读 and 有改动', () => {
   it('lists nothing before a reader has read anything, and marking all read keeps today’s text', async () => {
-    expect(await changes(leader)).toEqual({ readAt: null, sections: [] })
+    expect(await changes(leader)).toEqual({ readAt: null, sections: [], replies: [] })
     const before = Date.now()
     const marked = await markRead(leader)
     expect(marked.status).toBe(200)
@@ -110,6 +110,19 @@ describe('已读 and 有改动', () => {
     expect((await changes(admin)).sections).toMatchObject([{ sectionId: 'investment-service', editors: ['张招商'] }])
     // Accepting is the writer's own edit: no news to them.
     expect((await changes(invest)).sections.map((section) => section.sectionId)).toEqual(['investment'])
+  })
+
+  it('lists replies others wrote to a comment the reader took part in, until the section is read', async () => {
+    const thread = await api<{ id: string }>(server, `/api/summaries/${summaryId}/comments`, { token: leader, body: { sectionId: 'investment-channels', wholeSection: true, text: '请补充驻点招商的成效' } })
+    expect(thread.status).toBe(201)
+    await markRead(leader)
+    expect((await changes(leader)).replies).toEqual([])
+    expect((await api(server, `/api/summaries/${summaryId}/comments/${thread.body.id}/replies`, { token: invest, body: { text: '已补充签约项目数' } })).status).toBe(201)
+    expect((await changes(leader)).replies).toEqual([{ threadId: thread.body.id, sectionId: 'investment-channels', count: 1, from: ['张招商'] }])
+    // Not news to who wrote it, nor to someone who took no part.
+    expect((await changes(invest)).replies).toEqual([])
+    expect((await changes(await login(server, 'admin'))).replies).toEqual([])
+    expect((await markRead(leader, { sectionId: 'investment-channels' })).body.replies).toEqual([])
   })
 
   it('refuses unknown sections and summaries, bad input and strangers, and marks nothing', async () => {
