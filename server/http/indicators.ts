@@ -10,8 +10,9 @@ import { Hono } from 'hono'
 import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
 import { figureUsage } from '../../shared/figureUsage.js'
 import { defaultPrecision } from '../../shared/indicators/format.js'
-import type { FigureRatio, IndicatorData } from '../../shared/indicators/types.js'
+import type { IndicatorData } from '../../shared/indicators/types.js'
 import { indicatorCreateSchema, indicatorPatchSchema } from '../../shared/schema/api.js'
+import { ratioProblems } from '../../shared/schema/template.js'
 import { validateFigureRows } from '../../shared/schema/figures.js'
 import { csvFile, describeRowProblems } from '../../shared/schema/tableRows.js'
 import type { AppEnv } from '../context.js'
@@ -116,18 +117,6 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
     return figure
   }
 
-  /** A rate of two figures of this summary, neither itself a rate, in %. */
-  const checkRatio = (figures: Record<string, IndicatorData>, ratio: FigureRatio, unit: string): void => {
-    const problems = (['part', 'whole'] as const).flatMap((side) => {
-      const other = figures[ratio[side]]
-      const problem = !other ? `未定义的指标“${ratio[side]}”` : other.ratio ? `“${other.label}”本身是计算得出的比率，不能再参与计算` : null
-      return problem ? [{ path: `ratio.${side}`, message: problem }] : []
-    })
-    if (ratio.part === ratio.whole) problems.push({ path: 'ratio.whole', message: '比率的分子和分母不能是同一指标' })
-    if (unit !== '%') problems.push({ path: 'unit', message: '计算得出的比率，单位应为 %' })
-    if (problems.length > 0) throw new AppError(400, 'invalid-input', `输入有误：${problems.map((problem) => problem.message).join('；')}`, problems)
-  }
-
   app.post('/:id/indicators', requireRole('admin'), async (c) => {
     const summaryId = await summaryOf(c.req.param('id'))
     const { key, precision, approx, ratio, ...fields } = parseInput(indicatorCreateSchema, await c.req.json().catch(() => null))
@@ -135,7 +124,8 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
     return rooms.withRoom(summaryId, async (room) => {
       const figures = readIndicators(room.doc)
       if (figures[key]) throw new AppError(409, 'indicator-exists', `指标键“${key}”已存在`)
-      if (ratio) checkRatio(figures, ratio, fields.unit)
+      const problems = ratio ? ratioProblems(key, fields.unit, ratio, (used) => figures[used] && { name: figures[used].label, isRatio: figures[used].ratio !== undefined }) : []
+      if (problems.length > 0) throw new AppError(400, 'invalid-input', `输入有误：${problems.map((problem) => problem.message).join('；')}`, problems)
       const figure: IndicatorData = { ...fields, precision: precision ?? defaultPrecision(fields.unit), approx: approx ?? false, value: null, previous: null, target: null, updatedAt: null, source: null, ...(ratio ? { ratio } : {}) }
       room.transactServer((doc) => getIndicators(doc).set(key, figure), c.get('user').id)
       await recordChange(store, c.get('user'), summaryId, 'figure-definition', `新增指标“${figure.label}”（${key}，${figure.unit}${ratio ? `，由“${figures[ratio.part]!.label}”÷“${figures[ratio.whole]!.label}”计算` : ''}）`)

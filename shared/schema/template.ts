@@ -72,6 +72,24 @@ export const templateSchema = z.strictObject({
 })
 export type Template = z.infer<typeof templateSchema>
 
+/**
+ * What is wrong with figure `key`, in `unit`, as a rate computed from `ratio` — in a template or
+ * defined in a summary alike. `other` tells of a figure it may use (its name in messages, whether
+ * it is a rate itself), undefined when there is none. Paths are the figure's own (unit, ratio.part).
+ */
+export const ratioProblems = (key: string, unit: string, ratio: { part: string; whole: string }, other: (key: string) => { name: string; isRatio: boolean } | undefined): FieldProblem[] => {
+  const problems: FieldProblem[] = []
+  if (unit !== '%') problems.push({ path: 'unit', message: '计算得出的比率，单位应为 %' })
+  for (const side of ['part', 'whole'] as const) {
+    const used = ratio[side]
+    const figure = used === key ? undefined : other(used)
+    const message = used === key ? '比率不能由自己计算' : !figure ? `未定义的指标“${used}”` : figure.isRatio ? `“${figure.name}”本身是计算得出的比率，不能再参与计算` : null
+    if (message) problems.push({ path: `ratio.${side}`, message })
+  }
+  if (ratio.part === ratio.whole && ratio.part !== key) problems.push({ path: 'ratio.whole', message: '比率的分子和分母不能是同一指标' })
+  return problems
+}
+
 export type TemplateValidation = { ok: true; template: Template } | { ok: false; problems: FieldProblem[] }
 
 const checkReferences = (template: Template): FieldProblem[] => {
@@ -93,17 +111,10 @@ const checkReferences = (template: Template): FieldProblem[] => {
     else if (!indicatorKeys.has(indicator.parent)) problems.push({ path, message: `未定义的上级指标“${indicator.parent}”` })
     else if (parents.has(indicator.parent)) problems.push({ path, message: `上级指标“${indicator.parent}”本身也有上级指标；“其中”只支持一级` })
   })
-  const ratios = new Set((template.indicators ?? []).filter((indicator) => indicator.ratio).map((indicator) => indicator.key))
+  const byKey = new Map((template.indicators ?? []).map((indicator) => [indicator.key, { name: indicator.key, isRatio: indicator.ratio !== undefined }]))
   template.indicators?.forEach((indicator, index) => {
     if (!indicator.ratio) return
-    const path = `indicators[${index}].ratio`
-    if (indicator.unit !== '%') problems.push({ path: `indicators[${index}].unit`, message: '计算得出的比率，单位应为 %' })
-    for (const side of ['part', 'whole'] as const) {
-      const key = indicator.ratio[side]
-      if (key === indicator.key) problems.push({ path: `${path}.${side}`, message: '比率不能由自己计算' })
-      else if (!indicatorKeys.has(key)) problems.push({ path: `${path}.${side}`, message: `未定义的指标“${key}”` })
-      else if (ratios.has(key)) problems.push({ path: `${path}.${side}`, message: `“${key}”本身是计算得出的比率，不能再参与计算` })
-    }
+    for (const problem of ratioProblems(indicator.key, indicator.unit, indicator.ratio, (key) => byKey.get(key))) problems.push({ ...problem, path: `indicators[${index}].${problem.path}` })
   })
   const sectionIds = new Set<string>()
   const visit = (sections: TemplateSection[], prefix: string, depth: number): void => {

@@ -114,6 +114,7 @@ describe('validateTemplate', () => {
     expect(problemsOf(withRate({ part: 'fixed', whole: 'found' }, '处'))).toContainEqual({ path: 'indicators[2].unit', message: '计算得出的比率，单位应为 %' })
     expect(problemsOf(withRate({ part: 'fixed', whole: 'nope' }))).toContainEqual({ path: 'indicators[2].ratio.whole', message: '未定义的指标“nope”' })
     expect(problemsOf(withRate({ part: 'rate', whole: 'found' }))).toContainEqual({ path: 'indicators[2].ratio.part', message: '比率不能由自己计算' })
+    expect(problemsOf(withRate({ part: 'fixed', whole: 'fixed' }))).toContainEqual({ path: 'indicators[2].ratio.whole', message: '比率的分子和分母不能是同一指标' })
     const chained = withRate({ part: 'fixed', whole: 'found' }, '%', [{ key: 'twice', label: '再算', unit: '%', department: '女工委', ratio: { part: 'rate', whole: 'found' } }])
     expect(problemsOf(chained)).toContainEqual({ path: 'indicators[3].ratio.part', message: '“rate”本身是计算得出的比率，不能再参与计算' })
   })
