@@ -17,6 +17,9 @@ export const AUDIT_LABELS = {
 } as const
 export type AuditAction = keyof typeof AUDIT_LABELS
 
+/** Entries per answer of GET /api/audit, newest first; fewer means there is nothing older. */
+export const AUDIT_PAGE = 500
+
 export interface AuditEntry {
   at: number
   /** Who did it; null for a sign-in that failed (no one was signed in). */

@@ -4,7 +4,7 @@
  * summary's 操作记录 (journal.ts), which is about the report; this is about access, as an
  * office's 等级保护 review asks. Never pruned here: an office keeps at least six months.
  */
-import type { AuditAction, AuditEntry } from '../../shared/audit.js'
+import { AUDIT_PAGE, type AuditAction, type AuditEntry } from '../../shared/audit.js'
 import type { Db } from './db.js'
 
 /** A user's sign-in before this one, and the failed sign-ins with their name since then. */
@@ -12,9 +12,6 @@ export interface SignIns {
   previous: { at: number; address: string } | null
   failedSince: number
 }
-
-/** The newest first, at most this many per answer. */
-export const AUDIT_PAGE = 500
 
 export const toAuditEntry = (row: Record<string, unknown>): AuditEntry => ({
   at: Number(row.at),

@@ -15,8 +15,9 @@ import type { UpdateRecord } from './updates.js'
 import type { VersionRecord } from './versions.js'
 import { JOURNAL_LIMIT, toJournalEntry } from './journal.js'
 import { toReadMark } from './readMarks.js'
-import { hashToken, lookUp, SESSION_DAYS, touchEvery } from './sessions.js'
-import { AUDIT_PAGE, toAuditEntry } from './audit.js'
+import { hashToken, lookUp, SESSION_DAYS, touchGate } from './sessions.js'
+import { AUDIT_PAGE } from '../../shared/audit.js'
+import { toAuditEntry } from './audit.js'
 
 const MIGRATIONS = [
   `CREATE TABLE departments (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL);
@@ -181,7 +182,7 @@ export const openPostgresStore = async (url: string, sessionIdleMs = 0): Promise
     },
   }
 
-  const touched = new Map<string, number>()
+  const due = touchGate(sessionIdleMs)
   const sessions: Store['sessions'] = {
     create: async (userId) => {
       const token = randomBytes(32).toString('base64url')
@@ -195,12 +196,9 @@ export const openPostgresStore = async (url: string, sessionIdleMs = 0): Promise
       return found
     },
     touch: async (token) => {
-      if (sessionIdleMs <= 0) return
       const hash = hashToken(token)
       const now = Date.now()
-      if (now - (touched.get(hash) ?? 0) < touchEvery(sessionIdleMs)) return
-      touched.set(hash, now)
-      await pool.query('UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2', [now, hash])
+      if (due(hash, now)) await pool.query('UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2', [now, hash])
     },
     revoke: async (token) => void (await pool.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)])),
     revokeUser: async (userId, keepToken) =>

@@ -13,8 +13,19 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 /** A session's user, or why there is none. */
 export type SessionLookup = { userId: string } | { ended: 'idle' | 'unknown' }
 
-/** How often activity is written at most: a minute, or a quarter of a short idle time. */
-export const touchEvery = (idleMs: number): number => Math.min(60_000, idleMs / 4)
+/**
+ * Whether a session's activity is to be written now: at most once a minute (a quarter of a short
+ * idle time), never when sessions do not idle. One per store, keyed by token hash.
+ */
+export const touchGate = (idleMs: number) => {
+  const written = new Map<string, number>()
+  const every = Math.min(60_000, idleMs / 4)
+  return (hash: string, now: number): boolean => {
+    if (idleMs <= 0 || now - (written.get(hash) ?? 0) < every) return false
+    written.set(hash, now)
+    return true
+  }
+}
 
 /** The idle rule on a looked-up row, the same for both stores. */
 export const lookUp = (row: { user_id: string; last_seen_at: number } | undefined, idleMs: number, now = Date.now()): SessionLookup => {
@@ -29,7 +40,7 @@ export const createSessions = (db: Db, idleMs = 0) => {
   const seen = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?')
   const remove = db.prepare('DELETE FROM sessions WHERE token_hash = ?')
   const removeUser = db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash != ?')
-  const touched = new Map<string, number>()
+  const due = touchGate(idleMs)
   return {
     /** Creates a session and returns its bearer token. */
     create: async (userId: string): Promise<string> => {
@@ -46,12 +57,9 @@ export const createSessions = (db: Db, idleMs = 0) => {
     },
     /** Marks the session active now (written at most once per touchEvery). */
     touch: async (token: string): Promise<void> => {
-      if (idleMs <= 0) return
       const hash = hashToken(token)
       const now = Date.now()
-      if (now - (touched.get(hash) ?? 0) < touchEvery(idleMs)) return
-      touched.set(hash, now)
-      seen.run(now, hash)
+      if (due(hash, now)) seen.run(now, hash)
     },
     revoke: async (token: string): Promise<void> => void remove.run(hashToken(token)),
     /** Ends every session of a user but the one holding `keepToken`, if given. */
