@@ -55,7 +55,7 @@ const sectionTexts = (doc: Y.Doc): SectionText[] => {
   return outline.map((entry, index) => ({
     sectionId: entry.id,
     heading: `${numbers[index]}${entry.title}`,
-    paragraphs: sectionParagraphs(doc, entry.id),
+    paragraphs: sectionParagraphs(doc, entry.id, figures),
     figures: [...new Set(readSectionIndicatorKeys(doc, entry.id))].flatMap((key) => (figures[key] ? [{ label: figures[key].label, updatedAt: figures[key].updatedAt }] : [])),
   }))
 }
