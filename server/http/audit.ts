@@ -7,11 +7,11 @@ import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { requireRole, requireUser } from '../auth/session.js'
-import { attachmentHeader } from '../export/exportSummary.js'
-import { writeTableSheet, XLSX_TYPE } from '../export/tableSheet.js'
+import { writeTableSheet } from '../export/tableSheet.js'
 import { formatChinaTime } from '../../shared/chinaDay.js'
 import { AUDIT_LABELS, type AuditAction } from '../../shared/audit.js'
 import type { Store } from '../store/index.js'
+import { listFormat, sheetAnswer } from './sheetAnswer.js'
 
 /**
  * `actor`: who acted when it is not the signed-in user — the one just signed in, or for a failed
@@ -36,9 +36,7 @@ export const auditRoutes = (store: Store) => {
     const before = c.req.query('before')
     if (before !== undefined && !/^\d{1,15}$/.test(before)) throw new AppError(400, 'invalid-input', 'before 应为毫秒时间戳')
     const entries = await store.audit.list(before === undefined ? undefined : Number(before))
-    const format = c.req.query('format')
-    if (format === undefined || format === 'json') return c.json(entries)
-    if (format !== 'xlsx') throw new AppError(400, 'unknown-format', `不支持的格式“${format}”，可选：json、xlsx`)
+    if (listFormat(c.req.query('format')) === 'json') return c.json(entries)
     const body = await writeTableSheet({
       name: '安全审计',
       title: '安全审计记录',
@@ -51,7 +49,7 @@ export const auditRoutes = (store: Store) => {
       ],
       rows: entries.map((entry) => [formatChinaTime(entry.at), entry.actorName, AUDIT_LABELS[entry.action], entry.detail, entry.address]),
     })
-    return c.body(body, 200, { 'content-type': XLSX_TYPE, 'content-disposition': attachmentHeader('安全审计记录.xlsx') })
+    return sheetAnswer(c, body, '安全审计记录.xlsx')
   })
 
   return app

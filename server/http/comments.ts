@@ -18,8 +18,6 @@ import type { Room } from '../collab/room.js'
 import type { Rooms } from '../collab/rooms.js'
 import type { Store } from '../store/index.js'
 import { commentSheetName, writeCommentSheet } from '../export/commentSheet.js'
-import { attachmentHeader } from '../export/exportSummary.js'
-import { XLSX_TYPE } from '../export/tableSheet.js'
 import { departmentNames } from './describeSections.js'
 import { requireSummary } from './requireSummary.js'
 import type { User } from '../store/directory.js'
@@ -27,6 +25,7 @@ import { replacePhrase, suggestedRange } from '../summary/suggestion.js'
 import { sectionStartAnchors, writeThread, type NewThread } from '../summary/writeThread.js'
 import { recordChange } from './journal.js'
 import { parseInput } from '../validate.js'
+import { listFormat, sheetAnswer } from './sheetAnswer.js'
 
 type Mentions = Pick<CommentReply, 'mentions' | 'mentionedPeople'>
 
@@ -67,15 +66,13 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
 
   // ?format=xlsx: the 审阅意见汇总表 to file with the final summary.
   app.get('/:id/comments', async (c) => {
-    const format = c.req.query('format')
-    if (format === undefined || format === 'json') return withSummary(c, (room) => c.json(readThreads(room.doc)))
-    if (format !== 'xlsx') throw new AppError(400, 'unknown-format', `不支持的格式“${format}”，可选：json、xlsx`)
+    if (listFormat(c.req.query('format')) === 'json') return withSummary(c, (room) => c.json(readThreads(room.doc)))
     const names = await departmentNames(store)
     const { body, fileName } = await withSummary(c, async (room) => ({
       body: await writeCommentSheet(room.doc, (id) => names.get(id) ?? '未分配部门'),
       fileName: commentSheetName(room.doc),
     }))
-    return c.body(body, 200, { 'content-type': XLSX_TYPE, 'content-disposition': attachmentHeader(fileName) })
+    return sheetAnswer(c, body, fileName)
   })
 
   app.post('/:id/comments', async (c) => {

@@ -12,12 +12,12 @@ import { AppError } from '../errors.js'
 import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import { assignmentSheetName, writeAssignmentSheet } from '../export/assignmentSheet.js'
-import { XLSX_TYPE } from '../export/tableSheet.js'
-import { attachmentHeader, closingDateOf, dispositionOf, commentChoiceOf, exportSummary, isExportFormat, letterheadOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
+import { closingDateOf, dispositionOf, commentChoiceOf, exportSummary, isExportFormat, letterheadOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
 import { copyOfSummary } from '../summary/docFromState.js'
 import { departmentNames } from './describeSections.js'
 import { requireSummary } from './requireSummary.js'
+import { sheetAnswer } from './sheetAnswer.js'
 
 export const exportRoutes = (store: Store, rooms: Rooms) => {
   const app = new Hono<AppEnv>()
@@ -66,7 +66,7 @@ export const exportRoutes = (store: Store, rooms: Rooms) => {
     const doc = await copyOfSummary(rooms, await summaryOf(c.req.param('id')))
     try {
       const body = await writeAssignmentSheet(doc, (id) => names.get(id) ?? '未分配部门')
-      return c.body(body, 200, { 'content-type': XLSX_TYPE, 'content-disposition': attachmentHeader(assignmentSheetName(doc)) })
+      return sheetAnswer(c, body, assignmentSheetName(doc))
     } finally {
       doc.destroy()
     }

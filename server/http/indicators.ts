@@ -20,15 +20,14 @@ import { AppError } from '../errors.js'
 import { requireRole, requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import { readUpload } from '../indicators/readUpload.js'
-import { attachmentHeader } from '../export/exportSummary.js'
 import { figureSheetName, writeFigureSheet } from '../export/figureSheet.js'
-import { XLSX_TYPE } from '../export/tableSheet.js'
 import { departmentNames } from './describeSections.js'
 import type { Store } from '../store/index.js'
 import { requireSummary } from './requireSummary.js'
 import { parseInput } from '../validate.js'
 import { recordChange } from './journal.js'
 import { requireDepartment } from './requireDepartment.js'
+import { listFormat, sheetAnswer } from './sheetAnswer.js'
 
 const FIELD_LABELS = { label: '名称', unit: '单位', departmentId: '部门', precision: '小数位', approx: '约数' } as const
 
@@ -48,14 +47,13 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
 
   // ?format=xlsx: the 主要指标完成情况表, numbers as numbers, to hand on or fill in and upload again.
   app.get('/:id/indicators', async (c) => {
-    const format = c.req.query('format')
-    if (format !== undefined && format !== 'json' && format !== 'xlsx') throw new AppError(400, 'unknown-format', `不支持的格式“${format}”，可选：json、xlsx`)
+    const format = listFormat(c.req.query('format'))
     const names = await departmentNames(store)
     const departmentName = (id: string) => names.get(id) ?? ''
     const summaryId = await summaryOf(c.req.param('id'))
     if (format === 'xlsx') {
       const { body, fileName } = await rooms.withRoom(summaryId, async (room) => ({ body: await writeFigureSheet(room.doc, departmentName), fileName: figureSheetName(room.doc) }))
-      return c.body(body, 200, { 'content-type': XLSX_TYPE, 'content-disposition': attachmentHeader(fileName) })
+      return sheetAnswer(c, body, fileName)
     }
     return rooms.withRoom(summaryId, (room) => {
       const figures = readIndicators(room.doc)
