@@ -28,3 +28,6 @@ export interface ChangesReport {
   sections: ChangedSection[]
   replies: NewReplies[]
 }
+
+/** How many new replies a report counts, over every thread. */
+export const countReplies = (replies: readonly NewReplies[]): number => replies.reduce((sum, thread) => sum + thread.count, 0)

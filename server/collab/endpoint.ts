@@ -87,7 +87,7 @@ export const mountCollab = (
           }
           const opened = new Connection(ws.raw!, room, user, identity, maxMessageBytes, touch)
           connection = opened
-          registered = { token: signedIn!.token, user, close: (code) => opened.close(code) }
+          registered = { token, user, close: (code) => opened.close(code) }
           userSockets.add(registered)
         } catch (error) {
           if (error instanceof SummaryUnavailable) return refuse(ws, CLOSE_UNAVAILABLE)
