@@ -30,28 +30,49 @@ export const diffWithinParagraph = (before: string, after: string): ParagraphCha
 /** A paragraph of a comparison: unchanged, added or removed whole, or changed in place (its words). */
 export type ReadableChange = ParagraphChange | { op: 'change'; parts: ParagraphChange[] }
 
-/** Paragraphs compared, a removed run and the added run after it paired in order as changed paragraphs. */
-export const diffReadable = (before: readonly string[], after: readonly string[]): ReadableChange[] => {
-  const changes: ReadableChange[] = []
-  let removed: string[] = []
-  const pair = (added: readonly string[]) => {
-    for (let index = 0; index < Math.max(removed.length, added.length); index++) {
-      const old = removed[index]
-      const now = added[index]
-      const parts = old !== undefined && now !== undefined ? diffWithinParagraph(old, now) : null
-      if (parts) changes.push({ op: 'change', parts })
-      else changes.push(...(old !== undefined ? [{ op: 'delete', text: old } as const] : []), ...(now !== undefined ? [{ op: 'insert', text: now } as const] : []))
+/**
+ * Two lists compared by `key` (jsdiff): each removed run, with the added run right after it
+ * (maybe none), goes to `replace` to say what it became; unchanged items go through `same`. The
+ * 修订版 compares blocks and table rows this way, 有改动 paragraphs.
+ */
+export const compareRuns = <T, R>(before: readonly T[], after: readonly T[], key: (item: T) => string, replace: (removed: T[], added: T[]) => R[], same: (item: T) => R): R[] => {
+  const result: R[] = []
+  let removed: T[] = []
+  let beforeAt = 0
+  let afterAt = 0
+  for (const part of diffArrays(before.map(key), after.map(key))) {
+    const count = part.value.length
+    if (part.removed) {
+      removed.push(...before.slice(beforeAt, beforeAt + count))
+      beforeAt += count
+      continue
     }
+    result.push(...replace(removed, part.added ? after.slice(afterAt, afterAt + count) : []))
     removed = []
-  }
-  for (const part of diffArrays([...before], [...after])) {
-    if (part.removed) removed.push(...part.value)
-    else if (part.added) pair(part.value)
-    else {
-      pair([])
-      changes.push(...part.value.map((text) => ({ op: 'equal', text }) as const))
+    if (!part.added) {
+      result.push(...after.slice(afterAt, afterAt + count).map(same))
+      beforeAt += count
     }
+    afterAt += count
   }
-  pair([])
-  return changes
+  return [...result, ...replace(removed, [])]
 }
+
+/** A removed run and the added run replacing it, place by place in order; past the shorter run one side is missing. */
+export const pairUp = <T, R>(removed: readonly T[], added: readonly T[], each: (old: T | undefined, now: T | undefined) => R[]): R[] =>
+  Array.from({ length: Math.max(removed.length, added.length) }, (_, index) => each(removed[index], added[index])).flat()
+
+/** Paragraphs compared, a removed run and the added run after it paired in order as changed paragraphs. */
+export const diffReadable = (before: readonly string[], after: readonly string[]): ReadableChange[] =>
+  compareRuns<string, ReadableChange>(
+    before,
+    after,
+    (text) => text,
+    (removed, added) =>
+      pairUp(removed, added, (old, now): ReadableChange[] => {
+        const parts = old !== undefined && now !== undefined ? diffWithinParagraph(old, now) : null
+        if (parts) return [{ op: 'change', parts }]
+        return [...(old !== undefined ? [{ op: 'delete', text: old } as const] : []), ...(now !== undefined ? [{ op: 'insert', text: now } as const] : [])]
+      }),
+    (text) => ({ op: 'equal', text }),
+  )

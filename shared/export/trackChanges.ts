@@ -9,7 +9,7 @@
  * shows as it is now.
  */
 import { diffArrays } from 'diff'
-import { diffWithinParagraph } from '../diffParagraphs.js'
+import { compareRuns, diffWithinParagraph, pairUp } from '../diffParagraphs.js'
 import { inlineText, type Block, type Change, type ExportDocument, type ExportSection, type GridCell, type Inline, type TextInline } from './model.js'
 
 /** Text as inlines, line breaks as breaks; a deleted line break is dropped (it would split the paragraph). */
@@ -74,35 +74,12 @@ const compareGrids = (before: Grid, after: Grid): Grid => {
     const same = before.rows.length === after.rows.length && after.rows.every((row, index) => sameShape(before.rows[index]!, row))
     return same ? { ...after, rows: after.rows.map((row, index) => row.map((cell, at) => compareCell(before.rows[index]![at]!, cell))) } : after
   }
-  const rows: GridCell[][] = []
-  let removed: GridCell[][] = []
-  let beforeAt = 0
-  let afterAt = 0
-  const pair = (added: ReadonlyArray<readonly GridCell[]>) => {
-    for (let index = 0; index < Math.max(removed.length, added.length); index++) {
-      const old = removed[index]
-      const now = added[index]
-      if (old && now && sameRow(old, now)) rows.push(now.map((cell, at) => compareCell(old[at]!, cell)))
-      else rows.push(...(old ? [markRow(old, 'delete')] : []), ...(now ? [markRow(now, 'insert')] : []))
-    }
-    removed = []
-  }
-  for (const part of diffArrays(before.rows.map(rowKey), after.rows.map(rowKey))) {
-    if (part.removed) {
-      removed.push(...before.rows.slice(beforeAt, beforeAt + part.value.length))
-      beforeAt += part.value.length
-    } else if (part.added) {
-      pair(after.rows.slice(afterAt, afterAt + part.value.length))
-      afterAt += part.value.length
-    } else {
-      pair([])
-      rows.push(...after.rows.slice(afterAt, afterAt + part.value.length))
-      beforeAt += part.value.length
-      afterAt += part.value.length
-    }
-  }
-  pair([])
-  return { ...after, rows }
+  const compareRows = (removed: GridCell[][], added: GridCell[][]): GridCell[][] =>
+    pairUp(removed, added, (old, now) => {
+      if (old && now && sameRow(old, now)) return [now.map((cell, at) => compareCell(old[at]!, cell))]
+      return [...(old ? [markRow(old, 'delete')] : []), ...(now ? [markRow(now, 'insert')] : [])]
+    })
+  return { ...after, rows: compareRuns(before.rows, after.rows, rowKey, compareRows, (row) => row) }
 }
 
 const blockKey = (block: Block): string => {
@@ -112,43 +89,16 @@ const blockKey = (block: Block): string => {
   return `t:${JSON.stringify(block.rows)}`
 }
 
-/** A removed run of blocks followed by an added one: paragraphs paired in order, the rest whole. */
-const replaceBlocks = (removed: readonly Block[], added: readonly Block[]): Block[] => {
-  const blocks: Block[] = []
-  const pairs = Math.max(removed.length, added.length)
-  for (let index = 0; index < pairs; index++) {
-    const old = removed[index]
-    const now = added[index]
+/** A removed run of blocks followed by an added one: paragraphs and writers' tables paired in order, the rest whole. */
+const replaceBlocks = (removed: readonly Block[], added: readonly Block[]): Block[] =>
+  pairUp(removed, added, (old, now): Block[] => {
     const changed = old?.kind === 'paragraph' && now?.kind === 'paragraph' ? diffText(inlineText(old.inlines), inlineText(now.inlines)) : null
-    if (changed) blocks.push({ kind: 'paragraph', inlines: changed })
-    else if (old?.kind === 'grid' && now?.kind === 'grid') blocks.push(compareGrids(old, now))
-    else blocks.push(...(old ? markBlock(old, 'delete') : []), ...(now ? markBlock(now, 'insert') : []))
-  }
-  return blocks
-}
+    if (changed) return [{ kind: 'paragraph', inlines: changed }]
+    if (old?.kind === 'grid' && now?.kind === 'grid') return [compareGrids(old, now)]
+    return [...(old ? markBlock(old, 'delete') : []), ...(now ? markBlock(now, 'insert') : [])]
+  })
 
-const compareBlocks = (before: readonly Block[], after: readonly Block[]): Block[] => {
-  const blocks: Block[] = []
-  let removed: Block[] = []
-  let beforeAt = 0
-  let afterAt = 0
-  for (const part of diffArrays(before.map(blockKey), after.map(blockKey))) {
-    if (part.removed) {
-      removed.push(...before.slice(beforeAt, beforeAt + part.value.length))
-      beforeAt += part.value.length
-    } else if (part.added) {
-      blocks.push(...replaceBlocks(removed, after.slice(afterAt, afterAt + part.value.length)))
-      removed = []
-      afterAt += part.value.length
-    } else {
-      blocks.push(...replaceBlocks(removed, []), ...after.slice(afterAt, afterAt + part.value.length))
-      removed = []
-      beforeAt += part.value.length
-      afterAt += part.value.length
-    }
-  }
-  return [...blocks, ...replaceBlocks(removed, [])]
-}
+const compareBlocks = (before: readonly Block[], after: readonly Block[]): Block[] => compareRuns(before, after, blockKey, replaceBlocks, (block) => block)
 
 const titleText = (text: string, change: Change): TextInline[] => [{ kind: 'text', text, change }]
 
