@@ -8,6 +8,7 @@ import type { Role } from '../../shared/roles.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import type { Store } from '../store/index.js'
+import { SESSION_DAYS } from '../store/sessions.js'
 import type { User } from '../store/directory.js'
 
 export const SESSION_COOKIE = 'hz_session'
@@ -42,7 +43,7 @@ export const resolveUser = async (store: Store, token: string): Promise<User | u
 
 /** HttpOnly, SameSite=Lax; Secure when the page was reached over HTTPS. */
 export const setSessionCookie = (c: Context<AppEnv>, token: string): void =>
-  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: 14 * 86_400, secure: c.get('secure') })
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: SESSION_DAYS * 86_400, secure: c.get('secure') })
 
 export const clearSessionCookie = (c: Context): void => void deleteCookie(c, SESSION_COOKIE, { path: '/' })
 
