@@ -82,7 +82,7 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
   app.route('/api/templates', templateRoutes(store))
   app.route('/api/backups', backupRoutes(store))
   app.route('/api/audit', auditRoutes(store))
-  app.route('/api/summaries', summaryRoutes(store, rooms))
+  app.route('/api/summaries', summaryRoutes(store, rooms, userSockets))
   app.route('/api/summaries', indicatorRoutes(store, rooms))
   app.route('/api/summaries', commentRoutes(store, rooms))
   app.route('/api/summaries', exportRoutes(store, rooms))

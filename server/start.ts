@@ -39,7 +39,7 @@ export const startServer = async (config: Config, log: (line: string) => void = 
   const backups = store.backups ? scheduleBackups(store.backups, config.backupIntervalHours, log) : null
   const dailyVersions = scheduleDailyVersions(store, rooms, config.dailyVersionsKeep, log)
   const userSockets = new UserSockets()
-  userSockets.watch((token) => resolveUser(store, token), config.heartbeatMs)
+  userSockets.watch((token) => resolveUser(store, token), async (summaryId) => (await store.catalog.getSummary(summaryId)) !== undefined, config.heartbeatMs)
   holder.app = createApp(config, store, rooms, upgradeWebSocket, userSockets)
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: holder.app!.fetch, port: config.port, hostname: config.host }, () => resolve(started))

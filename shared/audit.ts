@@ -12,6 +12,10 @@ export const AUDIT_LABELS = {
   'department-create': '新建部门',
   'department-rename': '部门改名',
   'template-save': '保存模板',
+  'template-delete': '删除模板',
+  'summary-delete': '删除总结',
+  'summary-restore': '恢复总结',
+  'summary-purge': '彻底删除总结',
   'backup-create': '备份数据库',
   'backup-download': '下载备份',
 } as const

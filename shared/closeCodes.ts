@@ -11,6 +11,8 @@ export const CLOSE_MALFORMED: CloseCode = { code: 4400, reason: 'malformed-messa
 export const CLOSE_UNAUTHORISED: CloseCode = { code: 4401, reason: 'unauthorised' }
 export const CLOSE_FORBIDDEN: CloseCode = { code: 4403, reason: 'permission-denied' }
 export const CLOSE_UNKNOWN_SUMMARY: CloseCode = { code: 4404, reason: 'unknown-summary' }
+/** The same code as an unknown summary (the provider stops either way), told apart by its reason. */
+export const CLOSE_SUMMARY_DELETED: CloseCode = { code: 4404, reason: 'summary-deleted' }
 export const CLOSE_UNAVAILABLE: CloseCode = { code: 4503, reason: 'summary-unavailable' }
 export const CLOSE_TOO_BIG: CloseCode = { code: 1009, reason: 'message-too-big' }
 
@@ -23,3 +25,9 @@ export const CLOSE_MESSAGES: Record<number, string> = {
   4503: '该总结暂时无法打开（存储数据读取失败），请联系管理员。',
   1009: '单次修改的数据过大，连接已断开。',
 }
+
+/** What the client says for a close, by reason where one code has several. */
+export const closeMessage = (code: number, reason: string): string =>
+  reason === CLOSE_SUMMARY_DELETED.reason
+    ? '该总结已被管理员移入回收站，无法继续编辑。尚未同步的内容仍保存在本浏览器中，总结恢复后打开即会同步。'
+    : (CLOSE_MESSAGES[code] ?? `连接已关闭（代码 ${code}）`)

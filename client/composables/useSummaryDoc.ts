@@ -11,7 +11,7 @@ import { computed, nextTick, onScopeDispose, ref, shallowRef } from 'vue'
 import type { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { CLOSE_FORBIDDEN, CLOSE_MESSAGES, CLOSE_UNAUTHORISED } from '../../shared/closeCodes.js'
+import { CLOSE_FORBIDDEN, CLOSE_MESSAGES, CLOSE_UNAUTHORISED, closeMessage } from '../../shared/closeCodes.js'
 import { findUnsavedParagraphs, type UnsavedSection } from '../../shared/doc/unsavedParagraphs.js'
 import { holdDuringComposition } from '../editor/compositionHold.js'
 import { emptyLocalCopy, localCopyName, openLocalCopy } from '../localCopies.js'
@@ -79,7 +79,7 @@ export const useSummaryDoc = (summaryId: string, options: { userId: string; onUn
     if (found.length > 0) unsaved.value = [...unsaved.value, ...found]
   }
 
-  const handleClosed = ({ code }: { code: number }) => {
+  const handleClosed = ({ code, reason }: { code: number; reason: string }) => {
     if (code === CLOSE_FORBIDDEN.code && everSynced) {
       const now = Date.now()
       resets = [...resets.filter((time) => now - time < RESET_WINDOW_MS), now]
@@ -97,7 +97,7 @@ export const useSummaryDoc = (summaryId: string, options: { userId: string; onUn
         .finally(() => disposed || connect())
       return
     }
-    fatal.value = CLOSE_MESSAGES[code] ?? `连接已关闭（代码 ${code}）`
+    fatal.value = closeMessage(code, reason)
     if (code === CLOSE_UNAUTHORISED.code) options.onUnauthorised?.()
   }
 

@@ -6,7 +6,7 @@
 import type { Context, Hono } from 'hono'
 import type { UpgradeWebSocket, WSContext } from 'hono/ws'
 import type WebSocket from 'ws'
-import { CLOSE_MALFORMED, CLOSE_UNAUTHORISED, CLOSE_UNAVAILABLE, CLOSE_UNKNOWN_SUMMARY, type CloseCode } from '../../shared/closeCodes.js'
+import { CLOSE_MALFORMED, CLOSE_SUMMARY_DELETED, CLOSE_UNAUTHORISED, CLOSE_UNAVAILABLE, CLOSE_UNKNOWN_SUMMARY, type CloseCode } from '../../shared/closeCodes.js'
 import { departmentColor } from '../../shared/departmentColor.js'
 import type { AppEnv } from '../context.js'
 import { readCredentials, resolveUser } from '../auth/session.js'
@@ -72,7 +72,9 @@ export const mountCollab = (
       }
       const join = async (ws: WSContext<WebSocket>) => {
         if (!user) return refuse(ws, CLOSE_UNAUTHORISED)
-        if (!(await store.catalog.getSummary(summaryId))) return refuse(ws, CLOSE_UNKNOWN_SUMMARY)
+        if (!(await store.catalog.getSummary(summaryId))) {
+          return refuse(ws, (await store.catalog.getDeletedSummary(summaryId)) ? CLOSE_SUMMARY_DELETED : CLOSE_UNKNOWN_SUMMARY)
+        }
         try {
           const [room, identity] = await Promise.all([rooms.open(summaryId), identityOf(store, user)])
           if (closed) return
@@ -87,7 +89,7 @@ export const mountCollab = (
           }
           const opened = new Connection(ws.raw!, room, user, identity, maxMessageBytes, touch)
           connection = opened
-          registered = { token, user, close: (code) => opened.close(code) }
+          registered = { token, user, summaryId, close: (code) => opened.close(code) }
           userSockets.add(registered)
         } catch (error) {
           if (error instanceof SummaryUnavailable) return refuse(ws, CLOSE_UNAVAILABLE)

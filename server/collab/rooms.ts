@@ -134,6 +134,21 @@ export const createRooms = (store: Store, options: RoomsOptions) => {
     }
   }
 
+  /**
+   * Takes a summary out of memory for good, before its stored data is deleted (purge): what is
+   * pending is committed first, and nothing of it is written afterwards (no final compaction).
+   */
+  const evict = async (summaryId: string): Promise<void> => {
+    await loading.get(summaryId)?.catch(() => undefined)
+    const room = rooms.get(summaryId)
+    if (!room) return
+    clearTimeout(unloadTimers.get(summaryId))
+    unloadTimers.delete(summaryId)
+    rooms.delete(summaryId)
+    await room.drain()
+    room.destroy()
+  }
+
   /** Commits everything pending, compacts and unloads every room (graceful shutdown). */
   const closeAll = async (): Promise<void> => {
     for (const timer of unloadTimers.values()) clearTimeout(timer)
@@ -148,7 +163,7 @@ export const createRooms = (store: Store, options: RoomsOptions) => {
     )
   }
 
-  return { open, withRoom, closeAll, loaded: () => rooms.size, get: (id: string) => rooms.get(id) }
+  return { open, withRoom, evict, closeAll, loaded: () => rooms.size, get: (id: string) => rooms.get(id) }
 }
 
 export type Rooms = ReturnType<typeof createRooms>

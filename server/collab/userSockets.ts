@@ -3,9 +3,10 @@
  * role or department, disabled) ends its connections here at once, because a connection keeps
  * the rights its user had when it opened. Every `intervalMs` each connection's session is also
  * checked again, which is how the other processes of a scaled set-up (REDIS_URL) follow a change
- * made on one of them, and how a session that expired stops writing.
+ * made on one of them, and how a session that expired stops writing. A summary moved to the
+ * 回收站 ends its connections the same ways (at once here, within one round elsewhere).
  */
-import { CLOSE_UNAUTHORISED, type CloseCode } from '../../shared/closeCodes.js'
+import { CLOSE_SUMMARY_DELETED, CLOSE_UNAUTHORISED, type CloseCode } from '../../shared/closeCodes.js'
 import type { User } from '../store/directory.js'
 
 export interface UserSocket {
@@ -13,6 +14,7 @@ export interface UserSocket {
   token: string
   /** The user as they were when the connection opened. */
   user: User
+  summaryId: string
   close(code: CloseCode): void
 }
 
@@ -45,24 +47,45 @@ export class UserSockets {
     }
   }
 
-  /** Checks every connection's session once; `resolve` answers a token's user as it is now. */
-  async revalidate(resolve: (token: string) => Promise<User | undefined>): Promise<void> {
-    const sockets = [...this.byUser.values()].flatMap((set) => [...set])
-    const tokens = [...new Set(sockets.map((socket) => socket.token))]
-    const now = new Map(await Promise.all(tokens.map(async (token) => [token, await resolve(token)] as const)))
-    for (const socket of sockets) {
-      if (sameRights(socket.user, now.get(socket.token))) continue
+  /** Closes every connection to a summary (moved to the 回收站). */
+  closeSummary(summaryId: string): void {
+    for (const socket of this.all()) {
+      if (socket.summaryId !== summaryId) continue
       this.remove(socket)
-      socket.close(CLOSE_UNAUTHORISED)
+      socket.close(CLOSE_SUMMARY_DELETED)
+    }
+  }
+
+  /**
+   * Checks every connection's session and summary once: `resolve` answers a token's user as it
+   * is now, `inUse` whether a summary is still in use (not in the 回收站).
+   */
+  async revalidate(resolve: (token: string) => Promise<User | undefined>, inUse: (summaryId: string) => Promise<boolean>): Promise<void> {
+    const sockets = this.all()
+    const tokens = [...new Set(sockets.map((socket) => socket.token))]
+    const summaries = [...new Set(sockets.map((socket) => socket.summaryId))]
+    const [now, used] = await Promise.all([
+      Promise.all(tokens.map(async (token) => [token, await resolve(token)] as const)).then((pairs) => new Map(pairs)),
+      Promise.all(summaries.map(async (id) => [id, await inUse(id)] as const)).then((pairs) => new Map(pairs)),
+    ])
+    for (const socket of sockets) {
+      const code = !sameRights(socket.user, now.get(socket.token)) ? CLOSE_UNAUTHORISED : used.get(socket.summaryId) ? null : CLOSE_SUMMARY_DELETED
+      if (code === null) continue
+      this.remove(socket)
+      socket.close(code)
     }
   }
 
   /** Re-checks every `intervalMs` until stopped. */
-  watch(resolve: (token: string) => Promise<User | undefined>, intervalMs: number): void {
+  watch(resolve: (token: string) => Promise<User | undefined>, inUse: (summaryId: string) => Promise<boolean>, intervalMs: number): void {
     this.timer = setInterval(() => {
-      this.revalidate(resolve).catch((error: unknown) => console.error('[collab] could not re-check sessions', error))
+      this.revalidate(resolve, inUse).catch((error: unknown) => console.error('[collab] could not re-check sessions', error))
     }, intervalMs)
     this.timer.unref()
+  }
+
+  private all(): UserSocket[] {
+    return [...this.byUser.values()].flatMap((set) => [...set])
   }
 
   stop(): void {

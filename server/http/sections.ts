@@ -196,8 +196,9 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
     return withSummary(c, async (room, user) => {
       requireAdmin(user, '应用模板')
       const record = (await store.catalog.getSummary(room.summaryId))!
-      const template = await store.catalog.getTemplate(input.templateId ?? record.templateId)
-      if (!template) throw new AppError(404, 'unknown-template', '模板不存在')
+      const templateId = input.templateId ?? record.templateId
+      const template = await store.catalog.getTemplate(templateId)
+      if (!template) throw new AppError(404, 'unknown-template', `模板“${templateId}”不存在（可能已被删除）`)
       const added: string[] = []
       const departmentIds = new Map(await Promise.all(template.departments.map(async (name) => [name, (await store.directory.ensureDepartment(name)).id] as const)))
       const parents = indicatorParents(template)

@@ -1,4 +1,7 @@
-/** Summaries: list, create and archive (admin), and the detail with derived heading numbers and word counts. */
+/**
+ * Summaries: list, create, archive and delete (admin: into the 回收站, back out, or for good
+ * from there), and the detail with derived heading numbers and word counts.
+ */
 import { Hono } from 'hono'
 import { readMeta, writeMeta } from '../../shared/doc/outline.js'
 import { saveAsTemplateSchema, summaryBodySchema, summaryPatchSchema } from '../../shared/schema/api.js'
@@ -12,20 +15,56 @@ import type { AppEnv } from '../context.js'
 import { requireRole, requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import type { Store } from '../store/index.js'
-import { requireSummary } from './requireSummary.js'
+import { formatChineseDate } from '../../shared/chinaDay.js'
+import { requireDeletedSummary, requireSummary } from './requireSummary.js'
+import { recordAudit } from './audit.js'
+import type { UserSockets } from '../collab/userSockets.js'
 import { createSummary } from '../summary/createSummary.js'
 import { copyOfSummary } from '../summary/docFromState.js'
 import { parseInput } from '../validate.js'
 import { departmentNames, describeSections } from './describeSections.js'
 
-export const summaryRoutes = (store: Store, rooms: Rooms) => {
+export const summaryRoutes = (store: Store, rooms: Rooms, userSockets: UserSockets) => {
   const app = new Hono<AppEnv>()
   app.use('*', requireUser(store))
 
   // Archived summaries only with ?archived=1: last year's leave the list, never the database.
+  // ?deleted=1 (admin): the 回收站 instead.
   app.get('/', async (c) => {
+    if (c.req.query('deleted') === '1') {
+      if (c.get('user').role !== 'admin') throw new AppError(403, 'forbidden', '只有管理员可以查看回收站')
+      return c.json(await store.catalog.listDeleted())
+    }
     const all = await store.catalog.listSummaries()
     return c.json(c.req.query('archived') === '1' ? all : all.filter((summary) => summary.archivedAt === undefined))
+  })
+
+  // 删除 moves a summary to the 回收站: it leaves every list, its pages close, and nothing of it
+  // changes until the admin restores it (?permanent=1, for one already there: deleted for good).
+  app.delete('/:id', requireRole('admin'), async (c) => {
+    const user = c.get('user')
+    if (c.req.query('permanent') === '1') {
+      const record = await requireDeletedSummary(store, c.req.param('id'))
+      userSockets.closeSummary(record.id)
+      await rooms.evict(record.id)
+      await store.catalog.purgeSummary(record.id)
+      await recordAudit(store, c, 'summary-purge', `彻底删除总结“${record.title}”（${record.id}，${formatChineseDate(new Date(record.deletedAt ?? 0))}移入回收站）`)
+      return c.json({ id: record.id, purged: true })
+    }
+    const record = await requireSummary(store, c.req.param('id'))
+    const deleted = (await store.catalog.setDeleted(record.id, user.displayName))!
+    userSockets.closeSummary(record.id)
+    await recordChange(store, user, record.id, 'summary', '移入回收站')
+    await recordAudit(store, c, 'summary-delete', `总结“${record.title}”（${record.id}）移入回收站`)
+    return c.json(deleted)
+  })
+
+  app.post('/:id/restore', requireRole('admin'), async (c) => {
+    const record = await requireDeletedSummary(store, c.req.param('id'))
+    const restored = (await store.catalog.setDeleted(record.id, null))!
+    await recordChange(store, c.get('user'), record.id, 'summary', '从回收站恢复')
+    await recordAudit(store, c, 'summary-restore', `总结“${record.title}”（${record.id}）从回收站恢复`)
+    return c.json(restored)
   })
 
   // Title, deadline and 公文格式 live in the doc's meta, so every open page shows a change at

@@ -11,6 +11,9 @@ export interface SummaryRecord {
   createdAt: number
   /** When the admin archived it (hidden from the list); absent while it is not. */
   archivedAt?: number
+  /** When the admin moved it to the 回收站, and their name; absent while it is not there. */
+  deletedAt?: number
+  deletedBy?: string
 }
 
 export interface SummaryRow {
@@ -21,6 +24,8 @@ export interface SummaryRow {
   template_id: string
   created_at: number
   archived_at: number | null
+  deleted_at: number | null
+  deleted_by: string | null
 }
 
 export const toSummary = (row: SummaryRow): SummaryRecord => ({
@@ -31,10 +36,15 @@ export const toSummary = (row: SummaryRow): SummaryRecord => ({
   templateId: row.template_id,
   createdAt: Number(row.created_at),
   ...(row.archived_at === null || row.archived_at === undefined ? {} : { archivedAt: Number(row.archived_at) }),
+  ...(row.deleted_at === null || row.deleted_at === undefined ? {} : { deletedAt: Number(row.deleted_at), deletedBy: row.deleted_by ?? '' }),
 })
 
-const readSummary = (db: Db, id: string): SummaryRecord | undefined => {
-  const row = db.prepare<[string], SummaryRow>('SELECT * FROM summaries WHERE id = ?').get(id)
+/** What a summary's purge deletes, children first (every table that names a summary). */
+export const SUMMARY_TABLES = ['section_reads', 'journal', 'versions', 'section_activity', 'summary_updates', 'summary_snapshots'] as const
+
+/** A summary in use (archived or not); one in the 回收站 only with `deleted`. */
+const readSummary = (db: Db, id: string, deleted = false): SummaryRecord | undefined => {
+  const row = db.prepare<[string], SummaryRow>(`SELECT * FROM summaries WHERE id = ? AND deleted_at IS ${deleted ? 'NOT ' : ''}NULL`).get(id)
   return row ? toSummary(row) : undefined
 }
 
@@ -59,8 +69,28 @@ export const createCatalog = (db: Db) => ({
        ON CONFLICT(id) DO ${builtin ? 'NOTHING' : 'UPDATE SET title = excluded.title, body = excluded.body, builtin = excluded.builtin'}`,
     ).run(template.id, template.title, JSON.stringify(template), builtin ? 1 : 0, createdAt)
   },
+  deleteTemplate: async (id: string): Promise<void> => {
+    db.prepare('DELETE FROM templates WHERE id = ?').run(id)
+  },
+  /** Every summary in use, newest first (those in the 回收站 are not). */
   listSummaries: async (): Promise<SummaryRecord[]> =>
-    db.prepare<[], SummaryRow>('SELECT * FROM summaries ORDER BY created_at DESC').all().map(toSummary),
+    db.prepare<[], SummaryRow>('SELECT * FROM summaries WHERE deleted_at IS NULL ORDER BY created_at DESC').all().map(toSummary),
+  /** The 回收站, the latest deleted first. */
+  listDeleted: async (): Promise<SummaryRecord[]> =>
+    db.prepare<[], SummaryRow>('SELECT * FROM summaries WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC').all().map(toSummary),
+  getDeletedSummary: async (id: string): Promise<SummaryRecord | undefined> => readSummary(db, id, true),
+  /** Moves a summary to the 回收站 (`deletedBy`: who) or back (null); answers it as it is then. */
+  setDeleted: async (id: string, deletedBy: string | null): Promise<SummaryRecord | undefined> => {
+    db.prepare('UPDATE summaries SET deleted_at = ?, deleted_by = ? WHERE id = ?').run(deletedBy === null ? null : Date.now(), deletedBy, id)
+    return readSummary(db, id, deletedBy !== null)
+  },
+  /** Deletes a summary in the 回收站 and everything stored of it, in one transaction. */
+  purgeSummary: async (id: string): Promise<void> => {
+    db.transaction(() => {
+      for (const table of SUMMARY_TABLES) db.prepare(`DELETE FROM ${table} WHERE summary_id = ?`).run(id)
+      db.prepare('DELETE FROM summaries WHERE id = ? AND deleted_at IS NOT NULL').run(id)
+    })()
+  },
   /** Archives a summary (it leaves the default list) or brings it back; answers it, or undefined. */
   setArchived: async (id: string, archived: boolean): Promise<SummaryRecord | undefined> => {
     db.prepare('UPDATE summaries SET archived_at = ? WHERE id = ?').run(archived ? Date.now() : null, id)

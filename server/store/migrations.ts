@@ -135,4 +135,7 @@ export const MIGRATIONS: string[] = [
   // 登录超时: when each session was last active (sessions.ts).
   `ALTER TABLE sessions ADD COLUMN last_seen_at INTEGER NOT NULL DEFAULT 0;
   UPDATE sessions SET last_seen_at = created_at;`,
+  // 回收站: a deleted summary stays until the admin restores or purges it.
+  `ALTER TABLE summaries ADD COLUMN deleted_at INTEGER;
+  ALTER TABLE summaries ADD COLUMN deleted_by TEXT;`,
 ]

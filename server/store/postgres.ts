@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import type { Template } from '../../shared/schema/template.js'
 import { createId } from '../ids.js'
-import { toSummary, type SummaryRow } from './catalog.js'
+import { SUMMARY_TABLES, toSummary, type SummaryRow } from './catalog.js'
 import { toUser, userChangeColumns, type Department, type User, type UserRow } from './directory.js'
 import type { Store } from './types.js'
 import type { UpdateRecord } from './updates.js'
@@ -48,6 +48,8 @@ const MIGRATIONS = [
   `CREATE TABLE audit_log (id BIGSERIAL PRIMARY KEY, at BIGINT NOT NULL, actor_id TEXT, actor_name TEXT NOT NULL, action TEXT NOT NULL,
      detail TEXT NOT NULL, address TEXT NOT NULL);
    CREATE INDEX audit_by_time ON audit_log(at);`,
+  `ALTER TABLE summaries ADD COLUMN deleted_at BIGINT;
+   ALTER TABLE summaries ADD COLUMN deleted_by TEXT;`,
 ]
 
 const MIGRATION_LOCK = 7_730_001
@@ -218,11 +220,26 @@ export const openPostgresStore = async (url: string, sessionIdleMs = 0): Promise
         [template.id, template.title, JSON.stringify(template), builtin, createdAt],
       )
     },
-    listSummaries: async () => (await all<SummaryRow>('SELECT * FROM summaries ORDER BY created_at DESC')).map(toSummary),
+    deleteTemplate: async (id) => void (await pool.query('DELETE FROM templates WHERE id = $1', [id])),
+    listSummaries: async () => (await all<SummaryRow>('SELECT * FROM summaries WHERE deleted_at IS NULL ORDER BY created_at DESC')).map(toSummary),
+    listDeleted: async () => (await all<SummaryRow>('SELECT * FROM summaries WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC')).map(toSummary),
     getSummary: async (id) => {
-      const row = await one<SummaryRow>('SELECT * FROM summaries WHERE id = $1', [id])
+      const row = await one<SummaryRow>('SELECT * FROM summaries WHERE id = $1 AND deleted_at IS NULL', [id])
       return row ? toSummary(row) : undefined
     },
+    getDeletedSummary: async (id) => {
+      const row = await one<SummaryRow>('SELECT * FROM summaries WHERE id = $1 AND deleted_at IS NOT NULL', [id])
+      return row ? toSummary(row) : undefined
+    },
+    setDeleted: async (id, deletedBy) => {
+      await pool.query('UPDATE summaries SET deleted_at = $1, deleted_by = $2 WHERE id = $3', [deletedBy === null ? null : Date.now(), deletedBy, id])
+      return deletedBy === null ? catalog.getSummary(id) : catalog.getDeletedSummary(id)
+    },
+    purgeSummary: (id) =>
+      transaction(async (client) => {
+        for (const table of SUMMARY_TABLES) await client.query(`DELETE FROM ${table} WHERE summary_id = $1`, [id])
+        await client.query('DELETE FROM summaries WHERE id = $1 AND deleted_at IS NOT NULL', [id])
+      }),
     setArchived: async (id, archived) => {
       await pool.query('UPDATE summaries SET archived_at = $1 WHERE id = $2', [archived ? Date.now() : null, id])
       return catalog.getSummary(id)

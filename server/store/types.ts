@@ -44,8 +44,19 @@ export interface Store {
     getTemplate(id: string): Promise<Template | undefined>
     /** `createdAt` orders the list (built-ins are listed first, in the order they were saved). */
     saveTemplate(template: Template, builtin?: boolean, createdAt?: number): Promise<void>
+    /** Summaries built from it keep what they have; only 按模板补全章节 no longer finds it. */
+    deleteTemplate(id: string): Promise<void>
+    /** Summaries in use (archived too), newest first; not those in the 回收站. */
     listSummaries(): Promise<SummaryRecord[]>
+    /** A summary in use; undefined for one in the 回收站. */
     getSummary(id: string): Promise<SummaryRecord | undefined>
+    /** The 回收站, the latest deleted first. */
+    listDeleted(): Promise<SummaryRecord[]>
+    getDeletedSummary(id: string): Promise<SummaryRecord | undefined>
+    /** Into the 回收站 (`deletedBy`: the admin's name) or back out (null); answers the record. */
+    setDeleted(id: string, deletedBy: string | null): Promise<SummaryRecord | undefined>
+    /** Deletes a summary in the 回收站 and everything stored of it (versions, log, marks…). */
+    purgeSummary(id: string): Promise<void>
     setArchived(id: string, archived: boolean): Promise<SummaryRecord | undefined>
     /** The title in the list; the doc's meta holds the same title for the exports. */
     setTitle(id: string, title: string): Promise<SummaryRecord | undefined>

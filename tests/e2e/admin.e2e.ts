@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Document, Packer, Paragraph, TextRun } from 'docx'
 import { describe, expect, it } from 'vitest'
-import { ADMIN_PASSWORD, api } from '../integration/harness.js'
+import { ADMIN_PASSWORD, DEMO_PASSWORD, api, login } from '../integration/harness.js'
 import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 
 const suite = useBrowserSuite()
@@ -137,6 +137,43 @@ describe('archiving', () => {
     await page.click('[data-archived-list] summary')
     await page.click(`[data-archived="${suite.summaryId}"] [data-action="unarchive"]`)
     await page.waitForSelector(`[data-summary="${suite.summaryId}"]`)
+  })
+})
+
+describe('回收站', () => {
+  it('deletes a summary into the 回收站, closing a writer’s open page, restores it, and purges it only after its title is typed', async () => {
+    const admin = await login(suite.server, 'admin')
+    const { id } = (await api<{ id: string }>(suite.server, '/api/summaries', { token: admin, body: { templateId: 'park-annual', year: 2026, organisation: '误建园区' } })).body
+    const title = '误建园区2026年度工作总结'
+    const writer = await openSummaryAs(suite.browser, suite.server.url, id, 'invest', DEMO_PASSWORD)
+    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+    await page.goto(`${suite.server.url}/`)
+    page.on('dialog', (dialog) => void dialog.accept())
+    await page.click(`[data-summary="${id}"] [data-action="delete"]`)
+    await page.waitForSelector('[data-trash-list]')
+    expect(await page.locator(`[data-summary="${id}"]`).count()).toBe(0)
+    expect(await page.locator('[data-trash-list] summary').innerText()).toBe('回收站（1）')
+    // The writer's page stops, saying why.
+    await expect.poll(() => writer.locator('.error.banner').innerText()).toContain('已被管理员移入回收站')
+
+    await page.click('[data-trash-list] summary')
+    expect(await page.locator(`[data-trashed="${id}"]`).innerText()).toContain('系统管理员')
+    await page.click(`[data-trashed="${id}"] [data-action="restore"]`)
+    await page.waitForSelector(`[data-summary="${id}"]`)
+    expect(await page.locator('[data-trash-list]').count()).toBe(0)
+
+    await page.click(`[data-summary="${id}"] [data-action="delete"]`)
+    await page.click('[data-trash-list] summary')
+    await page.click(`[data-trashed="${id}"] [data-action="purge"]`)
+    const confirmButton = page.locator('[data-purge-form] button[type="submit"]')
+    await page.fill('input[name="confirmTitle"]', '误建园区')
+    expect(await confirmButton.isDisabled()).toBe(true)
+    await page.fill('input[name="confirmTitle"]', title)
+    await screenshot(page, 'trash-purge')
+    await confirmButton.click()
+    await page.waitForSelector('[data-trash-list]', { state: 'detached' })
+    expect((await api(suite.server, `/api/summaries/${id}`, { token: admin })).status).toBe(404)
+    expect((await api(suite.server, `/api/summaries/${suite.summaryId}`, { token: admin })).status).toBe(200)
   })
 })
 

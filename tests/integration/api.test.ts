@@ -224,8 +224,9 @@ describe('templates and summaries', () => {
     expect((await api(own, '/api/templates', { token, body: replacement })).status).toBe(201)
     await own.close()
     const again = await startTestServer(own.dataDir)
-    const listed = await api<Array<{ id: string; title: string; builtin: boolean }>>(again, '/api/templates', { token: await login(again, 'admin') })
-    expect(listed.body.find((template) => template.id === 'park-annual')).toEqual({ id: 'park-annual', title: replacement.title, builtin: false })
+    const listed = await api<Array<{ id: string; title: string; builtin: boolean; deletable: boolean }>>(again, '/api/templates', { token: await login(again, 'admin') })
+    // Replaced, it is still a built-in id: it cannot be deleted (see 删除模板).
+    expect(listed.body.find((template) => template.id === 'park-annual')).toEqual({ id: 'park-annual', title: replacement.title, builtin: false, deletable: false })
     await again.close()
   })
 

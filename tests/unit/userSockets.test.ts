@@ -5,9 +5,9 @@ import type { User } from '../../server/store/directory.js'
 
 const person = (overrides: Partial<User> = {}): User => ({ id: 'u1', username: 'build', displayName: '刘规建', role: 'editor', departmentId: 'd-build', disabled: false, ...overrides })
 
-const socket = (token: string, user: User) => {
+const socket = (token: string, user: User, summaryId = 's1') => {
   const closes: CloseCode[] = []
-  const entry: UserSocket = { token, user, close: (code) => closes.push(code) }
+  const entry: UserSocket = { token, user, summaryId, close: (code) => closes.push(code) }
   return { entry, closes }
 }
 
@@ -37,12 +37,29 @@ describe('UserSockets', () => {
       t4: person({ id: 'u4', disabled: true }),
     }
     const asked: string[] = []
-    await sockets.revalidate(async (token) => (asked.push(token), now[token]))
+    await sockets.revalidate(async (token) => (asked.push(token), now[token]), async () => true)
     expect(asked.sort()).toEqual(['t1', 't2', 't3', 't4'])
     expect([unchanged, sameTokenTwice, moved, gone, disabled].map(({ closes }) => closes.length)).toEqual([0, 0, 1, 1, 1])
     // Closed ones are forgotten: the next round asks only about the rest.
     asked.length = 0
-    await sockets.revalidate(async (token) => (asked.push(token), now[token]))
+    await sockets.revalidate(async (token) => (asked.push(token), now[token]), async () => true)
     expect(asked).toEqual(['t1'])
+  })
+
+  it('closes the connections to a summary moved to the 回收站, at once here and at the next round elsewhere', async () => {
+    const sockets = new UserSockets()
+    const reader = socket('t1', person(), 'gone')
+    const writer = socket('t2', person({ id: 'u2' }), 'gone')
+    const elsewhere = socket('t1', person(), 'kept')
+    for (const { entry } of [reader, writer, elsewhere]) sockets.add(entry)
+    sockets.closeSummary('gone')
+    expect([reader, writer, elsewhere].map(({ closes }) => closes.map((close) => close.reason))).toEqual([['summary-deleted'], ['summary-deleted'], []])
+    // Another process learns of it when it checks again: the summary is no longer in use.
+    const late = socket('t3', person({ id: 'u3' }), 'gone-elsewhere')
+    sockets.add(late.entry)
+    const asked: string[] = []
+    await sockets.revalidate(async () => person(), async (id) => (asked.push(id), id !== 'gone-elsewhere'))
+    expect(asked.sort()).toEqual(['gone-elsewhere', 'kept'])
+    expect([late.closes.map((close) => close.code), elsewhere.closes]).toEqual([[4404], []])
   })
 })

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { api, connect, createClientPool, login, sectionText, startTestServer, synced, waitFor, writeParagraph } from './harness.js'
+
+let server: Awaited<ReturnType<typeof startTestServer>>
+let admin: string
+const clients = createClientPool()
+
+interface Summary {
+  id: string
+  title: string
+  deletedAt?: number
+  deletedBy?: string
+}
+
+const newSummary = async (organisation: string): Promise<string> =>
+  (await api<{ id: string }>(server, '/api/summaries', { token: admin, body: { templateId: 'park-annual', year: 2026, organisation } })).body.id
+const listed = async (query = '') => (await api<Summary[]>(server, `/api/summaries${query}`, { token: admin })).body.map((summary) => summary.id)
+const exportText = async (id: string): Promise<{ status: number; text: string }> => {
+  const response = await fetch(`${server.url}/api/summaries/${id}/export?format=txt`, { headers: { authorization: `Bearer ${admin}` } })
+  return { status: response.status, text: await response.text() }
+}
+const auditActions = async () => (await api<Array<{ action: string; detail: string }>>(server, '/api/audit', { token: admin })).body
+
+beforeAll(async () => {
+  server = await startTestServer()
+  admin = await login(server, 'admin')
+})
+
+afterAll(async () => {
+  clients.destroyAll()
+  await server.close()
+})
+
+describe('回收站', () => {
+  it('moves a deleted summary out of every list and closes its pages, and restores it with every word', async () => {
+    const id = await newSummary('回收站测试园区')
+    const writer = clients.track(connect(server, id, admin))
+    await synced(writer)
+    writeParagraph(writer.doc, 'investment', '全年新签项目二十个，留在回收站里也不能丢。')
+    await waitFor(async () => (await exportText(id)).text.includes('留在回收站里'))
+
+    const invest = await login(server, 'invest')
+    expect((await api(server, `/api/summaries/${id}`, { token: invest, method: 'DELETE' })).status).toBe(403)
+    const deleted = await api<Summary>(server, `/api/summaries/${id}`, { token: admin, method: 'DELETE' })
+    expect(deleted.status).toBe(200)
+    expect(deleted.body).toMatchObject({ id, deletedBy: '系统管理员', deletedAt: expect.any(Number) })
+
+    // The open page is told why it stops, and nobody reaches the summary any more.
+    await waitFor(() => writer.closes.length > 0, 5000, 'the open connection to close')
+    expect(writer.closes[0]).toEqual({ code: 4404, reason: 'summary-deleted' })
+    expect(await listed()).not.toContain(id)
+    expect(await listed('?archived=1')).not.toContain(id)
+    for (const path of [`/api/summaries/${id}`, `/api/summaries/${id}/export?format=txt`, `/api/summaries/${id}/progress`, `/api/summaries/${id}/versions`]) {
+      const answer = await api<{ error: { code: string; message: string } }>(server, path, { token: admin })
+      expect([path, answer.status, answer.body.error.code]).toEqual([path, 404, 'summary-deleted'])
+      expect(answer.body.error.message).toContain('回收站')
+    }
+    expect((await api(server, `/api/summaries/${id}/sections`, { token: admin, body: { title: '新章节', level: 1, departmentId: 'x' } })).status).toBe(404)
+    const late = clients.track(connect(server, id, invest))
+    await waitFor(() => late.closes.length > 0, 5000, 'a new connection to be refused')
+    expect(late.closes[0]).toEqual({ code: 4404, reason: 'summary-deleted' })
+
+    // Only the admin sees the 回收站.
+    expect((await api(server, '/api/summaries?deleted=1', { token: invest })).status).toBe(403)
+    const trash = (await api<Summary[]>(server, '/api/summaries?deleted=1', { token: admin })).body
+    expect(trash.map((summary) => summary.id)).toContain(id)
+
+    expect((await api(server, `/api/summaries/${id}/restore`, { token: invest, method: 'POST' })).status).toBe(403)
+    const restored = await api<Summary>(server, `/api/summaries/${id}/restore`, { token: admin, method: 'POST' })
+    expect(restored.status).toBe(200)
+    expect(restored.body.deletedAt).toBeUndefined()
+    expect(await listed()).toContain(id)
+    expect(await listed('?deleted=1')).not.toContain(id)
+    const reader = clients.track(connect(server, id, invest))
+    await synced(reader)
+    expect(sectionText(reader.doc, 'investment')).toContain('全年新签项目二十个，留在回收站里也不能丢。')
+
+    const journal = (await api<Array<{ detail: string }>>(server, `/api/summaries/${id}/journal`, { token: admin })).body.map((entry) => entry.detail)
+    expect(journal.slice(0, 2)).toEqual(['从回收站恢复', '移入回收站'])
+    expect((await auditActions()).slice(0, 2).map((entry) => entry.action)).toEqual(['summary-restore', 'summary-delete'])
+  })
+
+  it('deletes for good only from the 回收站, and leaves every other summary as it was', async () => {
+    const kept = await newSummary('保留园区')
+    const doomed = await newSummary('误建园区')
+    await api(server, `/api/summaries/${doomed}/versions`, { token: admin, body: { name: '初稿' } })
+
+    const early = await api<{ error: { code: string } }>(server, `/api/summaries/${doomed}?permanent=1`, { token: admin, method: 'DELETE' })
+    expect([early.status, early.body.error.code]).toEqual([409, 'not-deleted'])
+    expect(await listed()).toContain(doomed)
+
+    await api(server, `/api/summaries/${doomed}`, { token: admin, method: 'DELETE' })
+    const invest = await login(server, 'invest')
+    expect((await api(server, `/api/summaries/${doomed}?permanent=1`, { token: invest, method: 'DELETE' })).status).toBe(403)
+    const purged = await api(server, `/api/summaries/${doomed}?permanent=1`, { token: admin, method: 'DELETE' })
+    expect(purged).toEqual({ status: 200, body: { id: doomed, purged: true } })
+
+    expect(await listed('?deleted=1')).not.toContain(doomed)
+    const gone = await api<{ error: { code: string } }>(server, `/api/summaries/${doomed}`, { token: admin })
+    expect([gone.status, gone.body.error.code]).toEqual([404, 'unknown-summary'])
+    expect((await api(server, `/api/summaries/${doomed}/restore`, { token: admin, method: 'POST' })).status).toBe(404)
+    expect((await auditActions())[0]).toMatchObject({ action: 'summary-purge', detail: expect.stringContaining('误建园区') })
+
+    const other = clients.track(connect(server, kept, admin))
+    await synced(other)
+    expect((await exportText(kept)).status).toBe(200)
+  })
+})
+
+describe('删除模板', () => {
+  it('deletes a template the office added, never a built-in one, and summaries built from it keep working', async () => {
+    const template = (await api<Record<string, unknown>>(server, '/api/templates/park-annual', { token: admin })).body
+    const custom = { ...template, id: 'park-custom', title: '{organisation}{year}年度工作总结（自定义）' }
+    expect((await api(server, '/api/templates', { token: admin, body: custom })).status).toBe(201)
+    const built = (await api<{ id: string }>(server, '/api/summaries', { token: admin, body: { templateId: 'park-custom', year: 2026, organisation: '自定义园区' } })).body.id
+
+    const invest = await login(server, 'invest')
+    expect((await api(server, '/api/templates/park-custom', { token: invest, method: 'DELETE' })).status).toBe(403)
+    const builtin = await api<{ error: { code: string } }>(server, '/api/templates/park-annual', { token: admin, method: 'DELETE' })
+    expect([builtin.status, builtin.body.error.code]).toEqual([409, 'template-builtin'])
+    expect((await api(server, '/api/templates/no-such-template', { token: admin, method: 'DELETE' })).status).toBe(404)
+
+    expect(await api(server, '/api/templates/park-custom', { token: admin, method: 'DELETE' })).toEqual({ status: 200, body: { id: 'park-custom', deleted: true } })
+    const ids = (await api<Array<{ id: string }>>(server, '/api/templates', { token: admin })).body.map((entry) => entry.id)
+    expect(ids).not.toContain('park-custom')
+    expect(ids).toContain('park-annual')
+    expect((await auditActions())[0]).toMatchObject({ action: 'template-delete', detail: expect.stringContaining('park-custom') })
+
+    // The summary keeps its outline and exports; only 按模板补全章节 has nothing to read.
+    expect((await exportText(built)).text).toContain('自定义园区')
+    const apply = await api<{ error: { message: string } }>(server, `/api/summaries/${built}/apply-template`, { token: admin, body: {} })
+    expect(apply.status).toBe(404)
+    expect(apply.body.error.message).toContain('park-custom')
+  })
+})
