@@ -10,6 +10,7 @@ import type WebSocket from 'ws'
 import type { AppEnv } from './context.js'
 import { AppError } from './errors.js'
 import { createLoginLimiter } from './auth/rateLimit.js'
+import { refuseCrossOrigin } from './auth/sameOrigin.js'
 import { mountCollab } from './collab/endpoint.js'
 import { SavePending, SummaryUnavailable, type Rooms } from './collab/rooms.js'
 import type { UserSockets } from './collab/userSockets.js'
@@ -74,6 +75,7 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
       onError: (c) => c.json({ error: { code: 'payload-too-large', message: `提交的内容过大（上限 ${MAX_REQUEST_BYTES / 1024 / 1024} MB）` } }, 413),
     }),
   )
+  app.use('/api/*', refuseCrossOrigin)
   // Liveness and load for operators and benchmarks; reveals no content.
   app.get('/healthz', (c) => c.json({ ok: true, openSummaries: rooms.loaded(), rssBytes: process.memoryUsage().rss }))
   app.route('/api', authRoutes(store, limiter, userSockets))

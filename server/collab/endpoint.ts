@@ -10,25 +10,16 @@ import { CLOSE_MALFORMED, CLOSE_SUMMARY_DELETED, CLOSE_UNAUTHORISED, CLOSE_UNAVA
 import { departmentColor } from '../../shared/departmentColor.js'
 import type { AppEnv } from '../context.js'
 import { readCredentials, resolveUser } from '../auth/session.js'
+import { sameOrigin } from '../auth/sameOrigin.js'
 import type { Store } from '../store/index.js'
 import type { User } from '../store/directory.js'
 import { Connection, type Identity } from './connection.js'
 import { SummaryUnavailable, type Rooms } from './rooms.js'
 import type { UserSocket, UserSockets } from './userSockets.js'
 
-/** Cookie auth only for pages served by us: a foreign Origin must not ride on the cookie. */
-const sameOrigin = (c: Context): boolean => {
-  const origin = c.req.header('origin')
-  if (!origin) return true
-  try {
-    return new URL(origin).host === c.req.header('host')
-  } catch {
-    return false
-  }
-}
-
 const authenticate = async (store: Store, c: Context): Promise<{ user: User; token: string } | null> => {
   const credentials = readCredentials(c)
+  // Cookie auth only for pages served by us: a foreign Origin must not ride on the cookie.
   if (!credentials || (credentials.via === 'cookie' && !sameOrigin(c))) return null
   const user = await resolveUser(store, credentials.token)
   return user ? { user, token: credentials.token } : null

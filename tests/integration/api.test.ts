@@ -1,7 +1,7 @@
 import { Document, Packer, Paragraph, TextRun } from 'docx'
 import { zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, connect, login, sectionText, startTestServer, synced, waitFor, writeParagraph } from './harness.js'
+import { ADMIN_PASSWORD, api, connect, login, sectionText, startTestServer, synced, waitFor, writeParagraph } from './harness.js'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
 let admin: string
@@ -41,6 +41,33 @@ describe('login and sessions', () => {
     expect(cookie).toMatch(/SameSite=Lax/i)
     const me = await fetch(`${server.url}/api/me`, { headers: { cookie: cookie.split(';')[0]! } })
     expect(await me.json()).toMatchObject({ username: 'leader', role: 'leader' })
+  })
+
+  it('refuses a change riding on the cookie from another application on the same host, and accepts our own pages', async () => {
+    const signIn = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) })
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!
+    const host = new URL(server.url).host
+    // A form elsewhere on the intranet server posts JSON as text/plain: SameSite=Lax lets the cookie through.
+    const forged = (name: string, headers: Record<string, string>) =>
+      fetch(`${server.url}/api/users`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'text/plain', ...headers },
+        body: JSON.stringify({ username: name, password: 'forged-pass-1', displayName: '伪造', role: 'admin', pad: '=' }),
+      })
+    const sameSite = await forged('forged1', { origin: 'http://127.0.0.1:1', 'sec-fetch-site': 'same-site' })
+    expect(sameSite.status).toBe(403)
+    expect(((await sameSite.json()) as { error: { code: string } }).error.code).toBe('cross-origin')
+    expect((await forged('forged2', { origin: 'http://oa.example.gov.cn' })).status).toBe(403) // an older browser: Origin only
+    const users = (await api<Array<{ username: string }>>(server, '/api/users', { token: admin })).body.map((user) => user.username)
+    expect(users).not.toContain('forged1')
+    expect(users).not.toContain('forged2')
+    // Our own page, with either header, and scripts with a bearer token go through.
+    const own = await fetch(`${server.url}/api/departments`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: `http://${host}`, 'sec-fetch-site': 'same-origin' }, body: JSON.stringify({ name: '同源部门' }) })
+    expect(own.status).toBe(201)
+    const older = await fetch(`${server.url}/api/departments`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: `http://${host}` }, body: JSON.stringify({ name: '旧浏览器部门' }) })
+    expect(older.status).toBe(201)
+    const script = await api(server, '/api/departments', { token: admin, body: { name: '脚本部门' } })
+    expect(script.status).toBe(201)
   })
 
   it('rate-limits repeated failures for one user with 429', async () => {
