@@ -14,6 +14,7 @@ import { describeSlip, type PunctuationSlip } from './punctuation.js'
 import { findRepeatedSentences, sentencesOf } from './repeatedText.js'
 import { readSectionBlocks } from './export/buildExportDocument.js'
 import { describeWordingSlip } from './wording.js'
+import { describePersonalInfo } from './personalInfo.js'
 import { analyseSection, blocksText } from './sectionAnalysis.js'
 
 export type PreflightKind = 'empty-section' | 'missing-indicator' | 'placeholder' | 'unresolved-comment' | 'not-final'
@@ -32,11 +33,11 @@ export interface PreflightProblem {
  * tenth (`outlier`, with its key and the first section showing it, if any), a figure filled in
  * that no section shows (`unused`, with its key: reported and then left out), a section's
  * punctuation slips (`punctuation`), its misused words (`wording`), or sentences it carries word
- * for word from the summary it continues (`repeated`), or the whole summary longer than the
- * office's 全文字数上限 (`length`, no section).
+ * for word from the summary it continues (`repeated`), mobile or ID numbers in its text
+ * (`personal`), or the whole summary longer than the office's 全文字数上限 (`length`, no section).
  */
 export interface Check {
-  kind: 'figure' | 'outlier' | 'unused' | 'punctuation' | 'wording' | 'repeated' | 'length'
+  kind: 'figure' | 'outlier' | 'unused' | 'punctuation' | 'wording' | 'repeated' | 'length' | 'personal'
   /** Absent only for an outlier no section shows. */
   sectionId?: string
   key?: string
@@ -95,6 +96,8 @@ export const checkSummary = (doc: Y.Doc, earlier?: Y.Doc): { problems: Preflight
       checks.push({ kind: 'punctuation', sectionId: entry.id, message: `“${name}”中标点不合公文规范 ${listSlips(analysis.punctuation, describeSlip)}` })
     if (analysis.wording.length)
       checks.push({ kind: 'wording', sectionId: entry.id, message: `“${name}”中用词有误 ${listSlips(analysis.wording, describeWordingSlip)}` })
+    if (analysis.personal.length)
+      checks.push({ kind: 'personal', sectionId: entry.id, message: `“${name}”中有个人信息：${describePersonalInfo(analysis.personal)}，对外报送或公开前请确认是否删除或隐去` })
     const repeated = lastYear ? findRepeatedSentences(blocksText(analysis.blocks, 'mark'), lastYear) : []
     if (repeated.length) {
       const first = repeated[0]!

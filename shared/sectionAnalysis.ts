@@ -11,6 +11,7 @@ import type { IndicatorData } from './indicators/types.js'
 import { FIGURE_MARK, findPunctuationSlips, type PunctuationSlip } from './punctuation.js'
 import { findTypedFigureMismatches, type TypedFigureMismatch } from './typedFigures.js'
 import { findWordingSlips } from './wording.js'
+import { findPersonalInfo, type PersonalItem } from './personalInfo.js'
 import { countWords } from './wordCount.js'
 
 /** Placeholders seen in real drafts: 20xx, 20**, 201*, xx/XX/××, **, □ and 【待填…】 gaps. */
@@ -58,6 +59,8 @@ export interface SectionAnalysis {
   punctuation: PunctuationSlip[]
   /** Misused words (布署 for 部署). */
   wording: PunctuationSlip[]
+  /** Mobile numbers and ID numbers typed in the text (个人信息). */
+  personal: PersonalItem[]
 }
 
 /** 字数 of blocks as printed (figures as their values, tables included), as Word/WPS count them. */
@@ -79,6 +82,7 @@ export const analyseSection = (doc: Y.Doc, sectionId: string, figures: Readonly<
     typedMismatches: findTypedFigureMismatches(typed, figures),
     punctuation: findPunctuationSlips(marked),
     wording: findWordingSlips(marked),
+    personal: findPersonalInfo(typed),
     indicatorKeys,
     missingKeys: indicatorKeys.filter((key) => figures[key]?.value === null || !figures[key]),
   }

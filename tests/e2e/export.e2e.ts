@@ -129,4 +129,17 @@ describe('exporting from the summary page', () => {
     expect(await seen.locator('[data-action="save-official"]').count()).toBe(0)
     expect(await seen.innerText()).toContain('公文格式由管理员设置')
   })
+
+  it('points out a mobile number typed into a section, masked, while writing and before export', async () => {
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'union', 'huizong2026')
+    const section = writer.locator('[data-section-id="union"]')
+    await section.locator('.ProseMirror').click()
+    await writer.keyboard.press('Control+End')
+    await writer.keyboard.insertText('走访困难职工王某（联系电话13812345678），送去慰问金。')
+    await expect.poll(() => section.locator('[data-personal-check]').innerText()).toBe('个人信息 1')
+    expect(await section.locator('[data-personal-check]').getAttribute('title')).toBe('手机号码 138****5678：对外报送或公开前请确认是否删除或隐去')
+    await writer.click('[data-action="export"]')
+    await expect.poll(() => writer.locator('[data-personal-checks]').innerText()).toContain('中有个人信息：手机号码 138****5678')
+    expect(await writer.locator('[data-personal-checks]').innerText()).not.toContain('13812345678')
+  })
 })

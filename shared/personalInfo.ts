@@ -1,0 +1,52 @@
+/**
+ * Personal information typed into a summary: mobile numbers and 居民身份证号码. A summary goes up
+ * to the next level and is often published (政府信息公开); a 帮扶 case written with the worker's
+ * phone number, or a list of recipients with their ID numbers, must not leave the office as it is
+ * (个人信息保护法). Found in the typed text, shown masked (the check must not spread it further).
+ * Office numbers (0571-8888xxxx) are not personal and are not found.
+ */
+
+export type PersonalKind = 'mobile' | 'id-card'
+
+export interface PersonalItem {
+  kind: PersonalKind
+  /** As shown in a check: 138****5678, 3301**********1234. */
+  masked: string
+}
+
+export const PERSONAL_LABELS: Record<PersonalKind, string> = { mobile: '手机号码', 'id-card': '身份证号' }
+
+/**
+ * 138 1234 5678, 138-1234-5678 and 13812345678; not inside a longer run of digits or a code
+ * (A13812345678), nor a count or sum written out in digits (15000000000元).
+ */
+const MOBILE = /(?<![\dA-Za-z.])1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?![\dA-Za-z.元万亿个件人次吨亩户家名项台套株])/g
+/** 18 characters: area, birth date (19xx/20xx, a real month and day), sequence, check character. */
+const ID_CARD = /(?<![\dA-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])/g
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+const CHECK_CHARACTERS = '10X98765432'
+
+/** GB 11643: the last character is a checksum of the first 17 (which tells an ID from any 18 digits). */
+const validIdCard = (id: string): boolean => {
+  const sum = WEIGHTS.reduce((total, weight, index) => total + weight * Number(id[index]), 0)
+  return CHECK_CHARACTERS[sum % 11] === id[17]!.toUpperCase()
+}
+
+const mask = (text: string, keepStart: number, keepEnd: number): string =>
+  `${text.slice(0, keepStart)}${'*'.repeat(text.length - keepStart - keepEnd)}${text.slice(text.length - keepEnd)}`
+
+export const findPersonalInfo = (text: string): PersonalItem[] => {
+  const found: Array<PersonalItem & { at: number }> = []
+  for (const match of text.matchAll(ID_CARD)) {
+    if (validIdCard(match[0])) found.push({ kind: 'id-card', masked: mask(match[0], 4, 4), at: match.index })
+  }
+  for (const match of text.matchAll(MOBILE)) found.push({ kind: 'mobile', masked: mask(match[0].replace(/[- ]/g, ''), 3, 4), at: match.index })
+  return found.sort((a, b) => a.at - b.at).map(({ kind, masked }) => ({ kind, masked }))
+}
+
+/** 手机号码 138****5678、身份证号 3301**********1234 (the first few; how many in all). */
+export const describePersonalInfo = (items: readonly PersonalItem[], shown = 3): string => {
+  const listed = items.slice(0, shown).map((item) => `${PERSONAL_LABELS[item.kind]} ${item.masked}`)
+  return `${listed.join('、')}${items.length > shown ? ` 等 ${items.length} 处` : ''}`
+}
