@@ -5,6 +5,7 @@
  */
 import type * as Y from 'yjs'
 import { figureOutliers } from './figureOutliers.js'
+import { unverifiedFigures } from './figureVerification.js'
 import { formatValue } from './indicators/format.js'
 import { readThreads } from './doc/comments.js'
 import { readIndicators } from './doc/indicators.js'
@@ -31,13 +32,14 @@ export interface PreflightProblem {
  * Worth a look, not a blocker (“请核对”): a figure typed by hand that the indicator data
  * contradicts (`figure`, with its key), a figure ten times last year's or its target or under a
  * tenth (`outlier`, with its key and the first section showing it, if any), a figure filled in
- * that no section shows (`unused`, with its key: reported and then left out), a section's
+ * that no section shows (`unused`, with its key: reported and then left out), figures filled in
+ * and not yet checked once the office has begun checking them (`unverified`, one for all), a section's
  * punctuation slips (`punctuation`), its misused words (`wording`), or sentences it carries word
  * for word from the summary it continues (`repeated`), mobile or ID numbers in its text
  * (`personal`), or the whole summary longer than the office's 全文字数上限 (`length`, no section).
  */
 export interface Check {
-  kind: 'figure' | 'outlier' | 'unused' | 'punctuation' | 'wording' | 'repeated' | 'length' | 'personal'
+  kind: 'figure' | 'outlier' | 'unused' | 'unverified' | 'punctuation' | 'wording' | 'repeated' | 'length' | 'personal'
   /** Absent only for an outlier no section shows. */
   sectionId?: string
   key?: string
@@ -119,6 +121,12 @@ export const checkSummary = (doc: Y.Doc, earlier?: Y.Doc): { problems: Preflight
 
   for (const [key, figure] of Object.entries(figures)) {
     if (figure.value !== null && !usedIn.has(key)) checks.push({ kind: 'unused', key, message: `指标“${figure.label}”已填报（${formatValue(figure)}），但正文中没有用到，如需写入请在相关章节中用 # 插入` })
+  }
+
+  const unverified = unverifiedFigures(figures)
+  if (unverified.length > 0) {
+    const labels = unverified.map((key) => figures[key]!.label)
+    checks.push({ kind: 'unverified', message: `${unverified.length} 项已填报的指标尚未核实：${labels.slice(0, 5).join('、')}${labels.length > 5 ? '等' : ''}` })
   }
 
   for (const { key, message } of figureOutliers(figures)) {

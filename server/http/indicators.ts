@@ -4,14 +4,16 @@
  * to fill in, PUT …/indicators sets values from JSON, CSV or XLSX — all rows valid or nothing
  * applied. Admins set any key; editors only their department's keys. The admin also defines
  * figures the template lacked (POST …/indicators), changes what one is called, its unit, owner
- * or decimals (PATCH …/indicators/:key) and removes one no section uses (DELETE).
+ * or decimals (PATCH …/indicators/:key) and removes one no section uses (DELETE). The office
+ * or a leader marks figures checked against the statistics (POST …/indicators/verify, 核实).
  */
 import { Hono } from 'hono'
 import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
 import { figureUsage } from '../../shared/figureUsage.js'
 import { defaultPrecision } from '../../shared/indicators/format.js'
 import type { IndicatorData } from '../../shared/indicators/types.js'
-import { indicatorCreateSchema, indicatorPatchSchema } from '../../shared/schema/api.js'
+import { indicatorCreateSchema, indicatorPatchSchema, indicatorVerifySchema } from '../../shared/schema/api.js'
+import { carryVerification, isVerified } from '../../shared/figureVerification.js'
 import { ratioProblems } from '../../shared/schema/template.js'
 import { validateFigureRows } from '../../shared/schema/figures.js'
 import { csvFile, describeRowProblems } from '../../shared/schema/tableRows.js'
@@ -88,12 +90,14 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
       }
       const source = upload.fileName ? `${user.displayName}上传 ${upload.fileName}` : `${user.displayName}录入`
       const now = Date.now()
+      const stored = Object.fromEntries(getIndicators(room.doc).entries())
+      let unchecked = 0
       room.transactServer((doc) => {
         const map = getIndicators(doc)
         for (const row of rows) {
-          const current = figures[row.key]!
+          const current = stored[row.key]!
           // A rate's value and last year's are computed from its two figures: only its target is taken.
-          map.set(row.key, {
+          const next = carryVerification(current, {
             ...current,
             value: current.ratio ? null : row.value,
             previous: current.ratio ? null : row.previous === undefined ? current.previous : row.previous,
@@ -101,10 +105,13 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
             updatedAt: now,
             source,
           })
+          if (isVerified(current) && !isVerified(next)) unchecked += 1
+          map.set(row.key, next)
         }
       }, user.id)
       const typed = rows.filter((row) => !figures[row.key]!.ratio)
-      if (typed.length > 0) await recordChange(store, user, summaryId, 'figures', describeFigureChanges(typed, figures, source))
+      const recheck = unchecked > 0 ? `；其中 ${unchecked} 项原已核实，需重新核实` : ''
+      if (typed.length > 0) await recordChange(store, user, summaryId, 'figures', describeFigureChanges(typed, figures, source) + recheck)
       return c.json({ updated: rows.length })
     })
   })
@@ -137,14 +144,44 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
     await requireDepartment(store, change.departmentId)
     const key = c.req.param('key')
     return rooms.withRoom(summaryId, async (room) => {
-      const before = figureOf(readIndicators(room.doc), key)
+      figureOf(readIndicators(room.doc), key)
+      const before = getIndicators(room.doc).get(key)!
       if (before.ratio && change.unit !== undefined && change.unit !== '%') throw new AppError(400, 'invalid-input', '输入有误：计算得出的比率，单位应为 %', [{ path: 'unit', message: '计算得出的比率，单位应为 %' }])
       const defined = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined))
-      const figure: IndicatorData = { ...before, ...defined }
+      const figure = carryVerification(before, { ...before, ...defined })
       room.transactServer((doc) => getIndicators(doc).set(key, figure), c.get('user').id)
       const changed = (['label', 'unit', 'departmentId', 'precision', 'approx'] as const).filter((field) => before[field] !== figure[field]).map((field) => FIELD_LABELS[field])
       await recordChange(store, c.get('user'), summaryId, 'figure-definition', `修改指标“${figure.label}”（${key}）：${changed.join('、') || '无变化'}`)
       return c.json({ key, ...figure })
+    })
+  })
+
+  // 核实: checked against the statistics by the office or a leader; only a figure filled in, and
+  // never a rate (computed from two figures, which are what is checked).
+  app.post('/:id/indicators/verify', async (c) => {
+    const summaryId = await summaryOf(c.req.param('id'))
+    const user = c.get('user')
+    if (user.role !== 'admin' && user.role !== 'leader') throw new AppError(403, 'forbidden', '只有办公室（管理员）和领导可以核实指标')
+    const { keys, verified } = parseInput(indicatorVerifySchema, await c.req.json().catch(() => null))
+    return rooms.withRoom(summaryId, async (room) => {
+      const stored = Object.fromEntries(getIndicators(room.doc).entries())
+      const unknown = keys.filter((key) => !stored[key])
+      if (unknown.length > 0) throw new AppError(404, 'unknown-indicator', `指标不存在：${unknown.join('、')}`, unknown.map((key) => ({ key, message: '指标不存在' })))
+      const refused = keys.flatMap((key) => {
+        const figure = stored[key]!
+        if (figure.ratio) return [{ key, message: `“${figure.label}”由两项指标计算，核实其所用的指标即可` }]
+        if (verified && figure.value === null) return [{ key, message: `“${figure.label}”尚未填报，不能核实` }]
+        return []
+      })
+      if (refused.length > 0) throw new AppError(400, 'invalid-input', `不能核实：${refused.map((problem) => problem.message).join('；')}`, refused)
+      const now = Date.now()
+      room.transactServer((doc) => {
+        const map = getIndicators(doc)
+        for (const key of keys) map.set(key, { ...stored[key]!, verifiedBy: verified ? user.displayName : null, verifiedAt: verified ? now : null })
+      }, user.id)
+      const labels = keys.map((key) => stored[key]!.label)
+      await recordChange(store, user, summaryId, 'figures', `${verified ? '核实指标' : '撤销核实'}：${labels.slice(0, FIGURES_NAMED).join('、')}${labels.length > FIGURES_NAMED ? ` 等 ${labels.length} 项` : ''}`)
+      return c.json({ keys, verified, verifiedBy: verified ? user.displayName : null, verifiedAt: verified ? now : null })
     })
   })
 

@@ -13,6 +13,12 @@ export interface IndicatorData {
   updatedAt: number | null
   source: string | null
   /**
+   * 核实: who checked the figure against the statistics (the office or a leader), and when; a
+   * change of value, last year's, target or unit clears it. Absent on figures never checked.
+   */
+  verifiedBy?: string | null
+  verifiedAt?: number | null
+  /**
    * A rate computed from two other figures, in %: 隐患整改率 = 整改隐患 ÷ 排查隐患. Its value and
    * last year's are never typed, always computed (readIndicators); only its target is kept.
    */

@@ -95,6 +95,12 @@ export const indicatorPatchSchema = indicatorCreateSchema
   .partial()
   .refine((body) => Object.values(body).some((value) => value !== undefined), { error: '请指定要修改的 label、unit、departmentId、precision 或 approx' })
 
+/** POST /api/summaries/:id/indicators/verify (admin, leader): mark figures checked (核实), or not. */
+export const indicatorVerifySchema = z.object({
+  keys: z.array(z.string().min(1).max(64)).min(1).max(500),
+  verified: z.boolean().default(true),
+})
+
 /** POST /api/summaries/:id/template (admin): save the summary's structure as a template. */
 export const saveAsTemplateSchema = z.object({
   id: idSchema,

@@ -115,5 +115,24 @@ describe('indicator figures in the editor', () => {
     await admin.locator('[data-figure-key="agreed_funds"] button').first().click()
     await expect.poll(() => rate.locator('[data-figure-computed]').first().innerText(), { timeout: 10_000 }).toBe('20%')
   })
+
+  it('lets a leader mark a figure checked (核实), which a new value clears', async () => {
+    const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
+    await leader.click('[data-action="toggle-figures"]')
+    const row = leader.locator('[data-figure-key="new_projects"]')
+    await row.locator('[data-action="verify-figure"]').click()
+    await expect.poll(() => row.locator('[data-figure-verified]').innerText()).toBe('✓ 王主任')
+    expect(await row.locator('[data-figure-verified]').getAttribute('title')).toContain('王主任 于')
+    // The figure in the text says so on hover, for everyone.
+    await expect.poll(() => leader.locator('[data-section-id="investment"] [data-indicator-key="new_projects"]').first().getAttribute('title')).toContain('已核实（王主任')
+    // 招商部 enters a new number: the mark goes, to be checked again.
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
+    await writer.click('[data-action="toggle-figures"]')
+    await writer.locator('[data-figure-key="new_projects"] input[name="value"]').fill('21')
+    await writer.locator('[data-figure-key="new_projects"] button').first().click()
+    await expect.poll(() => row.locator('[data-action="verify-figure"]').count(), { timeout: 10_000 }).toBe(1)
+    expect(await writer.locator('[data-figure-key="new_projects"] [data-action="verify-figure"]').count()).toBe(0) // writers do not check
+    await screenshot(leader, 'figures-verified')
+  })
 })
 

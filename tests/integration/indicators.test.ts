@@ -303,4 +303,50 @@ describe('indicator figures', () => {
     expect(figure(watcher.doc, 'agreed_funds')).toMatchObject({ previous: 4.4, target: 5.5 })
     expect((await api(server, `/api/summaries/${summaryId}/indicators?format=pdf`, { token: tokens.invest })).status).toBe(400)
   })
+
+  it('lets the office or a leader mark figures checked (核实), until what prints from them changes', async () => {
+    const created = await api<{ id: string }>(server, '/api/summaries', { token: tokens.admin, body: { templateId: 'emergency-year-end', year: 2026, organisation: '核实测试应急管理局' } })
+    const id = created.body.id
+    const figures = async () => Object.fromEntries((await api<Array<IndicatorData & { key: string }>>(server, `/api/summaries/${id}/indicators`, { token: tokens.admin })).body.map((row) => [row.key, row]))
+    const verify = (token: string, keys: string[], verified = true) => api<{ error: { code: string; message: string } }>(server, `/api/summaries/${id}/indicators/verify`, { token, body: { keys, verified } })
+    const unverifiedChecks = async () =>
+      (await api<{ checks: Array<{ kind: string; message: string }> }>(server, `/api/summaries/${id}/preflight`, { token: tokens.admin })).body.checks.filter((check) => check.kind === 'unverified')
+    expect((await api(server, `/api/summaries/${id}/indicators`, { token: tokens.admin, method: 'PUT', body: { values: [{ key: 'hazards_found', value: 500 }, { key: 'hazards_fixed', value: 480 }] } })).status).toBe(200)
+    // An office that never checks is not told about it.
+    expect(await unverifiedChecks()).toEqual([])
+
+    expect((await verify(tokens.safety!, ['hazards_found'])).status).toBe(403)
+    const refused = await verify(tokens.leader!, ['hazards_found', 'accidents', 'rectification_rate'])
+    expect(refused.status).toBe(400)
+    expect(refused.body.error.message).toContain('尚未填报，不能核实')
+    expect(refused.body.error.message).toContain('由两项指标计算')
+    expect((await verify(tokens.leader!, ['nope'])).status).toBe(404)
+    expect((await figures()).hazards_found!.verifiedBy).toBeUndefined()
+
+    expect((await verify(tokens.leader!, ['hazards_found'])).status).toBe(200)
+    expect((await figures()).hazards_found).toMatchObject({ verifiedBy: '王主任', verifiedAt: expect.any(Number) })
+    // Once the office checks, what is filled in and unchecked is listed before export.
+    expect((await unverifiedChecks()).map((check) => check.message)).toEqual(['1 项已填报的指标尚未核实：整改隐患'])
+
+    // The same number again keeps the mark; a new one clears it, and the 操作记录 says so.
+    const put = (values: object[]) => api(server, `/api/summaries/${id}/indicators`, { token: tokens.admin, method: 'PUT', body: { values } })
+    expect((await put([{ key: 'hazards_found', value: 500 }])).status).toBe(200)
+    expect((await figures()).hazards_found!.verifiedBy).toBe('王主任')
+    expect((await put([{ key: 'hazards_found', value: 520 }])).status).toBe(200)
+    expect((await figures()).hazards_found).toMatchObject({ value: 520, verifiedBy: null, verifiedAt: null })
+    const journal = (await api<Array<{ detail: string }>>(server, `/api/summaries/${id}/journal`, { token: tokens.admin })).body.map((entry) => entry.detail)
+    expect(journal[0]).toContain('其中 1 项原已核实，需重新核实')
+    expect(journal.slice(1, 3)).toContain('核实指标：排查一般隐患')
+
+    // A new unit changes what prints: checked again.
+    expect((await api(server, '/api/summaries/' + id + '/indicators/verify', { token: tokens.admin, body: { keys: ['hazards_found', 'hazards_fixed'] } })).status).toBe(200)
+    expect(await unverifiedChecks()).toEqual([])
+    expect((await api(server, `/api/summaries/${id}/indicators/hazards_found`, { token: tokens.admin, method: 'PATCH', body: { label: '排查各类隐患' } })).status).toBe(200)
+    expect((await figures()).hazards_found!.verifiedBy).toBe('系统管理员')
+    expect((await api(server, `/api/summaries/${id}/indicators/hazards_found`, { token: tokens.admin, method: 'PATCH', body: { unit: '项' } })).status).toBe(200)
+    expect((await figures()).hazards_found!.verifiedBy).toBeNull()
+    // Withdrawn by hand.
+    expect((await verify(tokens.leader!, ['hazards_fixed'], false)).status).toBe(200)
+    expect((await figures()).hazards_fixed!.verifiedBy).toBeNull()
+  })
 })
