@@ -11,6 +11,7 @@ export const AUDIT_LABELS = {
   'users-import': '批量导入用户',
   'department-create': '新建部门',
   'department-rename': '部门改名',
+  'department-delete': '删除部门',
   'template-save': '保存模板',
   'template-delete': '删除模板',
   'summary-delete': '删除总结',

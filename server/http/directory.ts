@@ -1,7 +1,7 @@
 /**
  * Departments and people. Anyone signed in: GET /api/departments, GET /api/people (who can be
- * mentioned), GET /api/departments/:id/writers. The admin: POST /api/departments, PATCH
- * /api/departments/:id, GET/POST /api/users, PATCH /api/users/:id.
+ * mentioned), GET /api/departments/:id/writers. The admin: POST /api/departments, PATCH and
+ * DELETE /api/departments/:id, GET/POST /api/users, PATCH /api/users/:id.
  */
 import { Hono } from 'hono'
 import { departmentBodySchema, userBodySchema, userPatchSchema } from '../../shared/schema/api.js'
@@ -19,6 +19,7 @@ import { describeUser } from './auth.js'
 import { recordAudit } from './audit.js'
 import { departmentNames } from './describeSections.js'
 import { followWriter } from './followWriter.js'
+import { departmentUses } from './departmentUses.js'
 import { requireDepartment } from './requireDepartment.js'
 
 /** 王主任，领导，办公室: a person as the 安全审计 names them. */
@@ -77,6 +78,19 @@ export const directoryRoutes = (store: Store, rooms: Rooms, userSockets: UserSoc
     const renamed = await store.directory.renameDepartment(department.id, name)
     await recordAudit(store, c, 'department-rename', `部门“${department.name}”改名为“${name}”`)
     return c.json(renamed)
+  })
+
+  // One created by mistake — a typo, or a template's offices brought into an organisation that
+  // has none (学校's 教务处 in a park) — goes, once no person, section or figure of any summary
+  // (archived and in the 回收站 too) belongs to it; otherwise 409 names what does.
+  app.delete('/departments/:id', requireRole('admin'), async (c) => {
+    const department = await store.directory.getDepartment(c.req.param('id'))
+    if (!department) throw new AppError(404, 'unknown-department', '部门不存在')
+    const uses = await departmentUses(store, rooms, department.id)
+    if (uses.length > 0) throw new AppError(409, 'department-in-use', `“${department.name}”仍在使用，不能删除：${uses.join('；')}`, uses.map((use) => ({ message: use })))
+    await store.directory.deleteDepartment(department.id)
+    await recordAudit(store, c, 'department-delete', `删除部门“${department.name}”`)
+    return c.json({ id: department.id, deleted: true })
   })
 
   app.get('/users', requireRole('admin'), async (c) => {

@@ -86,6 +86,10 @@ export const createDirectory = (db: Db) => {
       db.prepare('UPDATE departments SET name = ? WHERE id = ?').run(name, id)
       return departmentById.get(id)
     },
+    /** Removes a department nobody and nothing refers to (the caller checks; users' key would refuse). */
+    deleteDepartment: async (id: string): Promise<void> => {
+      db.prepare('DELETE FROM departments WHERE id = ?').run(id)
+    },
     /** The department called `name`, created when missing (safe when several ask at once). */
     ensureDepartment: async (name: string): Promise<Department> => {
       db.prepare('INSERT INTO departments (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING').run(createId(), name, Date.now())

@@ -126,6 +126,7 @@ export const openPostgresStore = async (url: string, sessionIdleMs = 0): Promise
       await pool.query('UPDATE departments SET name = $1 WHERE id = $2', [name, id])
       return directory.getDepartment(id)
     },
+    deleteDepartment: async (id) => void (await pool.query('DELETE FROM departments WHERE id = $1', [id])),
     createDepartment: async (name) => {
       const department = { id: createId(), name }
       await pool.query('INSERT INTO departments (id, name, created_at) VALUES ($1, $2, $3)', [department.id, name, Date.now()])

@@ -21,6 +21,8 @@ export interface Store {
     findDepartmentByName(name: string): Promise<Department | undefined>
     createDepartment(name: string): Promise<Department>
     renameDepartment(id: string, name: string): Promise<Department | undefined>
+    /** Only for a department no user, section or figure refers to (the route checks). */
+    deleteDepartment(id: string): Promise<void>
     ensureDepartment(name: string): Promise<Department>
     listUsers(): Promise<User[]>
     getUser(id: string): Promise<User | undefined>

@@ -177,6 +177,21 @@ describe('回收站', () => {
   })
 })
 
+describe('departments', () => {
+  it('deletes a department nothing belongs to, and says what keeps one that is in use', async () => {
+    const admin = await login(suite.server, 'admin')
+    expect((await api(suite.server, '/api/departments', { token: admin, body: { name: '临时专班' } })).status).toBe(201)
+    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+    await page.goto(`${suite.server.url}/admin`)
+    page.on('dialog', (dialog) => void dialog.accept())
+    await page.click('[data-department="临时专班"] [data-action="delete-department"]')
+    await page.waitForSelector('[data-department="临时专班"]', { state: 'detached' })
+    await page.click('[data-department="招商部"] [data-action="delete-department"]')
+    await expect.poll(() => page.locator('.error').first().innerText()).toContain('“招商部”仍在使用，不能删除')
+    expect(await page.locator('[data-department="招商部"]').count()).toBe(1)
+  })
+})
+
 describe('backups', () => {
   it('takes a backup from the admin page and offers it for download', async () => {
     const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)

@@ -133,3 +133,32 @@ describe('删除模板', () => {
     expect(apply.body.error.message).toContain('park-custom')
   })
 })
+
+describe('删除部门', () => {
+  it('deletes a department brought in by mistake once nothing belongs to it, and names what still does', async () => {
+    const departments = async () => (await api<Array<{ id: string; name: string }>>(server, '/api/departments', { token: admin })).body
+    const remove = (id: string, token = admin) => api<{ error: { code: string; message: string } }>(server, `/api/departments/${id}`, { token, method: 'DELETE' })
+    // A school template used in the park by mistake brings the school's offices along.
+    const school = (await api<{ id: string }>(server, '/api/summaries', { token: admin, body: { templateId: 'school-year-end', year: 2026, organisation: '误用模板园区' } })).body.id
+    const teaching = (await departments()).find((department) => department.name === '教务处')!
+    expect((await remove(teaching.id, await login(server, 'invest'))).status).toBe(403)
+    expect((await remove('no-such-department')).status).toBe(404)
+    const inUse = await remove(teaching.id)
+    expect([inUse.status, inUse.body.error.code]).toEqual([409, 'department-in-use'])
+    expect(inUse.body.error.message).toContain('“误用模板园区2026年工作总结”的章节 教育教学质量稳步提升')
+    // In the 回收站 the summary still holds it (it can be restored); purged, it does not.
+    await api(server, `/api/summaries/${school}`, { token: admin, method: 'DELETE' })
+    expect((await remove(teaching.id)).body.error.message).toContain('回收站中的“误用模板园区2026年工作总结”')
+    await api(server, `/api/summaries/${school}?permanent=1`, { token: admin, method: 'DELETE' })
+    expect(await remove(teaching.id)).toEqual({ status: 200, body: { id: teaching.id, deleted: true } })
+    expect((await departments()).map((department) => department.name)).not.toContain('教务处')
+    expect((await auditActions())[0]).toMatchObject({ action: 'department-delete', detail: '删除部门“教务处”' })
+
+    // A department with people keeps them until they move.
+    const invest = (await departments()).find((department) => department.name === '招商部')!
+    const withPeople = await remove(invest.id)
+    expect(withPeople.status).toBe(409)
+    expect(withPeople.body.error.message).toContain('人员 张招商')
+  })
+})
+
