@@ -14,7 +14,8 @@ export const CLOSE_UNKNOWN_SUMMARY: CloseCode = { code: 4404, reason: 'unknown-s
 /** The same code as an unknown summary (the provider stops either way), told apart by its reason. */
 export const CLOSE_SUMMARY_DELETED: CloseCode = { code: 4404, reason: 'summary-deleted' }
 export const CLOSE_UNAVAILABLE: CloseCode = { code: 4503, reason: 'summary-unavailable' }
-export const CLOSE_TOO_BIG: CloseCode = { code: 1009, reason: 'message-too-big' }
+/** A message over the size limit is a malformed one (4400, as DESIGN.md says), told apart by its reason. */
+export const CLOSE_TOO_BIG: CloseCode = { code: 4400, reason: 'message-too-big' }
 
 /** Chinese explanations shown by the client for each close code. */
 export const CLOSE_MESSAGES: Record<number, string> = {
@@ -23,11 +24,12 @@ export const CLOSE_MESSAGES: Record<number, string> = {
   4403: '您无权修改该部分内容（该章节可能刚被定稿或移交其他部门），被拒绝的修改已撤销并重新同步。',
   4404: '该总结不存在或已被删除。',
   4503: '该总结暂时无法打开（存储数据读取失败），请联系管理员。',
-  1009: '单次修改的数据过大，连接已断开。',
 }
 
 /** What the client says for a close, by reason where one code has several. */
-export const closeMessage = (code: number, reason: string): string =>
-  reason === CLOSE_SUMMARY_DELETED.reason
-    ? '该总结已被管理员移入回收站，无法继续编辑。尚未同步的内容仍保存在本浏览器中，总结恢复后打开即会同步。'
-    : (CLOSE_MESSAGES[code] ?? `连接已关闭（代码 ${code}）`)
+const REASON_MESSAGES: Record<string, string> = {
+  [CLOSE_SUMMARY_DELETED.reason]: '该总结已被管理员移入回收站，无法继续编辑。尚未同步的内容仍保存在本浏览器中，总结恢复后打开即会同步。',
+  [CLOSE_TOO_BIG.reason]: '单次修改的数据过大（如粘贴了超大的内容），连接已断开。',
+}
+
+export const closeMessage = (code: number, reason: string): string => REASON_MESSAGES[reason] ?? CLOSE_MESSAGES[code] ?? `连接已关闭（代码 ${code}）`

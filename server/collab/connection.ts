@@ -11,7 +11,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as ws from 'ws'
 import type WebSocket from 'ws'
 import * as Y from 'yjs'
-import { CLOSE_FORBIDDEN, CLOSE_MALFORMED, type CloseCode } from '../../shared/closeCodes.js'
+import { CLOSE_FORBIDDEN, CLOSE_MALFORMED, CLOSE_TOO_BIG, type CloseCode } from '../../shared/closeCodes.js'
 import { parseSectionRoot } from '../../shared/doc/roots.js'
 import { canWriteSection } from '../../shared/roles.js'
 import type { User } from '../store/directory.js'
@@ -145,7 +145,7 @@ export class Connection implements Peer {
     if (this.backlog) return void this.backlog.push(data)
     if (data.byteLength > this.maxMessageBytes) {
       console.warn(`[collab] ${this.user.username}: message of ${data.byteLength} bytes over the limit, closing`)
-      return this.close(CLOSE_MALFORMED)
+      return this.close(CLOSE_TOO_BIG)
     }
     try {
       this.dispatch(decoding.createDecoder(data))

@@ -6,7 +6,7 @@
 import type { Context, Hono } from 'hono'
 import type { UpgradeWebSocket, WSContext } from 'hono/ws'
 import type WebSocket from 'ws'
-import { CLOSE_MALFORMED, CLOSE_SUMMARY_DELETED, CLOSE_UNAUTHORISED, CLOSE_UNAVAILABLE, CLOSE_UNKNOWN_SUMMARY, type CloseCode } from '../../shared/closeCodes.js'
+import { CLOSE_MALFORMED, CLOSE_SUMMARY_DELETED, CLOSE_TOO_BIG, CLOSE_UNAUTHORISED, CLOSE_UNAVAILABLE, CLOSE_UNKNOWN_SUMMARY, type CloseCode } from '../../shared/closeCodes.js'
 import { departmentColor } from '../../shared/departmentColor.js'
 import type { AppEnv } from '../context.js'
 import { readCredentials, resolveUser } from '../auth/session.js'
@@ -24,6 +24,17 @@ const authenticate = async (store: Store, c: Context): Promise<{ user: User; tok
   const user = await resolveUser(store, credentials.token)
   return user ? { user, token: credentials.token } : null
 }
+
+/**
+ * A frame over ws's own cap (twice the limit, so nothing huge is ever buffered) is closed by ws
+ * itself, with 1009; the contract says 4400 for every message over the limit, so that close is
+ * given our code (the frame is dropped unread either way).
+ */
+const closeOversizedWith4400 = (socket: WebSocket): void => {
+  const close = socket.close.bind(socket)
+  socket.close = (code?: number, reason?: string | Buffer) => (code === WS_MESSAGE_TOO_BIG ? close(CLOSE_TOO_BIG.code, CLOSE_TOO_BIG.reason) : close(code, reason))
+}
+const WS_MESSAGE_TOO_BIG = 1009
 
 const identityOf = async (store: Store, user: User): Promise<Identity> => ({
   id: user.id,
@@ -92,6 +103,7 @@ export const mountCollab = (
       }
       return {
         onOpen: (_event, ws) => {
+          closeOversizedWith4400(ws.raw!)
           join(ws).catch((error: unknown) => {
             console.error('[collab] could not open a connection', error)
             ws.close(1011, 'internal-error')

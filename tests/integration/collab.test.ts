@@ -319,11 +319,14 @@ describe('connection limits and origins', () => {
     const bystander = connect(small, id, token)
     clients.push(bystander)
     await synced(bystander)
-    const raw = new WebSocket(`${small.url.replace('http', 'ws')}/collab/${id}?token=${token}`)
-    const closed = new Promise<number>((resolve) => raw.on('close', (code) => resolve(code)))
-    await new Promise((resolve) => raw.on('open', resolve))
-    raw.send(new Uint8Array(3000))
-    expect(await closed).toBe(4400)
+    // Just over the limit, and far over it (where ws itself would stop reading): 4400 both times.
+    for (const size of [3000, 50_000]) {
+      const raw = new WebSocket(`${small.url.replace('http', 'ws')}/collab/${id}?token=${token}`)
+      const closed = new Promise<[number, string]>((resolve) => raw.on('close', (code, reason) => resolve([code, reason.toString()])))
+      await new Promise((resolve) => raw.on('open', resolve))
+      raw.send(new Uint8Array(size))
+      expect([size, ...(await closed)]).toEqual([size, 4400, 'message-too-big'])
+    }
     writeParagraph(bystander.doc, 'plan-investment', '仍然可以保存')
     const check = connect(small, id, await login(small, 'leader'))
     clients.push(check)
