@@ -10,6 +10,8 @@ export interface CurrentUser {
   role: Role
   departmentId: string | null
   departmentName: string | null
+  /** Still the password the admin set (or the demo's): asked to choose their own. */
+  initialPassword?: boolean
 }
 
 const user = shallowRef<CurrentUser | null>(null)
@@ -38,5 +40,9 @@ export const useCurrentUser = () => {
     await request('/api/logout', { method: 'POST' }).catch(() => undefined)
     user.value = null
   }
-  return { user, actor, load, login, logout }
+  /** Their own password is set: the page stops asking for it. */
+  const passwordChosen = (): void => {
+    if (user.value) user.value = { ...user.value, initialPassword: false }
+  }
+  return { user, actor, load, login, logout, passwordChosen }
 }

@@ -51,7 +51,8 @@ export const initialise = async (store: Store, config: Config, log: (line: strin
   if (!(await store.catalog.claimInitialisation())) return
   const adminPassword = config.adminPassword ?? generatePassword()
   const office = await store.directory.ensureDepartment('办公室')
-  await store.directory.createUser({ username: 'admin', displayName: '系统管理员', role: 'admin', departmentId: office.id, passwordHash: await hashPassword(adminPassword) })
+  // ADMIN_PASSWORD is the operator's own choice; a generated one is printed once and to be replaced.
+  await store.directory.createUser({ username: 'admin', displayName: '系统管理员', role: 'admin', departmentId: office.id, passwordHash: await hashPassword(adminPassword), initialPassword: config.adminPassword === undefined })
   if (config.demo) {
     const demoHash = await hashPassword(DEMO_PASSWORD)
     for (const name of parkAnnualTemplate.departments) await store.directory.ensureDepartment(name)

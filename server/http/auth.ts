@@ -69,7 +69,7 @@ export const authRoutes = (store: Store, limiter: LoginLimiter, userSockets: Use
       await recordAudit(store, c, 'password-change-failed', '当前密码不正确')
       throw new AppError(400, 'wrong-password', '当前密码不正确', [{ path: 'currentPassword', message: '当前密码不正确' }])
     }
-    await store.directory.updateUser(user.id, { passwordHash: await hashPassword(body.newPassword) })
+    await store.directory.updateUser(user.id, { passwordHash: await hashPassword(body.newPassword), initialPassword: false })
     await store.sessions.revokeUser(user.id, c.get('token'))
     userSockets.closeUser(user.id, c.get('token'))
     await recordAudit(store, c, 'password-change', '修改了自己的密码，其他登录已退出')
@@ -88,4 +88,6 @@ export const describeUser = (user: User, names: ReadonlyMap<string, string>) => 
   departmentId: user.departmentId,
   departmentName: user.departmentId ? (names.get(user.departmentId) ?? null) : null,
   ...(user.disabled ? { disabled: true } : {}),
+  // Still the password someone else set (首次登录修改初始口令): the page asks them to choose their own.
+  ...(user.initialPassword ? { initialPassword: true } : {}),
 })

@@ -136,7 +136,8 @@ export const directoryRoutes = (store: Store, rooms: Rooms, userSockets: UserSoc
       throw new AppError(409, 'cannot-change-self', '不能停用自己的账号或取消自己的管理员身份')
     await checkDepartment(body.role ?? target.role, body.departmentId === undefined ? target.departmentId : body.departmentId)
     const { password, ...fields } = body
-    const updated = (await store.directory.updateUser(target.id, { ...fields, ...(password ? { passwordHash: await hashPassword(password) } : {}) }))!
+    // A password the admin resets is theirs, not the person's: to be replaced at the next sign-in.
+    const updated = (await store.directory.updateUser(target.id, { ...fields, ...(password ? { passwordHash: await hashPassword(password), initialPassword: true } : {}) }))!
     const rightsChanged = password !== undefined || updated.disabled !== target.disabled || updated.role !== target.role || updated.departmentId !== target.departmentId
     if (rightsChanged) {
       // The admin's own password reset keeps the admin's current session.

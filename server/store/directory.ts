@@ -16,6 +16,11 @@ export interface User {
   departmentId: string | null
   /** A disabled user cannot sign in; their sessions are gone. */
   disabled: boolean
+  /**
+   * Still signing in with a password someone else set (the admin, an import, the demo): they are
+   * asked to choose their own (等级保护: 首次登录修改初始口令). Absent: false.
+   */
+  initialPassword?: boolean
 }
 
 /** One person of a batch import: their department by name, created when missing. */
@@ -34,7 +39,7 @@ export interface CreatedPeople {
 }
 
 /** What the admin may change about a user (and a user about their own password). */
-export type UserChange = Partial<Pick<User, 'displayName' | 'role' | 'departmentId' | 'disabled'>> & { passwordHash?: string }
+export type UserChange = Partial<Pick<User, 'displayName' | 'role' | 'departmentId' | 'disabled' | 'initialPassword'>> & { passwordHash?: string }
 
 export interface UserRow {
   id: string
@@ -44,6 +49,7 @@ export interface UserRow {
   department_id: string | null
   password_hash: string
   disabled: number | boolean
+  initial_password?: number | boolean | null
 }
 
 export const toUser = (row: UserRow): User => ({
@@ -53,6 +59,7 @@ export const toUser = (row: UserRow): User => ({
   role: row.role,
   departmentId: row.department_id,
   disabled: Boolean(row.disabled),
+  initialPassword: Boolean(row.initial_password),
 })
 
 /** The columns a UserChange sets, in a stable order, with their values. */
@@ -63,6 +70,7 @@ export const userChangeColumns = (change: UserChange): Array<[column: string, va
   if (change.departmentId !== undefined) columns.push(['department_id', change.departmentId])
   if (change.passwordHash !== undefined) columns.push(['password_hash', change.passwordHash])
   if (change.disabled !== undefined) columns.push(['disabled', change.disabled])
+  if (change.initialPassword !== undefined) columns.push(['initial_password', change.initialPassword])
   return columns
 }
 
@@ -106,10 +114,10 @@ export const createDirectory = (db: Db) => {
       return row ? { user: toUser(row), passwordHash: row.password_hash } : undefined
     },
     createUser: async (input: Omit<User, 'id' | 'disabled'> & { passwordHash: string }): Promise<User> => {
-      const user: User = { id: createId(), username: input.username, displayName: input.displayName, role: input.role, departmentId: input.departmentId, disabled: false }
+      const user: User = { id: createId(), username: input.username, displayName: input.displayName, role: input.role, departmentId: input.departmentId, disabled: false, initialPassword: input.initialPassword ?? true }
       db.prepare(
-        'INSERT INTO users (id, username, display_name, role, department_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(user.id, user.username, user.displayName, user.role, user.departmentId, input.passwordHash, Date.now())
+        'INSERT INTO users (id, username, display_name, role, department_id, password_hash, created_at, initial_password) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(user.id, user.username, user.displayName, user.role, user.departmentId, input.passwordHash, Date.now(), user.initialPassword ? 1 : 0)
       return user
     },
     /** Creates everyone and their missing departments in one transaction: all or none. */
@@ -118,7 +126,7 @@ export const createDirectory = (db: Db) => {
         const newDepartments: Department[] = []
         const departmentIds = new Map<string, string>()
         const insertDepartment = db.prepare('INSERT INTO departments (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING')
-        const insertUser = db.prepare('INSERT INTO users (id, username, display_name, role, department_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        const insertUser = db.prepare('INSERT INTO users (id, username, display_name, role, department_id, password_hash, created_at, initial_password) VALUES (?, ?, ?, ?, ?, ?, ?, 1)')
         const users = people.map((person) => {
           let departmentId: string | null = null
           if (person.department !== null) {
@@ -130,7 +138,7 @@ export const createDirectory = (db: Db) => {
               departmentIds.set(person.department, departmentId)
             }
           }
-          const user: User = { id: createId(), username: person.username, displayName: person.displayName, role: person.role, departmentId, disabled: false }
+          const user: User = { id: createId(), username: person.username, displayName: person.displayName, role: person.role, departmentId, disabled: false, initialPassword: true }
           insertUser.run(user.id, user.username, user.displayName, user.role, departmentId, person.passwordHash, Date.now())
           return user
         })
@@ -139,7 +147,7 @@ export const createDirectory = (db: Db) => {
     updateUser: async (id: string, change: UserChange): Promise<User | undefined> => {
       const columns = userChangeColumns(change)
       if (columns.length > 0)
-        db.prepare(`UPDATE users SET ${columns.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`).run(...columns.map(([column, value]) => (column === 'disabled' ? Number(value) : value)), id)
+        db.prepare(`UPDATE users SET ${columns.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`).run(...columns.map(([, value]) => (typeof value === 'boolean' ? Number(value) : value)), id)
       const row = userById.get(id)
       return row ? toUser(row) : undefined
     },

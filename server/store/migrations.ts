@@ -138,4 +138,6 @@ export const MIGRATIONS: string[] = [
   // 回收站: a deleted summary stays until the admin restores or purges it.
   `ALTER TABLE summaries ADD COLUMN deleted_at INTEGER;
   ALTER TABLE summaries ADD COLUMN deleted_by TEXT;`,
+  // 首次登录修改初始口令: set for passwords someone else chose; people here before did not get one.
+  `ALTER TABLE users ADD COLUMN initial_password INTEGER NOT NULL DEFAULT 0;`,
 ]

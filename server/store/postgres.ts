@@ -50,6 +50,7 @@ const MIGRATIONS = [
    CREATE INDEX audit_by_time ON audit_log(at);`,
   `ALTER TABLE summaries ADD COLUMN deleted_at BIGINT;
    ALTER TABLE summaries ADD COLUMN deleted_by TEXT;`,
+  `ALTER TABLE users ADD COLUMN initial_password BOOLEAN NOT NULL DEFAULT FALSE;`,
 ]
 
 const MIGRATION_LOCK = 7_730_001
@@ -146,9 +147,9 @@ export const openPostgresStore = async (url: string, sessionIdleMs = 0): Promise
       return row ? { user: toUser(row), passwordHash: row.password_hash } : undefined
     },
     createUser: async (input) => {
-      const user: User = { id: createId(), username: input.username, displayName: input.displayName, role: input.role, departmentId: input.departmentId, disabled: false }
-      await pool.query('INSERT INTO users (id, username, display_name, role, department_id, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-        user.id, user.username, user.displayName, user.role, user.departmentId, input.passwordHash, Date.now(),
+      const user: User = { id: createId(), username: input.username, displayName: input.displayName, role: input.role, departmentId: input.departmentId, disabled: false, initialPassword: input.initialPassword ?? true }
+      await pool.query('INSERT INTO users (id, username, display_name, role, department_id, password_hash, created_at, initial_password) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+        user.id, user.username, user.displayName, user.role, user.departmentId, input.passwordHash, Date.now(), user.initialPassword,
       ])
       return user
     },
@@ -169,8 +170,8 @@ export const openPostgresStore = async (url: string, sessionIdleMs = 0): Promise
               departmentIds.set(person.department, departmentId)
             }
           }
-          const user: User = { id: createId(), username: person.username, displayName: person.displayName, role: person.role, departmentId, disabled: false }
-          await client.query('INSERT INTO users (id, username, display_name, role, department_id, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+          const user: User = { id: createId(), username: person.username, displayName: person.displayName, role: person.role, departmentId, disabled: false, initialPassword: true }
+          await client.query('INSERT INTO users (id, username, display_name, role, department_id, password_hash, created_at, initial_password) VALUES ($1, $2, $3, $4, $5, $6, $7, TRUE)', [
             user.id, user.username, user.displayName, user.role, departmentId, person.passwordHash, Date.now(),
           ])
           users.push(user)

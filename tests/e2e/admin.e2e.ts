@@ -41,18 +41,25 @@ describe('creating a summary from a built-in template', () => {
 describe('accounts', () => {
   it('lets a writer change their password and the admin disable an account', async () => {
     const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'party', 'huizong2026')
+    // The demo's shared password is an initial one: the list asks to replace it, the admin sees who has not.
+    await writer.goto(`${suite.server.url}/`)
+    await expect.poll(() => writer.locator('[data-initial-password]').innerText()).toContain('初始密码')
     await writer.click('[data-action="change-password"]')
     await writer.fill('input[name="currentPassword"]', 'huizong2026')
     await writer.fill('input[name="newPassword"]', 'party-password-2027')
     await writer.fill('input[name="repeatPassword"]', 'party-password-2027')
     await writer.click('.dialog button.primary')
     await expect.poll(() => writer.locator('.dialog .success').innerText()).toContain('密码已修改')
+    expect(await writer.locator('[data-initial-password]').count()).toBe(0)
     const login = (password: string) => fetch(`${suite.server.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'party', password }) })
     expect((await login('huizong2026')).status).toBe(401)
     expect((await login('party-password-2027')).status).toBe(200)
 
     const admin = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
     await admin.goto(`${suite.server.url}/admin`)
+    await admin.waitForSelector('[data-user="party"]')
+    expect(await admin.locator('[data-user="party"] [data-initial-password]').count()).toBe(0)
+    expect(await admin.locator('[data-user="union"] [data-initial-password]').innerText()).toBe('未改初始密码')
     admin.on('dialog', (dialog) => void dialog.accept())
     await admin.click('[data-user="party"] [data-action="toggle-disabled"]')
     await admin.waitForSelector('[data-user="party"].disabled-user')

@@ -153,6 +153,23 @@ describe('accounts', () => {
     expect((await api(server, '/api/login', { body: { username: 'build', password: 'a-new-password-1' } })).status).toBe(200)
   })
 
+  it('asks whoever still signs in with a password someone else set to choose their own (首次登录修改初始口令)', async () => {
+    // The operator chose ADMIN_PASSWORD; the demo's shared password and the admin's choices are initial.
+    expect((await me(admin)).body.initialPassword).toBeUndefined()
+    const created = await api<{ id: string; initialPassword?: boolean }>(server, '/api/users', { token: admin, body: { username: 'newcomer', password: 'given-by-admin-1', displayName: '新同事', role: 'viewer' } })
+    expect(created.body.initialPassword).toBe(true)
+    const token = await login(server, 'newcomer', 'given-by-admin-1')
+    expect((await me(token)).body.initialPassword).toBe(true)
+    expect((await me(await login(server, 'party'))).body.initialPassword).toBe(true)
+    expect((await api(server, '/api/me/password', { token, body: { currentPassword: 'given-by-admin-1', newPassword: 'only-i-know-it-1' } })).status).toBe(200)
+    expect((await me(token)).body.initialPassword).toBeUndefined()
+    const listed = async () => (await api<Array<{ username: string; initialPassword?: boolean }>>(server, '/api/users', { token: admin })).body.find((user) => user.username === 'newcomer')!
+    expect((await listed()).initialPassword).toBeUndefined()
+    // A password the admin resets is initial again.
+    expect((await api(server, `/api/users/${created.body.id}`, { token: admin, method: 'PATCH', body: { password: 'reset-by-admin-2' } })).status).toBe(200)
+    expect((await listed()).initialPassword).toBe(true)
+  })
+
   it('lets the admin reset a password, move a user and disable them; each ends their sessions and live connections', async () => {
     const id = await userId('safety')
     const patch = (body: unknown, token = admin) => api<{ error?: { code: string }; role?: string; departmentName?: string; disabled?: boolean }>(server, `/api/users/${id}`, { token, method: 'PATCH', body })
@@ -192,7 +209,8 @@ describe('accounts', () => {
       expect((await api<{ error: { code: string } }>(server, `/api/users/${own}`, { token: admin, method: 'PATCH', body })).body.error.code).toBe('cannot-change-self')
     }
     expect((await api(server, `/api/users/no-such-user`, { token: admin, method: 'PATCH', body: { displayName: '谁' } })).status).toBe(404)
-    expect(Object.keys((await me(editor)).body).sort()).toEqual(['departmentId', 'departmentName', 'displayName', 'id', 'role', 'username'])
+    // (The demo's writers still have the demo's shared password: initialPassword.)
+    expect(Object.keys((await me(editor)).body).sort()).toEqual(['departmentId', 'departmentName', 'displayName', 'id', 'initialPassword', 'role', 'username'])
   })
 })
 
