@@ -4,6 +4,7 @@ import { coopAnnualTemplate } from './coopAnnual.js'
 import { emergencyAnnualTemplate } from './emergencyAnnual.js'
 import { parkAnnualTemplate } from './parkAnnual.js'
 import { schoolAnnualTemplate } from './schoolAnnual.js'
+import { townshipAnnualTemplate } from './townshipAnnual.js'
 import { unionAnnualTemplate } from './unionAnnual.js'
 
-export const BUILTIN_TEMPLATES: readonly Template[] = [parkAnnualTemplate, unionAnnualTemplate, schoolAnnualTemplate, emergencyAnnualTemplate, coopAnnualTemplate]
+export const BUILTIN_TEMPLATES: readonly Template[] = [parkAnnualTemplate, unionAnnualTemplate, schoolAnnualTemplate, emergencyAnnualTemplate, coopAnnualTemplate, townshipAnnualTemplate]

@@ -275,11 +275,11 @@ describe('templates and summaries', () => {
     await again.close()
   })
 
-  it('starts with built-in templates for a park, a trade union, a school, an 应急管理 office and a 供销社, each ready to build a summary', async () => {
+  it('starts with built-in templates for a park, a trade union, a school, an 应急管理 office, a 供销社 and a 乡镇, each ready to build a summary', async () => {
     const listed = await api<Array<{ id: string; builtin: boolean }>>(server, '/api/templates', { token: admin })
     expect(listed.body[0]!.id).toBe('park-annual') // the one the form offers first
     // In their own order, whatever millisecond they were saved in (ids alone would put 供销社 first).
-    expect(listed.body.filter((template) => template.builtin).map((template) => template.id)).toEqual(['park-annual', 'union-year-end', 'school-year-end', 'emergency-year-end', 'coop-year-end'])
+    expect(listed.body.filter((template) => template.builtin).map((template) => template.id)).toEqual(['park-annual', 'union-year-end', 'school-year-end', 'emergency-year-end', 'coop-year-end', 'township-year-end'])
     const created = await api<{ id: string }>(server, '/api/summaries', { token: admin, body: { templateId: 'school-year-end', year: 2026, organisation: '青山实验小学' } })
     expect(created.status).toBe(201)
     const detail = await api<{ title: string; sections: Array<{ id: string; number: string; departmentName: string }> }>(server, `/api/summaries/${created.body.id}`, { token: admin })
@@ -295,6 +295,7 @@ describe('templates and summaries', () => {
     for (const [templateId, organisation, title, figure] of [
       ['emergency-year-end', '青山县应急管理局', '青山县应急管理局2026年安全生产和应急管理工作总结', '【待填：全年发生生产安全事故】'],
       ['coop-year-end', '青山县供销合作社', '2026年青山县供销合作社工作总结', '【待填：实现销售总额】'],
+      ['township-year-end', '青山镇人民政府', '青山镇人民政府2026年工作总结和2027年工作计划', '【待填：矛盾纠纷化解率】'],
     ]) {
       const built = await api<{ id: string }>(server, '/api/summaries', { token: admin, body: { templateId, year: 2026, organisation } })
       expect(built.status).toBe(201)
