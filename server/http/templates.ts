@@ -59,7 +59,7 @@ export const templateRoutes = (store: Store) => {
   })
 
   // A template the office uploaded or saved can go; a built-in one stays (an upload of its id
-  // replaces it instead), so every installation keeps the five it started with.
+  // replaces it instead), so every installation keeps the built-in ones it started with.
   app.delete('/:id', requireRole('admin'), async (c) => {
     const id = c.req.param('id')
     if (isBuiltinId(id)) throw new AppError(409, 'template-builtin', '内置模板不能删除；如需修改，可上传同编号的模板替换它')
