@@ -47,6 +47,15 @@ export class UserSockets {
     }
   }
 
+  /** Closes the user's connections on the session `isSession` picks (ended from 登录设备). */
+  closeSession(userId: string, isSession: (token: string) => boolean): void {
+    for (const socket of [...(this.byUser.get(userId) ?? [])]) {
+      if (!isSession(socket.token)) continue
+      this.remove(socket)
+      socket.close(CLOSE_UNAUTHORISED)
+    }
+  }
+
   /** Closes every connection to a summary (moved to the 回收站). */
   closeSummary(summaryId: string): void {
     for (const socket of this.all()) {

@@ -4,6 +4,8 @@ import { loginBodySchema, passwordChangeSchema } from '../../shared/schema/api.j
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { hashPassword, verifyPassword } from '../auth/password.js'
+import { describeAgent } from '../auth/describeAgent.js'
+import { hashToken, sessionIdOf } from '../store/sessions.js'
 import type { UserSockets } from '../collab/userSockets.js'
 import type { User } from '../store/directory.js'
 import type { LoginLimiter } from '../auth/rateLimit.js'
@@ -37,7 +39,7 @@ export const authRoutes = (store: Store, limiter: LoginLimiter, userSockets: Use
       await recordAudit(store, c, 'login-failed', `账号 ${body.username} 已停用`, who)
       throw new AppError(403, 'user-disabled', '该账号已停用，请联系管理员')
     }
-    const token = await store.sessions.create(credentials.user.id)
+    const token = await store.sessions.create(credentials.user.id, { address, agent: describeAgent(c.req.header('user-agent')) })
     setSessionCookie(c, token)
     await recordAudit(store, c, 'login', `账号 ${body.username}`, who)
     return c.json({ token, user: describeUser(credentials.user, await departmentNames(store)) })
@@ -55,6 +57,33 @@ export const authRoutes = (store: Store, limiter: LoginLimiter, userSockets: Use
   // 上次登录: when and from where the user last signed in before, and failed sign-ins since —
   // someone trying their password shows here.
   app.get('/me/sign-ins', requireUser(store), async (c) => c.json(await store.audit.signIns(c.get('user').id, c.get('user').username)))
+
+  // 登录设备: the user's own live sessions — a shared office computer left signed in can be
+  // ended from another; ending one closes its connections at once.
+  app.get('/me/sessions', requireUser(store), async (c) => {
+    const current = sessionIdOf(hashToken(c.get('token')))
+    return c.json((await store.sessions.list(c.get('user').id)).map((session) => ({ ...session, current: session.id === current })))
+  })
+
+  app.delete('/me/sessions/:id', requireUser(store), async (c) => {
+    const user = c.get('user')
+    const id = c.req.param('id')
+    if (id === sessionIdOf(hashToken(c.get('token')))) throw new AppError(400, 'current-session', '这是您当前的登录，请用“退出”')
+    const session = (await store.sessions.list(user.id)).find((candidate) => candidate.id === id)
+    if (!session || !(await store.sessions.revokeById(user.id, id))) throw new AppError(404, 'unknown-session', '该登录已结束或不存在')
+    userSockets.closeSession(user.id, (token) => sessionIdOf(hashToken(token)) === id)
+    await recordAudit(store, c, 'logout', `结束了在 ${session.address || '未知地址'}（${session.agent}）的登录`)
+    return c.json({ id, ended: true })
+  })
+
+  app.delete('/me/sessions', requireUser(store), async (c) => {
+    const user = c.get('user')
+    const others = (await store.sessions.list(user.id)).length - 1
+    await store.sessions.revokeUser(user.id, c.get('token'))
+    userSockets.closeUser(user.id, c.get('token'))
+    await recordAudit(store, c, 'logout', `结束了其他 ${Math.max(0, others)} 处登录`)
+    return c.json({ ended: Math.max(0, others) })
+  })
 
   // Everyone changes their own password (the demo logins share one). Failures count like
   // failed logins, so this is no way around the login limit; the other sessions end.

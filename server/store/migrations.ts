@@ -140,4 +140,7 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE summaries ADD COLUMN deleted_by TEXT;`,
   // 首次登录修改初始口令: set for passwords someone else chose; people here before did not get one.
   `ALTER TABLE users ADD COLUMN initial_password INTEGER NOT NULL DEFAULT 0;`,
+  // 登录设备: where each session was opened, for its owner to recognise (and end) it.
+  `ALTER TABLE sessions ADD COLUMN address TEXT NOT NULL DEFAULT '';
+  ALTER TABLE sessions ADD COLUMN agent TEXT NOT NULL DEFAULT '';`,
 ]

@@ -15,7 +15,7 @@ import type { UpdateRecord } from './updates.js'
 import type { VersionRecord } from './versions.js'
 import { JOURNAL_LIMIT, toJournalEntry } from './journal.js'
 import { toReadMark } from './readMarks.js'
-import { hashToken, lookUp, SESSION_DAYS, touchGate } from './sessions.js'
+import { hashToken, liveSessions, lookUp, SESSION_DAYS, touchGate } from './sessions.js'
 import { AUDIT_PAGE } from '../../shared/audit.js'
 import { toAuditEntry } from './audit.js'
 
@@ -51,6 +51,8 @@ const MIGRATIONS = [
   `ALTER TABLE summaries ADD COLUMN deleted_at BIGINT;
    ALTER TABLE summaries ADD COLUMN deleted_by TEXT;`,
   `ALTER TABLE users ADD COLUMN initial_password BOOLEAN NOT NULL DEFAULT FALSE;`,
+  `ALTER TABLE sessions ADD COLUMN address TEXT NOT NULL DEFAULT '';
+   ALTER TABLE sessions ADD COLUMN agent TEXT NOT NULL DEFAULT '';`,
 ]
 
 const MIGRATION_LOCK = 7_730_001
@@ -188,12 +190,17 @@ export const openPostgresStore = async (url: string, sessionIdleMs = 0): Promise
 
   const due = touchGate(sessionIdleMs)
   const sessions: Store['sessions'] = {
-    create: async (userId) => {
+    create: async (userId, origin = { address: '', agent: '' }) => {
       const token = randomBytes(32).toString('base64url')
       const now = Date.now()
-      await pool.query('INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES ($1, $2, $3, $4, $3)', [hashToken(token), userId, now, now + SESSION_DAYS * 86_400_000])
+      await pool.query('INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at, address, agent) VALUES ($1, $2, $3, $4, $3, $5, $6)', [
+        hashToken(token), userId, now, now + SESSION_DAYS * 86_400_000, origin.address, origin.agent,
+      ])
       return token
     },
+    list: async (userId) =>
+      liveSessions(await all('SELECT token_hash, created_at, last_seen_at, address, agent FROM sessions WHERE user_id = $1 AND expires_at > $2', [userId, Date.now()]), sessionIdleMs),
+    revokeById: async (userId, id) => ((await pool.query('DELETE FROM sessions WHERE user_id = $1 AND substr(token_hash, 1, 16) = $2', [userId, id])).rowCount ?? 0) > 0,
     resolve: async (token) => {
       const found = lookUp(await one<{ user_id: string; last_seen_at: number }>('SELECT user_id, last_seen_at FROM sessions WHERE token_hash = $1 AND expires_at > $2', [hashToken(token), Date.now()]), sessionIdleMs)
       if ('ended' in found && found.ended === 'idle') await pool.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)])

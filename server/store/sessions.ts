@@ -10,6 +10,39 @@ import type { Db } from './db.js'
 export const SESSION_DAYS = 14
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex')
 
+/** Where a session was opened: the client's address and a short name of its browser (登录设备). */
+export interface SessionOrigin {
+  address: string
+  agent: string
+}
+
+/** One of a user's live sessions as they see it; `id` names it without giving the token away. */
+export interface SessionInfo {
+  id: string
+  createdAt: number
+  lastSeenAt: number
+  address: string
+  agent: string
+}
+
+/** A session's public id: the first characters of its token's hash. */
+export const sessionIdOf = (hash: string): string => hash.slice(0, 16)
+
+interface SessionRow {
+  token_hash: string
+  created_at: number
+  last_seen_at: number
+  address: string
+  agent: string
+}
+
+/** Live sessions (not expired, not idle), the latest active first, as the user sees them. */
+export const liveSessions = (rows: readonly SessionRow[], idleMs: number, now = Date.now()): SessionInfo[] =>
+  rows
+    .filter((row) => idleMs <= 0 || now - Number(row.last_seen_at) <= idleMs)
+    .map((row) => ({ id: sessionIdOf(row.token_hash), createdAt: Number(row.created_at), lastSeenAt: Number(row.last_seen_at), address: row.address, agent: row.agent }))
+    .sort((a, b) => b.lastSeenAt - a.lastSeenAt)
+
 /** A session's user, or why there is none. */
 export type SessionLookup = { userId: string } | { ended: 'idle' | 'unknown' }
 
@@ -35,7 +68,9 @@ export const lookUp = (row: { user_id: string; last_seen_at: number } | undefine
 }
 
 export const createSessions = (db: Db, idleMs = 0) => {
-  const insert = db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)')
+  const insert = db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at, address, agent) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  const ofUser = db.prepare<[string, number], SessionRow>('SELECT token_hash, created_at, last_seen_at, address, agent FROM sessions WHERE user_id = ? AND expires_at > ?')
+  const removeById = db.prepare('DELETE FROM sessions WHERE user_id = ? AND substr(token_hash, 1, 16) = ?')
   const select = db.prepare<[string, number], { user_id: string; last_seen_at: number }>('SELECT user_id, last_seen_at FROM sessions WHERE token_hash = ? AND expires_at > ?')
   const seen = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?')
   const remove = db.prepare('DELETE FROM sessions WHERE token_hash = ?')
@@ -43,12 +78,16 @@ export const createSessions = (db: Db, idleMs = 0) => {
   const due = touchGate(idleMs)
   return {
     /** Creates a session and returns its bearer token. */
-    create: async (userId: string): Promise<string> => {
+    create: async (userId: string, origin: SessionOrigin = { address: '', agent: '' }): Promise<string> => {
       const token = randomBytes(32).toString('base64url')
       const now = Date.now()
-      insert.run(hashToken(token), userId, now, now + SESSION_DAYS * 86_400_000, now)
+      insert.run(hashToken(token), userId, now, now + SESSION_DAYS * 86_400_000, now, origin.address, origin.agent)
       return token
     },
+    /** The user's live sessions (登录设备). */
+    list: async (userId: string): Promise<SessionInfo[]> => liveSessions(ofUser.all(userId, Date.now()), idleMs),
+    /** Ends one of the user's sessions by its id; whether there was one. */
+    revokeById: async (userId: string, id: string): Promise<boolean> => removeById.run(userId, id).changes > 0,
     /** The user of a live session; an idle one ends here. */
     resolve: async (token: string): Promise<SessionLookup> => {
       const found = lookUp(select.get(hashToken(token), Date.now()), idleMs)

@@ -12,7 +12,7 @@ import type { JournalEntry } from './journal.js'
 import type { ReadMark } from './readMarks.js'
 import type { AuditEntry } from '../../shared/audit.js'
 import type { SignIns } from './audit.js'
-import type { SessionLookup } from './sessions.js'
+import type { SessionInfo, SessionLookup, SessionOrigin } from './sessions.js'
 
 export interface Store {
   directory: {
@@ -33,7 +33,11 @@ export interface Store {
     createUsers(people: readonly NewPerson[]): Promise<CreatedPeople>
   }
   sessions: {
-    create(userId: string): Promise<string>
+    create(userId: string, origin?: SessionOrigin): Promise<string>
+    /** The user's live sessions, the latest active first (登录设备). */
+    list(userId: string): Promise<SessionInfo[]>
+    /** Ends one of the user's sessions by its public id; whether there was one. */
+    revokeById(userId: string, id: string): Promise<boolean>
     /** The session's user; an idle one (登录超时) ends here. */
     resolve(token: string): Promise<SessionLookup>
     /** Activity: the idle time starts again (written at most once a minute). */

@@ -184,6 +184,23 @@ describe('回收站', () => {
   })
 })
 
+describe('登录设备', () => {
+  it('lists where a user is signed in and ends another sign-in, whose open page stops', async () => {
+    const elsewhere = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'build', DEMO_PASSWORD)
+    const here = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'build', DEMO_PASSWORD)
+    await here.goto(`${suite.server.url}/`)
+    await here.click('[data-action="sessions"]')
+    await expect.poll(() => here.locator('[data-session]').count()).toBe(2)
+    expect(await here.locator('[data-current-session]').count()).toBe(1)
+    expect(await here.locator('[data-sessions]').innerText()).toContain('Chrome · Linux')
+    await screenshot(here, 'sessions')
+    await here.click('[data-action="end-session"]')
+    await expect.poll(() => here.locator('[data-session]').count()).toBe(1)
+    // The other browser's page is signed out to the login (its text stays in that browser).
+    await elsewhere.waitForURL(/\/login/, { timeout: 10_000 })
+  })
+})
+
 describe('departments', () => {
   it('deletes a department nothing belongs to, and says what keeps one that is in use', async () => {
     const admin = await login(suite.server, 'admin')

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, login, startTestServer } from './harness.js'
+import { api, connect, login, startTestServer, synced, waitFor } from './harness.js'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
 let admin: string
@@ -91,6 +91,44 @@ describe('安全审计', () => {
     expect(rows.some((row) => row[2] === '登录失败' && row[3] === '密码错误')).toBe(true)
     // The admin's own sign-in is there too.
     expect(rows.some((row) => row[1] === '系统管理员' && row[2] === '登录')).toBe(true)
+  })
+})
+
+describe('登录设备', () => {
+  interface Session { id: string; address: string; agent: string; current: boolean; createdAt: number; lastSeenAt: number }
+  const signInWith = async (agent: string): Promise<string> => {
+    const response = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': agent }, body: JSON.stringify({ username: 'economy', password: 'huizong2026' }) })
+    return ((await response.json()) as { token: string }).token
+  }
+  const sessions = async (token: string) => (await api<Session[]>(server, '/api/me/sessions', { token })).body
+
+  it('lists a user’s sign-ins with where and in what, and ends one elsewhere, closing its pages', async () => {
+    const office = await signInWith('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0')
+    const phone = await signInWith('Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.40')
+    const listed = await sessions(phone)
+    expect(listed.map(({ agent, current }) => [agent, current]).sort()).toEqual([['Edge · Windows', false], ['微信 · iPhone', true]])
+    expect(listed.every((session) => /127\.0\.0\.1/.test(session.address) && session.id.length === 16)).toBe(true)
+    const summaryId = (await api<Array<{ id: string }>>(server, '/api/summaries', { token: office })).body[0]!.id
+    const page = connect(server, summaryId, office)
+    await synced(page)
+
+    const left = listed.find((session) => !session.current)!
+    const current = listed.find((session) => session.current)!
+    expect((await api<{ error: { code: string } }>(server, `/api/me/sessions/${current.id}`, { token: phone, method: 'DELETE' })).body.error.code).toBe('current-session')
+    // Nobody ends someone else's session.
+    expect((await api(server, `/api/me/sessions/${left.id}`, { token: await login(server, 'party'), method: 'DELETE' })).status).toBe(404)
+    expect((await api(server, `/api/me/sessions/${left.id}`, { token: phone, method: 'DELETE' })).status).toBe(200)
+    expect((await api(server, '/api/me', { token: office })).status).toBe(401)
+    await waitFor(() => page.closes.some((close) => close.code === 4401), 5000, 'the ended session’s page to close')
+    page.destroy()
+    expect((await audit())[0]).toMatchObject({ action: 'logout', detail: expect.stringContaining('Edge · Windows') })
+
+    // And every other one at once.
+    const third = await signInWith('curl/8.0')
+    expect((await sessions(phone)).length).toBe(2)
+    expect(await api(server, '/api/me/sessions', { token: phone, method: 'DELETE' })).toEqual({ status: 200, body: { ended: 1 } })
+    expect((await api(server, '/api/me', { token: third })).status).toBe(401)
+    expect((await sessions(phone)).map((session) => session.current)).toEqual([true])
   })
 })
 
