@@ -100,6 +100,14 @@ describe('a section’s text put back as a version had it, in Chromium', () => {
     await expect.poll(() => writer.locator('.dialog-backdrop [role="status"]').innerText()).toContain('原正文已另存为版本')
     await expect.poll(() => editor.innerText()).toBe(before)
     expect(await writer.locator('[data-version-id]', { hasText: '恢复“（三）园区承载能力持续提升”前自动保存' }).count()).toBe(1)
+    // 修订版 between two versions: 送审稿 to the copy saved before the text was put back.
+    const saved = writer.locator('select[name="changesTo"] option', { hasText: '恢复“（三）园区承载能力持续提升”前自动保存' })
+    await writer.selectOption('select[name="changesFrom"]', { label: await writer.locator('select[name="changesFrom"] option', { hasText: '送审稿' }).innerText() })
+    await writer.selectOption('select[name="changesTo"]', { label: await saved.innerText() })
+    const [changes] = await Promise.all([writer.waitForEvent('download'), writer.click('[data-action="export-changes-between"]')])
+    expect(changes.suggestedFilename()).toMatch(/（修订版，对比送审稿）（恢复“（三）园区承载能力持续提升”前自动保存）\.docx$/)
+    const betweenXml = strFromU8(unzipSync(new Uint8Array(readFileSync((await changes.path())!)))['word/document.xml']!)
+    expect(betweenXml).toMatch(/<w:ins [^>]*>(?:(?!<\/w:ins>).)*误删后只剩这一句。/)
 
     // The export dialog offers the 修订版 against any version, for Word without comments only.
     await writer.keyboard.press('Escape')

@@ -172,6 +172,18 @@ describe('export and preflight', () => {
     expect(await refused(`txt&changesSince=${version.body.id}`)).toBe('changes-docx-only')
     expect(await refused(`docx&comments=1&changesSince=${version.body.id}`)).toBe('invalid-input')
     expect(await refused('docx&changesSince=nope')).toBe('unknown-version')
+
+    // Between two versions, after the summary has moved on: 征求意见稿 → 送审稿, not what came later.
+    const later = await api<{ id: string }>(server, `/api/summaries/${summaryId}/versions`, { token: admin, body: { name: '送审稿' } })
+    writeParagraph(writer.doc, 'plan-investment', '送审之后又加的一句。')
+    await waitFor(() => sectionText(writer.doc, 'plan-investment').includes('送审之后又加的一句'))
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const between = await fetch(`${server.url}/api/summaries/${summaryId}/versions/${later.body.id}/export?format=docx&changesSince=${version.body.id}`, { headers: { authorization: `Bearer ${admin}` } })
+    expect(decodeURIComponent(between.headers.get('content-disposition')!)).toContain('（修订版，对比征求意见稿）（送审稿）.docx')
+    const betweenXml = strFromU8(unzipSync(new Uint8Array(await between.arrayBuffer()))['word/document.xml']!)
+    const betweenInserted = [...betweenXml.matchAll(/<w:ins [^>]*>(.*?)<\/w:ins>/g)].map((match) => [...match[1]!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((text) => text[1]).join(''))
+    expect(betweenInserted).toContain('聚焦新能源和新材料产业链招商。')
+    expect(betweenXml).not.toContain('送审之后又加的一句')
   })
 
   it('exports from the command line, reading the data directory directly', async () => {
