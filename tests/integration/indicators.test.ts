@@ -278,6 +278,7 @@ describe('indicator figures', () => {
   })
 
   it('gives every figure as a workbook with numbers as numbers, which, filled in, can be uploaded again', async () => {
+    expect((await api(server, `/api/summaries/${summaryId}/indicators/verify`, { token: tokens.leader, body: { keys: ['agreed_funds'] } })).status).toBe(200)
     const response = await fetch(`${server.url}/api/summaries/${summaryId}/indicators?format=xlsx`, { headers: { authorization: `Bearer ${tokens.invest}` } })
     expect(response.status).toBe(200)
     expect(decodeURIComponent(response.headers.get('content-disposition')!)).toContain('主要指标.xlsx')
@@ -285,13 +286,14 @@ describe('indicator figures', () => {
     await workbook.xlsx.load(await response.arrayBuffer())
     const sheet = workbook.worksheets[0]!
     expect(sheet.getCell('A1').value).toBe('青山工业园区管理委员会2026年主要指标完成情况表')
-    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(['序号', '指标名称', '单位', '责任部门', '2025年', '2026年', '同比', '2026年目标', '完成率', '指标键'])
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(['序号', '指标名称', '单位', '责任部门', '2025年', '2026年', '同比', '2026年目标', '完成率', '核实', '指标键'])
     const rows = sheet.getSheetValues().slice(3).map((row) => (row as unknown[]).slice(1))
-    const funds = rows.find((row) => row[9] === 'agreed_funds')!
+    const funds = rows.find((row) => row[10] === 'agreed_funds')!
     expect(funds.slice(1, 9)).toEqual(['协议资金', '亿元', '招商部', 4.4, 5.9, '增长34.1%', 5.5, '107%'])
+    expect(funds[9]).toMatch(/^王主任 \d+月\d+日$/)
     // A figure not known yet is an empty cell, never 0.
     expect(figure(watcher.doc, 'union_events').value).toBeNull()
-    expect(rows.find((row) => row[9] === 'union_events')![5]).toBeUndefined()
+    expect(rows.find((row) => row[10] === 'union_events')![5]).toBeUndefined()
 
     funds[5] = 6.2
     sheet.getRow(rows.indexOf(funds) + 3).getCell(6).value = 6.2
