@@ -32,7 +32,7 @@ import {
   type ParagraphChild,
 } from 'docx'
 import { hasCommentMarks, splitCommentMarks, type ExportComment } from '../../shared/export/commentMarks.js'
-import type { Block, Change, ExportDocument, Inline } from '../../shared/export/model.js'
+import { signOffLines, type Block, type Change, type ExportDocument, type Inline } from '../../shared/export/model.js'
 import { BODY_SIZE, bodyRun, bodySpacing, CHAR_SPACE, FONTS, INDENT, LINE, MM, ONE_CHAR, printedWidth, PT, TEXT_WIDTH_PT } from './docxLayout.js'
 import { letterheadParagraphs, recordTable } from './docxLetterhead.js'
 
@@ -211,8 +211,15 @@ export const writeDocx = async (document: ExportDocument): Promise<Buffer> => {
   // 附件说明: a line under the body, two characters in, naming the 附件.
   if (document.appendix) children.push(emptyLine(true), new Paragraph({ spacing: bodySpacing, keepNext: true, indent: { firstLine: INDENT }, children: [new TextRun({ ...bodyRun, text: `附件：${document.appendix.title}` })] }))
   children.push(emptyLine(true))
-  for (const [index, [line, right]] of closingIndents(document.organisation, document.date).entries()) {
-    children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: bodySpacing, keepNext: index === 0, indent: { right }, children: [new TextRun({ ...bodyRun, text: line })] }))
+  if (document.part) {
+    // 部门分稿: who wrote it and room for the department head's signature, twelve characters in (sixteen to write on).
+    for (const [index, line] of signOffLines(document.part).entries()) {
+      children.push(new Paragraph({ spacing: bodySpacing, keepNext: index === 0, indent: { left: 12 * ONE_CHAR }, children: [new TextRun({ ...bodyRun, text: line })] }))
+    }
+  } else {
+    for (const [index, [line, right]] of closingIndents(document.organisation, document.date).entries()) {
+      children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: bodySpacing, keepNext: index === 0, indent: { right }, children: [new TextRun({ ...bodyRun, text: line })] }))
+    }
   }
   // 附件 on a page of its own: the word 附件 at the top left in 黑体, its title centred.
   if (document.appendix) {

@@ -14,6 +14,7 @@ import { trackChanges } from '../../shared/export/trackChanges.js'
 import { AppError } from '../errors.js'
 import type { Store } from '../store/index.js'
 import { docFromState } from '../summary/docFromState.js'
+import { readOutline } from '../../shared/doc/outline.js'
 import { writeDocx } from './docx.js'
 
 export const EXPORT_FORMATS = ['txt', 'md', 'html', 'docx'] as const
@@ -60,6 +61,21 @@ export interface ExportOptions {
   since?: { doc: Y.Doc; name: string }
   /** 红头 (.docx only): the 版头 and 版记 of the summary's 公文格式. */
   letterhead?: boolean
+  /** 部门分稿: only what this department writes, for its head to sign. */
+  part?: { departmentId: string; department: string }
+}
+
+/**
+ * `?department=` of an export (部门分稿): the department, which must write some section of the
+ * summary; not with the 红头 (a part is no document of the organisation's) nor a 修订版.
+ */
+export const partOf = async (store: Store, doc: Y.Doc, departmentId: string | undefined, letterhead: boolean, since: unknown): Promise<{ departmentId: string; department: string } | undefined> => {
+  if (!departmentId) return undefined
+  const department = await store.directory.getDepartment(departmentId)
+  if (!department) throw new AppError(404, 'unknown-department', '部门不存在', [{ path: 'department', message: '部门不存在' }])
+  if (letterhead || since) throw new AppError(400, 'invalid-input', '部门分稿不能带红头，也不能导出修订版', [{ path: 'department', message: '不能与 letterhead、changesSince 同用' }])
+  if (!readOutline(doc).some((entry) => entry.departmentId === departmentId)) throw new AppError(400, 'empty-part', `“${department.name}”在本总结中没有负责的章节`, [{ path: 'department', message: '没有负责的章节' }])
+  return { departmentId, department: department.name }
 }
 
 /** `?letterhead=1` (`--letterhead`) of an export: 400 for anything but 1/0, and for a format other than .docx. */
@@ -98,10 +114,10 @@ export const versionToCompare = async (store: Store, summaryId: string, versionI
 }
 
 /** `doc` must be a copy of its own: a 批注版 marks the commented phrases in it. */
-export const exportSummary = async (doc: Y.Doc, format: ExportFormat, { date = new Date(), appendix = false, comments = 'none', since, letterhead = false }: ExportOptions = {}): Promise<ExportFile> => {
+export const exportSummary = async (doc: Y.Doc, format: ExportFormat, { date = new Date(), appendix = false, comments = 'none', since, letterhead = false, part }: ExportOptions = {}): Promise<ExportFile> => {
   const marked = comments !== 'none' && format === 'docx' ? markComments(doc, comments) : undefined
   const closing = formatChineseDate(date)
-  const current = { ...buildExportDocument(doc, { date: closing, appendix, letterhead: letterhead && format === 'docx' }), ...(marked ? { comments: marked } : {}) }
+  const current = { ...buildExportDocument(doc, { date: closing, appendix, letterhead: letterhead && format === 'docx', ...(part ? { part } : {}) }), ...(marked ? { comments: marked } : {}) }
   const model =
     since && format === 'docx'
       ? trackChanges(buildExportDocument(since.doc, { date: closing, appendix: false }), current, { author: `汇总（对比“${since.name}”）`, date: new Date().toISOString() })

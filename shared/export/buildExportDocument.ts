@@ -7,7 +7,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
 import { readIndicators } from '../doc/indicators.js'
-import { readMeta, readOutline } from '../doc/outline.js'
+import { readMeta, readOutline, type OutlineEntry } from '../doc/outline.js'
 import { sectionRoot } from '../doc/roots.js'
 import { sectionSchema } from '../editor/extensions.js'
 import { parseTableKeys } from '../editor/indicatorTable.js'
@@ -110,29 +110,50 @@ const indicatorTableBlock = (keys: readonly string[], figures: Figures): Block =
 })
 
 /**
- * `appendix`: add every figure of the summary as 附件：指标汇总表 after the closing; `letterhead`:
- * the 版头 and 版记 of its 公文格式 (the 发文机关标志 defaults to {organisation}文件).
+ * Which sections a department's part (部门分稿) prints: its own, with the sections above them as
+ * headings only, so each keeps its place and number in the whole summary.
  */
-export const buildExportDocument = (doc: Y.Doc, options: { date: string; appendix?: boolean; letterhead?: boolean }): ExportDocument => {
+const partOf = (outline: readonly OutlineEntry[], departmentId: string): Map<string, 'whole' | 'heading'> => {
+  const kept = new Map<string, 'whole' | 'heading'>()
+  const above: OutlineEntry[] = []
+  for (const entry of outline) {
+    while (above.length > 0 && above.at(-1)!.level >= entry.level) above.pop()
+    if (entry.departmentId === departmentId) {
+      for (const parent of above) if (!kept.has(parent.id)) kept.set(parent.id, 'heading')
+      kept.set(entry.id, 'whole')
+    }
+    above.push(entry)
+  }
+  return kept
+}
+
+/**
+ * `appendix`: add every figure of the summary as 附件：指标汇总表 after the closing; `letterhead`:
+ * the 版头 and 版记 of its 公文格式 (the 发文机关标志 defaults to {organisation}文件); `part`: only
+ * what one department writes (部门分稿), its own figures in the 附件, with a line for its head's
+ * signature instead of the organisation's closing.
+ */
+export const buildExportDocument = (doc: Y.Doc, options: { date: string; appendix?: boolean; letterhead?: boolean; part?: { departmentId: string; department: string } }): ExportDocument => {
   const meta = readMeta(doc)
   const outline = readOutline(doc)
   const figures = readIndicators(doc)
   const numbers = numberOutline(outline)
   const { addressee, issuer, ...head } = meta.official ?? {}
+  const { part } = options
+  const kept = part ? partOf(outline, part.departmentId) : null
+  const figureKeys = Object.keys(figures).filter((key) => !part || figures[key]!.departmentId === part.departmentId)
   return {
-    title: meta.title,
-    ...(addressee ? { addressee } : {}),
+    title: part ? `${meta.title}（${part.department}部分）` : meta.title,
+    ...(addressee && !part ? { addressee } : {}),
     ...(options.letterhead ? { letterhead: { issuer: issuer ?? `${meta.organisation}文件`, ...head } } : {}),
     organisation: meta.organisation,
     date: options.date,
-    sections: outline.map((entry, index) => ({
-      id: entry.id,
-      number: numbers[index]!,
-      title: entry.title,
-      level: entry.level,
-      lead: entry.lead,
-      blocks: readSectionBlocks(doc, entry.id, figures),
-    })),
-    ...(options.appendix && Object.keys(figures).length > 0 ? { appendix: { title: '指标汇总表', blocks: [indicatorTableBlock(Object.keys(figures), figures)] } } : {}),
+    ...(part ? { part: { department: part.department } } : {}),
+    sections: outline.flatMap((entry, index) => {
+      const shown = kept ? kept.get(entry.id) : 'whole'
+      if (!shown) return []
+      return [{ id: entry.id, number: numbers[index]!, title: entry.title, level: entry.level, lead: entry.lead, blocks: shown === 'whole' ? readSectionBlocks(doc, entry.id, figures) : [] }]
+    }),
+    ...(options.appendix && figureKeys.length > 0 ? { appendix: { title: '指标汇总表', blocks: [indicatorTableBlock(figureKeys, figures)] } } : {}),
   }
 }

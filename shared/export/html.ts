@@ -1,5 +1,5 @@
 /** HTML writer: a clean printable page; every piece of text is escaped. */
-import type { Block, ExportDocument, GridCell, Inline } from './model.js'
+import { signOffLines, type Block, type ExportDocument, type GridCell, type Inline } from './model.js'
 
 export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
@@ -21,6 +21,7 @@ const STYLE = `
   table.grid { width: 100%; }
   table.grid td { text-align: left; }
   .closing { text-align: right; margin-top: 28.95pt; }
+  .sign-off { margin-top: 28.95pt; margin-left: 50%; }
   .addressee { text-indent: 0; }
   .appendix-note { margin-top: 28.95pt; }
 `
@@ -73,7 +74,7 @@ export const writeHtml = (document: ExportDocument): string => {
 <body>
 <h1>${escapeHtml(document.title)}</h1>
 ${document.addressee ? `<p class="addressee">${escapeHtml(document.addressee)}：</p>\n` : ''}${body}
-${document.appendix ? `<p class="appendix-note">附件：${escapeHtml(document.appendix.title)}</p>\n` : ''}<p class="closing">${escapeHtml(document.organisation)}<br>${escapeHtml(document.date)}</p>
+${document.appendix ? `<p class="appendix-note">附件：${escapeHtml(document.appendix.title)}</p>\n` : ''}${document.part ? `<p class="sign-off">${signOffLines(document.part).map(escapeHtml).join('<br>')}</p>` : `<p class="closing">${escapeHtml(document.organisation)}<br>${escapeHtml(document.date)}</p>`}
 ${document.appendix ? `<section class="appendix"><p>附件</p><h2>${escapeHtml(document.appendix.title)}</h2>${document.appendix.blocks.map(writeBlock).join('')}</section>\n` : ''}</body>
 </html>
 `

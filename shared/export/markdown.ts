@@ -1,5 +1,5 @@
 /** Markdown writer: `#` title, numbered headings one level deeper per outline level, GFM tables. */
-import type { Block, ExportDocument, Inline } from './model.js'
+import { signOffLines, type Block, type ExportDocument, type Inline } from './model.js'
 
 /** Escapes characters Markdown would read as syntax (placeholders such as 20** stay literal). */
 export const escapeMarkdown = (text: string): string => text.replace(/([\\`*_[\]<>#|~])/g, '\\$1')
@@ -48,7 +48,8 @@ export const writeMarkdown = (document: ExportDocument): string => {
     for (const block of section.blocks) parts.push(writeBlock(block))
   }
   if (document.appendix) parts.push(`附件：${escapeMarkdown(document.appendix.title)}`)
-  parts.push(`<div align="right">${escapeMarkdown(document.organisation)}<br>${document.date}</div>`)
+  if (document.part) parts.push(signOffLines(document.part).map(escapeMarkdown).join('<br>'))
+  else parts.push(`<div align="right">${escapeMarkdown(document.organisation)}<br>${document.date}</div>`)
   if (document.appendix) parts.push(`## 附件：${escapeMarkdown(document.appendix.title)}`, ...document.appendix.blocks.map((block) => writeBlock(block)))
   return parts.join('\n\n') + '\n'
 }

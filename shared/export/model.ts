@@ -81,7 +81,12 @@ export interface ExportDocument {
   comments?: ExportComment[]
   /** 修订版: who and when the tracked changes are attributed to (trackChanges.ts); .docx only. */
   revision?: { author: string; date: string }
+  /** 部门分稿: one department's part; it ends with a line for its head's signature, not the closing. */
+  part?: { department: string }
 }
+
+/** The lines a 部门分稿 ends with, where the whole summary has its closing. */
+export const signOffLines = (part: { department: string }): string[] => [`撰写部门：${part.department}`, '部门负责人审核（签字）：', '日期：　　年　　月　　日']
 
 export const CLOSING_DATE_FORMAT_MESSAGE = '落款日期应为 YYYY-MM-DD 格式的有效日期，如 2026-12-31'
 

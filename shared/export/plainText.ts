@@ -2,7 +2,7 @@
  * Plain-text writer: the title, numbered headings and paragraphs (indented two full-width
  * spaces), lists and tables as lines, then the organisation and date.
  */
-import { inlineText, type Block, type ExportDocument } from './model.js'
+import { inlineText, signOffLines, type Block, type ExportDocument } from './model.js'
 
 const INDENT = '　　'
 
@@ -33,7 +33,7 @@ export const writePlainText = (document: ExportDocument): string => {
     if (section.blocks.length > 0) lines.push(writeBlocks(section.blocks))
   }
   if (document.appendix) lines.push('', `${INDENT}附件：${document.appendix.title}`)
-  lines.push('', document.organisation, document.date)
+  lines.push('', ...(document.part ? signOffLines(document.part) : [document.organisation, document.date]))
   if (document.appendix) lines.push('', '附件', document.appendix.title, writeBlocks(document.appendix.blocks))
   return lines.join('\n') + '\n'
 }

@@ -142,4 +142,17 @@ describe('exporting from the summary page', () => {
     await expect.poll(() => writer.locator('[data-personal-checks]').innerText()).toContain('中有个人信息：手机号码 138****5678')
     expect(await writer.locator('[data-personal-checks]').innerText()).not.toContain('13812345678')
   })
+
+  it('exports one department’s part for its head to sign (部门分稿)', async () => {
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', 'huizong2026')
+    await writer.click('[data-action="export"]')
+    await writer.selectOption('select[name="exportPart"]', { label: '招商部部分（部门分稿）' })
+    await expect.poll(() => writer.locator('[data-export-preview]').innerText()).toContain('（招商部部分）')
+    const preview = await writer.locator('[data-export-preview]').innerText()
+    expect(preview).toContain('部门负责人审核（签字）：')
+    expect(preview).not.toContain('经济运行稳中有进')
+    expect(await writer.isDisabled('input[name="letterhead"]')).toBe(true)
+    const [download] = await Promise.all([writer.waitForEvent('download'), writer.click('[data-action="download"]')])
+    expect(download.suggestedFilename()).toMatch(/（招商部部分）\.\w+$/)
+  })
 })

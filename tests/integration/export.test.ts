@@ -45,6 +45,35 @@ describe('export and preflight', () => {
     expect(text).not.toContain('这条评论不能出现在导出里')
   })
 
+  it('exports one department’s part (部门分稿) with its sections in place and a line for its head to sign', async () => {
+    const departments = (await api<Array<{ id: string; name: string }>>(server, '/api/departments', { token: admin })).body
+    const invest = departments.find((department) => department.name === '招商部')!
+    const part = await download(`txt&department=${invest.id}&appendix=1`)
+    expect(decodeURIComponent(part.headers.get('content-disposition')!)).toContain('青山工业园区管理委员会2026年度工作总结（招商部部分）.txt')
+    const text = await part.text()
+    // The heading above its sections keeps its place and number, without the office's text.
+    expect(text.startsWith('青山工业园区管理委员会2026年度工作总结（招商部部分）\n\n一、主要工作完成情况\n（二）招商引资取得新突破\n　　全年新签工业项目18个')).toBe(true)
+    expect(text).toContain('\n1.拓宽招商渠道\n　　赴长三角开展驻点招商20xx次。\n')
+    expect(text).not.toContain('经济运行稳中有进')
+    expect(text).not.toContain('全年规上工业总产值')
+    expect(text).toContain('\n撰写部门：招商部\n部门负责人审核（签字）：\n日期：')
+    expect(text).not.toMatch(/\n青山工业园区管理委员会\n\d{4}年/)
+    // Its 附件 lists its own figures only.
+    expect(text).toContain('协议资金')
+    expect(text.slice(text.indexOf('指标汇总表'))).not.toContain('规上工业总产值')
+    const docx = strFromU8(unzipSync(new Uint8Array(await (await download(`docx&department=${invest.id}`)).arrayBuffer()))['word/document.xml']!)
+    expect(docx).toContain('部门负责人审核（签字）：')
+
+    const refused = async (query: string) => {
+      const response = await download(query)
+      return [response.status, ((await response.json()) as { error: { code: string } }).error.code]
+    }
+    expect(await refused('txt&department=nope')).toEqual([404, 'unknown-department'])
+    expect(await refused(`docx&department=${invest.id}&letterhead=1`)).toEqual([400, 'invalid-input'])
+    const idle = (await api<{ id: string }>(server, '/api/departments', { token: admin, body: { name: '不写总结的科室' } })).body
+    expect(await refused(`txt&department=${idle.id}`)).toEqual([400, 'empty-part'])
+  })
+
   it('exports Markdown, HTML and a .docx package', async () => {
     expect(await (await download('md')).text()).toContain('### （二）招商引资取得新突破')
     const html = await download('html')
