@@ -1,7 +1,8 @@
 /**
  * Misused words that recur in year-end summaries and that an official document must not print:
  * 布署 for 部署, 台帐 for 台账, 截止目前 for 截至目前, 再接再励 for 再接再厉, a 0 among Chinese
- * numerals (二0二六年 for 二〇二六年). Only corrections that hold wherever the wrong form appears
+ * numerals (二0二六年 for 二〇二六年), and 一是、二是、四是 — a point dropped or added, the rest
+ * left unnumbered again (四是 for 三是). Only corrections that hold wherever the wrong form appears
  * are listed; a word that is right in some phrases (既使, 按排, 其它) is left to people.
  * Slips have the shape of punctuation slips, so the same lists show them and the same fix
  * applies them.
@@ -54,13 +55,39 @@ const PATTERN = new RegExp(
 
 const RIGHT = new Map(WORDS)
 
-/** Every misused word in a text, in order. */
-export const findWordingSlips = (text: string): PunctuationSlip[] =>
+const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
+/** 一是 … 十是 where a point starts: at the start of a line or after a mark, not inside a word (唯一是, 统一是). */
+const ORDINAL = new RegExp(`(?<=^|[\\n。；;：:，,、！？!?　“（(])(${ORDINALS.join('|')})是`, 'gu')
+
+/**
+ * Points numbered 一是、二是… out of turn: each 一是 starts a run, and every later ordinal should
+ * be the next one (一是、二是、四是: 四是 should be 三是; 二是 twice: the second is 三是). A run
+ * that does not start with 一是 (quoted from elsewhere) is left alone.
+ */
+export const findOrdinalSlips = (text: string): PunctuationSlip[] => {
+  const slips: PunctuationSlip[] = []
+  let expected = -1
+  for (const match of text.matchAll(ORDINAL)) {
+    const number = ORDINALS.indexOf(match[1]!)
+    if (number === 0) expected = 1
+    else if (expected > 0) {
+      if (number !== expected && expected < ORDINALS.length) slips.push({ index: match.index!, found: match[0], fix: `${ORDINALS[expected]}是` })
+      expected += 1
+    }
+  }
+  return slips
+}
+
+/** The misused words of a text (not the ordinals, whose runs span paragraphs), in order. */
+export const findMisusedWords = (text: string): PunctuationSlip[] =>
   [...text.matchAll(PATTERN)].map((match) => {
     const { word, until } = match.groups!
     const fix = word ? RIGHT.get(word)! : until ? '截至' : '〇'
     return { index: match.index!, found: match[0], fix }
   })
 
-/** 用词：“布署”应为“部署”. */
-export const describeWordingSlip = ({ found, fix }: PunctuationSlip): string => `“${found}”应为“${fix}”`
+/** Every misused word and ordinal out of turn in a text (a section's, paragraphs on lines), in order. */
+export const findWordingSlips = (text: string): PunctuationSlip[] => [...findMisusedWords(text), ...findOrdinalSlips(text)].sort((a, b) => a.index - b.index)
+
+/** 用词：“布署”应为“部署”; “四是”应为“三是”（序号不连续）. */
+export const describeWordingSlip = ({ found, fix }: PunctuationSlip): string => `“${found}”应为“${fix}”${/^[一二三四五六七八九十]是$/.test(found) ? '（序号不连续）' : ''}`

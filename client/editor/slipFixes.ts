@@ -7,14 +7,35 @@
  */
 import type { Node } from '@tiptap/pm/model'
 import { findPunctuationSlips } from '../../shared/punctuation.js'
-import { findWordingSlips } from '../../shared/wording.js'
+import { findMisusedWords, findOrdinalSlips } from '../../shared/wording.js'
+import type { PunctuationSlip } from '../../shared/punctuation.js'
 import { eachParagraphText, type TextEdit } from './textEdits.js'
+
+/**
+ * Ordinals out of turn (一是、二是、四是) per paragraph: their runs span paragraphs, so they are
+ * found in the section's paragraphs read as lines, as the section's analysis reads them.
+ */
+const ordinalSlipsByParagraph = (doc: Node): Map<number, PunctuationSlip[]> => {
+  const paragraphs: Array<{ text: string; start: number; at: number }> = []
+  let at = 0
+  eachParagraphText(doc, (text, start) => {
+    paragraphs.push({ text, start, at })
+    at += text.length + 1
+  })
+  const byParagraph = new Map<number, PunctuationSlip[]>()
+  for (const slip of findOrdinalSlips(paragraphs.map((paragraph) => paragraph.text).join('\n'))) {
+    const paragraph = [...paragraphs].reverse().find((candidate) => candidate.at <= slip.index)!
+    byParagraph.set(paragraph.start, [...(byParagraph.get(paragraph.start) ?? []), { ...slip, index: slip.index - paragraph.at }])
+  }
+  return byParagraph
+}
 
 export const slipFixes = (doc: Node): TextEdit[] => {
   const fixes: TextEdit[] = []
+  const ordinals = ordinalSlipsByParagraph(doc)
   eachParagraphText(doc, (text, start) => {
     const edits: TextEdit[] = []
-    for (const { index, found, fix } of [...findPunctuationSlips(text), ...findWordingSlips(text)]) {
+    for (const { index, found, fix } of [...findPunctuationSlips(text), ...findMisusedWords(text), ...(ordinals.get(start) ?? [])]) {
       const from = start + index
       if (found.length !== fix.length) edits.push({ from, to: from + found.length, insert: fix })
       else for (let at = 0; at < found.length; at++) if (found[at] !== fix[at]) edits.push({ from: from + at, to: from + at + 1, insert: fix[at]! })

@@ -80,6 +80,15 @@ describe('misused words', () => {
     expect(describeWordingSlip({ index: 0, found: '布署', fix: '部署' })).toBe('“布署”应为“部署”')
   })
 
+  it('finds points numbered 一是、二是… out of turn, each run from its own 一是', () => {
+    const slips = findWordingSlips('加强管理。一是健全制度；二是强化督查；四是严格考核；五是注重实效。\n一是抓学习，二是抓落实，二是抓队伍。')
+    expect(slips.map(({ found, fix }) => `${found}→${fix}`)).toEqual(['四是→三是', '五是→四是', '二是→三是'])
+    expect(describeWordingSlip(slips[0]!)).toBe('“四是”应为“三是”（序号不连续）')
+    // In turn, inside a word, or a run that does not start at 一是: nothing to say.
+    for (const text of ['一是健全制度；二是强化督查；三是严格考核。', '唯一是我们的优势，统一是前提', '二是强化督查；四是严格考核。'])
+      expect(findWordingSlips(text)).toEqual([])
+  })
+
   it('leaves words that are right where they stand', () => {
     for (const text of ['申报截止日期为12月10日', '预防犯罪', '既使企业受益，又方便群众', '按排名先后', '2026年完成100个', '一〇八'])
       expect(findWordingSlips(text)).toEqual([])

@@ -37,6 +37,16 @@ describe('fixing punctuation in a section editor', () => {
     expect(fixed(doc).textContent).toBe('截至目前，已完成（工作部署），建立台账。二〇二六年')
   })
 
+  it('renumbers points out of turn, also when each point is a paragraph of its own', () => {
+    const doc = schema.node('doc', null, [
+      paragraph(schema.text('一是健全制度。')),
+      paragraph(schema.text('二是强化督查。')),
+      paragraph(schema.text('四是严格考核；五是注重实效。')),
+    ])
+    const result = fixed(doc)
+    expect([0, 1, 2].map((index) => result.child(index).textContent)).toEqual(['一是健全制度。', '二是强化督查。', '三是严格考核；四是注重实效。'])
+  })
+
   it('finds nothing to fix in clean text', () => {
     expect(slipFixes(schema.node('doc', null, [paragraph(schema.text('全年完成3,000万元，增长1.5个百分点。'))]))).toEqual([])
   })
