@@ -113,7 +113,7 @@ const indicatorTableBlock = (keys: readonly string[], figures: Figures): Block =
  * Which sections a department's part (部门分稿) prints: its own, with the sections above them as
  * headings only, so each keeps its place and number in the whole summary.
  */
-const partOf = (outline: readonly OutlineEntry[], departmentId: string): Map<string, 'whole' | 'heading'> => {
+const sectionsOfPart = (outline: readonly OutlineEntry[], departmentId: string): Map<string, 'whole' | 'heading'> => {
   const kept = new Map<string, 'whole' | 'heading'>()
   const above: OutlineEntry[] = []
   for (const entry of outline) {
@@ -140,7 +140,7 @@ export const buildExportDocument = (doc: Y.Doc, options: { date: string; appendi
   const numbers = numberOutline(outline)
   const { addressee, issuer, ...head } = meta.official ?? {}
   const { part } = options
-  const kept = part ? partOf(outline, part.departmentId) : null
+  const kept = part ? sectionsOfPart(outline, part.departmentId) : null
   const figureKeys = Object.keys(figures).filter((key) => !part || figures[key]!.departmentId === part.departmentId)
   return {
     title: part ? `${meta.title}（${part.department}部分）` : meta.title,
