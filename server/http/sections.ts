@@ -8,6 +8,7 @@ import { Hono, type Context } from 'hono'
 import { toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
+import { periodLead } from '../../shared/period.js'
 import { readMeta, readOutline } from '../../shared/doc/outline.js'
 import { writeBlocks } from '../../shared/export/plainText.js'
 import { readSectionBlocks } from '../../shared/export/buildExportDocument.js'
@@ -214,9 +215,10 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
           }
           // A lead the template added later comes in only when the summary has none yet.
           if (section.lead && hasLead(doc)) continue
-          insertEntry(doc, previous + 1, templateOutlineEntry(section, departmentIds, readMeta(doc).year))
+          const { year, period } = readMeta(doc)
+          insertEntry(doc, previous + 1, templateOutlineEntry(section, departmentIds, year, period))
           previous = findEntryIndex(doc, section.id) // where insertEntry put it (after a lead, say)
-          seedSectionBody(doc.getXmlFragment(sectionRoot(section.id)), section.indicators ?? [], readIndicators(doc), parents)
+          seedSectionBody(doc.getXmlFragment(sectionRoot(section.id)), section.indicators ?? [], readIndicators(doc), parents, periodLead(period))
           added.push(section.id)
         }
       }, user.id)

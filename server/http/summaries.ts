@@ -111,8 +111,8 @@ export const summaryRoutes = (store: Store, rooms: Rooms, userSockets: UserSocke
     return rooms.withRoom(record.id, (room) => {
       const meta = readMeta(room.doc)
       const { id } = record
-      const { title, year, organisation, dueDate, wordLimit, official } = meta
-      return c.json({ id, title, year, organisation, ...(dueDate ? { dueDate } : {}), ...(wordLimit ? { wordLimit } : {}), ...(official ? { official } : {}), sections: describeSections(room.doc, names) })
+      const { title, year, organisation, dueDate, wordLimit, official, period } = meta
+      return c.json({ id, title, year, organisation, ...(dueDate ? { dueDate } : {}), ...(wordLimit ? { wordLimit } : {}), ...(official ? { official } : {}), ...(period ? { period } : {}), sections: describeSections(room.doc, names) })
     })
   })
 

@@ -9,6 +9,7 @@ import { sectionRoot } from '../../shared/doc/roots.js'
 import { createOutlineEntry, getOutline, writeMeta, type OutlineEntry, type SummaryMeta } from '../../shared/doc/outline.js'
 import { defaultPrecision } from '../../shared/indicators/format.js'
 import { renderYears } from '../../shared/yearText.js'
+import { periodLead, toHalfYear } from '../../shared/period.js'
 import type { IndicatorData } from '../../shared/indicators/types.js'
 import { flattenSections, indicatorParents, type FlatTemplateSection, type IndicatorDefinition, type Template } from '../../shared/schema/template.js'
 import { seedSectionBody } from './seedSectionBody.js'
@@ -35,17 +36,23 @@ export const indicatorEntry = (definition: IndicatorDefinition, departmentIds: R
   ...(definition.ratio ? { ratio: definition.ratio } : {}),
 })
 
-/** The outline entry of a template's section for a summary of `year`, writing (撰写中) and owned by its department. */
-export const templateOutlineEntry = (section: FlatTemplateSection, departmentIds: ReadonlyMap<string, string>, year: number): OutlineEntry => ({
-  id: section.id,
-  title: renderYears(section.title, year),
-  level: section.level,
-  departmentId: departmentIds.get(section.department) ?? '',
-  status: 'drafting',
-  hint: renderYears(section.hint ?? '', year),
-  wordTarget: section.wordTarget ?? 0,
-  lead: section.lead === true,
-})
+/**
+ * The outline entry of a template's section for a summary of `year` (a 半年总结's words for
+ * `period` half), writing (撰写中) and owned by its department.
+ */
+export const templateOutlineEntry = (section: FlatTemplateSection, departmentIds: ReadonlyMap<string, string>, year: number, period?: 'half'): OutlineEntry => {
+  const words = (text: string) => (period === 'half' ? toHalfYear(renderYears(text, year), year) : renderYears(text, year))
+  return {
+    id: section.id,
+    title: words(section.title),
+    level: section.level,
+    departmentId: departmentIds.get(section.department) ?? '',
+    status: 'drafting',
+    hint: words(section.hint ?? ''),
+    wordTarget: section.wordTarget ?? 0,
+    lead: section.lead === true,
+  }
+}
 
 export const renderTemplateTitle = (template: Template, organisation: string, year: number): string => renderYears(template.title.replaceAll('{organisation}', organisation), year)
 
@@ -69,9 +76,9 @@ export const buildSummaryDoc = (
     const outline = getOutline(doc)
     for (const section of flattenSections(template.sections)) {
       outline.push([
-        createOutlineEntry(templateOutlineEntry(section, departmentIds, meta.year)),
+        createOutlineEntry(templateOutlineEntry(section, departmentIds, meta.year, meta.period)),
       ])
-      seedSectionBody(doc.getXmlFragment(sectionRoot(section.id)), section.indicators ?? [], figures, parents)
+      seedSectionBody(doc.getXmlFragment(sectionRoot(section.id)), section.indicators ?? [], figures, parents, periodLead(meta.period))
     }
   })
   return doc

@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import { readMeta } from '../../shared/doc/outline.js'
 import type { Template } from '../../shared/schema/template.js'
 import { shiftYears } from '../../shared/yearText.js'
+import { halfYearTitle } from '../../shared/period.js'
 import { AppError } from '../errors.js'
 import { createId } from '../ids.js'
 import type { Store } from '../store/index.js'
@@ -20,6 +21,8 @@ export interface CreateSummaryInput {
   title?: string
   /** 截止日期, `YYYY-MM-DD`. */
   dueDate?: string
+  /** A 半年总结 (上半年工作总结和下半年工作打算). */
+  period?: 'year' | 'half'
   values?: Record<string, IndicatorValue>
 }
 
@@ -34,9 +37,10 @@ export const createSummary = async (store: Store, input: CreateSummaryInput, cre
   const template: Template | undefined = await store.catalog.getTemplate(input.templateId)
   if (!template) throw new AppError(404, 'unknown-template', `模板“${input.templateId}”不存在`)
   const id = createId()
-  const title = input.title ?? (earlier ? continuedTitle(earlier.doc, input) : renderTemplateTitle(template, input.organisation, input.year))
+  const half = input.period === 'half'
+  const title = input.title ?? (earlier ? continuedTitle(earlier.doc, input) : half ? halfYearTitle(input.organisation, input.year) : renderTemplateTitle(template, input.organisation, input.year))
   const departmentIds = new Map(await Promise.all(template.departments.map(async (name) => [name, (await store.directory.ensureDepartment(name)).id] as const)))
-  const meta = { title, year: input.year, organisation: input.organisation, templateId: template.id, ...(input.dueDate ? { dueDate: input.dueDate } : {}) }
+  const meta = { title, year: input.year, organisation: input.organisation, templateId: template.id, ...(input.dueDate ? { dueDate: input.dueDate } : {}), ...(half ? { period: 'half' as const } : {}) }
   const doc = earlier ? buildFromEarlier(earlier.doc, template, { ...meta, basedOn: earlier.id }, departmentIds) : buildSummaryDoc(template, meta, departmentIds, input.values)
   const record = { id, title, year: input.year, organisation: input.organisation, templateId: template.id, createdAt: Date.now() }
   await store.catalog.insertSummary(record, createdBy, Y.encodeStateAsUpdate(doc))

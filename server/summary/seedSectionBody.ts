@@ -19,12 +19,14 @@ export const seedSectionBody = (
   keys: readonly string[],
   figures: Readonly<Record<string, IndicatorData>>,
   parents: ReadonlyMap<string, string> = new Map(),
+  /** 全年 (or 上半年, for a 半年总结): how the sentence begins. */
+  lead = '全年',
 ): void => {
   const known = keys.filter((key) => figures[key])
   if (known.length === 0) return
   // One XmlText per run of text between figures, as the editor itself writes them.
   const children: Array<Y.XmlText | Y.XmlElement> = []
-  let pending = '全年'
+  let pending = lead
   const addFigure = (key: string, show: 'value' | 'change') => {
     children.push(new Y.XmlText(pending), indicatorNode(key, show))
     pending = ''

@@ -46,6 +46,8 @@ export interface SummaryMeta {
   wordLimit?: number
   /** 公文格式: 主送机关 or 称谓, and the 版头 and 版记 a .docx prints when asked (officialForm.ts). */
   official?: OfficialForm
+  /** 'half' for a 半年总结 (period.ts); absent for a year's. */
+  period?: 'half'
 }
 
 export const getOutline = (doc: Y.Doc): Y.Array<Y.Map<unknown>> => doc.getArray(OUTLINE_ROOT)
@@ -82,6 +84,7 @@ export const readMeta = (doc: Y.Doc): SummaryMeta => {
     ...(typeof meta.get('dueDate') === 'string' ? { dueDate: meta.get('dueDate') as string } : {}),
     ...(typeof wordLimit === 'number' && wordLimit > 0 ? { wordLimit } : {}),
     ...(official ? { official } : {}),
+    ...(meta.get('period') === 'half' ? { period: 'half' as const } : {}),
   }
 }
 

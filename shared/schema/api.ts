@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { parseChinaDay } from '../chinaDay.js'
+import { PERIODS } from '../period.js'
 import { DUE_DATE_FORMAT_MESSAGE } from '../deadline.js'
 import { ROLES } from '../roles.js'
 import { officialFormSchema } from './officialForm.js'
@@ -56,6 +57,8 @@ export const summaryBodySchema = z.object({
   basedOn: z.string().min(1).max(64).optional(),
   /** The day sections are to be handed in by. */
   dueDate: dueDateSchema.optional(),
+  /** 'half' for a 半年总结 (上半年工作总结和下半年工作打算); a year's by default. */
+  period: z.enum(PERIODS).optional(),
 })
 
 /**

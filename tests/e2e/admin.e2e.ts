@@ -108,6 +108,22 @@ describe('importing users', () => {
   })
 })
 
+describe('半年总结', () => {
+  it('builds a half-year summary: the preview and the summary say 下半年工作打算 and 上半年', async () => {
+    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+    await page.goto(`${suite.server.url}/admin`)
+    await page.waitForSelector('[data-preview-section="plan"]')
+    await page.selectOption('select[name="period"]', 'half')
+    await expect.poll(() => page.locator('[data-preview-section="plan"]').innerText()).toContain('三、下半年工作打算')
+    await page.fill('input[name="year"]', '2025')
+    await page.fill('input[name="organisation"]', '半年测试园区')
+    await page.click('form button.primary')
+    await page.waitForURL(/\/s\//)
+    await expect.poll(() => page.locator('.summary-title').innerText()).toBe('半年测试园区2025年上半年工作总结和下半年工作打算')
+    await expect.poll(() => page.locator('[data-section-id="investment"] .ProseMirror').innerText()).toContain('上半年新签工业项目')
+  })
+})
+
 describe('next year', () => {
   it('starts next year’s summary from this year’s outline, with this year’s figures as 上年', async () => {
     const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)

@@ -15,6 +15,8 @@ beforeAll(async () => {
 
 afterAll(async () => server.close())
 
+const demoSummaryIdOf = async () => (await api<Array<{ id: string; title: string }>>(server, '/api/summaries', { token: admin })).body.find((summary) => summary.title === '青山工业园区管理委员会2026年度工作总结')!.id
+
 const unionTemplate = {
   id: 'union-annual',
   title: '{organisation}{year}年工会工作总结',
@@ -273,6 +275,20 @@ describe('templates and summaries', () => {
     // Replaced, it is still a built-in id: it cannot be deleted (see 删除模板).
     expect(listed.body.find((template) => template.id === 'park-annual')).toEqual({ id: 'park-annual', title: replacement.title, builtin: false, deletable: false })
     await again.close()
+  })
+
+  it('builds a 半年总结 from a year’s template: its title, 上半年 in the seeded text and 下半年工作打算', async () => {
+    const created = await api<{ id: string }>(server, '/api/summaries', { token: admin, body: { templateId: 'park-annual', year: 2025, organisation: '半年园区', period: 'half' } })
+    expect(created.status).toBe(201)
+    const detail = await api<{ title: string; period?: string; sections: Array<{ id: string; number: string; title: string }> }>(server, `/api/summaries/${created.body.id}`, { token: admin })
+    expect(detail.body).toMatchObject({ title: '半年园区2025年上半年工作总结和下半年工作打算', period: 'half' })
+    expect(detail.body.sections.find((section) => section.id === 'plan')).toMatchObject({ number: '三、', title: '下半年工作打算' })
+    const text = await (await fetch(`${server.url}/api/summaries/${created.body.id}/export?format=txt`, { headers: { authorization: `Bearer ${admin}` } })).text()
+    expect(text).toContain('上半年新签工业项目【待填：新签工业项目】')
+    expect(text).not.toContain('全年新签')
+    // A year's summary says nothing of a period; an unknown one is refused.
+    expect((await api<{ period?: string }>(server, `/api/summaries/${await demoSummaryIdOf()}`, { token: admin })).body.period).toBeUndefined()
+    expect((await api(server, '/api/summaries', { token: admin, body: { templateId: 'park-annual', year: 2026, organisation: '季度园区', period: 'quarter' } })).status).toBe(400)
   })
 
   it('starts with built-in templates for a park, a trade union, a school, an 应急管理 office, a 供销社 and a 乡镇, each ready to build a summary', async () => {

@@ -1,0 +1,25 @@
+/**
+ * 半年总结: offices write one at mid-year (上半年工作总结和下半年工作打算) with the same outline
+ * as the year's. A year's template becomes a half-year's in words only: 全年 reads 上半年, and the
+ * plan for next year (下一年度工作打算, 2027年工作打算) is the plan for the second half. Figures
+ * are the half-year's and 上年 last year's first half, as the office fills them in.
+ */
+export const PERIODS = ['year', 'half'] as const
+export type Period = (typeof PERIODS)[number]
+
+export const PERIOD_LABELS: Record<Period, string> = { year: '年度总结', half: '半年总结' }
+
+/** 青山工业园区管理委员会2026年上半年工作总结和下半年工作打算. */
+export const halfYearTitle = (organisation: string, year: number): string => `${organisation}${year}年上半年工作总结和下半年工作打算`
+
+const PLAN_TITLE = /^(?:下一年度|下一年|明年|来年|(\d{4})年(?:度)?)工作(?:打算|计划|思路|安排)$/
+
+/** A section title or 写作提示 of a year's template, for the half-year (`year`: the summary's). */
+export const toHalfYear = (text: string, year: number): string => {
+  const plan = PLAN_TITLE.exec(text)
+  if (plan && (plan[1] === undefined || Number(plan[1]) === year + 1)) return '下半年工作打算'
+  return text.replaceAll('全年', '上半年')
+}
+
+/** How the seeded sentence of a section's figures begins: 全年新签工业项目20个 / 上半年… */
+export const periodLead = (period: Period | undefined): string => (period === 'half' ? '上半年' : '全年')
