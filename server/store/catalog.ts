@@ -84,11 +84,12 @@ export const createCatalog = (db: Db) => ({
     db.prepare('UPDATE summaries SET deleted_at = ?, deleted_by = ? WHERE id = ?').run(deletedBy === null ? null : Date.now(), deletedBy, id)
     return readSummary(db, id, deletedBy !== null)
   },
-  /** Deletes a summary in the 回收站 and everything stored of it, in one transaction. */
+  /** Deletes a summary in the 回收站 and everything stored of it, in one transaction; one in use is left alone. */
   purgeSummary: async (id: string): Promise<void> => {
     db.transaction(() => {
+      if (!db.prepare('SELECT 1 FROM summaries WHERE id = ? AND deleted_at IS NOT NULL').get(id)) return
       for (const table of SUMMARY_TABLES) db.prepare(`DELETE FROM ${table} WHERE summary_id = ?`).run(id)
-      db.prepare('DELETE FROM summaries WHERE id = ? AND deleted_at IS NOT NULL').run(id)
+      db.prepare('DELETE FROM summaries WHERE id = ?').run(id)
     })()
   },
   /** Archives a summary (it leaves the default list) or brings it back; answers it, or undefined. */

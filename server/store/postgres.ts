@@ -246,8 +246,10 @@ export const openPostgresStore = async (url: string, sessionIdleMs = 0): Promise
     },
     purgeSummary: (id) =>
       transaction(async (client) => {
+        // Locked, so a restore on another process cannot slip in between the check and the delete.
+        if ((await client.query('SELECT 1 FROM summaries WHERE id = $1 AND deleted_at IS NOT NULL FOR UPDATE', [id])).rowCount === 0) return
         for (const table of SUMMARY_TABLES) await client.query(`DELETE FROM ${table} WHERE summary_id = $1`, [id])
-        await client.query('DELETE FROM summaries WHERE id = $1 AND deleted_at IS NOT NULL', [id])
+        await client.query('DELETE FROM summaries WHERE id = $1', [id])
       }),
     setArchived: async (id, archived) => {
       await pool.query('UPDATE summaries SET archived_at = $1 WHERE id = $2', [archived ? Date.now() : null, id])

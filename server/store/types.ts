@@ -61,7 +61,7 @@ export interface Store {
     getDeletedSummary(id: string): Promise<SummaryRecord | undefined>
     /** Into the 回收站 (`deletedBy`: the admin's name) or back out (null); answers the record. */
     setDeleted(id: string, deletedBy: string | null): Promise<SummaryRecord | undefined>
-    /** Deletes a summary in the 回收站 and everything stored of it (versions, log, marks…). */
+    /** Deletes a summary in the 回收站 and everything stored of it (versions, log, marks…); one in use is left alone. */
     purgeSummary(id: string): Promise<void>
     setArchived(id: string, archived: boolean): Promise<SummaryRecord | undefined>
     /** The title in the list; the doc's meta holds the same title for the exports. */

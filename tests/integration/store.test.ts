@@ -70,6 +70,32 @@ describe.each(engines)('store on %s', (_name, open, unavailable) => {
     expect((await store.versions.get('sum', 'v1'))?.name).toBe('初稿')
     await store.close()
   })
+
+  it.skipIf(unavailable)('keeps a summary in the 回收站 out of the lists, and purges everything stored of it', async () => {
+    const store = await open()
+    const summary = { title: 't', year: 2026, organisation: 'o', templateId: 't', createdAt: 1 }
+    await store.catalog.insertSummary({ id: 'gone', ...summary }, null, update('起'))
+    await store.catalog.insertSummary({ id: 'kept', ...summary }, null, update('留'))
+    for (const id of ['gone', 'kept']) {
+      await store.updates.append(id, [{ data: update('字'), authorId: 'u1', sections: ['a'] }])
+      await store.versions.insert({ id: `v-${id}`, summaryId: id, name: '初稿', createdBy: null, createdByName: '管理员', createdAt: 5 }, update('版'))
+      await store.journal.record({ summaryId: id, at: 1, userId: null, userName: '管理员', action: 'summary', sectionId: null, detail: '新建' })
+      await store.reads.save(id, 'u1', [{ sectionId: 'a', readAt: 1, paragraphs: ['字'] }])
+    }
+    expect(await store.catalog.setDeleted('gone', '系统管理员')).toMatchObject({ id: 'gone', deletedBy: '系统管理员', deletedAt: expect.any(Number) })
+    expect((await store.catalog.listSummaries()).map((record) => record.id)).toEqual(['kept'])
+    expect(await store.catalog.getSummary('gone')).toBeUndefined()
+    expect((await store.catalog.listDeleted()).map((record) => record.id)).toEqual(['gone'])
+    await store.catalog.purgeSummary('kept') // only one in the 回收站 can go
+    expect(await store.catalog.getSummary('kept')).toBeDefined()
+    await store.catalog.purgeSummary('gone')
+    expect(await store.catalog.getDeletedSummary('gone')).toBeUndefined()
+    expect(await store.updates.load('gone')).toEqual({ snapshot: null, updates: [], lastSeq: 0 })
+    expect([await store.versions.list('gone'), await store.journal.list('gone'), await store.reads.list('gone', 'u1'), await store.updates.activity('gone')]).toEqual([[], [], [], []])
+    expect((await store.versions.list('kept')).length).toBe(1)
+    expect((await store.updates.load('kept')).lastSeq).toBe(1)
+    await store.close()
+  })
 })
 
 describe('SQLite migrations', () => {
@@ -96,6 +122,20 @@ describe('SQLite migrations', () => {
     expect(table.sql).toContain('WITHOUT ROWID')
     await store.updates.append('s1', [{ data: update('第四句'), authorId: 'u', sections: ['a'] }])
     expect((await store.updates.load('s1')).lastSeq).toBe(4)
+    await store.close()
+  })
+
+  it('counts the accounts from before 首次登录修改初始口令 as having chosen their password', async () => {
+    const dataDir = createDataDir()
+    const old = new Database(join(dataDir, 'huizong.sqlite'))
+    const before = MIGRATIONS.findIndex((migration) => migration.includes('initial_password'))
+    for (const migration of MIGRATIONS.slice(0, before)) old.exec(migration)
+    old.pragma(`user_version = ${before}`)
+    old.prepare("INSERT INTO users (id, username, display_name, role, department_id, password_hash, created_at) VALUES ('u1', 'old', '老同事', 'viewer', NULL, 'scrypt$x', 0)").run()
+    old.close()
+    const store = openStore(dataDir)
+    expect((await store.directory.getUser('u1'))?.initialPassword).toBe(false)
+    expect((await store.directory.createUser({ username: 'new', displayName: '新同事', role: 'viewer', departmentId: null, passwordHash: 'scrypt$y' })).initialPassword).toBe(true)
     await store.close()
   })
 })
