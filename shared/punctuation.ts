@@ -63,6 +63,36 @@ const fixOf = (match: RegExpMatchArray, text: string): string | null => {
   return null
 }
 
+/** Full-width marks that come in pairs, opening → closing. */
+const PAIRS: Readonly<Record<string, string>> = { '“': '”', '（': '）', '《': '》' }
+const PAIR_NAMES: Readonly<Record<string, string>> = { '“': '引号', '（': '括号', '《': '书名号' }
+const OPENING_OF: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(PAIRS).map(([open, close]) => [close, open]))
+
+/**
+ * Paired marks left open or closed without opening, line by line (开展“精准招商活动，): a slip
+ * with nothing to fix by itself (`fix` is what was found), for the writer to close by hand.
+ */
+const findUnpairedMarks = (text: string): PunctuationSlip[] => {
+  const slips: PunctuationSlip[] = []
+  let open: Array<{ mark: string; index: number }> = []
+  const closeLine = () => {
+    for (const { mark, index } of open) slips.push({ index, found: mark, fix: mark })
+    open = []
+  }
+  // By UTF-16 offset, as every slip's index is (the marks are single code units).
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!
+    if (char === '\n') closeLine()
+    else if (PAIRS[char]) open.push({ mark: char, index })
+    else if (OPENING_OF[char]) {
+      if (open.at(-1)?.mark === OPENING_OF[char]) open.pop()
+      else slips.push({ index, found: char, fix: char })
+    }
+  }
+  closeLine()
+  return slips
+}
+
 /** Every slip in a text, in order. */
 export const findPunctuationSlips = (text: string): PunctuationSlip[] => {
   const slips: PunctuationSlip[] = []
@@ -70,11 +100,13 @@ export const findPunctuationSlips = (text: string): PunctuationSlip[] => {
     const fix = fixOf(match, text)
     if (fix !== null && fix !== match[0]) slips.push({ index: match.index!, found: match[0], fix })
   }
-  return slips
+  return [...slips, ...findUnpairedMarks(text)].sort((a, b) => a.index - b.index)
 }
 
 /** How a slip reads in a list: “,”应为“，”, 半角括号()应为（）, 汉字间多余的空格. */
 export const describeSlip = ({ found, fix }: PunctuationSlip): string => {
+  if (found === fix && PAIRS[found]) return `${PAIR_NAMES[found]}${found}…${PAIRS[found]}没有结束`
+  if (found === fix && OPENING_OF[found]) return `多出的后${PAIR_NAMES[OPENING_OF[found]]}${found}`
   if (fix === '') return '汉字间多余的空格'
   if (fix === '……') return `省略号应为“……”`
   if (found.startsWith('(')) return '半角括号()应为（）'

@@ -67,6 +67,16 @@ describe('describing punctuation slips', () => {
   })
 })
 
+describe('paired marks', () => {
+  it('finds a quotation mark, bracket or 书名号 left open or closed without opening, line by line', () => {
+    const slips = findPunctuationSlips('开展“精准招商活动，学习《条例。\n完成任务）。（含下属单位）')
+    expect(slips.map(describeSlip)).toEqual(['引号“…”没有结束', '书名号《…》没有结束', '多出的后括号）'])
+    // Nothing to fix by itself: the writer closes it.
+    expect(slips.every(({ found, fix }) => found === fix)).toBe(true)
+    for (const text of ['开展“精准招商”活动（含“以商招商”）', '学习《中华人民共和国安全生产法》', '（一）招商引资']) expect(findPunctuationSlips(text)).toEqual([])
+  })
+})
+
 describe('misused words', () => {
   it('finds the words an official text must not print, with their correction', () => {
     expect(findWordingSlips('截止目前，工作布署到位，台帐齐全，再接再励；截止11月底完成。二0二六年').map(({ found, fix }) => `${found}→${fix}`)).toEqual([
