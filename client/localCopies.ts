@@ -6,8 +6,15 @@
 import * as idb from 'lib0/indexeddb'
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb'
 import type * as Y from 'yjs'
+import { ref } from 'vue'
 
 const PREFIX = 'huizong:'
+
+/**
+ * A summary is open on this page without a connection to the server: what is typed meanwhile is
+ * only in this browser's copy, which logging out would delete (退出 asks first).
+ */
+export const offlineWork = ref(false)
 
 export const localCopyName = (userId: string, summaryId: string): string => `${PREFIX}${userId}:${summaryId}`
 

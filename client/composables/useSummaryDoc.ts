@@ -14,7 +14,7 @@ import * as Y from 'yjs'
 import { CLOSE_FORBIDDEN, CLOSE_MESSAGES, CLOSE_UNAUTHORISED, closeMessage } from '../../shared/closeCodes.js'
 import { findUnsavedParagraphs, type UnsavedSection } from '../../shared/doc/unsavedParagraphs.js'
 import { holdDuringComposition } from '../editor/compositionHold.js'
-import { emptyLocalCopy, localCopyName, openLocalCopy } from '../localCopies.js'
+import { emptyLocalCopy, localCopyName, offlineWork, openLocalCopy } from '../localCopies.js'
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected'
 
@@ -63,6 +63,7 @@ export const useSummaryDoc = (summaryId: string, options: { userId: string; onUn
 
   const teardown = () => {
     disposed = true
+    offlineWork.value = false
     stopLive().previous?.destroy()
     discarded.value?.destroy()
     discarded.value = null
@@ -110,7 +111,10 @@ export const useSummaryDoc = (summaryId: string, options: { userId: string; onUn
     live = next
     synced.value = false
     everSynced = false
-    nextProvider.on('status', ({ status: current }: { status: ConnectionStatus }) => (status.value = current))
+    nextProvider.on('status', ({ status: current }: { status: ConnectionStatus }) => {
+      status.value = current
+      offlineWork.value = current !== 'connected'
+    })
     nextProvider.on('sync', (isSynced: boolean) => {
       synced.value = isSynced
       everSynced ||= isSynced

@@ -104,6 +104,16 @@ describe('a network drop', () => {
     await writer.keyboard.type('断网期间写下的内容。')
     await writer.waitForTimeout(500)
     expect(await reader.locator('[data-section-id="investment-service"] .ProseMirror').innerText()).not.toContain('断网期间')
+    // 退出 now would delete the browser's copy, the only one of that text: it asks first.
+    const asked: string[] = []
+    writer.once('dialog', (dialog) => {
+      asked.push(dialog.message())
+      void dialog.dismiss()
+    })
+    await writer.click('button:has-text("退出")')
+    await expect.poll(() => asked.length).toBe(1)
+    expect(asked[0]).toContain('断开期间写的内容可能只保存在本浏览器中')
+    expect(writer.url()).toContain('/s/')
 
     // On the reconnect the server's first messages are late (a slow link): the page types while
     // its answer to the server's sync step 1, with the offline text, is not sent yet.
