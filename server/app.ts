@@ -32,6 +32,7 @@ import { journalRoutes } from './http/journal.js'
 import { exportRoutes } from './http/exports.js'
 import { indicatorRoutes } from './http/indicators.js'
 import { summaryRoutes } from './http/summaries.js'
+import { searchRoutes } from './http/search.js'
 import { templateRoutes } from './http/templates.js'
 import type { Store } from './store/index.js'
 
@@ -84,6 +85,7 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
   app.route('/api/templates', templateRoutes(store))
   app.route('/api/backups', backupRoutes(store))
   app.route('/api/audit', auditRoutes(store))
+  app.route('/api/search', searchRoutes(store, rooms))
   app.route('/api/summaries', summaryRoutes(store, rooms, userSockets))
   app.route('/api/summaries', indicatorRoutes(store, rooms))
   app.route('/api/summaries', commentRoutes(store, rooms))

@@ -232,6 +232,25 @@ describe('departments', () => {
   })
 })
 
+describe('在所有总结中查找', () => {
+  it('finds a phrase across summaries and opens the summary at the section, the phrase marked', async () => {
+    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
+    await page.goto(`${suite.server.url}/`)
+    await page.fill('input[name="searchAll"]', '新签工业项目')
+    await page.click('[data-search-all] button[type="submit"]')
+    const hit = page.locator(`[data-search-hit="${suite.summaryId}"]`).first()
+    await expect.poll(() => hit.innerText()).toContain('新签工业项目')
+    expect(await hit.locator('mark').innerText()).toBe('新签工业项目')
+    // The sentence, not the table of figures under it.
+    expect(await page.locator(`[data-search-hit="${suite.summaryId}"]`).count()).toBe(1)
+    await screenshot(page, 'search-all')
+    await hit.locator('a').click()
+    await page.waitForURL(/\/s\/.*section=/)
+    await expect.poll(() => page.inputValue('input[name="findText"]')).toBe('新签工业项目')
+    await expect.poll(() => page.locator('[data-search-match]').count()).toBeGreaterThan(0)
+  })
+})
+
 describe('backups', () => {
   it('takes a backup from the admin page and offers it for download', async () => {
     const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)

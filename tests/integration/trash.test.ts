@@ -162,3 +162,31 @@ describe('删除部门', () => {
   })
 })
 
+describe('在所有总结中查找', () => {
+  it('finds a phrase in every summary in use, archived ones too, not in the 回收站, with the text around it', async () => {
+    const search = (q: string) => api<{ query: string; hits: Array<{ summaryId: string; title: string; sectionId: string; heading: string; before: string; match: string; after: string }>; truncated: boolean; error?: { code: string } }>(server, `/api/search?q=${encodeURIComponent(q)}`, { token: admin })
+    const lastYear = await newSummary('查找测试园区')
+    const thisYear = await newSummary('查找测试二园区')
+    const trashed = await newSummary('查找测试三园区')
+    for (const [id, text] of [[lastYear, '持续优化营商环境，推行EPC总承包。'], [thisYear, '营商环境评价位居全县第一。'], [trashed, '回收站里的营商环境不该被找到。']] as const) {
+      const client = clients.track(connect(server, id, admin))
+      await synced(client)
+      writeParagraph(client.doc, 'investment', text)
+    }
+    await waitFor(async () => (await exportText(trashed)).text.includes('回收站里的营商环境'))
+    await waitFor(async () => (await exportText(lastYear)).text.includes('EPC') && (await exportText(thisYear)).text.includes('位居全县第一'))
+    await api(server, `/api/summaries/${lastYear}`, { token: admin, method: 'PATCH', body: { archived: true } })
+    await api(server, `/api/summaries/${trashed}`, { token: admin, method: 'DELETE' })
+
+    const found = (await search('营商环境')).body
+    const ours = found.hits.filter((hit) => [lastYear, thisYear, trashed].includes(hit.summaryId))
+    expect(ours.map((hit) => hit.summaryId).sort()).toEqual([lastYear, thisYear].sort())
+    expect(ours.find((hit) => hit.summaryId === thisYear)).toMatchObject({ sectionId: 'investment', heading: '（二）招商引资取得新突破', match: '营商环境', after: '评价位居全县第一。' })
+    // Latin letters whatever their case; anyone signed in may search.
+    const latin = await api<{ hits: Array<{ match: string }> }>(server, `/api/search?q=${encodeURIComponent('epc总承包')}`, { token: await login(server, 'viewer') })
+    expect(latin.body.hits.map((hit) => hit.match)).toEqual(['EPC总承包'])
+    expect((await search('营')).status).toBe(400)
+    expect((await api(server, '/api/search?q=营商环境')).status).toBe(401)
+  })
+})
+

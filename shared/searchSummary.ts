@@ -1,0 +1,52 @@
+/**
+ * 在所有总结中查找: where a phrase stands in a summary's text as it prints (figures as their
+ * values; tables of figures left out), section by section, each hit with a little of the text
+ * around it. Latin letters match
+ * whatever their case; a hit never spans lines (paragraphs, cells).
+ */
+import type * as Y from 'yjs'
+import { readIndicators } from './doc/indicators.js'
+import { readOutline } from './doc/outline.js'
+import { readSectionBlocks } from './export/buildExportDocument.js'
+import { numberOutline } from './numbering.js'
+import { blocksText } from './sectionAnalysis.js'
+
+export interface SearchHit {
+  sectionId: string
+  /** The section's number and title: （二）招商引资取得新突破. */
+  heading: string
+  before: string
+  match: string
+  after: string
+}
+
+/** Characters of context on each side of a hit. */
+const AROUND = 24
+
+export const searchSummary = (doc: Y.Doc, query: string, limit: number): SearchHit[] => {
+  const wanted = query.toLowerCase()
+  const figures = readIndicators(doc)
+  const outline = readOutline(doc)
+  const numbers = numberOutline(outline)
+  const hits: SearchHit[] = []
+  outline.forEach((entry, index) => {
+    const heading = entry.lead ? '导语' : `${numbers[index]}${entry.title}`
+    // Tables of figures are the data's, not text anyone wrote: a hit there says nothing new.
+    const written = readSectionBlocks(doc, entry.id, figures).filter((block) => block.kind !== 'table')
+    for (const line of blocksText(written).split('\n')) {
+      const lower = line.toLowerCase()
+      for (let at = lower.indexOf(wanted); at >= 0 && hits.length < limit; at = lower.indexOf(wanted, at + wanted.length)) {
+        const start = Math.max(0, at - AROUND)
+        const end = Math.min(line.length, at + wanted.length + AROUND)
+        hits.push({
+          sectionId: entry.id,
+          heading,
+          before: `${start > 0 ? '…' : ''}${line.slice(start, at).trimStart()}`,
+          match: line.slice(at, at + wanted.length),
+          after: `${line.slice(at + wanted.length, end)}${end < line.length ? '…' : ''}`,
+        })
+      }
+    }
+  })
+  return hits
+}
