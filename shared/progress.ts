@@ -6,6 +6,7 @@
  */
 import type * as Y from 'yjs'
 import { readThreads } from './doc/comments.js'
+import { isVerified } from './figureVerification.js'
 import { readIndicators } from './doc/indicators.js'
 import { isOverdue } from './deadline.js'
 import { RETURN_NOTE_PREFIX } from './workflow.js'
@@ -80,6 +81,8 @@ export interface ProgressReport {
   departments: DepartmentProgress[]
   /** Open threads that name a person (@姓名), in text or replies, by user id. */
   people: Record<string, number>
+  /** The figures typed in (rates, computed, aside): how many, filled in, checked (核实). */
+  figures: { total: number; filled: number; verified: number }
 }
 
 const emptyTally = (): Tally => ({ sections: 0, drafting: 0, review: 0, final: 0, words: 0, wordTarget: 0, unresolvedComments: 0, missingFigures: 0, placeholders: 0, overdue: 0, returned: 0 })
@@ -109,6 +112,7 @@ export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName, 
   const outline = readOutline(doc)
   const numbers = numberOutline(outline)
   const figures = readIndicators(doc)
+  const typedFigures = Object.values(figures).filter((figure) => !figure.ratio)
   const owners = new Map(outline.map((entry) => [entry.id, entry.departmentId]))
   const openThreads = new Map<string, number>()
   const returnedSections = new Set<string>()
@@ -169,5 +173,10 @@ export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName, 
     sections,
     departments: [...byDepartment.values()],
     people,
+    figures: {
+      total: typedFigures.length,
+      filled: typedFigures.filter((figure) => figure.value !== null).length,
+      verified: typedFigures.filter(isVerified).length,
+    },
   }
 }

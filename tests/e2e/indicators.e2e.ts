@@ -133,6 +133,11 @@ describe('indicator figures in the editor', () => {
     await expect.poll(() => row.locator('[data-action="verify-figure"]').count(), { timeout: 10_000 }).toBe(1)
     expect(await writer.locator('[data-figure-key="new_projects"] [data-action="verify-figure"]').count()).toBe(0) // writers do not check
     await screenshot(leader, 'figures-verified')
+    // The progress page counts what is filled in and checked.
+    await leader.locator('[data-figure-key="agreed_funds"] [data-action="verify-figure"]').click()
+    await expect.poll(() => leader.locator('[data-figure-key="agreed_funds"] [data-figure-verified]').count()).toBe(1)
+    await leader.goto(`${suite.server.url}/s/${suite.summaryId}/progress`)
+    await expect.poll(() => leader.locator('[data-figures-progress]').innerText()).toMatch(/已填报 \d+\/\d+ 项，已核实 1 项/)
   })
 })
 

@@ -329,6 +329,9 @@ describe('indicator figures', () => {
     expect((await figures()).hazards_found).toMatchObject({ verifiedBy: '王主任', verifiedAt: expect.any(Number) })
     // Once the office checks, what is filled in and unchecked is listed before export.
     expect((await unverifiedChecks()).map((check) => check.message)).toEqual(['1 项已填报的指标尚未核实：整改隐患'])
+    const progress = await api<{ figures: { total: number; filled: number; verified: number } }>(server, `/api/summaries/${id}/progress`, { token: tokens.admin })
+    expect(progress.body.figures).toMatchObject({ filled: 2, verified: 1 })
+    expect(progress.body.figures.total).toBeGreaterThan(2)
 
     // The same number again keeps the mark; a new one clears it, and the 操作记录 says so.
     const put = (values: object[]) => api(server, `/api/summaries/${id}/indicators`, { token: tokens.admin, method: 'PUT', body: { values } })
