@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util'
 import { loadSummaryDoc } from '../collab/rooms.js'
 import { parseChinaDay } from '../../shared/chinaDay.js'
 import { CLOSING_DATE_FORMAT_MESSAGE } from '../../shared/export/model.js'
-import { commentChoiceOf, exportSummary, isExportFormat, letterheadOf, partOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
+import { commentChoiceOf, draftMarkOf, exportSummary, isExportFormat, letterheadOf, partOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
 import { createStore } from '../store/createStore.js'
 
 const fail = (message: string): never => {
@@ -29,13 +29,14 @@ const { values } = parseArgs({
     'changes-since': { type: 'string' },
     letterhead: { type: 'boolean', default: false },
     department: { type: 'string' },
+    draft: { type: 'string' },
   },
 })
 
 const store = await createStore({ dataDir: resolve(values['data-dir'] ?? process.env.DATA_DIR ?? './data'), databaseUrl: process.env.DATABASE_URL || undefined })
 if (values.list || !values.summary) {
   const summaries = await store.catalog.listSummaries()
-  console.log(values.summary ? '' : '用法：npm run export -- --summary <编号> --format docx|txt|md|html --out <文件> [--date 2026-12-31] [--appendix] [--comments 1|all] [--changes-since <版本编号>] [--letterhead] [--department <部门编号>]\n\n现有总结：')
+  console.log(values.summary ? '' : '用法：npm run export -- --summary <编号> --format docx|txt|md|html --out <文件> [--date 2026-12-31] [--appendix] [--comments 1|all] [--changes-since <版本编号>] [--letterhead] [--department <部门编号>] [--draft 征求意见稿]\n\n现有总结：')
   for (const summary of summaries) console.log(`  ${summary.id}  ${summary.title}`)
   process.exit(values.list ? 0 : 1)
 }
@@ -51,11 +52,12 @@ const checked = <T>(read: () => T): T => {
 }
 const comments = checked(() => commentChoiceOf(values.comments, format))
 const letterhead = checked(() => letterheadOf(values.letterhead ? '1' : undefined, format))
+const draftMark = checked(() => draftMarkOf(values.draft))
 const summary = (await store.catalog.getSummary(values.summary!)) ?? fail(`总结“${values.summary}”不存在（--list 可列出全部）`)
 const since = await versionToCompare(store, summary.id, values['changes-since'], format, comments).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)))
 const { doc } = await loadSummaryDoc(store, summary.id)
 const part = await partOf(store, doc, values.department, letterhead, since).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)))
-const file = await exportSummary(doc, format, { date, appendix: values.appendix, comments, letterhead, ...(since ? { since } : {}), ...(part ? { part } : {}) })
+const file = await exportSummary(doc, format, { date, appendix: values.appendix, comments, letterhead, ...(since ? { since } : {}), ...(part ? { part } : {}), ...(draftMark ? { draftMark } : {}) })
 const out = resolve(values.out ?? file.fileName)
 writeFileSync(out, file.body)
 await store.close()

@@ -157,10 +157,10 @@ export const titleLines = (title: string, organisation: string): string[] => {
   return rest && printedWidth(organisation) <= TITLE_CHARS_PER_LINE && printedWidth(rest) <= TITLE_CHARS_PER_LINE ? [organisation, rest] : [title]
 }
 
-const titleParagraph = (lines: string[], spacingBefore: number) =>
+const titleParagraph = (lines: string[], spacingBefore: number, spacingAfter = LINE) =>
   new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { before: spacingBefore, after: LINE, line: LINE, lineRule: LineRuleType.EXACT },
+    spacing: { before: spacingBefore, after: spacingAfter, line: LINE, lineRule: LineRuleType.EXACT },
     children: lines.map((line, index) => new TextRun({ text: line, font: FONTS.title, size: 44, snapToGrid: false, ...(index ? { break: 1 } : {}) })),
   })
 
@@ -196,7 +196,11 @@ export const writeDocx = async (document: ExportDocument): Promise<Buffer> => {
   const children: Array<Paragraph | Table> = [
     ...(letterhead ? letterheadParagraphs(letterhead) : []),
     // Under the red line the title keeps two empty lines' distance.
-    titleParagraph(titleLines(document.title, document.organisation), letterhead ? 2 * LINE : 0),
+    titleParagraph(titleLines(document.title, document.organisation), letterhead ? 2 * LINE : 0, document.draftMark ? 0 : LINE),
+    // 稿本标注: right under the title, in 楷体, then the empty line the title would have had.
+    ...(document.draftMark
+      ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...bodySpacing, after: LINE }, children: [new TextRun({ text: `（${document.draftMark}）`, font: FONTS.heading2, size: BODY_SIZE })] })]
+      : []),
   ]
   if (document.addressee) children.push(new Paragraph({ spacing: bodySpacing, children: [new TextRun({ ...bodyRun, text: `${document.addressee}：` })] }))
   const track = document.revision ? trackedRuns(document.revision) : null

@@ -7,7 +7,7 @@ import { buildExportDocument } from '../../shared/export/buildExportDocument.js'
 import { writeHtml } from '../../shared/export/html.js'
 import { writeMarkdown } from '../../shared/export/markdown.js'
 import { formatChineseDate, parseChinaDay } from '../../shared/chinaDay.js'
-import { CLOSING_DATE_FORMAT_MESSAGE } from '../../shared/export/model.js'
+import { CLOSING_DATE_FORMAT_MESSAGE, DRAFT_MARKS, type DraftMark } from '../../shared/export/model.js'
 import { writePlainText } from '../../shared/export/plainText.js'
 import { markComments } from '../../shared/export/commentMarks.js'
 import { trackChanges } from '../../shared/export/trackChanges.js'
@@ -63,6 +63,15 @@ export interface ExportOptions {
   letterhead?: boolean
   /** 部门分稿: only what this department writes, for its head to sign. */
   part?: { departmentId: string; department: string }
+  /** 稿本标注 under the title (征求意见稿…). */
+  draftMark?: DraftMark
+}
+
+/** `?draft=` of an export (`--draft`): one of DRAFT_MARKS, or none; 400 for anything else. */
+export const draftMarkOf = (asked: string | undefined): DraftMark | undefined => {
+  if (asked === undefined || asked === '') return undefined
+  if (!(DRAFT_MARKS as readonly string[]).includes(asked)) throw new AppError(400, 'invalid-input', `稿本标注应为：${DRAFT_MARKS.join('、')}`, [{ path: 'draft', message: `可选：${DRAFT_MARKS.join('、')}` }])
+  return asked as DraftMark
 }
 
 /**
@@ -114,10 +123,10 @@ export const versionToCompare = async (store: Store, summaryId: string, versionI
 }
 
 /** `doc` must be a copy of its own: a 批注版 marks the commented phrases in it. */
-export const exportSummary = async (doc: Y.Doc, format: ExportFormat, { date = new Date(), appendix = false, comments = 'none', since, letterhead = false, part }: ExportOptions = {}): Promise<ExportFile> => {
+export const exportSummary = async (doc: Y.Doc, format: ExportFormat, { date = new Date(), appendix = false, comments = 'none', since, letterhead = false, part, draftMark }: ExportOptions = {}): Promise<ExportFile> => {
   const marked = comments !== 'none' && format === 'docx' ? markComments(doc, comments) : undefined
   const closing = formatChineseDate(date)
-  const current = { ...buildExportDocument(doc, { date: closing, appendix, letterhead: letterhead && format === 'docx', ...(part ? { part } : {}) }), ...(marked ? { comments: marked } : {}) }
+  const current = { ...buildExportDocument(doc, { date: closing, appendix, letterhead: letterhead && format === 'docx', ...(part ? { part } : {}), ...(draftMark ? { draftMark } : {}) }), ...(marked ? { comments: marked } : {}) }
   const model =
     since && format === 'docx'
       ? trackChanges(buildExportDocument(since.doc, { date: closing, appendix: false }), current, { author: `汇总（对比“${since.name}”）`, date: new Date().toISOString() })

@@ -14,7 +14,7 @@ import { parseTableKeys } from '../editor/indicatorTable.js'
 import { formatIndicator, INDICATOR_TABLE_HEADER, indicatorTableRow } from '../indicators/format.js'
 import type { IndicatorData, IndicatorShow } from '../indicators/types.js'
 import { numberOutline } from '../numbering.js'
-import type { Block, ExportDocument, GridCell, Inline } from './model.js'
+import type { Block, DraftMark, ExportDocument, GridCell, Inline } from './model.js'
 
 type Figures = Record<string, IndicatorData>
 
@@ -133,7 +133,10 @@ const sectionsOfPart = (outline: readonly OutlineEntry[], departmentId: string):
  * what one department writes (部门分稿), its own figures in the 附件, with a line for its head's
  * signature instead of the organisation's closing.
  */
-export const buildExportDocument = (doc: Y.Doc, options: { date: string; appendix?: boolean; letterhead?: boolean; part?: { departmentId: string; department: string } }): ExportDocument => {
+export const buildExportDocument = (
+  doc: Y.Doc,
+  options: { date: string; appendix?: boolean; letterhead?: boolean; part?: { departmentId: string; department: string }; draftMark?: DraftMark },
+): ExportDocument => {
   const meta = readMeta(doc)
   const outline = readOutline(doc)
   const figures = readIndicators(doc)
@@ -149,6 +152,7 @@ export const buildExportDocument = (doc: Y.Doc, options: { date: string; appendi
     organisation: meta.organisation,
     date: options.date,
     ...(part ? { part: { department: part.department } } : {}),
+    ...(options.draftMark ? { draftMark: options.draftMark } : {}),
     sections: outline.flatMap((entry, index) => {
       const shown = kept ? kept.get(entry.id) : 'whole'
       if (!shown) return []

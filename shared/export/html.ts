@@ -21,6 +21,7 @@ const STYLE = `
   table.grid { width: 100%; }
   table.grid td { text-align: left; }
   .closing { text-align: right; margin-top: 28.95pt; }
+  .draft-mark { text-align: center; text-indent: 0; font-family: "楷体_GB2312", "KaiTi", "STKaiti", serif; margin: -28.95pt 0 28.95pt; }
   .sign-off { margin-top: 28.95pt; margin-left: 50%; }
   .addressee { text-indent: 0; }
   .appendix-note { margin-top: 28.95pt; }
@@ -73,7 +74,7 @@ export const writeHtml = (document: ExportDocument): string => {
 <head><meta charset="utf-8"><title>${escapeHtml(document.title)}</title><style>${STYLE}</style></head>
 <body>
 <h1>${escapeHtml(document.title)}</h1>
-${document.addressee ? `<p class="addressee">${escapeHtml(document.addressee)}：</p>\n` : ''}${body}
+${document.draftMark ? `<p class="draft-mark">（${escapeHtml(document.draftMark)}）</p>\n` : ''}${document.addressee ? `<p class="addressee">${escapeHtml(document.addressee)}：</p>\n` : ''}${body}
 ${document.appendix ? `<p class="appendix-note">附件：${escapeHtml(document.appendix.title)}</p>\n` : ''}${document.part ? `<p class="sign-off">${signOffLines(document.part).map(escapeHtml).join('<br>')}</p>` : `<p class="closing">${escapeHtml(document.organisation)}<br>${escapeHtml(document.date)}</p>`}
 ${document.appendix ? `<section class="appendix"><p>附件</p><h2>${escapeHtml(document.appendix.title)}</h2>${document.appendix.blocks.map(writeBlock).join('')}</section>\n` : ''}</body>
 </html>

@@ -42,7 +42,7 @@ const writeBlock = (block: Block, indent = ''): string => {
 }
 
 export const writeMarkdown = (document: ExportDocument): string => {
-  const parts = [`# ${escapeMarkdown(document.title)}`, ...(document.addressee ? [`${escapeMarkdown(document.addressee)}：`] : [])]
+  const parts = [`# ${escapeMarkdown(document.title)}`, ...(document.draftMark ? [`（${document.draftMark}）`] : []), ...(document.addressee ? [`${escapeMarkdown(document.addressee)}：`] : [])]
   for (const section of document.sections) {
     if (!section.lead) parts.push(`${'#'.repeat(Math.min(6, section.level + 1))} ${section.number}${escapeMarkdown(section.title)}`)
     for (const block of section.blocks) parts.push(writeBlock(block))

@@ -83,7 +83,13 @@ export interface ExportDocument {
   revision?: { author: string; date: string }
   /** 部门分稿: one department's part; it ends with a line for its head's signature, not the closing. */
   part?: { department: string }
+  /** 稿本标注 under the title of a draft sent round: 征求意见稿, 讨论稿… (DRAFT_MARKS). */
+  draftMark?: DraftMark
 }
+
+/** What a draft is marked as, under its title, when it goes round before it is final. */
+export const DRAFT_MARKS = ['征求意见稿', '讨论稿', '送审稿', '审议稿', '修改稿'] as const
+export type DraftMark = (typeof DRAFT_MARKS)[number]
 
 /** The lines a 部门分稿 ends with, where the whole summary has its closing. */
 export const signOffLines = (part: { department: string }): string[] => [`撰写部门：${part.department}`, '部门负责人审核（签字）：', '日期：　　年　　月　　日']

@@ -27,7 +27,7 @@ const blockLines = (block: Block, prefix = INDENT): string[] => {
 export const writeBlocks = (blocks: readonly Block[]): string => blocks.flatMap((block) => blockLines(block)).join('\n')
 
 export const writePlainText = (document: ExportDocument): string => {
-  const lines: string[] = [document.title, '', ...(document.addressee ? [`${document.addressee}：`] : [])]
+  const lines: string[] = [document.title, ...(document.draftMark ? [`（${document.draftMark}）`] : []), '', ...(document.addressee ? [`${document.addressee}：`] : [])]
   for (const section of document.sections) {
     if (!section.lead) lines.push(`${section.number}${section.title}`)
     if (section.blocks.length > 0) lines.push(writeBlocks(section.blocks))

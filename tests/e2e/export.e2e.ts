@@ -152,6 +152,9 @@ describe('exporting from the summary page', () => {
     expect(preview).toContain('部门负责人审核（签字）：')
     expect(preview).not.toContain('经济运行稳中有进')
     expect(await writer.isDisabled('input[name="letterhead"]')).toBe(true)
+    // 稿本标注: under the title, in the preview as in the file.
+    await writer.selectOption('select[name="draftMark"]', '征求意见稿')
+    await expect.poll(() => writer.locator('[data-export-preview]').innerText()).toContain('（招商部部分）\n（征求意见稿）')
     const [download] = await Promise.all([writer.waitForEvent('download'), writer.click('[data-action="download"]')])
     expect(download.suggestedFilename()).toMatch(/（招商部部分）\.\w+$/)
   })

@@ -74,6 +74,18 @@ describe('export and preflight', () => {
     expect(await refused(`txt&department=${idle.id}`)).toEqual([400, 'empty-part'])
   })
 
+  it('marks a draft sent round under its title (稿本标注), in every format', async () => {
+    const text = await (await download(`txt&draft=${encodeURIComponent('征求意见稿')}`)).text()
+    expect(text.startsWith('青山工业园区管理委员会2026年度工作总结\n（征求意见稿）\n\n')).toBe(true)
+    expect(await (await download(`html&draft=${encodeURIComponent('讨论稿')}`)).text()).toContain('<p class="draft-mark">（讨论稿）</p>')
+    const docx = strFromU8(unzipSync(new Uint8Array(await (await download(`docx&draft=${encodeURIComponent('送审稿')}`)).arrayBuffer()))['word/document.xml']!)
+    expect(docx).toContain('（送审稿）')
+    const refused = await download(`txt&draft=${encodeURIComponent('草稿')}`)
+    expect(refused.status).toBe(400)
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('征求意见稿、讨论稿、送审稿')
+    expect(await (await download('txt')).text()).not.toContain('征求意见稿')
+  })
+
   it('exports Markdown, HTML and a .docx package', async () => {
     expect(await (await download('md')).text()).toContain('### （二）招商引资取得新突破')
     const html = await download('html')
