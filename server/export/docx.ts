@@ -225,6 +225,8 @@ export const writeDocx = async (document: ExportDocument): Promise<Buffer> => {
       children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: bodySpacing, keepNext: index === 0, indent: { right }, children: [new TextRun({ ...bodyRun, text: line })] }))
     }
   }
+  // 附注: the line under the closing date, two characters in, in brackets (GB/T 9704 7.3.7).
+  if (document.note) children.push(new Paragraph({ spacing: bodySpacing, indent: { firstLine: INDENT }, children: [new TextRun({ ...bodyRun, text: `（${document.note}）` })] }))
   // 附件 on a page of its own: the word 附件 at the top left in 黑体, its title centred.
   if (document.appendix) {
     children.push(new Paragraph({ pageBreakBefore: true, spacing: bodySpacing, children: [new TextRun({ text: '附件', font: FONTS.heading1, size: BODY_SIZE })] }))

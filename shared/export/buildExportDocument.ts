@@ -141,7 +141,7 @@ export const buildExportDocument = (
   const outline = readOutline(doc)
   const figures = readIndicators(doc)
   const numbers = numberOutline(outline)
-  const { addressee, issuer, ...head } = meta.official ?? {}
+  const { addressee, issuer, note, ...head } = meta.official ?? {}
   const { part } = options
   const kept = part ? sectionsOfPart(outline, part.departmentId) : null
   const figureKeys = Object.keys(figures).filter((key) => !part || figures[key]!.departmentId === part.departmentId)
@@ -152,6 +152,7 @@ export const buildExportDocument = (
     organisation: meta.organisation,
     date: options.date,
     ...(part ? { part: { department: part.department } } : {}),
+    ...(note && !part ? { note } : {}),
     ...(options.draftMark ? { draftMark: options.draftMark } : {}),
     sections: outline.flatMap((entry, index) => {
       const shown = kept ? kept.get(entry.id) : 'whole'

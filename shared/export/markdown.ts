@@ -50,6 +50,7 @@ export const writeMarkdown = (document: ExportDocument): string => {
   if (document.appendix) parts.push(`附件：${escapeMarkdown(document.appendix.title)}`)
   if (document.part) parts.push(signOffLines(document.part).map(escapeMarkdown).join('<br>'))
   else parts.push(`<div align="right">${escapeMarkdown(document.organisation)}<br>${document.date}</div>`)
+  if (document.note) parts.push(`（${escapeMarkdown(document.note)}）`)
   if (document.appendix) parts.push(`## 附件：${escapeMarkdown(document.appendix.title)}`, ...document.appendix.blocks.map((block) => writeBlock(block)))
   return parts.join('\n\n') + '\n'
 }

@@ -74,6 +74,8 @@ export interface ExportDocument {
   organisation: string
   /** Closing date, e.g. 2026年12月31日. */
   date: string
+  /** 附注 under the closing date, printed in brackets (GB/T 9704 7.3.7). */
+  note?: string
   sections: ExportSection[]
   /** 附件 after the closing, e.g. 指标汇总表 (every figure of the summary), when asked for. */
   appendix?: { title: string; blocks: Block[] }

@@ -34,6 +34,7 @@ export const writePlainText = (document: ExportDocument): string => {
   }
   if (document.appendix) lines.push('', `${INDENT}附件：${document.appendix.title}`)
   lines.push('', ...(document.part ? signOffLines(document.part) : [document.organisation, document.date]))
+  if (document.note) lines.push(`${INDENT}（${document.note}）`)
   if (document.appendix) lines.push('', '附件', document.appendix.title, writeBlocks(document.appendix.blocks))
   return lines.join('\n') + '\n'
 }

@@ -18,9 +18,11 @@ export interface OfficialForm {
   copyTo?: string
   /** 印发机关 of the 版记, printed with the closing date and 印发. */
   printedBy?: string
+  /** 附注 under the closing date, in brackets (联系人：王某某，联系电话：…), in every format. */
+  note?: string
 }
 
-export const OFFICIAL_FIELDS = ['addressee', 'issuer', 'number', 'signer', 'copyTo', 'printedBy'] as const
+export const OFFICIAL_FIELDS = ['addressee', 'issuer', 'number', 'signer', 'copyTo', 'printedBy', 'note'] as const
 
 /** What the screens and the 操作记录 call each field. */
 export const OFFICIAL_LABELS: Record<(typeof OFFICIAL_FIELDS)[number], string> = {
@@ -30,6 +32,7 @@ export const OFFICIAL_LABELS: Record<(typeof OFFICIAL_FIELDS)[number], string> =
   signer: '签发人',
   copyTo: '抄送',
   printedBy: '印发机关',
+  note: '附注',
 }
 
 /** The year of a 发文字号 belongs in 六角括号 〔〕 (GB/T 9704); [2026], (2026) and 【2026】 are the usual slips. */
@@ -47,6 +50,8 @@ export const officialFormSchema = z.strictObject({
   // The export ends the list with 。; separators other than ， become ，.
   copyTo: line(300).transform((text) => text.replace(/[。.;；,，\s]+$/, '').replace(/\s*[;；,]\s*/g, '，')).optional(),
   printedBy: line(60).optional(),
+  // The brackets are the export's: （联系人：王某某） and 联系人：王某某 both print once in brackets.
+  note: line(100).transform((text) => text.replace(/^[（(]\s*/, '').replace(/\s*[）)]$/, '')).optional(),
 })
 
 /** The fields that are set, or null when none is (the meta key is then removed). */

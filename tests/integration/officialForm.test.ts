@@ -57,6 +57,20 @@ describe('公文格式 of a summary', () => {
     expect(headed).toContain('2026年12月31日印发')
   })
 
+  it('prints a 附注 under the closing date, in brackets, in every format but a department’s part', async () => {
+    const current = (await api<{ official: Record<string, string> }>(server, `/api/summaries/${summaryId}`, { token: admin })).body.official
+    const saved = await patch(admin, { official: { ...current, note: '（联系人：王某某，联系电话：0571-88881234）' } })
+    expect((saved.body.official as { note: string }).note).toBe('联系人：王某某，联系电话：0571-88881234')
+    const text = await (await exportOf('/export', 'format=txt&date=2026-12-31')).text()
+    expect(text.endsWith('\n青山工业园区管理委员会\n2026年12月31日\n　　（联系人：王某某，联系电话：0571-88881234）\n')).toBe(true)
+    expect(await (await exportOf('/export', 'format=html')).text()).toContain('<p class="note">（联系人：王某某，联系电话：0571-88881234）</p>')
+    expect(await documentXml(await exportOf('/export', 'format=docx'))).toContain('（联系人：王某某，联系电话：0571-88881234）')
+    const departments = (await api<Array<{ id: string; name: string }>>(server, '/api/departments', { token: admin })).body
+    const part = await (await exportOf('/export', `format=txt&department=${departments.find((department) => department.name === '招商部')!.id}`)).text()
+    expect(part).not.toContain('联系人')
+    await patch(admin, { official: current })
+  })
+
   it('exports the 红头 from the command line too, and says why not for plain text', async () => {
     const out = join(server.dataDir, '红头.docx')
     const cli = (...args: string[]) => promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli/export.ts', '--summary', summaryId, ...args], { env: { ...process.env, ...server.env } })
