@@ -98,14 +98,19 @@ describe.each(engines)('store on %s', (_name, open, unavailable) => {
   })
 })
 
+/** A database as the release before the migration that mentions `marker` left it, in a new data dir. */
+const databaseBefore = (marker: string): { dataDir: string; old: Database.Database } => {
+  const dataDir = createDataDir()
+  const old = new Database(join(dataDir, 'huizong.sqlite'))
+  const before = MIGRATIONS.findIndex((migration) => migration.includes(marker))
+  for (const migration of MIGRATIONS.slice(0, before)) old.exec(migration)
+  old.pragma(`user_version = ${before}`)
+  return { dataDir, old }
+}
+
 describe('SQLite migrations', () => {
   it('moves the update log of an existing database into the table clustered by summary, losing nothing', async () => {
-    const dataDir = createDataDir()
-    // A database as the release before the clustered log left it.
-    const old = new Database(join(dataDir, 'huizong.sqlite'))
-    const before = MIGRATIONS.findIndex((migration) => migration.includes('summary_updates_by_summary'))
-    for (const migration of MIGRATIONS.slice(0, before)) old.exec(migration)
-    old.pragma(`user_version = ${before}`)
+    const { dataDir, old } = databaseBefore('summary_updates_by_summary')
     old.prepare("INSERT INTO summaries (id, title, year, organisation, template_id, created_at) VALUES ('s1', 't', 2026, 'o', 'x', 0)").run()
     const written = ['第一句', '第二句', '第三句'].map((text, index) => {
       const data = update(text)
@@ -126,11 +131,7 @@ describe('SQLite migrations', () => {
   })
 
   it('counts the accounts from before 首次登录修改初始口令 as having chosen their password', async () => {
-    const dataDir = createDataDir()
-    const old = new Database(join(dataDir, 'huizong.sqlite'))
-    const before = MIGRATIONS.findIndex((migration) => migration.includes('initial_password'))
-    for (const migration of MIGRATIONS.slice(0, before)) old.exec(migration)
-    old.pragma(`user_version = ${before}`)
+    const { dataDir, old } = databaseBefore('initial_password')
     old.prepare("INSERT INTO users (id, username, display_name, role, department_id, password_hash, created_at) VALUES ('u1', 'old', '老同事', 'viewer', NULL, 'scrypt$x', 0)").run()
     old.close()
     const store = openStore(dataDir)
