@@ -36,14 +36,28 @@ const validIdCard = (id: string): boolean => {
 const mask = (text: string, keepStart: number, keepEnd: number): string =>
   `${text.slice(0, keepStart)}${'*'.repeat(text.length - keepStart - keepEnd)}${text.slice(text.length - keepEnd)}`
 
-export const findPersonalInfo = (text: string): PersonalItem[] => {
-  const found: Array<PersonalItem & { at: number }> = []
+/** Each mobile number and ID number of a text, where it stands and as masked. */
+const locate = (text: string): Array<PersonalItem & { at: number; length: number }> => {
+  const found: Array<PersonalItem & { at: number; length: number }> = []
   for (const match of text.matchAll(ID_CARD)) {
-    if (validIdCard(match[0])) found.push({ kind: 'id-card', masked: mask(match[0], 4, 4), at: match.index })
+    if (validIdCard(match[0])) found.push({ kind: 'id-card', masked: mask(match[0], 4, 4), at: match.index, length: match[0].length })
   }
-  for (const match of text.matchAll(MOBILE)) found.push({ kind: 'mobile', masked: mask(match[0].replace(/[- ]/g, ''), 3, 4), at: match.index })
-  return found.sort((a, b) => a.at - b.at).map(({ kind, masked }) => ({ kind, masked }))
+  for (const match of text.matchAll(MOBILE)) found.push({ kind: 'mobile', masked: mask(match[0].replace(/[- ]/g, ''), 3, 4), at: match.index, length: match[0].length })
+  return found.sort((a, b) => a.at - b.at)
 }
+
+/** The text with every mobile and ID number in it masked (公开版). */
+export const maskPersonalInfo = (text: string): string => {
+  let out = ''
+  let from = 0
+  for (const { at, length, masked } of locate(text)) {
+    out += text.slice(from, at) + masked
+    from = at + length
+  }
+  return out + text.slice(from)
+}
+
+export const findPersonalInfo = (text: string): PersonalItem[] => locate(text).map(({ kind, masked }) => ({ kind, masked }))
 
 /** 手机号码 138****5678、身份证号 3301**********1234 (the first few; how many in all). */
 export const describePersonalInfo = (items: readonly PersonalItem[], shown = 3): string => {

@@ -15,6 +15,7 @@ import { AppError } from '../errors.js'
 import type { Store } from '../store/index.js'
 import { docFromState } from '../summary/docFromState.js'
 import { readOutline } from '../../shared/doc/outline.js'
+import { redactDocument } from '../../shared/export/redact.js'
 import { writeDocx } from './docx.js'
 
 export const EXPORT_FORMATS = ['txt', 'md', 'html', 'docx'] as const
@@ -65,6 +66,16 @@ export interface ExportOptions {
   part?: { departmentId: string; department: string }
   /** 稿本标注 under the title (征求意见稿…). */
   draftMark?: DraftMark
+  /** 公开版: mobile and ID numbers in the text masked. */
+  redact?: boolean
+}
+
+/** `?redact=1` (`--redact`): the 公开版, its personal numbers masked; not a 批注版 (its comments quote the text). */
+export const redactOf = (asked: string | undefined, comments: CommentChoice): boolean => {
+  if (asked === undefined || asked === '' || asked === '0') return false
+  if (asked !== '1') throw new AppError(400, 'invalid-input', 'redact 应为 1（隐去个人信息）或 0', [{ path: 'redact', message: '应为 1 或 0' }])
+  if (comments !== 'none') throw new AppError(400, 'invalid-input', '公开版不能带批注', [{ path: 'redact', message: '不能与 comments 同用' }])
+  return true
 }
 
 /** `?draft=` of an export (`--draft`): one of DRAFT_MARKS, or none; 400 for anything else. */
@@ -123,14 +134,15 @@ export const versionToCompare = async (store: Store, summaryId: string, versionI
 }
 
 /** `doc` must be a copy of its own: a 批注版 marks the commented phrases in it. */
-export const exportSummary = async (doc: Y.Doc, format: ExportFormat, { date = new Date(), appendix = false, comments = 'none', since, letterhead = false, part, draftMark }: ExportOptions = {}): Promise<ExportFile> => {
+export const exportSummary = async (doc: Y.Doc, format: ExportFormat, { date = new Date(), appendix = false, comments = 'none', since, letterhead = false, part, draftMark, redact = false }: ExportOptions = {}): Promise<ExportFile> => {
   const marked = comments !== 'none' && format === 'docx' ? markComments(doc, comments) : undefined
   const closing = formatChineseDate(date)
   const current = { ...buildExportDocument(doc, { date: closing, appendix, letterhead: letterhead && format === 'docx', ...(part ? { part } : {}), ...(draftMark ? { draftMark } : {}) }), ...(marked ? { comments: marked } : {}) }
-  const model =
+  const compared =
     since && format === 'docx'
       ? trackChanges(buildExportDocument(since.doc, { date: closing, appendix: false }), current, { author: `汇总（对比“${since.name}”）`, date: new Date().toISOString() })
       : current
+  const model = redact ? redactDocument(compared) : compared
   const body =
     format === 'docx'
       ? new Uint8Array(await writeDocx(model))

@@ -12,7 +12,7 @@ import { AppError } from '../errors.js'
 import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import { assignmentSheetName, writeAssignmentSheet } from '../export/assignmentSheet.js'
-import { closingDateOf, dispositionOf, commentChoiceOf, draftMarkOf, exportSummary, isExportFormat, letterheadOf, partOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
+import { closingDateOf, dispositionOf, commentChoiceOf, draftMarkOf, exportSummary, isExportFormat, letterheadOf, partOf, redactOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
 import { copyOfSummary } from '../summary/docFromState.js'
 import { departmentNames } from './describeSections.js'
@@ -53,12 +53,13 @@ export const exportRoutes = (store: Store, rooms: Rooms) => {
     const comments = commentChoiceOf(c.req.query('comments'), format)
     const letterhead = letterheadOf(c.req.query('letterhead'), format)
     const draftMark = draftMarkOf(c.req.query('draft'))
+    const redact = redactOf(c.req.query('redact'), comments)
     const summaryId = await summaryOf(c.req.param('id'))
     const since = await versionToCompare(store, summaryId, c.req.query('changesSince'), format, comments)
     const doc = await copyOfSummary(rooms, summaryId)
     try {
       const part = await partOf(store, doc, c.req.query('department'), letterhead, since)
-      const file = await exportSummary(doc, format, { date, appendix: c.req.query('appendix') === '1', comments, letterhead, ...(since ? { since } : {}), ...(part ? { part } : {}), ...(draftMark ? { draftMark } : {}) })
+      const file = await exportSummary(doc, format, { date, appendix: c.req.query('appendix') === '1', comments, letterhead, ...(since ? { since } : {}), ...(part ? { part } : {}), ...(draftMark ? { draftMark } : {}), redact })
       return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': dispositionOf(c.req.query('inline'), file.fileName) })
     } finally {
       doc.destroy()

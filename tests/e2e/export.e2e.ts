@@ -141,6 +141,11 @@ describe('exporting from the summary page', () => {
     await writer.click('[data-action="export"]')
     await expect.poll(() => writer.locator('[data-personal-checks]').innerText()).toContain('中有个人信息：手机号码 138****5678')
     expect(await writer.locator('[data-personal-checks]').innerText()).not.toContain('13812345678')
+    // The 公开版 masks it in what is exported.
+    expect(await writer.locator('[data-export-preview]').innerText()).toContain('13812345678')
+    await writer.check('input[name="redact"]')
+    await expect.poll(() => writer.locator('[data-export-preview]').innerText()).toContain('联系电话138****5678')
+    expect(await writer.locator('[data-action="download"]').getAttribute('href')).toContain('redact=1')
   })
 
   it('exports one department’s part for its head to sign (部门分稿)', async () => {

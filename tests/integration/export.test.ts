@@ -86,6 +86,23 @@ describe('export and preflight', () => {
     expect(await (await download('txt')).text()).not.toContain('征求意见稿')
   })
 
+  it('exports a 公开版 with the mobile and ID numbers in the text masked', async () => {
+    writeParagraph(writer.doc, 'investment-channels', '对接客商李某（13812345678）。')
+    await waitFor(async () => (await (await download('txt')).text()).includes('13812345678'))
+    const published = await (await download('txt&redact=1')).text()
+    expect(published).toContain('对接客商李某（138****5678）。')
+    expect(published).not.toContain('13812345678')
+    const docx = strFromU8(unzipSync(new Uint8Array(await (await download('docx&redact=1')).arrayBuffer()))['word/document.xml']!)
+    expect(docx).toContain('138****5678')
+    expect(docx).not.toContain('13812345678')
+    expect((await download('docx&redact=1&comments=1')).status).toBe(400)
+    expect((await download('txt&redact=yes')).status).toBe(400)
+    // Taken out again: the checks the next tests read are about other things.
+    const fragment = writer.doc.getXmlFragment('section:investment-channels')
+    fragment.delete(fragment.length - 1, 1)
+    await waitFor(async () => !(await (await download('txt')).text()).includes('13812345678'))
+  })
+
   it('exports Markdown, HTML and a .docx package', async () => {
     expect(await (await download('md')).text()).toContain('### （二）招商引资取得新突破')
     const html = await download('html')

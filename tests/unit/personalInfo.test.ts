@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { checkSummary } from '../../shared/preflight.js'
-import { describePersonalInfo, findPersonalInfo } from '../../shared/personalInfo.js'
+import { describePersonalInfo, findPersonalInfo, maskPersonalInfo } from '../../shared/personalInfo.js'
 import { buildFixture } from './exportFixture.js'
 
 describe('个人信息', () => {
@@ -40,5 +40,11 @@ describe('个人信息', () => {
     expect(personal).toHaveLength(1)
     expect(personal[0]).toMatchObject({ sectionId: 'invest', message: expect.stringContaining('手机号码 138****5678') })
     expect(personal[0]!.message).not.toContain('13812345678')
+  })
+
+  it('masks them in place for the 公开版, leaving everything else as it was', () => {
+    expect(maskPersonalInfo('走访王某（13812345678，身份证11010519491231002X），办公室电话0571-88881234。')).toBe('走访王某（138****5678，身份证1101**********002X），办公室电话0571-88881234。')
+    expect(maskPersonalInfo('备用 139-8765-4321')).toBe('备用 139****4321')
+    expect(maskPersonalInfo('全年新签项目20个')).toBe('全年新签项目20个')
   })
 })
