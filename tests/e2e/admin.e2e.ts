@@ -229,6 +229,11 @@ describe('departments', () => {
     await page.click('[data-department="招商部"] [data-action="delete-department"]')
     await expect.poll(() => page.locator('.error').first().innerText()).toContain('“招商部”仍在使用，不能删除')
     expect(await page.locator('[data-department="招商部"]').count()).toBe(1)
+    // 查找用户 narrows the list by name, user name or department.
+    await page.fill('input[name="userFilter"]', '招商')
+    await expect.poll(() => page.locator('[data-user]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-user')).sort())).toEqual(['invest', 'invest2'])
+    await page.fill('input[name="userFilter"]', '')
+    expect(await page.locator('[data-user]').count()).toBeGreaterThan(10)
   })
 })
 
