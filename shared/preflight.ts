@@ -36,7 +36,8 @@ export interface PreflightProblem {
  * and not yet checked once the office has begun checking them (`unverified`, one for all), a section's
  * punctuation slips (`punctuation`), its misused words (`wording`), or sentences it carries word
  * for word from the summary it continues (`repeated`), mobile or ID numbers in its text
- * (`personal`), or the whole summary longer than the office's 全文字数上限 (`length`, no section).
+ * (`personal`), or the whole summary longer than the office's 全文字数上限 (`length`, no section;
+ * then the sections furthest over their 字数目标, `length` with their section).
  */
 export interface Check {
   kind: 'figure' | 'outlier' | 'unused' | 'unverified' | 'punctuation' | 'wording' | 'repeated' | 'length' | 'personal'
@@ -62,6 +63,9 @@ const typedSentences = (doc: Y.Doc): Set<string> =>
 /** 全文 6320 字，超过要求的 5000 字（多 1320 字）. */
 export const lengthMessage = (words: number, limit: number): string => `全文 ${words} 字，超过要求的 ${limit} 字（多 ${words - limit} 字），请压缩`
 
+/** How many sections over their 字数目标 a summary over its 全文字数上限 names. */
+const SECTIONS_TO_CUT = 5
+
 /** How much of a repeated sentence the message quotes. */
 const QUOTED = 20
 
@@ -81,11 +85,14 @@ export const checkSummary = (doc: Y.Doc, earlier?: Y.Doc): { problems: Preflight
   const usedIn = new Map<string, string>()
   const levels = outline.map((entry) => entry.level)
   let words = 0
+  /** Sections longer than their 字数目标, for a summary over its 全文字数上限. */
+  const overTarget: Array<{ sectionId: string; name: string; words: number; target: number }> = []
 
   outline.forEach((entry, index) => {
     const name = `${numbers[index]}${entry.title}`
     const analysis = analyseSection(doc, entry.id, figures)
     words += analysis.words
+    if (entry.wordTarget > 0 && analysis.words > entry.wordTarget) overTarget.push({ sectionId: entry.id, name, words: analysis.words, target: entry.wordTarget })
     if (analysis.blocks.length === 0)
       problems.push({ kind: 'empty-section', sectionId: entry.id, message: countSubsections(levels, index) > 0 ? `“${name}”只有标题（如无需引言可忽略）` : `“${name}”还没有内容` })
     for (const [placeholder, count] of analysis.placeholders)
@@ -108,7 +115,12 @@ export const checkSummary = (doc: Y.Doc, earlier?: Y.Doc): { problems: Preflight
   })
 
   const { wordLimit } = readMeta(doc)
-  if (wordLimit && words > wordLimit) checks.push({ kind: 'length', message: lengthMessage(words, wordLimit) })
+  if (wordLimit && words > wordLimit) {
+    checks.push({ kind: 'length', message: lengthMessage(words, wordLimit) })
+    // Where to cut first: the sections furthest over their own 字数目标.
+    for (const over of overTarget.sort((a, b) => b.words - b.target - (a.words - a.target)).slice(0, SECTIONS_TO_CUT))
+      checks.push({ kind: 'length', sectionId: over.sectionId, message: `“${over.name}”${over.words} 字，超出本节字数目标（${over.target} 字）${over.words - over.target} 字` })
+  }
 
   for (const [key, figure] of Object.entries(figures)) {
     if (figure.value !== null) continue

@@ -28,6 +28,22 @@ describe('preflight', () => {
     expect(words()).toEqual([])
   })
 
+  it('names the sections furthest over their 字数目标 when the whole is over its limit', () => {
+    const doc = buildFixture()
+    const outline = getOutline(doc)
+    for (const entry of outline.toArray()) entry.set('wordTarget', 5)
+    const lengths = () => checkSummary(doc).checks.filter((check) => check.kind === 'length')
+    // Within its limit, a section over its own target is no news.
+    expect(lengths()).toEqual([])
+    writeMeta(doc, { wordLimit: 20 })
+    const [whole, ...sections] = lengths()
+    expect(whole!.sectionId).toBeUndefined()
+    expect(sections.length).toBeGreaterThan(0)
+    expect(sections[0]!.message).toMatch(/^“.+”\d+ 字，超出本节字数目标（5 字）\d+ 字$/)
+    const over = sections.map((check) => Number(/）(\d+) 字$/.exec(check.message)![1]))
+    expect(over).toEqual([...over].sort((a, b) => b - a))
+  })
+
   it('leaves out the comments of a deleted section, which no one could resolve until it is restored', () => {
     const doc = buildFixture()
     const outline = getOutline(doc)
