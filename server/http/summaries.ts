@@ -3,8 +3,11 @@
  * from there), and the detail with derived heading numbers and word counts.
  */
 import { Hono } from 'hono'
-import { readMeta, writeMeta } from '../../shared/doc/outline.js'
-import { saveAsTemplateSchema, summaryBodySchema, summaryPatchSchema } from '../../shared/schema/api.js'
+import * as Y from 'yjs'
+import { getOutline, readMeta, writeMeta } from '../../shared/doc/outline.js'
+import { getComments } from '../../shared/doc/comments.js'
+import { createId } from '../ids.js'
+import { saveAsTemplateSchema, summaryBodySchema, summaryCopySchema, summaryPatchSchema } from '../../shared/schema/api.js'
 import { compactOfficialForm, describeOfficialForm } from '../../shared/schema/officialForm.js'
 import { summariseProblems } from '../../shared/schema/zodIssues.js'
 import { validateTemplate } from '../../shared/schema/template.js'
@@ -57,6 +60,30 @@ export const summaryRoutes = (store: Store, rooms: Rooms, userSockets: UserSocke
     await recordChange(store, user, record.id, 'summary', '移入回收站')
     await recordAudit(store, c, 'summary-delete', `总结“${record.title}”（${record.id}）移入回收站`)
     return c.json(deleted)
+  })
+
+  // 复制: the same report in another form (a 讲话稿 for the year-end meeting, a short version to
+  // send up) starts as a copy, text, figures and outline, and goes its own way; comments,
+  // versions and who-wrote-what stay with the original, and every section is being written again.
+  app.post('/:id/copy', requireRole('admin'), async (c) => {
+    const { title } = parseInput(summaryCopySchema, await c.req.json().catch(() => ({})))
+    const source = await requireSummary(store, c.req.param('id'))
+    const doc = await copyOfSummary(rooms, source.id)
+    try {
+      const copyTitle = title ?? `${source.title}（副本）`
+      doc.transact(() => {
+        writeMeta(doc, { title: copyTitle })
+        const comments = getComments(doc)
+        for (const threadId of [...comments.keys()]) comments.delete(threadId)
+        for (const entry of getOutline(doc).toArray()) entry.set('status', 'drafting')
+      })
+      const id = createId()
+      await store.catalog.insertSummary({ id, title: copyTitle, year: source.year, organisation: source.organisation, templateId: source.templateId, createdAt: Date.now() }, c.get('user').id, Y.encodeStateAsUpdate(doc))
+      await recordChange(store, c.get('user'), id, 'summary', `复制自“${source.title}”`)
+      return c.json({ id, title: copyTitle }, 201)
+    } finally {
+      doc.destroy()
+    }
   })
 
   app.post('/:id/restore', requireRole('admin'), async (c) => {

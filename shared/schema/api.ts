@@ -61,6 +61,9 @@ export const summaryBodySchema = z.object({
   period: z.enum(PERIODS).optional(),
 })
 
+/** POST /api/summaries/:id/copy (admin): a copy of the summary, text and all, as a new one. */
+export const summaryCopySchema = z.object({ title: z.string().trim().min(1).max(200).optional() })
+
 /**
  * PATCH /api/summaries/:id (admin): rename it, archive it or bring it back, set or clear (null) its
  * deadline, its 全文字数上限 or its 公文格式 (`official` replaces the whole form).

@@ -256,6 +256,18 @@ describe('在所有总结中查找', () => {
   })
 })
 
+describe('复制总结', () => {
+  it('copies a summary under a new title and opens the copy', async () => {
+    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+    await page.goto(`${suite.server.url}/`)
+    page.once('dialog', (dialog) => void dialog.accept('青山工业园区管理委员会2026年度工作总结（讲话稿）'))
+    await page.click(`[data-summary="${suite.summaryId}"] [data-action="copy"]`)
+    await page.waitForURL((url) => url.pathname.startsWith('/s/') && !url.pathname.endsWith(suite.summaryId))
+    await expect.poll(() => page.locator('.summary-title').innerText()).toBe('青山工业园区管理委员会2026年度工作总结（讲话稿）')
+    await expect.poll(() => page.locator('[data-section-id="investment"] .ProseMirror').innerText()).toContain('全年新签工业项目')
+  })
+})
+
 describe('backups', () => {
   it('takes a backup from the admin page and offers it for download', async () => {
     const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)

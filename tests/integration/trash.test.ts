@@ -190,3 +190,33 @@ describe('在所有总结中查找', () => {
   })
 })
 
+describe('复制总结', () => {
+  it('copies a summary, text and figures, as a new one whose sections are written again and which has no comments', async () => {
+    const source = await newSummary('复制测试园区')
+    const writer = clients.track(connect(server, source, admin))
+    await synced(writer)
+    writeParagraph(writer.doc, 'investment', '原稿里写下的一句话。')
+    await waitFor(async () => (await exportText(source)).text.includes('原稿里写下的一句话'))
+    await api(server, `/api/summaries/${source}/comments`, { token: admin, body: { sectionId: 'investment', wholeSection: true, text: '这条意见留在原稿' } })
+    await api(server, `/api/summaries/${source}/sections/investment`, { token: admin, method: 'PATCH', body: { status: 'review' } })
+
+    expect((await api(server, `/api/summaries/${source}/copy`, { token: await login(server, 'invest'), body: {} })).status).toBe(403)
+    expect((await api(server, '/api/summaries/no-such/copy', { token: admin, body: {} })).status).toBe(404)
+    const copied = await api<{ id: string; title: string }>(server, `/api/summaries/${source}/copy`, { token: admin, body: { title: '复制测试园区2026年度工作总结（讲话稿）' } })
+    expect(copied.status).toBe(201)
+    expect((await exportText(copied.body.id)).text).toContain('原稿里写下的一句话。')
+    const detail = await api<{ title: string; sections: Array<{ id: string; status: string }> }>(server, `/api/summaries/${copied.body.id}`, { token: admin })
+    expect(detail.body.title).toBe('复制测试园区2026年度工作总结（讲话稿）')
+    expect(detail.body.sections.every((section) => section.status === 'drafting')).toBe(true)
+    expect((await api<unknown[]>(server, `/api/summaries/${copied.body.id}/comments`, { token: admin })).body).toEqual([])
+    // The original is as it was, and the copy goes its own way.
+    expect((await api<unknown[]>(server, `/api/summaries/${source}/comments`, { token: admin })).body).toHaveLength(1)
+    const copy = clients.track(connect(server, copied.body.id, admin))
+    await synced(copy)
+    writeParagraph(copy.doc, 'investment', '只在副本里的一句。')
+    await waitFor(async () => (await exportText(copied.body.id)).text.includes('只在副本里的一句'))
+    expect((await exportText(source)).text).not.toContain('只在副本里的一句')
+    expect((await api<{ title: string }>(server, `/api/summaries/${source}/copy`, { token: admin, body: {} })).body.title).toBe('复制测试园区2026年度工作总结（副本）')
+  })
+})
+
