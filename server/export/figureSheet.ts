@@ -12,7 +12,7 @@ import { readMeta } from '../../shared/doc/outline.js'
 import { indicatorTableRow } from '../../shared/indicators/format.js'
 import { fileNameOf } from './exportSummary.js'
 import { writeTableSheet } from './tableSheet.js'
-import { chinaIsoDay } from '../../shared/chinaDay.js'
+import { chinaIsoDay, formatMonthDay } from '../../shared/chinaDay.js'
 import { isVerified } from '../../shared/figureVerification.js'
 import type { IndicatorData } from '../../shared/indicators/types.js'
 
@@ -22,8 +22,7 @@ export const figureSheetName = (doc: Y.Doc): string => `${fileNameOf(readMeta(do
 const verification = (figure: IndicatorData): string => {
   if (figure.ratio) return '随所用指标'
   if (!isVerified(figure)) return ''
-  const day = chinaIsoDay(new Date(figure.verifiedAt!)).split('-').map(Number)
-  return `${figure.verifiedBy} ${day[1]}月${day[2]}日`
+  return `${figure.verifiedBy} ${formatMonthDay(chinaIsoDay(new Date(figure.verifiedAt!)))}`
 }
 
 export const writeFigureSheet = (doc: Y.Doc, departmentName: (id: string) => string): Promise<Uint8Array<ArrayBuffer>> => {
