@@ -6,9 +6,7 @@ import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadSummaryDoc } from '../collab/rooms.js'
-import { parseChinaDay } from '../../shared/chinaDay.js'
-import { CLOSING_DATE_FORMAT_MESSAGE } from '../../shared/export/model.js'
-import { commentChoiceOf, draftMarkOf, exportSummary, isExportFormat, letterheadOf, partOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
+import { exportChoicesOf, exportSummary, isExportFormat, partOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
 import { createStore } from '../store/createStore.js'
 
 const fail = (message: string): never => {
@@ -41,7 +39,6 @@ if (values.list || !values.summary) {
   process.exit(values.list ? 0 : 1)
 }
 const format = isExportFormat(values.format) ? values.format : fail(unknownFormatMessage(values.format))
-const date = values.date === undefined ? new Date() : (parseChinaDay(values.date) ?? fail(CLOSING_DATE_FORMAT_MESSAGE))
 /** An option's check, its 400 message said on the console instead. */
 const checked = <T>(read: () => T): T => {
   try {
@@ -50,14 +47,14 @@ const checked = <T>(read: () => T): T => {
     return fail(error instanceof Error ? error.message : String(error))
   }
 }
-const comments = checked(() => commentChoiceOf(values.comments, format))
-const letterhead = checked(() => letterheadOf(values.letterhead ? '1' : undefined, format))
-const draftMark = checked(() => draftMarkOf(values.draft))
+// The same choices, checked the same way, as the export routes read from their query.
+const flags: Record<string, string | undefined> = { date: values.date, appendix: values.appendix ? '1' : undefined, comments: values.comments, letterhead: values.letterhead ? '1' : undefined, draft: values.draft }
+const choices = checked(() => exportChoicesOf((name) => flags[name], format, new Date()))
 const summary = (await store.catalog.getSummary(values.summary!)) ?? fail(`总结“${values.summary}”不存在（--list 可列出全部）`)
-const since = await versionToCompare(store, summary.id, values['changes-since'], format, comments).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)))
+const since = await versionToCompare(store, summary.id, values['changes-since'], format, choices.comments).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)))
 const { doc } = await loadSummaryDoc(store, summary.id)
-const part = await partOf(store, doc, values.department, letterhead, since).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)))
-const file = await exportSummary(doc, format, { date, appendix: values.appendix, comments, letterhead, ...(since ? { since } : {}), ...(part ? { part } : {}), ...(draftMark ? { draftMark } : {}) })
+const part = await partOf(store, doc, values.department, choices.letterhead, since).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)))
+const file = await exportSummary(doc, format, { ...choices, ...(since ? { since } : {}), ...(part ? { part } : {}) })
 const out = resolve(values.out ?? file.fileName)
 writeFileSync(out, file.body)
 await store.close()

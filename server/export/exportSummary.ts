@@ -38,7 +38,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
  * The closing date (落款日期) an export asks for as `YYYY-MM-DD` (`?date=`, `--date`), or
  * `fallback` when it asks for none; throws the Chinese message for anything else.
  */
-export const closingDateOf = (asked: string | undefined, fallback: Date): Date => {
+const closingDateOf = (asked: string | undefined, fallback: Date): Date => {
   if (asked === undefined || asked === '') return fallback
   const date = parseChinaDay(asked)
   if (!date) throw new AppError(400, 'invalid-date', CLOSING_DATE_FORMAT_MESSAGE, [{ path: 'date', message: CLOSING_DATE_FORMAT_MESSAGE }])
@@ -70,16 +70,22 @@ export interface ExportOptions {
   redact?: boolean
 }
 
-/** `?redact=1` (`--redact`): the 公开版, its personal numbers masked; not a 批注版 (its comments quote the text). */
-export const redactOf = (asked: string | undefined, comments: CommentChoice): boolean => {
+/** An on/off choice of an export (`1`, or `0` or nothing for off); 400 naming it for anything else. */
+const switchOf = (asked: string | undefined, name: string, meaning: string): boolean => {
   if (asked === undefined || asked === '' || asked === '0') return false
-  if (asked !== '1') throw new AppError(400, 'invalid-input', 'redact 应为 1（隐去个人信息）或 0', [{ path: 'redact', message: '应为 1 或 0' }])
+  if (asked !== '1') throw new AppError(400, 'invalid-input', `${name} 应为 1（${meaning}）或 0`, [{ path: name, message: '应为 1 或 0' }])
+  return true
+}
+
+/** `?redact=1` (the summary's export only): the 公开版, its personal numbers masked; not a 批注版 (its comments quote the text). */
+export const redactOf = (asked: string | undefined, comments: CommentChoice): boolean => {
+  if (!switchOf(asked, 'redact', '隐去个人信息')) return false
   if (comments !== 'none') throw new AppError(400, 'invalid-input', '公开版不能带批注', [{ path: 'redact', message: '不能与 comments 同用' }])
   return true
 }
 
 /** `?draft=` of an export (`--draft`): one of DRAFT_MARKS, or none; 400 for anything else. */
-export const draftMarkOf = (asked: string | undefined): DraftMark | undefined => {
+const draftMarkOf = (asked: string | undefined): DraftMark | undefined => {
   if (asked === undefined || asked === '') return undefined
   if (!(DRAFT_MARKS as readonly string[]).includes(asked)) throw new AppError(400, 'invalid-input', `稿本标注应为：${DRAFT_MARKS.join('、')}`, [{ path: 'draft', message: `可选：${DRAFT_MARKS.join('、')}` }])
   return asked as DraftMark
@@ -99,9 +105,8 @@ export const partOf = async (store: Store, doc: Y.Doc, departmentId: string | un
 }
 
 /** `?letterhead=1` (`--letterhead`) of an export: 400 for anything but 1/0, and for a format other than .docx. */
-export const letterheadOf = (asked: string | undefined, format: ExportFormat): boolean => {
-  if (asked === undefined || asked === '' || asked === '0') return false
-  if (asked !== '1') throw new AppError(400, 'invalid-input', 'letterhead 应为 1（带红头）或 0', [{ path: 'letterhead', message: '应为 1 或 0' }])
+const letterheadOf = (asked: string | undefined, format: ExportFormat): boolean => {
+  if (!switchOf(asked, 'letterhead', '带红头')) return false
   if (format !== 'docx') throw new AppError(400, 'letterhead-docx-only', '红头（版头、版记）只能导出为 Word（.docx）', [{ path: 'letterhead', message: '只适用于 docx' }])
   return true
 }
@@ -112,12 +117,25 @@ export type CommentChoice = 'none' | 'open' | 'all'
  * `?comments=` of an export: none, `1`/`open` (open threads) or `all`; 400 for anything else,
  * and for a format other than .docx (only Word has comments).
  */
-export const commentChoiceOf = (asked: string | undefined, format: ExportFormat): CommentChoice => {
+const commentChoiceOf = (asked: string | undefined, format: ExportFormat): CommentChoice => {
   if (asked === undefined || asked === '' || asked === '0') return 'none'
   const choice = asked === '1' || asked === 'open' ? 'open' : asked === 'all' ? 'all' : null
   if (!choice) throw new AppError(400, 'invalid-input', 'comments 应为 1（未解决的评论）或 all（全部评论）', [{ path: 'comments', message: '应为 1 或 all' }])
   if (format !== 'docx') throw new AppError(400, 'comments-docx-only', '批注版只能导出为 Word（.docx）', [{ path: 'comments', message: '只适用于 docx' }])
   return choice
+}
+
+/**
+ * What every export reads from its request (the summary's, a version's, the command line's): the
+ * 落款日期 (`fallbackDate` when none is asked for), 附件, 批注版, 红头 and 稿本标注; each checked,
+ * in that order, with its 400.
+ */
+export const exportChoicesOf = (asked: (name: string) => string | undefined, format: ExportFormat, fallbackDate: Date) => {
+  const date = closingDateOf(asked('date'), fallbackDate)
+  const comments = commentChoiceOf(asked('comments'), format)
+  const letterhead = letterheadOf(asked('letterhead'), format)
+  const draftMark = draftMarkOf(asked('draft'))
+  return { date, appendix: asked('appendix') === '1', comments, letterhead, ...(draftMark ? { draftMark } : {}) }
 }
 
 /**

@@ -12,7 +12,7 @@ import { AppError } from '../errors.js'
 import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import { assignmentSheetName, writeAssignmentSheet } from '../export/assignmentSheet.js'
-import { closingDateOf, dispositionOf, commentChoiceOf, draftMarkOf, exportSummary, isExportFormat, letterheadOf, partOf, redactOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
+import { dispositionOf, exportChoicesOf, exportSummary, isExportFormat, partOf, redactOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
 import { copyOfSummary } from '../summary/docFromState.js'
 import { departmentNames } from './describeSections.js'
@@ -49,17 +49,14 @@ export const exportRoutes = (store: Store, rooms: Rooms) => {
   app.get('/:id/export', async (c) => {
     const format = c.req.query('format')
     if (!isExportFormat(format)) throw new AppError(400, 'unknown-format', unknownFormatMessage(format))
-    const date = closingDateOf(c.req.query('date'), new Date())
-    const comments = commentChoiceOf(c.req.query('comments'), format)
-    const letterhead = letterheadOf(c.req.query('letterhead'), format)
-    const draftMark = draftMarkOf(c.req.query('draft'))
-    const redact = redactOf(c.req.query('redact'), comments)
+    const choices = exportChoicesOf((name) => c.req.query(name), format, new Date())
+    const redact = redactOf(c.req.query('redact'), choices.comments)
     const summaryId = await summaryOf(c.req.param('id'))
-    const since = await versionToCompare(store, summaryId, c.req.query('changesSince'), format, comments)
+    const since = await versionToCompare(store, summaryId, c.req.query('changesSince'), format, choices.comments)
     const doc = await copyOfSummary(rooms, summaryId)
     try {
-      const part = await partOf(store, doc, c.req.query('department'), letterhead, since)
-      const file = await exportSummary(doc, format, { date, appendix: c.req.query('appendix') === '1', comments, letterhead, ...(since ? { since } : {}), ...(part ? { part } : {}), ...(draftMark ? { draftMark } : {}), redact })
+      const part = await partOf(store, doc, c.req.query('department'), choices.letterhead, since)
+      const file = await exportSummary(doc, format, { ...choices, ...(since ? { since } : {}), ...(part ? { part } : {}), redact })
       return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': dispositionOf(c.req.query('inline'), file.fileName) })
     } finally {
       doc.destroy()

@@ -12,7 +12,7 @@ import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
-import { closingDateOf, dispositionOf, commentChoiceOf, draftMarkOf, exportSummary, isExportFormat, letterheadOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
+import { dispositionOf, exportChoicesOf, exportSummary, isExportFormat, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
 import { copyOfSummary, docFromState } from '../summary/docFromState.js'
 import { findEntryIndex } from '../summary/outlineEdits.js'
@@ -54,15 +54,12 @@ export const versionRoutes = (store: Store, rooms: Rooms) => {
     const format = c.req.query('format')
     if (!isExportFormat(format)) throw new AppError(400, 'unknown-format', unknownFormatMessage(format))
     const version = await versionOf(c)
-    const date = closingDateOf(c.req.query('date'), new Date(version.createdAt))
-    const comments = commentChoiceOf(c.req.query('comments'), format)
-    const letterhead = letterheadOf(c.req.query('letterhead'), format)
-    const draftMark = draftMarkOf(c.req.query('draft'))
+    const choices = exportChoicesOf((name) => c.req.query(name), format, new Date(version.createdAt))
     // 修订版 between two versions (送审稿 → 定稿, after the summary has moved on): this one, with
     // what changed since the other tracked.
-    const since = await versionToCompare(store, version.summaryId, c.req.query('changesSince'), format, comments)
+    const since = await versionToCompare(store, version.summaryId, c.req.query('changesSince'), format, choices.comments)
     const doc = docFromState(version.data)
-    const file = await exportSummary(doc, format, { date, appendix: c.req.query('appendix') === '1', comments, letterhead, ...(since ? { since } : {}), ...(draftMark ? { draftMark } : {}) })
+    const file = await exportSummary(doc, format, { ...choices, ...(since ? { since } : {}) })
     doc.destroy()
     since?.doc.destroy()
     const fileName = file.fileName.replace(/\.(\w+)$/, `（${version.name}）.$1`)
