@@ -3,10 +3,7 @@
  * from there), and the detail with derived heading numbers and word counts.
  */
 import { Hono } from 'hono'
-import * as Y from 'yjs'
-import { getOutline, readMeta, writeMeta } from '../../shared/doc/outline.js'
-import { getComments } from '../../shared/doc/comments.js'
-import { createId } from '../ids.js'
+import { readMeta, writeMeta } from '../../shared/doc/outline.js'
 import { saveAsTemplateSchema, summaryBodySchema, summaryCopySchema, summaryPatchSchema } from '../../shared/schema/api.js'
 import { compactOfficialForm, describeOfficialForm } from '../../shared/schema/officialForm.js'
 import { summariseProblems } from '../../shared/schema/zodIssues.js'
@@ -22,7 +19,8 @@ import { formatChineseDate } from '../../shared/chinaDay.js'
 import { requireDeletedSummary, requireSummary } from './requireSummary.js'
 import { recordAudit } from './audit.js'
 import type { UserSockets } from '../collab/userSockets.js'
-import { createSummary } from '../summary/createSummary.js'
+import { createSummary, storeNewSummary } from '../summary/createSummary.js'
+import { makeCopyOf } from '../summary/copySummary.js'
 import { copyOfSummary } from '../summary/docFromState.js'
 import { parseInput } from '../validate.js'
 import { departmentNames, describeSections } from './describeSections.js'
@@ -62,25 +60,16 @@ export const summaryRoutes = (store: Store, rooms: Rooms, userSockets: UserSocke
     return c.json(deleted)
   })
 
-  // 复制: the same report in another form (a 讲话稿 for the year-end meeting, a short version to
-  // send up) starts as a copy, text, figures and outline, and goes its own way; comments,
-  // versions and who-wrote-what stay with the original, and every section is being written again.
+  // 复制 (copySummary.ts): a new summary starting where this one stands.
   app.post('/:id/copy', requireRole('admin'), async (c) => {
     const { title } = parseInput(summaryCopySchema, await c.req.json().catch(() => ({})))
     const source = await requireSummary(store, c.req.param('id'))
     const doc = await copyOfSummary(rooms, source.id)
     try {
-      const copyTitle = title ?? `${source.title}（副本）`
-      doc.transact(() => {
-        writeMeta(doc, { title: copyTitle })
-        const comments = getComments(doc)
-        for (const threadId of [...comments.keys()]) comments.delete(threadId)
-        for (const entry of getOutline(doc).toArray()) entry.set('status', 'drafting')
-      })
-      const id = createId()
-      await store.catalog.insertSummary({ id, title: copyTitle, year: source.year, organisation: source.organisation, templateId: source.templateId, createdAt: Date.now() }, c.get('user').id, Y.encodeStateAsUpdate(doc))
-      await recordChange(store, c.get('user'), id, 'summary', `复制自“${source.title}”`)
-      return c.json({ id, title: copyTitle }, 201)
+      makeCopyOf(doc, title ?? `${source.title}（副本）`)
+      const copy = await storeNewSummary(store, doc, c.get('user').id)
+      await recordChange(store, c.get('user'), copy.id, 'summary', `复制自“${source.title}”`)
+      return c.json(copy, 201)
     } finally {
       doc.destroy()
     }

@@ -36,14 +36,25 @@ const continuedTitle = (earlier: Y.Doc, input: Pick<CreateSummaryInput, 'organis
 export const createSummary = async (store: Store, input: CreateSummaryInput, createdBy: string | null, earlier?: { id: string; doc: Y.Doc }): Promise<{ id: string; title: string }> => {
   const template: Template | undefined = await store.catalog.getTemplate(input.templateId)
   if (!template) throw new AppError(404, 'unknown-template', `模板“${input.templateId}”不存在`)
-  const id = createId()
   const half = input.period === 'half'
   const title = input.title ?? (earlier ? continuedTitle(earlier.doc, input) : half ? halfYearTitle(input.organisation, input.year) : renderTemplateTitle(template, input.organisation, input.year))
   const departmentIds = new Map(await Promise.all(template.departments.map(async (name) => [name, (await store.directory.ensureDepartment(name)).id] as const)))
   const meta = { title, year: input.year, organisation: input.organisation, templateId: template.id, ...(input.dueDate ? { dueDate: input.dueDate } : {}), ...(half ? { period: 'half' as const } : {}) }
   const doc = earlier ? buildFromEarlier(earlier.doc, template, { ...meta, basedOn: earlier.id }, departmentIds) : buildSummaryDoc(template, meta, departmentIds, input.values)
-  const record = { id, title, year: input.year, organisation: input.organisation, templateId: template.id, createdAt: Date.now() }
-  await store.catalog.insertSummary(record, createdBy, Y.encodeStateAsUpdate(doc))
-  doc.destroy()
+  try {
+    return await storeNewSummary(store, doc, createdBy)
+  } finally {
+    doc.destroy()
+  }
+}
+
+/**
+ * Registers the summary built in `doc` under a new id, its record (title, year, organisation,
+ * template) read from the doc's meta, and stores the doc as its first snapshot.
+ */
+export const storeNewSummary = async (store: Store, doc: Y.Doc, createdBy: string | null): Promise<{ id: string; title: string }> => {
+  const { title, year, organisation, templateId } = readMeta(doc)
+  const id = createId()
+  await store.catalog.insertSummary({ id, title, year, organisation, templateId, createdAt: Date.now() }, createdBy, Y.encodeStateAsUpdate(doc))
   return { id, title }
 }
