@@ -14,7 +14,7 @@ export interface PersonalItem {
   masked: string
 }
 
-export const PERSONAL_LABELS: Record<PersonalKind, string> = { mobile: '手机号码', 'id-card': '身份证号' }
+const PERSONAL_LABELS: Record<PersonalKind, string> = { mobile: '手机号码', 'id-card': '身份证号' }
 
 /**
  * 138 1234 5678, 138-1234-5678 and 13812345678; not inside a longer run of digits or a code
@@ -59,8 +59,14 @@ export const maskPersonalInfo = (text: string): string => {
 
 export const findPersonalInfo = (text: string): PersonalItem[] => locate(text).map(({ kind, masked }) => ({ kind, masked }))
 
+/** What the writer is asked to do about them, wherever they are pointed out. */
+export const PERSONAL_ADVICE = '对外报送或公开前请确认是否删除或隐去'
+
+/** 手机号码 138****5678. */
+export const describePersonalItem = (item: PersonalItem): string => `${PERSONAL_LABELS[item.kind]} ${item.masked}`
+
 /** 手机号码 138****5678、身份证号 3301**********1234 (the first few; how many in all). */
 export const describePersonalInfo = (items: readonly PersonalItem[], shown = 3): string => {
-  const listed = items.slice(0, shown).map((item) => `${PERSONAL_LABELS[item.kind]} ${item.masked}`)
+  const listed = items.slice(0, shown).map(describePersonalItem)
   return `${listed.join('、')}${items.length > shown ? ` 等 ${items.length} 处` : ''}`
 }

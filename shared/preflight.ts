@@ -15,7 +15,7 @@ import { describeSlip, type PunctuationSlip } from './punctuation.js'
 import { findRepeatedSentences, sentencesOf } from './repeatedText.js'
 import { readSectionBlocks } from './export/buildExportDocument.js'
 import { describeWordingSlip } from './wording.js'
-import { describePersonalInfo } from './personalInfo.js'
+import { describePersonalInfo, PERSONAL_ADVICE } from './personalInfo.js'
 import { analyseSection, blocksText } from './sectionAnalysis.js'
 
 export type PreflightKind = 'empty-section' | 'missing-indicator' | 'placeholder' | 'unresolved-comment' | 'not-final'
@@ -106,7 +106,7 @@ export const checkSummary = (doc: Y.Doc, earlier?: Y.Doc): { problems: Preflight
     if (analysis.wording.length)
       checks.push({ kind: 'wording', sectionId: entry.id, message: `“${name}”中用词有误 ${listSlips(analysis.wording, describeWordingSlip)}` })
     if (analysis.personal.length)
-      checks.push({ kind: 'personal', sectionId: entry.id, message: `“${name}”中有个人信息：${describePersonalInfo(analysis.personal)}，对外报送或公开前请确认是否删除或隐去` })
+      checks.push({ kind: 'personal', sectionId: entry.id, message: `“${name}”中有个人信息：${describePersonalInfo(analysis.personal)}，${PERSONAL_ADVICE}` })
     const repeated = lastYear ? findRepeatedSentences(blocksText(analysis.blocks, 'mark'), lastYear) : []
     if (repeated.length) {
       const first = repeated[0]!
