@@ -198,6 +198,21 @@ describe('回收站', () => {
     expect((await api(suite.server, `/api/summaries/${id}`, { token: admin })).status).toBe(404)
     expect((await api(suite.server, `/api/summaries/${suite.summaryId}`, { token: admin })).status).toBe(200)
   })
+
+  it('keeps the list on screen when deleting fails, and says why', async () => {
+    const admin = await login(suite.server, 'admin')
+    const { id } = (await api<{ id: string }>(suite.server, '/api/summaries', { token: admin, body: { templateId: 'park-annual', year: 2026, organisation: '已被他人删除园区' } })).body
+    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+    await page.goto(`${suite.server.url}/`)
+    await page.waitForSelector(`[data-summary="${id}"]`)
+    // Someone else moved it to the 回收站 meanwhile: this page's 删除 is refused.
+    await api(suite.server, `/api/summaries/${id}`, { token: admin, method: 'DELETE' })
+    page.on('dialog', (dialog) => void dialog.accept())
+    await page.click(`[data-summary="${id}"] [data-action="delete"]`)
+    await expect.poll(() => page.locator('.error[role="alert"]').innerText()).toContain('回收站')
+    expect(await page.locator(`[data-summary="${suite.summaryId}"]`).count()).toBe(1)
+    await api(suite.server, `/api/summaries/${id}?permanent=1`, { token: admin, method: 'DELETE' })
+  })
 })
 
 describe('登录设备', () => {
