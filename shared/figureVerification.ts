@@ -15,12 +15,15 @@ export const keepsVerification = (before: IndicatorData, after: IndicatorData): 
 export const carryVerification = (before: IndicatorData, after: IndicatorData): IndicatorData =>
   keepsVerification(before, after) || !isVerified(before) ? after : { ...after, verifiedBy: null, verifiedAt: null }
 
+/** Figures filled in and not checked yet, rates aside: what 全部核实 marks. */
+export const uncheckedFigures = (figures: Readonly<Record<string, IndicatorData>>): string[] =>
+  Object.entries(figures)
+    .filter(([, figure]) => !figure.ratio && figure.value !== null && !isVerified(figure))
+    .map(([key]) => key)
+
 /**
- * Figures filled in and not checked, once the office has begun checking (any figure checked):
- * a summary whose office does not use 核实 is not told about it on every export.
+ * The unchecked figures once the office has begun checking (any figure checked): a summary whose
+ * office does not use 核实 is not told about it on every export.
  */
-export const unverifiedFigures = (figures: Readonly<Record<string, IndicatorData>>): string[] => {
-  const typed = Object.entries(figures).filter(([, figure]) => !figure.ratio)
-  if (!typed.some(([, figure]) => isVerified(figure))) return []
-  return typed.filter(([, figure]) => figure.value !== null && !isVerified(figure)).map(([key]) => key)
-}
+export const unverifiedFigures = (figures: Readonly<Record<string, IndicatorData>>): string[] =>
+  Object.values(figures).some((figure) => !figure.ratio && isVerified(figure)) ? uncheckedFigures(figures) : []
