@@ -5,7 +5,7 @@ import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { hashPassword, verifyPassword } from '../auth/password.js'
 import { describeAgent } from '../auth/describeAgent.js'
-import { hashToken, sessionIdOf } from '../store/sessions.js'
+import { sessionIdOfToken } from '../store/sessions.js'
 import type { UserSockets } from '../collab/userSockets.js'
 import type { User } from '../store/directory.js'
 import type { LoginLimiter } from '../auth/rateLimit.js'
@@ -61,17 +61,17 @@ export const authRoutes = (store: Store, limiter: LoginLimiter, userSockets: Use
   // 登录设备: the user's own live sessions — a shared office computer left signed in can be
   // ended from another; ending one closes its connections at once.
   app.get('/me/sessions', requireUser(store), async (c) => {
-    const current = sessionIdOf(hashToken(c.get('token')))
+    const current = sessionIdOfToken(c.get('token'))
     return c.json((await store.sessions.list(c.get('user').id)).map((session) => ({ ...session, current: session.id === current })))
   })
 
   app.delete('/me/sessions/:id', requireUser(store), async (c) => {
     const user = c.get('user')
     const id = c.req.param('id')
-    if (id === sessionIdOf(hashToken(c.get('token')))) throw new AppError(400, 'current-session', '这是您当前的登录，请用“退出”')
+    if (id === sessionIdOfToken(c.get('token'))) throw new AppError(400, 'current-session', '这是您当前的登录，请用“退出”')
     const session = (await store.sessions.list(user.id)).find((candidate) => candidate.id === id)
     if (!session || !(await store.sessions.revokeById(user.id, id))) throw new AppError(404, 'unknown-session', '该登录已结束或不存在')
-    userSockets.closeSession(user.id, (token) => sessionIdOf(hashToken(token)) === id)
+    userSockets.closeSession(user.id, (token) => sessionIdOfToken(token) === id)
     await recordAudit(store, c, 'logout', `结束了在 ${session.address || '未知地址'}（${session.agent}）的登录`)
     return c.json({ id, ended: true })
   })

@@ -28,6 +28,12 @@ export interface SessionInfo {
 /** A session's public id: the first characters of its token's hash. */
 export const sessionIdOf = (hash: string): string => hash.slice(0, 16)
 
+/** The public id of the session a token opens. */
+export const sessionIdOfToken = (token: string): string => sessionIdOf(hashToken(token))
+
+/** 登录超时: a session last active at `lastSeenAt` has been idle too long (never when `idleMs` is 0). */
+const isIdle = (lastSeenAt: number, idleMs: number, now: number): boolean => idleMs > 0 && now - Number(lastSeenAt) > idleMs
+
 interface SessionRow {
   token_hash: string
   created_at: number
@@ -39,7 +45,7 @@ interface SessionRow {
 /** Live sessions (not expired, not idle), the latest active first, as the user sees them. */
 export const liveSessions = (rows: readonly SessionRow[], idleMs: number, now = Date.now()): SessionInfo[] =>
   rows
-    .filter((row) => idleMs <= 0 || now - Number(row.last_seen_at) <= idleMs)
+    .filter((row) => !isIdle(row.last_seen_at, idleMs, now))
     .map((row) => ({ id: sessionIdOf(row.token_hash), createdAt: Number(row.created_at), lastSeenAt: Number(row.last_seen_at), address: row.address, agent: row.agent }))
     .sort((a, b) => b.lastSeenAt - a.lastSeenAt)
 
@@ -63,7 +69,7 @@ export const touchGate = (idleMs: number) => {
 /** The idle rule on a looked-up row, the same for both stores. */
 export const lookUp = (row: { user_id: string; last_seen_at: number } | undefined, idleMs: number, now = Date.now()): SessionLookup => {
   if (!row) return { ended: 'unknown' }
-  if (idleMs > 0 && now - Number(row.last_seen_at) > idleMs) return { ended: 'idle' }
+  if (isIdle(row.last_seen_at, idleMs, now)) return { ended: 'idle' }
   return { userId: row.user_id }
 }
 
