@@ -19,6 +19,14 @@ const exportText = async (id: string): Promise<{ status: number; text: string }>
   const response = await fetch(`${server.url}/api/summaries/${id}/export?format=txt`, { headers: { authorization: `Bearer ${admin}` } })
   return { status: response.status, text: await response.text() }
 }
+/** Writes a paragraph into a summary's 招商 section as the admin, once it is in what exports print; the admin's page stays open. */
+const writeInto = async (id: string, text: string) => {
+  const client = clients.track(connect(server, id, admin))
+  await synced(client)
+  writeParagraph(client.doc, 'investment', text)
+  await waitFor(async () => (await exportText(id)).text.includes(text))
+  return client
+}
 const auditActions = async () => (await api<Array<{ action: string; detail: string }>>(server, '/api/audit', { token: admin })).body
 
 beforeAll(async () => {
@@ -34,10 +42,7 @@ afterAll(async () => {
 describe('回收站', () => {
   it('moves a deleted summary out of every list and closes its pages, and restores it with every word', async () => {
     const id = await newSummary('回收站测试园区')
-    const writer = clients.track(connect(server, id, admin))
-    await synced(writer)
-    writeParagraph(writer.doc, 'investment', '全年新签项目二十个，留在回收站里也不能丢。')
-    await waitFor(async () => (await exportText(id)).text.includes('留在回收站里'))
+    const writer = await writeInto(id, '全年新签项目二十个，留在回收站里也不能丢。')
 
     const invest = await login(server, 'invest')
     expect((await api(server, `/api/summaries/${id}`, { token: invest, method: 'DELETE' })).status).toBe(403)
@@ -168,13 +173,7 @@ describe('在所有总结中查找', () => {
     const lastYear = await newSummary('查找测试园区')
     const thisYear = await newSummary('查找测试二园区')
     const trashed = await newSummary('查找测试三园区')
-    for (const [id, text] of [[lastYear, '持续优化营商环境，推行EPC总承包。'], [thisYear, '营商环境评价位居全县第一。'], [trashed, '回收站里的营商环境不该被找到。']] as const) {
-      const client = clients.track(connect(server, id, admin))
-      await synced(client)
-      writeParagraph(client.doc, 'investment', text)
-    }
-    await waitFor(async () => (await exportText(trashed)).text.includes('回收站里的营商环境'))
-    await waitFor(async () => (await exportText(lastYear)).text.includes('EPC') && (await exportText(thisYear)).text.includes('位居全县第一'))
+    for (const [id, text] of [[lastYear, '持续优化营商环境，推行EPC总承包。'], [thisYear, '营商环境评价位居全县第一。'], [trashed, '回收站里的营商环境不该被找到。']] as const) await writeInto(id, text)
     await api(server, `/api/summaries/${lastYear}`, { token: admin, method: 'PATCH', body: { archived: true } })
     await api(server, `/api/summaries/${trashed}`, { token: admin, method: 'DELETE' })
 
@@ -193,10 +192,7 @@ describe('在所有总结中查找', () => {
 describe('复制总结', () => {
   it('copies a summary, text and figures, as a new one whose sections are written again and which has no comments', async () => {
     const source = await newSummary('复制测试园区')
-    const writer = clients.track(connect(server, source, admin))
-    await synced(writer)
-    writeParagraph(writer.doc, 'investment', '原稿里写下的一句话。')
-    await waitFor(async () => (await exportText(source)).text.includes('原稿里写下的一句话'))
+    await writeInto(source, '原稿里写下的一句话。')
     await api(server, `/api/summaries/${source}/comments`, { token: admin, body: { sectionId: 'investment', wholeSection: true, text: '这条意见留在原稿' } })
     await api(server, `/api/summaries/${source}/sections/investment`, { token: admin, method: 'PATCH', body: { status: 'review' } })
 
@@ -211,10 +207,7 @@ describe('复制总结', () => {
     expect((await api<unknown[]>(server, `/api/summaries/${copied.body.id}/comments`, { token: admin })).body).toEqual([])
     // The original is as it was, and the copy goes its own way.
     expect((await api<unknown[]>(server, `/api/summaries/${source}/comments`, { token: admin })).body).toHaveLength(1)
-    const copy = clients.track(connect(server, copied.body.id, admin))
-    await synced(copy)
-    writeParagraph(copy.doc, 'investment', '只在副本里的一句。')
-    await waitFor(async () => (await exportText(copied.body.id)).text.includes('只在副本里的一句'))
+    await writeInto(copied.body.id, '只在副本里的一句。')
     expect((await exportText(source)).text).not.toContain('只在副本里的一句')
     expect((await api<{ title: string }>(server, `/api/summaries/${source}/copy`, { token: admin, body: {} })).body.title).toBe('复制测试园区2026年度工作总结（副本）')
   })
