@@ -54,13 +54,20 @@ export type SessionLookup = { userId: string } | { ended: 'idle' | 'unknown' }
 
 /**
  * Whether a session's activity is to be written now: at most once a minute (a quarter of a short
- * idle time), never when sessions do not idle. One per store, keyed by token hash.
+ * idle time), never when sessions do not idle. One per store, keyed by token hash. A hash written
+ * longer than that ago gates nothing, so such entries are dropped once per interval: the map holds
+ * the sessions active lately, not every session the process has seen.
  */
 export const touchGate = (idleMs: number) => {
   const written = new Map<string, number>()
   const every = Math.min(60_000, idleMs / 4)
+  let swept = 0
   return (hash: string, now: number): boolean => {
     if (idleMs <= 0 || now - (written.get(hash) ?? 0) < every) return false
+    if (now - swept >= every) {
+      for (const [key, at] of written) if (now - at >= every) written.delete(key)
+      swept = now
+    }
     written.set(hash, now)
     return true
   }
@@ -100,7 +107,7 @@ export const createSessions = (db: Db, idleMs = 0) => {
       if ('ended' in found && found.ended === 'idle') remove.run(hashToken(token))
       return found
     },
-    /** Marks the session active now (written at most once per touchEvery). */
+    /** Marks the session active now (written at most as often as touchGate lets through). */
     touch: async (token: string): Promise<void> => {
       const hash = hashToken(token)
       const now = Date.now()
