@@ -5,6 +5,7 @@
  * (个人信息保护法). Found in the typed text, shown masked (the check must not spread it further).
  * Office numbers (0571-8888xxxx) are not personal and are not found.
  */
+import { listFirst } from './listFirst.js'
 
 export type PersonalKind = 'mobile' | 'id-card'
 
@@ -66,7 +67,4 @@ export const PERSONAL_ADVICE = '对外报送或公开前请确认是否删除或
 export const describePersonalItem = (item: PersonalItem): string => `${PERSONAL_LABELS[item.kind]} ${item.masked}`
 
 /** 手机号码 138****5678、身份证号 3301**********1234 (the first few; how many in all). */
-export const describePersonalInfo = (items: readonly PersonalItem[], shown = 3): string => {
-  const listed = items.slice(0, shown).map(describePersonalItem)
-  return `${listed.join('、')}${items.length > shown ? ` 等 ${items.length} 处` : ''}`
-}
+export const describePersonalInfo = (items: readonly PersonalItem[], shown = 3): string => listFirst(items.map(describePersonalItem), shown, '处')

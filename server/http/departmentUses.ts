@@ -4,13 +4,14 @@
  */
 import { readIndicators } from '../../shared/doc/indicators.js'
 import { readOutline } from '../../shared/doc/outline.js'
+import { listFirst } from '../../shared/listFirst.js'
 import type { Rooms } from '../collab/rooms.js'
 import { SummaryUnavailable } from '../collab/rooms.js'
 import type { Store } from '../store/index.js'
 
 const NAMED = 5
 
-const listed = (names: readonly string[]): string => `${names.slice(0, NAMED).join('、')}${names.length > NAMED ? ` 等 ${names.length} 个` : ''}`
+const listed = (names: readonly string[]): string => listFirst(names, NAMED, '个')
 
 export const departmentUses = async (store: Store, rooms: Rooms, departmentId: string): Promise<string[]> => {
   const uses: string[] = []

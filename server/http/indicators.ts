@@ -10,6 +10,7 @@
 import { Hono } from 'hono'
 import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
 import { figureUsage } from '../../shared/figureUsage.js'
+import { listFirst } from '../../shared/listFirst.js'
 import { defaultPrecision } from '../../shared/indicators/format.js'
 import type { IndicatorData } from '../../shared/indicators/types.js'
 import { indicatorCreateSchema, indicatorPatchSchema, indicatorVerifySchema } from '../../shared/schema/api.js'
@@ -180,7 +181,7 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
         for (const key of keys) map.set(key, { ...stored[key]!, verifiedBy: verified ? user.displayName : null, verifiedAt: verified ? now : null })
       }, user.id)
       const labels = keys.map((key) => stored[key]!.label)
-      await recordChange(store, user, summaryId, 'figures', `${verified ? '核实指标' : '撤销核实'}：${labels.slice(0, FIGURES_NAMED).join('、')}${labels.length > FIGURES_NAMED ? ` 等 ${labels.length} 项` : ''}`)
+      await recordChange(store, user, summaryId, 'figures', `${verified ? '核实指标' : '撤销核实'}：${listFirst(labels, FIGURES_NAMED, '项')}`)
       return c.json({ keys, verified, verifiedBy: verified ? user.displayName : null, verifiedAt: verified ? now : null })
     })
   })
