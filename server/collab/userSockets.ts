@@ -40,29 +40,17 @@ export class UserSockets {
 
   /** Closes the user's connections (4401: sign in again), except those on `keepToken`. */
   closeUser(userId: string, keepToken?: string): void {
-    for (const socket of [...(this.byUser.get(userId) ?? [])]) {
-      if (socket.token === keepToken) continue
-      this.remove(socket)
-      socket.close(CLOSE_UNAUTHORISED)
-    }
+    this.closeWhere(this.ofUser(userId), (socket) => socket.token !== keepToken, CLOSE_UNAUTHORISED)
   }
 
   /** Closes the user's connections on the session `isSession` picks (ended from 登录设备). */
   closeSession(userId: string, isSession: (token: string) => boolean): void {
-    for (const socket of [...(this.byUser.get(userId) ?? [])]) {
-      if (!isSession(socket.token)) continue
-      this.remove(socket)
-      socket.close(CLOSE_UNAUTHORISED)
-    }
+    this.closeWhere(this.ofUser(userId), (socket) => isSession(socket.token), CLOSE_UNAUTHORISED)
   }
 
   /** Closes every connection to a summary (moved to the 回收站). */
   closeSummary(summaryId: string): void {
-    for (const socket of this.all()) {
-      if (socket.summaryId !== summaryId) continue
-      this.remove(socket)
-      socket.close(CLOSE_SUMMARY_DELETED)
-    }
+    this.closeWhere(this.all(), (socket) => socket.summaryId === summaryId, CLOSE_SUMMARY_DELETED)
   }
 
   /**
@@ -95,6 +83,19 @@ export class UserSockets {
 
   private all(): UserSocket[] {
     return [...this.byUser.values()].flatMap((set) => [...set])
+  }
+
+  private ofUser(userId: string): UserSocket[] {
+    return [...(this.byUser.get(userId) ?? [])]
+  }
+
+  /** Ends the connections among `sockets` that `pick` chooses, each closed with `code`. */
+  private closeWhere(sockets: readonly UserSocket[], pick: (socket: UserSocket) => boolean, code: CloseCode): void {
+    for (const socket of sockets) {
+      if (!pick(socket)) continue
+      this.remove(socket)
+      socket.close(code)
+    }
   }
 
   stop(): void {
