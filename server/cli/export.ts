@@ -40,20 +40,20 @@ if (values.list || !values.summary) {
 }
 const format = isExportFormat(values.format) ? values.format : fail(unknownFormatMessage(values.format))
 /** An option's check, its 400 message said on the console instead. */
-const checked = <T>(read: () => T): T => {
+const checked = async <T>(read: () => T | Promise<T>): Promise<T> => {
   try {
-    return read()
+    return await read()
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error))
   }
 }
 // The same choices, checked the same way, as the export routes read from their query.
 const flags: Record<string, string | undefined> = { date: values.date, appendix: values.appendix ? '1' : undefined, comments: values.comments, letterhead: values.letterhead ? '1' : undefined, draft: values.draft }
-const choices = checked(() => exportChoicesOf((name) => flags[name], format, new Date()))
+const choices = await checked(() => exportChoicesOf((name) => flags[name], format, new Date()))
 const summary = (await store.catalog.getSummary(values.summary!)) ?? fail(`总结“${values.summary}”不存在（--list 可列出全部）`)
-const since = await versionToCompare(store, summary.id, values['changes-since'], format, choices.comments).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)))
+const since = await checked(() => versionToCompare(store, summary.id, values['changes-since'], format, choices.comments))
 const { doc } = await loadSummaryDoc(store, summary.id)
-const part = await partOf(store, doc, values.department, choices.letterhead, since).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)))
+const part = await checked(() => partOf(store, doc, values.department, choices.letterhead, since))
 const file = await exportSummary(doc, format, { ...choices, ...(since ? { since } : {}), ...(part ? { part } : {}) })
 const out = resolve(values.out ?? file.fileName)
 writeFileSync(out, file.body)
