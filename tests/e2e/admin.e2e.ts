@@ -178,6 +178,8 @@ describe('回收站', () => {
     expect(await page.locator('[data-trash-list] summary').innerText()).toBe('回收站（1）')
     // The writer's page stops, saying why.
     await expect.poll(() => writer.locator('.error.banner').innerText()).toContain('已被管理员移入回收站')
+    // …and its badge no longer promises a reconnect that will not come.
+    expect(await writer.locator('[data-connection-status]').innerText()).toBe('已断开，不再自动重连')
 
     await page.click('[data-trash-list] summary')
     expect(await page.locator(`[data-trashed="${id}"]`).innerText()).toContain('系统管理员')
