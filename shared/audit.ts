@@ -25,7 +25,15 @@ export type AuditAction = keyof typeof AUDIT_LABELS
 /** Entries per answer of GET /api/audit, newest first; fewer means there is nothing older. */
 export const AUDIT_PAGE = 500
 
+/** Where a page of the log ends: entries older than `at`, or at `at` with a smaller `id`. */
+export interface AuditCursor {
+  at: number
+  id?: number
+}
+
 export interface AuditEntry {
+  /** Its place in the log: with `at`, the cursor for the next page (entries may share a millisecond). */
+  id: number
   at: number
   /** Who did it; null for a sign-in that failed (no one was signed in). */
   actorId: string | null

@@ -1,5 +1,5 @@
 /**
- * 安全审计 (admin): GET /api/audit[?before=<ms>][&format=xlsx] — sign-ins, passwords, accounts,
+ * 安全审计 (admin): GET /api/audit[?before=<ms>[&beforeId=<id>]][&format=xlsx] — sign-ins, passwords, accounts,
  * departments, templates and backups, newest first (server/store/audit.ts). `recordAudit` is how
  * the routes write it: after the change, never failing the request it describes.
  */
@@ -9,7 +9,7 @@ import { AppError } from '../errors.js'
 import { requireRole, requireUser } from '../auth/session.js'
 import { writeTableSheet } from '../export/tableSheet.js'
 import { formatChinaTime } from '../../shared/chinaDay.js'
-import { AUDIT_LABELS, type AuditAction } from '../../shared/audit.js'
+import { AUDIT_LABELS, type AuditAction, type AuditCursor } from '../../shared/audit.js'
 import type { Store } from '../store/index.js'
 import { listFormat, sheetAnswer } from './sheetAnswer.js'
 
@@ -28,14 +28,20 @@ export const recordAudit = async (store: Store, c: Context<AppEnv>, action: Audi
   }
 }
 
+/** The next page starts after the last entry shown: its time and id (the id alone is meaningless). */
+const cursorOf = (before: string | undefined, beforeId: string | undefined): AuditCursor | undefined => {
+  if (before !== undefined && !/^\d{1,15}$/.test(before)) throw new AppError(400, 'invalid-input', 'before 应为毫秒时间戳')
+  if (beforeId !== undefined && (before === undefined || !/^\d{1,15}$/.test(beforeId))) throw new AppError(400, 'invalid-input', 'beforeId 应为记录编号，并与 before 一起给出')
+  if (before === undefined) return undefined
+  return { at: Number(before), id: beforeId === undefined ? undefined : Number(beforeId) }
+}
+
 export const auditRoutes = (store: Store) => {
   const app = new Hono<AppEnv>()
   app.use('*', requireUser(store), requireRole('admin'))
 
   app.get('/', async (c) => {
-    const before = c.req.query('before')
-    if (before !== undefined && !/^\d{1,15}$/.test(before)) throw new AppError(400, 'invalid-input', 'before 应为毫秒时间戳')
-    const entries = await store.audit.list(before === undefined ? undefined : Number(before))
+    const entries = await store.audit.list(cursorOf(c.req.query('before'), c.req.query('beforeId')))
     if (listFormat(c.req.query('format')) === 'json') return c.json(entries)
     const body = await writeTableSheet({
       name: '安全审计',

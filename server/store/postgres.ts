@@ -17,7 +17,7 @@ import { JOURNAL_LIMIT, toJournalEntry } from './journal.js'
 import { toReadMark } from './readMarks.js'
 import { hashToken, liveSessions, lookUp, SESSION_DAYS, touchGate } from './sessions.js'
 import { AUDIT_PAGE } from '../../shared/audit.js'
-import { toAuditEntry } from './audit.js'
+import { cursorParameters, toAuditEntry } from './audit.js'
 
 const MIGRATIONS = [
   `CREATE TABLE departments (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL);
@@ -370,8 +370,8 @@ export const openPostgresStore = async (url: string, sessionIdleMs = 0): Promise
         entry.at, entry.actorId, entry.actorName, entry.action, entry.detail, entry.address,
       ])
     },
-    list: async (before = Number.MAX_SAFE_INTEGER, limit = AUDIT_PAGE) =>
-      (await all('SELECT * FROM audit_log WHERE at < $1 ORDER BY at DESC, id DESC LIMIT $2', [before, limit])).map(toAuditEntry),
+    list: async (before, limit = AUDIT_PAGE) =>
+      (await all('SELECT * FROM audit_log WHERE at < $1 OR (at = $2 AND id < $3) ORDER BY at DESC, id DESC LIMIT $4', [...cursorParameters(before), limit])).map(toAuditEntry),
     signIns: async (userId, username) => {
       const logins = await all<{ at: number; address: string }>("SELECT at, address FROM audit_log WHERE actor_id = $1 AND action = 'login' ORDER BY at DESC, id DESC LIMIT 2", [userId])
       const previous = logins[1] ?? null

@@ -10,7 +10,7 @@ import type { VersionRecord } from './versions.js'
 import type { Backups } from './backups.js'
 import type { JournalEntry } from './journal.js'
 import type { ReadMark } from './readMarks.js'
-import type { AuditEntry } from '../../shared/audit.js'
+import type { AuditCursor, AuditEntry } from '../../shared/audit.js'
 import type { SignIns } from './audit.js'
 import type { SessionInfo, SessionLookup, SessionOrigin } from './sessions.js'
 
@@ -95,9 +95,9 @@ export interface Store {
   }
   /** 安全审计: sign-ins, passwords, accounts, backups. */
   audit: {
-    record(entry: AuditEntry): Promise<void>
-    /** Newest first, before a time, at most AUDIT_PAGE. */
-    list(before?: number, limit?: number): Promise<AuditEntry[]>
+    record(entry: Omit<AuditEntry, 'id'>): Promise<void>
+    /** Newest first, before the cursor, at most AUDIT_PAGE. */
+    list(before?: AuditCursor, limit?: number): Promise<AuditEntry[]>
     /** The user's sign-in before the latest, and failed sign-ins with their name since. */
     signIns(userId: string, username: string): Promise<SignIns>
   }

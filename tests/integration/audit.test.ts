@@ -6,6 +6,7 @@ let server: Awaited<ReturnType<typeof startTestServer>>
 let admin: string
 
 interface Entry {
+  id: number
   at: number
   actorId: string | null
   actorName: string
@@ -42,6 +43,8 @@ describe('安全审计', () => {
     // Newest first; an earlier page by time.
     expect(entries.map((entry) => entry.at)).toEqual([...entries.map((entry) => entry.at)].sort((a, b) => b - a))
     expect((await audit(`?before=${entries[0]!.at}`)).every((entry) => entry.at < entries[0]!.at)).toBe(true)
+    // The next page after an entry: everything after it, whatever millisecond they share.
+    expect(await audit(`?before=${entries[0]!.at}&beforeId=${entries[0]!.id}`)).toEqual(entries.slice(1))
   })
 
   it('keeps password changes and the admin’s changes to accounts and departments', async () => {
@@ -82,6 +85,7 @@ describe('安全审计', () => {
     expect((await api(server, '/api/audit', { token: await login(server, 'leader') })).status).toBe(403)
     expect((await api(server, '/api/audit')).status).toBe(401)
     expect((await api(server, '/api/audit?before=yesterday', { token: admin })).status).toBe(400)
+    expect((await api(server, '/api/audit?beforeId=3', { token: admin })).status).toBe(400)
     const response = await fetch(`${server.url}/api/audit?format=xlsx`, { headers: { authorization: `Bearer ${admin}` } })
     expect(response.status).toBe(200)
     const workbook = new ExcelJS.Workbook()

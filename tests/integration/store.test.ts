@@ -96,6 +96,26 @@ describe.each(engines)('store on %s', (_name, open, unavailable) => {
     expect((await store.updates.load('kept')).lastSeq).toBe(1)
     await store.close()
   })
+
+  it.skipIf(unavailable)('pages the 安全审计 without skipping entries that share a millisecond at a page’s end', async () => {
+    const store = await open()
+    // Five sign-ins in one millisecond, two before: pages of three split the millisecond.
+    const times = [100, 200, 300, 300, 300, 300, 300]
+    for (const [index, at] of times.entries()) {
+      await store.audit.record({ at, actorId: null, actorName: `第${index}`, action: 'login', detail: '', address: '' })
+    }
+    const seen: string[] = []
+    let page = await store.audit.list(undefined, 3)
+    while (page.length > 0) {
+      seen.push(...page.map((entry) => entry.actorName))
+      const last = page.at(-1)!
+      page = await store.audit.list({ at: last.at, id: last.id }, 3)
+    }
+    expect(seen).toEqual(['第6', '第5', '第4', '第3', '第2', '第1', '第0'])
+    // A time alone still leaves out that whole millisecond.
+    expect((await store.audit.list({ at: 300 })).map((entry) => entry.actorName)).toEqual(['第1', '第0'])
+    await store.close()
+  })
 })
 
 /** A database as the release before the migration that mentions `marker` left it, in a new data dir. */
