@@ -23,8 +23,18 @@ export interface SearchHit {
 /** Characters of context on each side of a hit. */
 const AROUND = 24
 
+/**
+ * Lower case, letter for letter: a hit's place in the folded line must be its place in the line
+ * (`toLowerCase` alone makes İ two characters, which would shift every hit after it).
+ */
+const foldCase = (text: string): string =>
+  text.replace(/\p{Lu}/gu, (letter) => {
+    const lower = letter.toLowerCase()
+    return lower.length === letter.length ? lower : letter
+  })
+
 export const searchSummary = (doc: Y.Doc, query: string, limit: number): SearchHit[] => {
-  const wanted = query.toLowerCase()
+  const wanted = foldCase(query)
   const figures = readIndicators(doc)
   const outline = readOutline(doc)
   const numbers = numberOutline(outline)
@@ -34,7 +44,7 @@ export const searchSummary = (doc: Y.Doc, query: string, limit: number): SearchH
     // Tables of figures are the data's, not text anyone wrote: a hit there says nothing new.
     const written = readSectionBlocks(doc, entry.id, figures).filter((block) => block.kind !== 'table')
     for (const line of blocksText(written).split('\n')) {
-      const lower = line.toLowerCase()
+      const lower = foldCase(line)
       for (let at = lower.indexOf(wanted); at >= 0 && hits.length < limit; at = lower.indexOf(wanted, at + wanted.length)) {
         const start = Math.max(0, at - AROUND)
         const end = Math.min(line.length, at + wanted.length + AROUND)
