@@ -30,6 +30,7 @@ import { versionRoutes } from './http/versions.js'
 import { backupRoutes } from './http/backups.js'
 import { journalRoutes } from './http/journal.js'
 import { exportRoutes } from './http/exports.js'
+import type { ExportPool } from './export/exportPool.js'
 import { indicatorRoutes } from './http/indicators.js'
 import { summaryRoutes } from './http/summaries.js'
 import { searchRoutes } from './http/search.js'
@@ -38,7 +39,7 @@ import type { Store } from './store/index.js'
 
 const MAX_REQUEST_BYTES = 6 * 1024 * 1024
 
-export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWebSocket: UpgradeWebSocket<WebSocket>, userSockets: UserSockets) => {
+export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWebSocket: UpgradeWebSocket<WebSocket>, userSockets: UserSockets, exports: ExportPool) => {
   const app = new Hono<AppEnv>()
   const limiter = createLoginLimiter({ maxPerUser: 5, maxPerAddress: 100, windowMs: 5 * 60_000 })
 
@@ -89,9 +90,9 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
   app.route('/api/summaries', summaryRoutes(store, rooms, userSockets))
   app.route('/api/summaries', indicatorRoutes(store, rooms))
   app.route('/api/summaries', commentRoutes(store, rooms))
-  app.route('/api/summaries', exportRoutes(store, rooms))
+  app.route('/api/summaries', exportRoutes(store, rooms, exports))
   app.route('/api/summaries', sectionRoutes(store, rooms))
-  app.route('/api/summaries', versionRoutes(store, rooms))
+  app.route('/api/summaries', versionRoutes(store, rooms, exports))
   app.route('/api/summaries', journalRoutes(store))
   app.route('/api/summaries', reminderRoutes(store, rooms))
   app.route('/api/summaries', earlierFromWordRoutes(store, rooms))

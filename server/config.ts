@@ -38,6 +38,8 @@ export interface Config {
   sessionIdleMs: number
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For, HTTPS from X-Forwarded-Proto. */
   trustProxy: boolean
+  /** Worker threads that write exports, each one at a time, beside the event loop. */
+  exportWorkers: number
 }
 
 export const readConfig = (env = process.env): Config => ({
@@ -59,4 +61,5 @@ export const readConfig = (env = process.env): Config => ({
   dailyVersionsKeep: intFromEnv(env, 'DAILY_VERSIONS_KEEP', 14),
   sessionIdleMs: intFromEnv(env, 'SESSION_IDLE_SECONDS', 8 * 3600) * 1000,
   trustProxy: env.TRUST_PROXY === '1',
+  exportWorkers: Math.max(1, intFromEnv(env, 'EXPORT_WORKERS', 1)),
 })

@@ -12,6 +12,7 @@ import { startHeartbeat } from './collab/heartbeat.js'
 import { UserSockets } from './collab/userSockets.js'
 import { resolveUser } from './auth/session.js'
 import { createRooms } from './collab/rooms.js'
+import { ExportPool } from './export/exportPool.js'
 import type { Config } from './config.js'
 import type { AppEnv } from './context.js'
 import { initialise } from './demo/initialise.js'
@@ -40,7 +41,8 @@ export const startServer = async (config: Config, log: (line: string) => void = 
   const dailyVersions = scheduleDailyVersions(store, rooms, config.dailyVersionsKeep, log)
   const userSockets = new UserSockets()
   userSockets.watch((token) => resolveUser(store, token), async (summaryId) => (await store.catalog.getSummary(summaryId)) !== undefined, config.heartbeatMs)
-  holder.app = createApp(config, store, rooms, upgradeWebSocket, userSockets)
+  const exports = new ExportPool(config.exportWorkers)
+  holder.app = createApp(config, store, rooms, upgradeWebSocket, userSockets, exports)
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: holder.app!.fetch, port: config.port, hostname: config.host }, () => resolve(started))
   })
@@ -57,6 +59,7 @@ export const startServer = async (config: Config, log: (line: string) => void = 
       userSockets.stop()
       for (const client of wss.clients) client.terminate()
       await rooms.closeAll()
+      await exports.close()
       await bus?.close()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())

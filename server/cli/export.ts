@@ -5,8 +5,11 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import * as Y from 'yjs'
+import { readOutline } from '../../shared/doc/outline.js'
 import { loadSummaryDoc } from '../collab/rooms.js'
-import { exportChoicesOf, exportSummary, isExportFormat, partOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
+import { runExportJob } from '../export/exportJob.js'
+import { exportChoicesOf, isExportFormat, partOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
 import { createStore } from '../store/createStore.js'
 
 const fail = (message: string): never => {
@@ -53,8 +56,9 @@ const choices = await checked(() => exportChoicesOf((name) => flags[name], forma
 const summary = (await store.catalog.getSummary(values.summary!)) ?? fail(`总结“${values.summary}”不存在（--list 可列出全部）`)
 const since = await checked(() => versionToCompare(store, summary.id, values['changes-since'], format, choices.comments))
 const { doc } = await loadSummaryDoc(store, summary.id)
-const part = await checked(() => partOf(store, doc, values.department, choices.letterhead, since))
-const file = await exportSummary(doc, format, { ...choices, ...(since ? { since } : {}), ...(part ? { part } : {}) })
+const part = await checked(() => partOf(store, readOutline(doc), values.department, choices.letterhead, since))
+// On this thread: nobody else waits on this process.
+const file = await runExportJob({ state: Y.encodeStateAsUpdate(doc), format, options: { ...choices, ...(part ? { part } : {}) }, ...(since ? { since } : {}) })
 const out = resolve(values.out ?? file.fileName)
 writeFileSync(out, file.body)
 await store.close()

@@ -13,8 +13,7 @@ import { markComments } from '../../shared/export/commentMarks.js'
 import { trackChanges } from '../../shared/export/trackChanges.js'
 import { AppError } from '../errors.js'
 import type { Store } from '../store/index.js'
-import { docFromState } from '../summary/docFromState.js'
-import { readOutline } from '../../shared/doc/outline.js'
+import type { OutlineEntry } from '../../shared/doc/outline.js'
 import { redactDocument } from '../../shared/export/redact.js'
 import { writeDocx } from './docx.js'
 
@@ -95,12 +94,12 @@ const draftMarkOf = (asked: string | undefined): DraftMark | undefined => {
  * `?department=` of an export (部门分稿): the department, which must write some section of the
  * summary; not with the 红头 (a part is no document of the organisation's) nor a 修订版.
  */
-export const partOf = async (store: Store, doc: Y.Doc, departmentId: string | undefined, letterhead: boolean, since: unknown): Promise<{ departmentId: string; department: string } | undefined> => {
+export const partOf = async (store: Store, outline: readonly OutlineEntry[], departmentId: string | undefined, letterhead: boolean, since: unknown): Promise<{ departmentId: string; department: string } | undefined> => {
   if (!departmentId) return undefined
   const department = await store.directory.getDepartment(departmentId)
   if (!department) throw new AppError(404, 'unknown-department', '部门不存在', [{ path: 'department', message: '部门不存在' }])
   if (letterhead || since) throw new AppError(400, 'invalid-input', '部门分稿不能带红头，也不能导出修订版', [{ path: 'department', message: '不能与 letterhead、changesSince 同用' }])
-  if (!readOutline(doc).some((entry) => entry.departmentId === departmentId)) throw new AppError(400, 'empty-part', `“${department.name}”在本总结中没有负责的章节`, [{ path: 'department', message: '没有负责的章节' }])
+  if (!outline.some((entry) => entry.departmentId === departmentId)) throw new AppError(400, 'empty-part', `“${department.name}”在本总结中没有负责的章节`, [{ path: 'department', message: '没有负责的章节' }])
   return { departmentId, department: department.name }
 }
 
@@ -139,16 +138,16 @@ export const exportChoicesOf = (asked: (name: string) => string | undefined, for
 }
 
 /**
- * 修订版 (`changesSince`, `--changes-since`): the version to compare with, its doc built afresh
- * (the caller destroys it); only for a .docx without comments.
+ * 修订版 (`changesSince`, `--changes-since`): the version to compare with, as its stored state;
+ * only for a .docx without comments.
  */
-export const versionToCompare = async (store: Store, summaryId: string, versionId: string | undefined, format: ExportFormat, comments: CommentChoice): Promise<{ doc: Y.Doc; name: string } | undefined> => {
+export const versionToCompare = async (store: Store, summaryId: string, versionId: string | undefined, format: ExportFormat, comments: CommentChoice): Promise<{ state: Uint8Array; name: string } | undefined> => {
   if (!versionId) return undefined
   if (format !== 'docx') throw new AppError(400, 'changes-docx-only', '修订版只能导出为 Word（.docx）', [{ path: 'changesSince', message: '只适用于 docx' }])
   if (comments !== 'none') throw new AppError(400, 'invalid-input', '修订版和批注版不能同时导出，请分别导出', [{ path: 'changesSince', message: '不能与 comments 同用' }])
   const version = await store.versions.get(summaryId, versionId)
   if (!version) throw new AppError(404, 'unknown-version', '该版本不存在')
-  return { doc: docFromState(version.data), name: version.name }
+  return { state: version.data, name: version.name }
 }
 
 /** `doc` must be a copy of its own: a 批注版 marks the commented phrases in it. */

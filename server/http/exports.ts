@@ -4,22 +4,23 @@
  * GET …/assignments (任务分工表, .xlsx) for a summary.
  */
 import { Hono } from 'hono'
-import type * as Y from 'yjs'
-import { readMeta } from '../../shared/doc/outline.js'
+import * as Y from 'yjs'
+import { readMeta, readOutline } from '../../shared/doc/outline.js'
 import { checkSummary } from '../../shared/preflight.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import { assignmentSheetName, writeAssignmentSheet } from '../export/assignmentSheet.js'
-import { dispositionOf, exportChoicesOf, exportSummary, isExportFormat, partOf, redactOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
+import type { ExportPool } from '../export/exportPool.js'
+import { dispositionOf, exportChoicesOf, isExportFormat, partOf, redactOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
 import { copyOfSummary } from '../summary/docFromState.js'
 import { departmentNames } from './describeSections.js'
 import { requireSummary } from './requireSummary.js'
 import { sheetAnswer } from './sheetAnswer.js'
 
-export const exportRoutes = (store: Store, rooms: Rooms) => {
+export const exportRoutes = (store: Store, rooms: Rooms, exports: ExportPool) => {
   const app = new Hono<AppEnv>()
   app.use('*', requireUser(store))
 
@@ -53,15 +54,11 @@ export const exportRoutes = (store: Store, rooms: Rooms) => {
     const redact = redactOf(c.req.query('redact'), choices.comments)
     const summaryId = await summaryOf(c.req.param('id'))
     const since = await versionToCompare(store, summaryId, c.req.query('changesSince'), format, choices.comments)
-    const doc = await copyOfSummary(rooms, summaryId)
-    try {
-      const part = await partOf(store, doc, c.req.query('department'), choices.letterhead, since)
-      const file = await exportSummary(doc, format, { ...choices, ...(since ? { since } : {}), ...(part ? { part } : {}), redact })
-      return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': dispositionOf(c.req.query('inline'), file.fileName) })
-    } finally {
-      doc.destroy()
-      since?.doc.destroy()
-    }
+    // The state now (withRoom answers once all of it is committed); the file is written in a worker.
+    const { state, outline } = await rooms.withRoom(summaryId, (room) => ({ state: Y.encodeStateAsUpdate(room.doc), outline: readOutline(room.doc) }))
+    const part = await partOf(store, outline, c.req.query('department'), choices.letterhead, since)
+    const file = await exports.run({ state, format, options: { ...choices, ...(part ? { part } : {}), redact }, ...(since ? { since } : {}) })
+    return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': dispositionOf(c.req.query('inline'), file.fileName) })
   })
 
   app.get('/:id/assignments', async (c) => {

@@ -12,7 +12,8 @@ import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
-import { dispositionOf, exportChoicesOf, exportSummary, isExportFormat, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
+import type { ExportPool } from '../export/exportPool.js'
+import { dispositionOf, exportChoicesOf, isExportFormat, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
 import { copyOfSummary, docFromState } from '../summary/docFromState.js'
 import { findEntryIndex } from '../summary/outlineEdits.js'
@@ -25,7 +26,7 @@ import { requireSummary } from './requireSummary.js'
 import { parseInput } from '../validate.js'
 import { recordChange } from './journal.js'
 
-export const versionRoutes = (store: Store, rooms: Rooms) => {
+export const versionRoutes = (store: Store, rooms: Rooms, exports: ExportPool) => {
   const app = new Hono<AppEnv>()
   app.use('*', requireUser(store))
 
@@ -58,10 +59,7 @@ export const versionRoutes = (store: Store, rooms: Rooms) => {
     // 修订版 between two versions (送审稿 → 定稿, after the summary has moved on): this one, with
     // what changed since the other tracked.
     const since = await versionToCompare(store, version.summaryId, c.req.query('changesSince'), format, choices.comments)
-    const doc = docFromState(version.data)
-    const file = await exportSummary(doc, format, { ...choices, ...(since ? { since } : {}) })
-    doc.destroy()
-    since?.doc.destroy()
+    const file = await exports.run({ state: version.data, format, options: choices, ...(since ? { since } : {}) })
     const fileName = file.fileName.replace(/\.(\w+)$/, `（${version.name}）.$1`)
     return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': dispositionOf(c.req.query('inline'), fileName) })
   })

@@ -1,0 +1,59 @@
+import { strFromU8, unzipSync } from 'fflate'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { runExportJob, type ExportJob } from '../../server/export/exportJob.js'
+import { ExportPool } from '../../server/export/exportPool.js'
+import { buildFixture } from '../unit/exportFixture.js'
+
+const pools: ExportPool[] = []
+const poolOf = (size: number) => {
+  const pool = new ExportPool(size)
+  pools.push(pool)
+  return pool
+}
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((pool) => pool.close()))
+})
+
+const state = Y.encodeStateAsUpdate(buildFixture())
+const date = new Date('2026-12-31T04:00:00Z')
+const job = (format: ExportJob['format'], options: ExportJob['options'] = {}): ExportJob => ({ state, format, options: { date, ...options } })
+const documentXml = (body: Uint8Array) => strFromU8(unzipSync(body)['word/document.xml']!)
+
+describe('exports in worker threads', () => {
+  it('writes in a worker exactly the file the same export writes on this thread', async () => {
+    const pool = poolOf(1)
+    const [text, inline] = await Promise.all([pool.run(job('txt')), runExportJob(job('txt'))])
+    expect(new TextDecoder().decode(text.body)).toBe(new TextDecoder().decode(inline.body))
+    expect(new TextDecoder().decode(text.body)).toContain('全年协议资金4.8亿元')
+    expect(pool.workers).toBe(1)
+    const [docx, inlineDocx] = await Promise.all([pool.run(job('docx', { appendix: true, comments: 'all' })), runExportJob(job('docx', { appendix: true, comments: 'all' }))])
+    expect(documentXml(docx.body)).toBe(documentXml(inlineDocx.body))
+    expect(docx).toMatchObject({ contentType: inlineDocx.contentType, fileName: '青山园区2026年度工作总结.docx' })
+  })
+
+  it('queues more exports than workers and answers each with its own file', async () => {
+    const pool = poolOf(1)
+    const files = await Promise.all((['txt', 'md', 'html', 'docx', 'txt'] as const).map((format) => pool.run(job(format))))
+    expect(files.map((file) => file.fileName.split('.').pop())).toEqual(['txt', 'md', 'html', 'docx', 'txt'])
+    expect(new TextDecoder().decode(files[2]!.body)).toMatch(/^<!DOCTYPE html>/i)
+    expect(pool.workers).toBe(1)
+  })
+
+  it('fails an export of unreadable data with a message, and goes on exporting', async () => {
+    const pool = poolOf(1)
+    await expect(pool.run({ ...job('docx'), state: new Uint8Array([1, 2, 3]) })).rejects.toThrow(/^导出失败/)
+    const file = await pool.run(job('md'))
+    expect(new TextDecoder().decode(file.body)).toContain('# 青山园区2026年度工作总结')
+  })
+
+  it('refuses exports after it is closed, and fails the ones still waiting', async () => {
+    const pool = poolOf(1)
+    const running = expect(pool.run(job('docx'))).rejects.toThrow('导出服务已停止')
+    const waiting = expect(pool.run(job('txt'))).rejects.toThrow('导出服务已停止')
+    await pool.close()
+    await Promise.all([running, waiting])
+    await expect(pool.run(job('txt'))).rejects.toThrow('导出服务已停止')
+    expect(pool.workers).toBe(0)
+  })
+})
