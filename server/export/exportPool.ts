@@ -2,7 +2,7 @@
  * Exports run in worker threads, so that writing a long summary's .docx (about a tenth of a
  * second, measured in `npm run bench:export`) never stops the event loop that carries everyone's
  * typing. At most `size` workers, each one export at a time; more exports wait their turn in
- * order. A worker starts with the first export and stops after IDLE_MS without one. A worker
+ * order. A worker starts with the first export (or `warm`) and stops after IDLE_MS without one. A worker
  * that dies (out of memory, a crash) fails only the export it was running; the next export gets
  * a fresh one.
  */
@@ -36,6 +36,15 @@ export class ExportPool {
       this.queue.push({ job, resolve, reject })
       this.next()
     })
+  }
+
+  /**
+   * Starts a worker ahead of an export that is likely to come (the export dialog has just asked
+   * for its preflight), so the export does not wait the half second a worker takes to start.
+   */
+  warm(): void {
+    if (this.closed || this.running.size > 0) return
+    this.rest(this.start())
   }
 
   /** Workers alive now (idle or exporting). */

@@ -35,8 +35,10 @@ export const exportRoutes = (store: Store, rooms: Rooms, exports: ExportPool) =>
   }
 
   // A summary continued from an earlier one is also read against it (sentences copied as they were).
+  // The export dialog asks for the preflight first: a worker gets ready for the export meanwhile.
   app.get('/:id/preflight', async (c) =>
     rooms.withRoom(await summaryOf(c.req.param('id')), async (room) => {
+      exports.warm()
       const { basedOn } = readMeta(room.doc)
       const earlier = basedOn ? await earlierCopy(basedOn) : undefined
       try {

@@ -32,6 +32,16 @@ describe('exports in worker threads', () => {
     expect(docx).toMatchObject({ contentType: inlineDocx.contentType, fileName: '青山园区2026年度工作总结.docx' })
   })
 
+  it('starts a worker ahead of an export when asked to, and uses it', async () => {
+    const pool = poolOf(1)
+    pool.warm()
+    expect(pool.workers).toBe(1)
+    pool.warm()
+    expect(pool.workers).toBe(1)
+    expect(new TextDecoder().decode((await pool.run(job('txt'))).body)).toContain('青山园区2026年度工作总结')
+    expect(pool.workers).toBe(1)
+  })
+
   it('queues more exports than workers and answers each with its own file', async () => {
     const pool = poolOf(1)
     const files = await Promise.all((['txt', 'md', 'html', 'docx', 'txt'] as const).map((format) => pool.run(job(format))))
