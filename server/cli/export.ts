@@ -6,10 +6,12 @@ import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import * as Y from 'yjs'
-import { readOutline } from '../../shared/doc/outline.js'
+import { readMeta, readOutline } from '../../shared/doc/outline.js'
 import { loadSummaryDoc } from '../collab/rooms.js'
-import { runExportJob } from '../export/exportJob.js'
-import { exportChoicesOf, isExportFormat, partOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
+import { runExportJob, withPart } from '../export/exportJob.js'
+import { exportParts } from '../export/exportParts.js'
+import { ALL_PARTS } from '../../shared/export/model.js'
+import { allPartsOf, exportChoicesOf, isExportFormat, partOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
 import { createStore } from '../store/createStore.js'
 
 const fail = (message: string): never => {
@@ -37,7 +39,7 @@ const { values } = parseArgs({
 const store = await createStore({ dataDir: resolve(values['data-dir'] ?? process.env.DATA_DIR ?? './data'), databaseUrl: process.env.DATABASE_URL || undefined })
 if (values.list || !values.summary) {
   const summaries = await store.catalog.listSummaries()
-  console.log(values.summary ? '' : '用法：npm run export -- --summary <编号> --format docx|txt|md|html --out <文件> [--date 2026-12-31] [--appendix] [--comments 1|all] [--changes-since <版本编号>] [--letterhead] [--department <部门编号>] [--draft 征求意见稿]\n\n现有总结：')
+  console.log(values.summary ? '' : '用法：npm run export -- --summary <编号> --format docx|txt|md|html --out <文件> [--date 2026-12-31] [--appendix] [--comments 1|all] [--changes-since <版本编号>] [--letterhead] [--department <部门编号>|all] [--draft 征求意见稿]\n\n现有总结：')
   for (const summary of summaries) console.log(`  ${summary.id}  ${summary.title}`)
   process.exit(values.list ? 0 : 1)
 }
@@ -56,9 +58,13 @@ const choices = await checked(() => exportChoicesOf((name) => flags[name], forma
 const summary = (await store.catalog.getSummary(values.summary!)) ?? fail(`总结“${values.summary}”不存在（--list 可列出全部）`)
 const since = await checked(() => versionToCompare(store, summary.id, values['changes-since'], format, choices.comments))
 const { doc } = await loadSummaryDoc(store, summary.id)
-const part = await checked(() => partOf(store, readOutline(doc), values.department, choices.letterhead, since))
+const outline = readOutline(doc)
+const job = { state: Y.encodeStateAsUpdate(doc), format, options: choices, ...(since ? { since } : {}) }
 // On this thread: nobody else waits on this process.
-const file = await runExportJob({ state: Y.encodeStateAsUpdate(doc), format, options: { ...choices, ...(part ? { part } : {}) }, ...(since ? { since } : {}) })
+const file =
+  values.department === ALL_PARTS
+    ? await exportParts(runExportJob, job, await checked(() => allPartsOf(store, outline, choices.letterhead, since)), readMeta(doc).title)
+    : await runExportJob(withPart(job, await checked(() => partOf(store, outline, values.department, choices.letterhead, since))))
 const out = resolve(values.out ?? file.fileName)
 writeFileSync(out, file.body)
 await store.close()

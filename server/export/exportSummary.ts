@@ -62,7 +62,7 @@ export interface ExportOptions {
   /** 红头 (.docx only): the 版头 and 版记 of the summary's 公文格式. */
   letterhead?: boolean
   /** 部门分稿: only what this department writes, for its head to sign. */
-  part?: { departmentId: string; department: string }
+  part?: Part
   /** 稿本标注 under the title (征求意见稿…). */
   draftMark?: DraftMark
   /** 公开版: mobile and ID numbers in the text masked. */
@@ -90,17 +90,37 @@ const draftMarkOf = (asked: string | undefined): DraftMark | undefined => {
   return asked as DraftMark
 }
 
+/** A department's part of a summary (部门分稿). */
+export interface Part {
+  departmentId: string
+  department: string
+}
+
+/** A part is no document of the organisation's, so no 红头; and a 修订版 compares wholes. */
+const refusePartWith = (letterhead: boolean, since: unknown): void => {
+  if (letterhead || since) throw new AppError(400, 'invalid-input', '部门分稿不能带红头，也不能导出修订版', [{ path: 'department', message: '不能与 letterhead、changesSince 同用' }])
+}
+
 /**
  * `?department=` of an export (部门分稿): the department, which must write some section of the
- * summary; not with the 红头 (a part is no document of the organisation's) nor a 修订版.
+ * summary; not with the 红头 nor a 修订版.
  */
-export const partOf = async (store: Store, outline: readonly OutlineEntry[], departmentId: string | undefined, letterhead: boolean, since: unknown): Promise<{ departmentId: string; department: string } | undefined> => {
+export const partOf = async (store: Store, outline: readonly OutlineEntry[], departmentId: string | undefined, letterhead: boolean, since: unknown): Promise<Part | undefined> => {
   if (!departmentId) return undefined
   const department = await store.directory.getDepartment(departmentId)
   if (!department) throw new AppError(404, 'unknown-department', '部门不存在', [{ path: 'department', message: '部门不存在' }])
-  if (letterhead || since) throw new AppError(400, 'invalid-input', '部门分稿不能带红头，也不能导出修订版', [{ path: 'department', message: '不能与 letterhead、changesSince 同用' }])
+  refusePartWith(letterhead, since)
   if (!outline.some((entry) => entry.departmentId === departmentId)) throw new AppError(400, 'empty-part', `“${department.name}”在本总结中没有负责的章节`, [{ path: 'department', message: '没有负责的章节' }])
   return { departmentId, department: department.name }
+}
+
+/** `?department=all`: the part of every department that writes a section, in outline order. */
+export const allPartsOf = async (store: Store, outline: readonly OutlineEntry[], letterhead: boolean, since: unknown): Promise<Part[]> => {
+  refusePartWith(letterhead, since)
+  const names = new Map((await store.directory.listDepartments()).map((department) => [department.id, department.name]))
+  const writing = [...new Set(outline.flatMap((entry) => (entry.departmentId && names.has(entry.departmentId) ? [entry.departmentId] : [])))]
+  if (writing.length === 0) throw new AppError(400, 'empty-part', '本总结还没有分配给部门的章节', [{ path: 'department', message: '没有部门负责的章节' }])
+  return writing.map((departmentId) => ({ departmentId, department: names.get(departmentId)! }))
 }
 
 /** `?letterhead=1` (`--letterhead`) of an export: 400 for anything but 1/0, and for a format other than .docx. */

@@ -1,6 +1,6 @@
 /**
  * GET …/preflight, GET …/export?format=txt|md|html|docx[&date=YYYY-MM-DD][&appendix=1]
- * [&comments=1|all][&changesSince=<versionId>][&letterhead=1] and
+ * [&comments=1|all][&changesSince=<versionId>][&letterhead=1][&department=<id>|all] and
  * GET …/assignments (任务分工表, .xlsx) for a summary.
  */
 import { Hono } from 'hono'
@@ -13,7 +13,10 @@ import { requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import { assignmentSheetName, writeAssignmentSheet } from '../export/assignmentSheet.js'
 import type { ExportPool } from '../export/exportPool.js'
-import { dispositionOf, exportChoicesOf, isExportFormat, partOf, redactOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
+import { withPart } from '../export/exportJob.js'
+import { exportParts } from '../export/exportParts.js'
+import { ALL_PARTS } from '../../shared/export/model.js'
+import { allPartsOf, dispositionOf, exportChoicesOf, isExportFormat, partOf, redactOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
 import { copyOfSummary } from '../summary/docFromState.js'
 import { departmentNames } from './describeSections.js'
@@ -57,9 +60,13 @@ export const exportRoutes = (store: Store, rooms: Rooms, exports: ExportPool) =>
     const summaryId = await summaryOf(c.req.param('id'))
     const since = await versionToCompare(store, summaryId, c.req.query('changesSince'), format, choices.comments)
     // The state now (withRoom answers once all of it is committed); the file is written in a worker.
-    const { state, outline } = await rooms.withRoom(summaryId, (room) => ({ state: Y.encodeStateAsUpdate(room.doc), outline: readOutline(room.doc) }))
-    const part = await partOf(store, outline, c.req.query('department'), choices.letterhead, since)
-    const file = await exports.run({ state, format, options: { ...choices, ...(part ? { part } : {}), redact }, ...(since ? { since } : {}) })
+    const { state, outline, title } = await rooms.withRoom(summaryId, (room) => ({ state: Y.encodeStateAsUpdate(room.doc), outline: readOutline(room.doc), title: readMeta(room.doc).title }))
+    const department = c.req.query('department')
+    const job = { state, format, options: { ...choices, redact }, ...(since ? { since } : {}) }
+    const file =
+      department === ALL_PARTS
+        ? await exportParts((each) => exports.run(each), job, await allPartsOf(store, outline, choices.letterhead, since), title)
+        : await exports.run(withPart(job, await partOf(store, outline, department, choices.letterhead, since)))
     return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': dispositionOf(c.req.query('inline'), file.fileName) })
   })
 

@@ -93,6 +93,9 @@ export interface ExportDocument {
 export const DRAFT_MARKS = ['征求意见稿', '讨论稿', '送审稿', '审议稿', '修改稿'] as const
 export type DraftMark = (typeof DRAFT_MARKS)[number]
 
+/** `department=all` of an export (`--department all`): every department's part, each a file of its own, in one .zip. */
+export const ALL_PARTS = 'all'
+
 /** The lines a 部门分稿 ends with, where the whole summary has its closing. */
 export const signOffLines = (part: { department: string }): string[] => [`撰写部门：${part.department}`, '部门负责人审核（签字）：', '日期：　　年　　月　　日']
 

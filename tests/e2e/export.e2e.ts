@@ -162,5 +162,15 @@ describe('exporting from the summary page', () => {
     await expect.poll(() => writer.locator('[data-export-preview]').innerText()).toContain('（招商部部分）\n（征求意见稿）')
     const [download] = await Promise.all([writer.waitForEvent('download'), writer.click('[data-action="download"]')])
     expect(download.suggestedFilename()).toMatch(/（招商部部分）\.\w+$/)
+
+    // Every department's part at once, one file each, in a .zip; the preview shows the first.
+    await writer.selectOption('select[name="exportPart"]', { label: '各部门分稿（每个部门一个文件，打包下载）' })
+    await expect.poll(() => writer.locator('[data-parts-note]').innerText()).toContain('打包下载 7 个文件（办公室、经济发展局、招商部')
+    await expect.poll(() => writer.locator('[data-export-preview]').innerText()).toContain('（办公室部分）')
+    const [zip] = await Promise.all([writer.waitForEvent('download'), writer.click('[data-action="download"]')])
+    expect(zip.suggestedFilename()).toBe('青山工业园区管理委员会2026年度工作总结（各部门分稿）.zip')
+    const files = Object.keys(unzipSync(new Uint8Array(readFileSync((await zip.path())!))))
+    expect(files).toHaveLength(7)
+    expect(files[2]).toMatch(/^03 招商部\.\w+$/)
   })
 })

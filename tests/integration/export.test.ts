@@ -74,6 +74,27 @@ describe('export and preflight', () => {
     expect(await refused(`txt&department=${idle.id}`)).toEqual([400, 'empty-part'])
   })
 
+  it('exports every department’s part in one .zip (各部门分稿), in outline order, each as it exports alone', async () => {
+    const response = await download('txt&department=all')
+    expect(response.headers.get('content-type')).toBe('application/zip')
+    expect(decodeURIComponent(response.headers.get('content-disposition')!)).toContain('青山工业园区管理委员会2026年度工作总结（各部门分稿）.zip')
+    const files = unzipSync(new Uint8Array(await response.arrayBuffer()))
+    expect(Object.keys(files)).toEqual(['01 办公室.txt', '02 经济发展局.txt', '03 招商部.txt', '04 规划建设局.txt', '05 安监办.txt', '06 党建办.txt', '07 工会.txt'])
+    const departments = (await api<Array<{ id: string; name: string }>>(server, '/api/departments', { token: admin })).body
+    const invest = departments.find((department) => department.name === '招商部')!
+    expect(strFromU8(files['03 招商部.txt']!)).toBe(await (await download(`txt&department=${invest.id}`)).text())
+    expect(strFromU8(files['03 招商部.txt']!)).toContain('撰写部门：招商部')
+    expect(strFromU8(files['05 安监办.txt']!)).toContain('撰写部门：安监办')
+
+    const words = unzipSync(new Uint8Array(await (await download('docx&department=all&draft=' + encodeURIComponent('送审稿'))).arrayBuffer()))
+    expect(Object.keys(words)).toHaveLength(7)
+    const unionPart = strFromU8(unzipSync(words['07 工会.docx']!)['word/document.xml']!)
+    expect(unionPart).toContain('部门负责人审核（签字）：')
+    expect(unionPart).toContain('（送审稿）')
+    const refused = await download('docx&department=all&letterhead=1')
+    expect([refused.status, ((await refused.json()) as { error: { code: string } }).error.code]).toEqual([400, 'invalid-input'])
+  })
+
   it('marks a draft sent round under its title (稿本标注), in every format', async () => {
     const text = await (await download(`txt&draft=${encodeURIComponent('征求意见稿')}`)).text()
     expect(text.startsWith('青山工业园区管理委员会2026年度工作总结\n（征求意见稿）\n\n')).toBe(true)
