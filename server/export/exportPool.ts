@@ -4,9 +4,11 @@
  * typing. At most `size` workers, each one export at a time; more exports wait their turn in
  * order. A worker starts with the first export (or `warm`) and stops after IDLE_MS without one. A worker
  * that dies (out of memory, a crash) fails only the export it was running; the next export gets
- * a fresh one.
+ * a fresh one. Past `maxWaiting` exports in the queue (someone's script asking again and again),
+ * more are refused with 503 rather than held in memory.
  */
 import { Worker } from 'node:worker_threads'
+import { AppError } from '../errors.js'
 import type { ExportFile } from './exportSummary.js'
 import type { ExportJob } from './exportJob.js'
 import type { WorkerAnswer } from './exportWorker.js'
@@ -28,10 +30,14 @@ export class ExportPool {
   private readonly idleTimers = new Map<Worker, NodeJS.Timeout>()
   private closed = false
 
-  constructor(private readonly size: number) {}
+  constructor(
+    private readonly size: number,
+    private readonly maxWaiting = 32,
+  ) {}
 
   run(job: ExportJob): Promise<ExportFile> {
     if (this.closed) return Promise.reject(new Error(STOPPED))
+    if (this.queue.length >= this.maxWaiting) return Promise.reject(new AppError(503, 'export-busy', '导出请求过多，请稍后再试'))
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject })
       this.next()

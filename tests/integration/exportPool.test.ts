@@ -6,8 +6,8 @@ import { ExportPool } from '../../server/export/exportPool.js'
 import { buildFixture } from '../unit/exportFixture.js'
 
 const pools: ExportPool[] = []
-const poolOf = (size: number) => {
-  const pool = new ExportPool(size)
+const poolOf = (size: number, maxWaiting?: number) => {
+  const pool = new ExportPool(size, maxWaiting)
   pools.push(pool)
   return pool
 }
@@ -48,6 +48,14 @@ describe('exports in worker threads', () => {
     expect(files.map((file) => file.fileName.split('.').pop())).toEqual(['txt', 'md', 'html', 'docx', 'txt'])
     expect(new TextDecoder().decode(files[2]!.body)).toMatch(/^<!DOCTYPE html>/i)
     expect(pool.workers).toBe(1)
+  })
+
+  it('refuses exports past the queue’s limit with 503, and serves the ones it took', async () => {
+    const pool = poolOf(1, 2)
+    const taken = [pool.run(job('docx')), pool.run(job('txt')), pool.run(job('md'))] // one exporting, two waiting
+    await expect(pool.run(job('html'))).rejects.toMatchObject({ status: 503, code: 'export-busy', message: '导出请求过多，请稍后再试' })
+    expect((await Promise.all(taken)).map((file) => file.fileName.split('.').pop())).toEqual(['docx', 'txt', 'md'])
+    expect(new TextDecoder().decode((await pool.run(job('html'))).body)).toMatch(/^<!DOCTYPE html>/i)
   })
 
   it('fails an export of unreadable data with a message, and goes on exporting', async () => {
