@@ -41,7 +41,7 @@ export const startServer = async (config: Config, log: (line: string) => void = 
   const dailyVersions = scheduleDailyVersions(store, rooms, config.dailyVersionsKeep, log)
   const userSockets = new UserSockets()
   userSockets.watch((token) => resolveUser(store, token), async (summaryId) => (await store.catalog.getSummary(summaryId)) !== undefined, config.heartbeatMs)
-  const exports = new ExportPool(config.exportWorkers)
+  const exports = new ExportPool({ workers: config.exportWorkers })
   holder.app = createApp(config, store, rooms, upgradeWebSocket, userSockets, exports)
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: holder.app!.fetch, port: config.port, hostname: config.host }, () => resolve(started))

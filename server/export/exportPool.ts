@@ -4,8 +4,9 @@
  * typing. At most `size` workers, each one export at a time; more exports wait their turn in
  * order. A worker starts with the first export (or `warm`) and stops after IDLE_MS without one. A worker
  * that dies (out of memory, a crash) fails only the export it was running; the next export gets
- * a fresh one. Past `maxWaiting` exports in the queue (someone's script asking again and again),
- * more are refused with 503 rather than held in memory.
+ * a fresh one — also one that outgrew its `heapMb`, so a pathological summary fails its export
+ * instead of taking the server's memory. Past `maxWaiting` exports in the queue (someone's script
+ * asking again and again), more are refused with 503 rather than held in memory.
  */
 import { Worker } from 'node:worker_threads'
 import { AppError } from '../errors.js'
@@ -24,16 +25,30 @@ interface Task {
 
 const STOPPED = '导出服务已停止'
 
+export interface ExportPoolOptions {
+  /** Workers at most, each writing one export at a time. */
+  workers: number
+  /** Exports that may wait for a worker. */
+  maxWaiting?: number
+  /** Each worker's heap limit in MB (a long summary's .docx needs a few tens). */
+  heapMb?: number
+}
+
 export class ExportPool {
   private readonly queue: Task[] = []
   private readonly running = new Map<Worker, Task | null>()
   private readonly idleTimers = new Map<Worker, NodeJS.Timeout>()
   private closed = false
 
-  constructor(
-    private readonly size: number,
-    private readonly maxWaiting = 32,
-  ) {}
+  private readonly size: number
+  private readonly maxWaiting: number
+  private readonly heapMb: number
+
+  constructor({ workers, maxWaiting = 32, heapMb = 512 }: ExportPoolOptions) {
+    this.size = workers
+    this.maxWaiting = maxWaiting
+    this.heapMb = heapMb
+  }
 
   run(job: ExportJob): Promise<ExportFile> {
     if (this.closed) return Promise.reject(new Error(STOPPED))
@@ -72,7 +87,7 @@ export class ExportPool {
   }
 
   private start(): Worker {
-    const worker = new Worker(ENTRY, { execArgv: [] })
+    const worker = new Worker(ENTRY, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.heapMb } })
     this.running.set(worker, null)
     worker.on('message', (answer: WorkerAnswer) => {
       const task = this.running.get(worker)

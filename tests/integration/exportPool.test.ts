@@ -2,12 +2,13 @@ import { strFromU8, unzipSync } from 'fflate'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { runExportJob, type ExportJob } from '../../server/export/exportJob.js'
-import { ExportPool } from '../../server/export/exportPool.js'
+import { ExportPool, type ExportPoolOptions } from '../../server/export/exportPool.js'
+import { sectionRoot } from '../../shared/doc/roots.js'
 import { buildFixture } from '../unit/exportFixture.js'
 
 const pools: ExportPool[] = []
-const poolOf = (size: number, maxWaiting?: number) => {
-  const pool = new ExportPool(size, maxWaiting)
+const poolOf = (workers: number, options: Omit<ExportPoolOptions, 'workers'> = {}) => {
+  const pool = new ExportPool({ workers, ...options })
   pools.push(pool)
   return pool
 }
@@ -51,11 +52,27 @@ describe('exports in worker threads', () => {
   })
 
   it('refuses exports past the queue’s limit with 503, and serves the ones it took', async () => {
-    const pool = poolOf(1, 2)
+    const pool = poolOf(1, { maxWaiting: 2 })
     const taken = [pool.run(job('docx')), pool.run(job('txt')), pool.run(job('md'))] // one exporting, two waiting
     await expect(pool.run(job('html'))).rejects.toMatchObject({ status: 503, code: 'export-busy', message: '导出请求过多，请稍后再试' })
     expect((await Promise.all(taken)).map((file) => file.fileName.split('.').pop())).toEqual(['docx', 'txt', 'md'])
     expect(new TextDecoder().decode((await pool.run(job('html'))).body)).toMatch(/^<!DOCTYPE html>/i)
+  })
+
+  it('fails only the export whose worker outgrew its memory, and goes on with a fresh worker', async () => {
+    const pool = poolOf(1, { heapMb: 48 })
+    const huge = buildFixture()
+    huge.transact(() => {
+      const fragment = huge.getXmlFragment(sectionRoot('problems'))
+      for (let index = 0; index < 4000; index++) {
+        const paragraph = new Y.XmlElement('paragraph')
+        paragraph.insert(0, [new Y.XmlText(`第${index}段，${'园区坚持以项目建设为抓手，围绕主导产业精准招商。'.repeat(20)}`)])
+        fragment.insert(fragment.length, [paragraph])
+      }
+    })
+    await expect(pool.run({ ...job('docx'), state: Y.encodeStateAsUpdate(huge) })).rejects.toThrow('导出失败：导出进程出错，请重试')
+    expect(new TextDecoder().decode((await pool.run(job('txt'))).body)).toContain('全年协议资金4.8亿元')
+    expect(pool.workers).toBe(1)
   })
 
   it('fails an export of unreadable data with a message, and goes on exporting', async () => {
