@@ -16,6 +16,7 @@ import { findRepeatedSentences, sentencesOf } from './repeatedText.js'
 import { readSectionBlocks } from './export/buildExportDocument.js'
 import { describeWordingSlip } from './wording.js'
 import { describePersonalInfo, PERSONAL_ADVICE } from './personalInfo.js'
+import { VAGUE_ADVICE } from './vagueText.js'
 import { analyseSection, blocksText } from './sectionAnalysis.js'
 
 export type PreflightKind = 'empty-section' | 'missing-indicator' | 'placeholder' | 'unresolved-comment' | 'not-final'
@@ -36,11 +37,12 @@ export interface PreflightProblem {
  * and not yet checked once the office has begun checking them (`unverified`, one for all), a section's
  * punctuation slips (`punctuation`), its misused words (`wording`), or sentences it carries word
  * for word from the summary it continues (`repeated`), mobile or ID numbers in its text
- * (`personal`), or the whole summary longer than the office's 全文字数上限 (`length`, no section;
- * then the sections furthest over their 字数目标, `length` with their section).
+ * (`personal`), paragraphs of results with nothing checkable in them (`vague`, 空泛), or the whole
+ * summary longer than the office's 全文字数上限 (`length`, no section; then the sections furthest
+ * over their 字数目标, `length` with their section).
  */
 export interface Check {
-  kind: 'figure' | 'outlier' | 'unused' | 'unverified' | 'punctuation' | 'wording' | 'repeated' | 'length' | 'personal'
+  kind: 'figure' | 'outlier' | 'unused' | 'unverified' | 'punctuation' | 'wording' | 'repeated' | 'length' | 'personal' | 'vague'
   /** Absent only for an outlier no section shows. */
   sectionId?: string
   key?: string
@@ -66,8 +68,9 @@ export const lengthMessage = (words: number, limit: number): string => `全文 $
 /** How many sections over their 字数目标 a summary over its 全文字数上限 names. */
 const SECTIONS_TO_CUT = 5
 
-/** How much of a repeated sentence the message quotes. */
+/** How much of a sentence a message quotes. */
 const QUOTED = 20
+const quote = (text: string): string => (text.length > QUOTED ? `${text.slice(0, QUOTED)}……` : text)
 
 /**
  * The preflight in one reading of every section: the problems of DESIGN.md's preflight, and
@@ -107,10 +110,12 @@ export const checkSummary = (doc: Y.Doc, earlier?: Y.Doc): { problems: Preflight
       checks.push({ kind: 'wording', sectionId: entry.id, message: `“${name}”中用词有误 ${listSlips(analysis.wording, describeWordingSlip)}` })
     if (analysis.personal.length)
       checks.push({ kind: 'personal', sectionId: entry.id, message: `“${name}”中有个人信息：${describePersonalInfo(analysis.personal)}，${PERSONAL_ADVICE}` })
+    if (analysis.vague.length)
+      checks.push({ kind: 'vague', sectionId: entry.id, message: `“${name}”中有 ${analysis.vague.length} 段没有数字或具体事例，如“${quote(analysis.vague[0]!.replace(/\s/g, ''))}”，${VAGUE_ADVICE}` })
     const repeated = lastYear ? findRepeatedSentences(blocksText(analysis.blocks, 'mark'), lastYear) : []
     if (repeated.length) {
       const first = repeated[0]!
-      checks.push({ kind: 'repeated', sectionId: entry.id, message: `“${name}”中有 ${repeated.length} 句与上年总结原文相同，如“${first.length > QUOTED ? `${first.slice(0, QUOTED)}……` : first}”，请确认是否需要更新` })
+      checks.push({ kind: 'repeated', sectionId: entry.id, message: `“${name}”中有 ${repeated.length} 句与上年总结原文相同，如“${quote(first)}”，请确认是否需要更新` })
     }
   })
 

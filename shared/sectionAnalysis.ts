@@ -1,10 +1,13 @@
 /**
  * What the preflight and the progress page need to know of one section, computed once: its
  * content blocks, 字数 (figures included, as printed), placeholders left in the typed text, the
- * figures it uses that have no value and typed figures that contradict the data.
+ * figures it uses that have no value and typed figures that contradict the data; the slips of
+ * punctuation and wording, personal numbers, and, in a section reporting results, the paragraphs
+ * with nothing checkable in them (空泛).
  */
 import type * as Y from 'yjs'
 import { readOutline } from './doc/outline.js'
+import { findVagueLines, reportsResults } from './vagueText.js'
 import { readSectionBlocks, readSectionIndicatorKeys } from './export/buildExportDocument.js'
 import { inlineText, type Block, type Inline } from './export/model.js'
 import type { IndicatorData } from './indicators/types.js'
@@ -61,6 +64,8 @@ export interface SectionAnalysis {
   wording: PunctuationSlip[]
   /** Mobile numbers and ID numbers typed in the text (个人信息). */
   personal: PersonalItem[]
+  /** Paragraphs reporting results without a number, figure or named thing (空泛), as typed. */
+  vague: string[]
 }
 
 /** 字数 of blocks as printed (figures as their values, tables included), as Word/WPS count them. */
@@ -75,6 +80,7 @@ export const analyseSection = (doc: Y.Doc, sectionId: string, figures: Readonly<
   const indicatorKeys = [...new Set(readSectionIndicatorKeys(doc, sectionId))]
   const typed = blocksText(blocks, 'omit')
   const marked = blocksText(blocks, 'mark')
+  const outline = readOutline(doc)
   return {
     blocks,
     words: blocksWords(blocks),
@@ -83,6 +89,7 @@ export const analyseSection = (doc: Y.Doc, sectionId: string, figures: Readonly<
     punctuation: findPunctuationSlips(marked),
     wording: findWordingSlips(marked),
     personal: findPersonalInfo(typed),
+    vague: reportsResults(outline, outline.findIndex((entry) => entry.id === sectionId)) ? findVagueLines(marked) : [],
     indicatorKeys,
     missingKeys: indicatorKeys.filter((key) => figures[key]?.value === null || !figures[key]),
   }

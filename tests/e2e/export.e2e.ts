@@ -88,6 +88,25 @@ describe('exporting from the summary page', () => {
     await expect.poll(() => writer.locator('[role="dialog"]').count()).toBe(0)
   })
 
+  it('points out a paragraph of results with nothing checkable in it (空泛), while writing and before export', async () => {
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', 'huizong2026')
+    const section = writer.locator('[data-section-id="investment-service"]')
+    await section.locator('.ProseMirror').click()
+    await writer.keyboard.press('Control+End')
+    await writer.keyboard.press('Enter') // a paragraph of its own
+    await writer.keyboard.insertText('认真落实招商引资各项政策，不断优化营商环境，积极为企业排忧解难，持续提升服务水平，营造了良好的亲商安商氛围。')
+    await expect.poll(() => section.locator('[data-vague-check]').innerText()).toBe('空泛 1')
+    expect(await section.locator('[data-vague-check]').getAttribute('title')).toContain('请补充具体成效')
+    await writer.click('[data-action="export"]')
+    await expect.poll(() => writer.locator('[data-vague-checks]').innerText()).toContain('“2.做优项目服务”中有 1 段没有数字或具体事例')
+    await writer.keyboard.press('Escape')
+    // Once it says what was done, the hint goes.
+    await section.locator('.ProseMirror').click()
+    await writer.keyboard.press('End')
+    await writer.keyboard.insertText('全年协调解决企业用工、融资等问题36个。')
+    await expect.poll(() => section.locator('[data-vague-check]').count()).toBe(0)
+  })
+
   it('keeps the 公文格式 the admin sets and exports the 红头 with it', async () => {
     const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
     await page.click('[data-action="export"]')
