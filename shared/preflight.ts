@@ -15,6 +15,7 @@ import { describeSlip, type PunctuationSlip } from './punctuation.js'
 import { findRepeatedSentences, sentencesOf } from './repeatedText.js'
 import { readSectionBlocks } from './export/buildExportDocument.js'
 import { describeWordingSlip } from './wording.js'
+import { describeMismatch } from './typedFigures.js'
 import { describePersonalInfo, PERSONAL_ADVICE } from './personalInfo.js'
 import { VAGUE_ADVICE } from './vagueText.js'
 import { analyseSection, blocksText } from './sectionAnalysis.js'
@@ -102,8 +103,8 @@ export const checkSummary = (doc: Y.Doc, earlier?: Y.Doc): { problems: Preflight
       problems.push({ kind: 'placeholder', sectionId: entry.id, message: `“${name}”中有占位符“${placeholder}”${count > 1 ? ` ${count} 处` : ''}` })
     for (const key of analysis.indicatorKeys) if (!usedIn.has(key)) usedIn.set(key, entry.id)
     if (entry.status !== 'final') problems.push({ kind: 'not-final', sectionId: entry.id, message: `“${name}”尚未定稿` })
-    for (const { key, typed, expected } of analysis.typedMismatches)
-      checks.push({ kind: 'figure', sectionId: entry.id, key, message: `“${name}”中手写的“${typed}”与指标数据（${expected}）不一致，请核对或改用指标` })
+    for (const mismatch of analysis.typedMismatches)
+      checks.push({ kind: 'figure', sectionId: entry.id, key: mismatch.key, message: `“${name}”中${describeMismatch(mismatch)}，${mismatch.claim ? '请核对' : '请核对或改用指标'}` })
     if (analysis.punctuation.length)
       checks.push({ kind: 'punctuation', sectionId: entry.id, message: `“${name}”中标点不合公文规范 ${listSlips(analysis.punctuation, describeSlip)}` })
     if (analysis.wording.length)

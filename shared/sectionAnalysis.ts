@@ -13,6 +13,7 @@ import { inlineText, type Block, type Inline } from './export/model.js'
 import type { IndicatorData } from './indicators/types.js'
 import { FIGURE_MARK, findPunctuationSlips, type PunctuationSlip } from './punctuation.js'
 import { findTypedFigureMismatches, type TypedFigureMismatch } from './typedFigures.js'
+import { findTargetClaims } from './targetClaims.js'
 import { findWordingSlips } from './wording.js'
 import { findPersonalInfo, type PersonalItem } from './personalInfo.js'
 import { countWords } from './wordCount.js'
@@ -56,7 +57,7 @@ export interface SectionAnalysis {
   /** Keys used in the section, in order of first use. */
   indicatorKeys: string[]
   missingKeys: string[]
-  /** Figures typed by hand that the indicator data contradicts. */
+  /** Figures typed by hand, or targets claimed met (超额完成), that the indicator data contradicts. */
   typedMismatches: TypedFigureMismatch[]
   /** Half-width marks in Chinese text, doubled marks, spaces between characters. */
   punctuation: PunctuationSlip[]
@@ -85,7 +86,7 @@ export const analyseSection = (doc: Y.Doc, sectionId: string, figures: Readonly<
     blocks,
     words: blocksWords(blocks),
     placeholders: findPlaceholders(typed),
-    typedMismatches: findTypedFigureMismatches(typed, figures),
+    typedMismatches: [...findTypedFigureMismatches(typed, figures), ...findTargetClaims(blocksText(blocks), indicatorKeys, figures)],
     punctuation: findPunctuationSlips(marked),
     wording: findWordingSlips(marked),
     personal: findPersonalInfo(typed),

@@ -16,7 +16,13 @@ export interface TypedFigureMismatch {
   typed: string
   /** The figure as the data has it, e.g. 5.2亿元. */
   expected: string
+  /** A target claimed met (超额完成, targetClaims.ts) rather than a number typed. */
+  claim?: true
 }
+
+/** The mismatch in a sentence: 手写的“协议资金5.3亿元”与指标数据（5.2亿元）不一致, 写有“超额完成”，但协议资金完成目标的90%. */
+export const describeMismatch = ({ typed, expected, claim }: TypedFigureMismatch): string =>
+  claim ? `写有“${typed}”，但${expected}` : `手写的“${typed}”与指标数据（${expected}）不一致`
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
