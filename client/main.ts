@@ -1,4 +1,5 @@
 /** Client entry: mounts the Vue app with the router. */
+import './polyfills.js'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { router } from './router.js'

@@ -4,7 +4,7 @@
  * section since a reader last read it, where a paragraph changed in place reads as its words
  * changed (ICU's Chinese word breaks: 4.8 → 5.2 is one change, not two digits), as in the 修订版.
  */
-import { diffArrays, diffWords } from 'diff'
+import { diffArrays, diffChars, diffWords } from 'diff'
 
 export interface ParagraphChange {
   op: 'equal' | 'insert' | 'delete'
@@ -17,11 +17,12 @@ export const diffParagraphs = (before: readonly string[], after: readonly string
 /** How much of the longer text a word diff keeps, below which a paragraph reads as rewritten. */
 const KEPT_SHARE = 0.5
 
-const WORDS = new Intl.Segmenter('zh', { granularity: 'word' })
+/** Chinese word breaks where the runtime has them (not Chromium before 87, nor Firefox before 125: characters then). */
+const WORDS = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null
 
 /** A paragraph changed in place, word by word; null when less than half of it is kept (rewritten). */
 export const diffWithinParagraph = (before: string, after: string): ParagraphChange[] | null => {
-  const parts = diffWords(before, after, { intlSegmenter: WORDS })
+  const parts = WORDS ? diffWords(before, after, { intlSegmenter: WORDS }) : diffChars(before, after)
   const kept = parts.reduce((sum, part) => sum + (part.added || part.removed ? 0 : part.value.length), 0)
   if (kept < Math.max(before.length, after.length) * KEPT_SHARE) return null
   return parts.map((part) => ({ op: part.added ? 'insert' : part.removed ? 'delete' : 'equal', text: part.value }))

@@ -1,0 +1,69 @@
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { DEMO_PASSWORD } from '../integration/harness.js'
+import { openSummaryAs, useBrowserSuite } from './browser.js'
+
+const suite = useBrowserSuite()
+
+/**
+ * The page as a browser of a government office runs it: what Chromium 86 (360安全浏览器 13,
+ * 奇安信) and Firefox ESR 78–115 lack at run time is taken away before any script of the page
+ * runs. (Syntax is the build's to lower: vite.config.ts.)
+ */
+const likeAnOlderBrowser = async (page: Page, errors: string[]): Promise<void> => {
+  page.on('pageerror', (error) => errors.push(error.message))
+  await page.addInitScript(() => {
+    const lacking: Array<[object, string]> = [
+      [Array.prototype, 'at'],
+      [Array.prototype, 'findLast'],
+      [Array.prototype, 'findLastIndex'],
+      [Array.prototype, 'toSorted'],
+      [Array.prototype, 'toReversed'],
+      [Array.prototype, 'toSpliced'],
+      [Array.prototype, 'with'],
+      [String.prototype, 'at'],
+      [Object, 'hasOwn'],
+      [globalThis, 'structuredClone'],
+      [Intl, 'Segmenter'],
+    ]
+    for (const [owner, name] of lacking) Reflect.deleteProperty(owner, name)
+  })
+}
+
+describe('the browsers of government offices', () => {
+  it('writes, selects, shows what changed and opens versions and export without what Chromium 86 lacks', async () => {
+    const errors: string[] = []
+    const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD, (page) => likeAnOlderBrowser(page, errors))
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD, (page) => likeAnOlderBrowser(page, errors))
+    // As old as meant (no Intl.Segmenter), with what the page adds back.
+    expect(await writer.evaluate(() => [typeof Intl.Segmenter, ...['findLast', 'at'].map((name) => typeof Reflect.get(Array.prototype, name))])).toEqual(['undefined', 'function', 'function'])
+
+    const editor = writer.locator('[data-section-id="investment-channels"] .ProseMirror')
+    await editor.click()
+    await writer.keyboard.type('全年赴长三角开展驻点招商12次。')
+    await writer.keyboard.press('Shift+ArrowLeft') // the editor reads the selection's transactions
+    await writer.keyboard.press('Shift+ArrowLeft')
+    // (The writer's caret, with their name, stands before 次 in the leader's text.)
+    await expect.poll(() => leader.locator('[data-section-id="investment-channels"] .ProseMirror').innerText(), { timeout: 10_000 }).toContain('全年赴长三角开展驻点招商12')
+
+    // What changed since the leader read it, compared without the word breaks of Intl.Segmenter.
+    const changes = leader.locator('[data-section-changes="investment-channels"]')
+    await expect
+      .poll(async () => {
+        await leader.reload()
+        await leader.waitForSelector('[data-section-id] .ProseMirror')
+        await leader.waitForTimeout(300)
+        return changes.count()
+      }, { timeout: 15_000 })
+      .toBe(1)
+    await changes.locator('[data-action="show-changes"]').click()
+    await expect.poll(() => changes.locator('[data-changes]').innerText(), { timeout: 10_000 }).toContain('驻点招商12次')
+
+    await writer.click('[data-action="versions"]')
+    await writer.waitForSelector('[role="dialog"]')
+    await writer.keyboard.press('Escape')
+    await writer.click('[data-action="export"]')
+    await expect.poll(() => writer.locator('[data-export-preview]').innerText(), { timeout: 10_000 }).toContain('驻点招商12次')
+    expect(errors).toEqual([])
+  })
+})
