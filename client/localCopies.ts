@@ -19,11 +19,32 @@ export const offlineWork = ref(false)
 export const localCopyName = (userId: string, summaryId: string): string => `${PREFIX}${userId}:${summaryId}`
 
 /**
+ * The copies this browser has opened, kept beside them: Firefox before 126 (the ESR of 麒麟 and
+ * 统信) cannot list IndexedDB databases, and logging out must still find every copy to delete.
+ */
+const REGISTRY_KEY = 'huizong:local-copies'
+
+const registered = (): string[] => {
+  try {
+    const names: unknown = JSON.parse(localStorage.getItem(REGISTRY_KEY) ?? '[]')
+    return Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+const register = (name: string): void => {
+  const names = registered()
+  if (!names.includes(name)) localStorage.setItem(REGISTRY_KEY, JSON.stringify([...names, name]))
+}
+
+/**
  * Keeps `doc` in the named copy. When another tab deletes the copy (logging out), this one
  * detaches from it instead of throwing on every later change (y-indexeddb writes to the closed
  * database otherwise).
  */
 export const openLocalCopy = (name: string, doc: Y.Doc): IndexeddbPersistence => {
+  register(name)
   const copy = new IndexeddbPersistence(name, doc)
   copy._db.then((db) => db.addEventListener('versionchange', () => void copy.destroy())).catch(() => {})
   return copy
@@ -47,6 +68,7 @@ export const emptyLocalCopy = async (name: string): Promise<void> => {
 
 /** Deletes every copy on this browser (an open tab closes its copy when asked). */
 export const forgetLocalCopies = async (): Promise<void> => {
-  const databases = (await indexedDB.databases?.()) ?? []
-  for (const { name } of databases) if (name?.startsWith(PREFIX)) void clearDocument(name)
+  const listed = ((await indexedDB.databases?.()) ?? []).flatMap(({ name }) => (name?.startsWith(PREFIX) ? [name] : []))
+  for (const name of new Set([...listed, ...registered()])) void clearDocument(name)
+  localStorage.removeItem(REGISTRY_KEY)
 }

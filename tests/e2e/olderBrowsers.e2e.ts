@@ -25,6 +25,7 @@ const likeAnOlderBrowser = async (page: Page, errors: string[]): Promise<void> =
       [Object, 'hasOwn'],
       [globalThis, 'structuredClone'],
       [Intl, 'Segmenter'],
+      [IDBFactory.prototype, 'databases'], // Firefox before 126
     ]
     for (const [owner, name] of lacking) Reflect.deleteProperty(owner, name)
   })
@@ -64,6 +65,29 @@ describe('the browsers of government offices', () => {
     await writer.keyboard.press('Escape')
     await writer.click('[data-action="export"]')
     await expect.poll(() => writer.locator('[data-export-preview]').innerText(), { timeout: 10_000 }).toContain('驻点招商12次')
+    await writer.keyboard.press('Escape')
+
+    // 退出 still deletes the browser's copy of the summary, though the browser cannot list them.
+    const copyName = `huizong:${await writer.evaluate(async () => ((await (await fetch('/api/me')).json()) as { id: string }).id)}:${suite.summaryId}`
+    const copyExists = () =>
+      writer.evaluate(
+        (name) =>
+          new Promise<boolean>((resolve) => {
+            const request = indexedDB.open(name)
+            let created = false
+            request.onupgradeneeded = () => (created = true)
+            request.onsuccess = () => {
+              request.result.close()
+              if (created) indexedDB.deleteDatabase(name)
+              resolve(!created)
+            }
+          }),
+        copyName,
+      )
+    expect(await copyExists()).toBe(true)
+    await writer.click('header button:has-text("退出")')
+    await writer.waitForURL(/\/login/)
+    await expect.poll(copyExists, { timeout: 10_000 }).toBe(false)
     expect(errors).toEqual([])
   })
 })
