@@ -90,4 +90,18 @@ describe('the browsers of government offices', () => {
     await expect.poll(copyExists, { timeout: 10_000 }).toBe(false)
     expect(errors).toEqual([])
   })
+
+  it('asks two-kernel browsers for their Chromium kernel, and tells a browser without modules what to do', async () => {
+    const page = await (await suite.browser.newContext()).newPage()
+    const complaints: string[] = []
+    page.on('console', (message) => message.type() === 'error' && complaints.push(message.text()))
+    await page.goto(`${suite.server.url}/login`)
+    expect(await page.locator('meta[name="renderer"]').getAttribute('content')).toBe('webkit')
+    // A current browser skips the notice, and its script policy has nothing to say about it…
+    await page.waitForSelector('input[name="username"]')
+    expect(complaints).toEqual([])
+    // …where IE (or 兼容模式) runs it and says what to do.
+    await page.evaluate((await page.locator('script[data-unsupported-browser]').textContent())!)
+    expect(await page.locator('#app').innerText()).toContain('切换到“极速模式”')
+  })
 })
