@@ -18,6 +18,7 @@ import { describeWordingSlip } from './wording.js'
 import { describeMismatch } from './typedFigures.js'
 import { describePersonalInfo, PERSONAL_ADVICE } from './personalInfo.js'
 import { VAGUE_ADVICE } from './vagueText.js'
+import { quoteStart } from './quoteStart.js'
 import { analyseSection, blocksText } from './sectionAnalysis.js'
 
 export type PreflightKind = 'empty-section' | 'missing-indicator' | 'placeholder' | 'unresolved-comment' | 'not-final'
@@ -69,9 +70,6 @@ export const lengthMessage = (words: number, limit: number): string => `全文 $
 /** How many sections over their 字数目标 a summary over its 全文字数上限 names. */
 const SECTIONS_TO_CUT = 5
 
-/** How much of a sentence a message quotes. */
-const QUOTED = 20
-const quote = (text: string): string => (text.length > QUOTED ? `${text.slice(0, QUOTED)}……` : text)
 
 /**
  * The preflight in one reading of every section: the problems of DESIGN.md's preflight, and
@@ -112,11 +110,11 @@ export const checkSummary = (doc: Y.Doc, earlier?: Y.Doc): { problems: Preflight
     if (analysis.personal.length)
       checks.push({ kind: 'personal', sectionId: entry.id, message: `“${name}”中有个人信息：${describePersonalInfo(analysis.personal)}，${PERSONAL_ADVICE}` })
     if (analysis.vague.length)
-      checks.push({ kind: 'vague', sectionId: entry.id, message: `“${name}”中有 ${analysis.vague.length} 段没有数字或具体事例，如“${quote(analysis.vague[0]!.replace(/\s/g, ''))}”，${VAGUE_ADVICE}` })
+      checks.push({ kind: 'vague', sectionId: entry.id, message: `“${name}”中有 ${analysis.vague.length} 段没有数字或具体事例，如“${quoteStart(analysis.vague[0]!)}”，${VAGUE_ADVICE}` })
     const repeated = lastYear ? findRepeatedSentences(blocksText(analysis.blocks, 'mark'), lastYear) : []
     if (repeated.length) {
       const first = repeated[0]!
-      checks.push({ kind: 'repeated', sectionId: entry.id, message: `“${name}”中有 ${repeated.length} 句与上年总结原文相同，如“${quote(first)}”，请确认是否需要更新` })
+      checks.push({ kind: 'repeated', sectionId: entry.id, message: `“${name}”中有 ${repeated.length} 句与上年总结原文相同，如“${quoteStart(first)}”，请确认是否需要更新` })
     }
   })
 

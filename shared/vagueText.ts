@@ -49,10 +49,9 @@ export const reportsResults = (outline: readonly OutlineEntry[], index: number):
   return true
 }
 
-/** The lines of typed text (figures as FIGURE_MARK) that report nothing checkable. */
+/** The lines of typed text (figures as FIGURE_MARK) that report nothing checkable, without their spaces. */
 export const findVagueLines = (text: string): string[] =>
-  text.split('\n').filter((line) => {
-    const characters = line.replace(/\s/g, '')
-    if (characters.length < MIN_CHARACTERS || CONCRETE.test(characters)) return false
-    return (characters.match(STOCK) ?? []).length >= MIN_STOCK
-  })
+  text
+    .split('\n')
+    .map((line) => line.replace(/\s/g, ''))
+    .filter((line) => line.length >= MIN_CHARACTERS && !CONCRETE.test(line) && (line.match(STOCK) ?? []).length >= MIN_STOCK)
