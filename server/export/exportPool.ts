@@ -2,7 +2,7 @@
  * Exports run in worker threads, so that writing a long summary's .docx (about a tenth of a
  * second, measured in `npm run bench:export`) never stops the event loop that carries everyone's
  * typing. At most `size` workers, each one export at a time; more exports wait their turn in
- * order. A worker starts with the first export (or `warm`) and stops after IDLE_MS without one. A worker
+ * order. A worker starts with the first export (or `warm`) and stops after `idleMs` without one. A worker
  * that dies (out of memory, a crash) fails only the export it was running; the next export gets
  * a fresh one — also one that outgrew its `heapMb`, so a pathological summary fails its export
  * instead of taking the server's memory. Past `maxWaiting` exports in the queue (someone's script
@@ -15,7 +15,6 @@ import type { ExportJob } from './exportJob.js'
 import type { WorkerAnswer } from './exportWorker.js'
 
 const ENTRY = new URL('./exportWorkerEntry.mjs', import.meta.url)
-const IDLE_MS = 5 * 60_000
 
 interface Task {
   job: ExportJob
@@ -32,6 +31,8 @@ export interface ExportPoolOptions {
   maxWaiting?: number
   /** Each worker's heap limit in MB (a long summary's .docx needs a few tens). */
   heapMb?: number
+  /** How long a worker waits for the next export before it stops. */
+  idleMs?: number
 }
 
 export class ExportPool {
@@ -43,11 +44,13 @@ export class ExportPool {
   private readonly size: number
   private readonly maxWaiting: number
   private readonly heapMb: number
+  private readonly idleMs: number
 
-  constructor({ workers, maxWaiting = 32, heapMb = 512 }: ExportPoolOptions) {
+  constructor({ workers, maxWaiting = 32, heapMb = 512, idleMs = 5 * 60_000 }: ExportPoolOptions) {
     this.size = workers
     this.maxWaiting = maxWaiting
     this.heapMb = heapMb
+    this.idleMs = idleMs
   }
 
   run(job: ExportJob): Promise<ExportFile> {
@@ -105,14 +108,19 @@ export class ExportPool {
     return worker
   }
 
-  /** An idle worker stops after IDLE_MS; it does not keep the process alive meanwhile. */
+  /**
+   * An idle worker stops after `idleMs`; it does not keep the process alive meanwhile. It leaves
+   * the pool before it is told to stop, so no export is handed to it while it exits.
+   */
   private rest(worker: Worker): void {
     if (this.queue.length > 0) return
     worker.unref()
-    this.idleTimers.set(
-      worker,
-      setTimeout(() => void worker.terminate(), IDLE_MS).unref(),
-    )
+    const stop = () => {
+      this.running.delete(worker)
+      this.idleTimers.delete(worker)
+      void worker.terminate()
+    }
+    this.idleTimers.set(worker, setTimeout(stop, this.idleMs).unref())
   }
 
   /** A worker is gone: the export it ran fails, the queue goes on with another. */

@@ -43,6 +43,16 @@ describe('exports in worker threads', () => {
     expect(pool.workers).toBe(1)
   })
 
+  it('stops a worker left idle, and starts another for the next export', async () => {
+    const pool = poolOf(1, { idleMs: 100 })
+    await pool.run(job('txt'))
+    expect(pool.workers).toBe(1)
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(pool.workers).toBe(0)
+    expect(new TextDecoder().decode((await pool.run(job('md'))).body)).toContain('# 青山园区2026年度工作总结')
+    expect(pool.workers).toBe(1)
+  })
+
   it('queues more exports than workers and answers each with its own file', async () => {
     const pool = poolOf(1)
     const files = await Promise.all((['txt', 'md', 'html', 'docx', 'txt'] as const).map((format) => pool.run(job(format))))
