@@ -100,6 +100,17 @@ describe('exporting from the summary page', () => {
     await writer.click('[data-action="export"]')
     await expect.poll(() => writer.locator('[data-vague-checks]').innerText()).toContain('“2.做优项目服务”中有 1 段没有数字或具体事例')
     await writer.keyboard.press('Escape')
+    // A leader goes from the badge to the paragraph and asks for results on it.
+    const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', 'huizong2026')
+    await leader.uncheck('input[name="readingView"]') // a leader reads without the checks by default
+    const read = leader.locator('[data-section-id="investment-service"]')
+    await expect.poll(() => read.locator('[data-vague-check]').innerText()).toBe('空泛 1')
+    await read.locator('[data-vague-check]').click()
+    await expect.poll(() => read.locator('[data-action="comment"]').innerText()).toBe('评论')
+    await read.locator('[data-action="comment"]').click()
+    await read.locator('.composer [data-phrase="请补充具体成效"]').click()
+    await read.locator('.composer button[type="submit"]').click()
+    await expect.poll(() => section.locator('[data-thread-id]').innerText(), { timeout: 10_000 }).toBe('认真落实招商引资各项政策，不断优化营商环境，积极为企业排忧解难，持续提升服务水平，营造了良好的亲商安商氛围。')
     // Once it says what was done, the hint goes.
     await section.locator('.ProseMirror').click()
     await writer.keyboard.press('End')
