@@ -40,6 +40,8 @@ export interface SectionProgress {
   punctuation: number
   /** Misused words (布署 for 部署). */
   wording: number
+  /** Paragraphs reporting results with nothing checkable in them (空泛). */
+  vague: number
   /** Still 撰写中 after the summary's deadline. */
   overdue: boolean
   /** Sent back (退回修改) and the return's comment not yet resolved: the department has work to do. */
@@ -60,6 +62,7 @@ export interface Tally {
   unresolvedComments: number
   missingFigures: number
   placeholders: number
+  vague: number
   overdue: number
   returned: number
 }
@@ -85,7 +88,7 @@ export interface ProgressReport {
   figures: { total: number; filled: number; verified: number }
 }
 
-const emptyTally = (): Tally => ({ sections: 0, drafting: 0, review: 0, final: 0, words: 0, wordTarget: 0, unresolvedComments: 0, missingFigures: 0, placeholders: 0, overdue: 0, returned: 0 })
+const emptyTally = (): Tally => ({ sections: 0, drafting: 0, review: 0, final: 0, words: 0, wordTarget: 0, unresolvedComments: 0, missingFigures: 0, placeholders: 0, vague: 0, overdue: 0, returned: 0 })
 
 const add = (tally: Tally, section: SectionProgress): void => {
   tally.sections++
@@ -95,6 +98,7 @@ const add = (tally: Tally, section: SectionProgress): void => {
   tally.unresolvedComments += section.unresolvedComments
   tally.missingFigures += section.missingFigures
   tally.placeholders += section.placeholders
+  tally.vague += section.vague
   if (section.overdue) tally.overdue++
   if (section.returned) tally.returned++
 }
@@ -150,6 +154,7 @@ export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName, 
       figureChecks: analysis.typedMismatches.length,
       punctuation: analysis.punctuation.length,
       wording: analysis.wording.length,
+      vague: analysis.vague.length,
       overdue: isOverdue(entry.status, dueDate, today),
       returned: entry.status === 'drafting' && returnedSections.has(entry.id),
       writer: entry.writer?.name ?? null,

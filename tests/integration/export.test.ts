@@ -181,6 +181,22 @@ describe('export and preflight', () => {
     expect(await (await download('txt')).text()).toContain('　　下一步,继续做好(项目代办)服务，建立项目台帐。\n')
   })
 
+  it('reports paragraphs of results with nothing checkable (空泛) per section and department, apart from the problems', async () => {
+    writeParagraph(writer.doc, 'investment-channels', '认真落实招商引资各项政策，不断优化营商环境，积极为企业排忧解难，持续提升服务水平，营造了良好的亲商安商氛围。')
+    await waitFor(() => sectionText(writer.doc, 'investment-channels').includes('亲商安商'))
+    await expect
+      .poll(async () => (await api<{ checks: Array<{ kind: string }> }>(server, `/api/summaries/${summaryId}/preflight`, { token: admin })).body.checks.filter((check) => check.kind === 'vague'), { timeout: 5000 })
+      .toEqual([{ kind: 'vague', sectionId: 'investment-channels', message: expect.stringContaining('“1.拓宽招商渠道”中有 1 段没有数字或具体事例，如“认真落实招商引资各项政策，不断优化营商环……”') }])
+    const progress = (await api<{ sections: Array<{ id: string; vague: number }>; departments: Array<{ name: string; vague: number }>; overall: { vague: number } }>(server, `/api/summaries/${summaryId}/progress`, { token: admin })).body
+    expect(progress.sections.filter((section) => section.vague > 0).map(({ id, vague }) => ({ id, vague }))).toEqual([{ id: 'investment-channels', vague: 1 }])
+    expect(progress.departments.filter((department) => department.vague > 0).map(({ name, vague }) => ({ name, vague }))).toEqual([{ name: '招商部', vague: 1 }])
+    expect(progress.overall.vague).toBe(1)
+    // Taken out again: the checks the next tests read are about other things.
+    const fragment = writer.doc.getXmlFragment('section:investment-channels')
+    fragment.delete(fragment.length - 1, 1)
+    await waitFor(() => !sectionText(writer.doc, 'investment-channels').includes('亲商安商'))
+  })
+
   it('exports a 批注版 .docx with the open comment threads as Word comments on their phrases', async () => {
     const xml = async (query: string) => {
       const files = unzipSync(new Uint8Array(await (await download(query)).arrayBuffer()))
