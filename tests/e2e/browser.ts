@@ -115,3 +115,16 @@ export const screenshot = async (page: Page, name: string): Promise<void> => {
   mkdirSync(ARTEFACTS, { recursive: true })
   await page.screenshot({ path: `${ARTEFACTS}/${name}.png`, fullPage: false })
 }
+
+/**
+ * `read` after reloading the page and waiting for `selector`: for news a page asks for only when
+ * it loads (有改动, the list's counts), to poll on.
+ */
+export const afterReload =
+  <T>(page: Page, selector: string, read: () => Promise<T>) =>
+  async (): Promise<T> => {
+    await page.reload()
+    await page.waitForSelector(selector)
+    await page.waitForTimeout(300)
+    return read()
+  }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../integration/harness.js'
-import { openSummaryAs, useBrowserSuite } from './browser.js'
+import { afterReload, openSummaryAs, useBrowserSuite } from './browser.js'
 
 const suite = useBrowserSuite()
 
@@ -49,14 +49,7 @@ describe('the browsers of government offices', () => {
 
     // What changed since the leader read it, compared without the word breaks of Intl.Segmenter.
     const changes = leader.locator('[data-section-changes="investment-channels"]')
-    await expect
-      .poll(async () => {
-        await leader.reload()
-        await leader.waitForSelector('[data-section-id] .ProseMirror')
-        await leader.waitForTimeout(300)
-        return changes.count()
-      }, { timeout: 15_000 })
-      .toBe(1)
+    await expect.poll(afterReload(leader, '[data-section-id] .ProseMirror', () => changes.count()), { timeout: 15_000 }).toBe(1)
     await changes.locator('[data-action="show-changes"]').click()
     await expect.poll(() => changes.locator('[data-changes]').innerText(), { timeout: 10_000 }).toContain('驻点招商12次')
 

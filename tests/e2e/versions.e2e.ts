@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { ADMIN_PASSWORD, DEMO_PASSWORD, api, login } from '../integration/harness.js'
-import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
+import { afterReload, openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 
 const suite = useBrowserSuite()
 
@@ -135,14 +135,7 @@ describe('有改动 since a reader last read, in Chromium', () => {
     // The list says so; the summary page asks again whenever it comes back into view.
     await leader.goto(`${suite.server.url}/`)
     const listed = leader.locator(`[data-list-changed="${suite.summaryId}"]`)
-    await expect
-      .poll(async () => {
-        await leader.reload()
-        await leader.waitForSelector('[data-summary]')
-        await leader.waitForTimeout(300)
-        return listed.count()
-      }, { timeout: 10_000 })
-      .toBe(1)
+    await expect.poll(afterReload(leader, '[data-summary]', () => listed.count()), { timeout: 10_000 }).toBe(1)
     expect(await listed.innerText()).toBe('1 节有改动')
     await listed.locator('a').click()
     await leader.waitForSelector('[data-section-id] .ProseMirror')

@@ -2,24 +2,13 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getIndicators } from '../../shared/doc/indicators.js'
 import { sectionRoot } from '../../shared/doc/roots.js'
-import type { IndicatorData } from '../../shared/indicators/types.js'
 import { checkSummary } from '../../shared/preflight.js'
 import { findTargetClaims } from '../../shared/targetClaims.js'
 import { buildFixture } from './exportFixture.js'
+import { indicatorData } from './indicatorFixture.js'
 
-const figure = (overrides: Partial<IndicatorData>): IndicatorData => ({
-  label: '协议资金',
-  unit: '亿元',
-  precision: 1,
-  approx: false,
-  departmentId: 'd',
-  value: 4.5,
-  previous: null,
-  target: 5,
-  updatedAt: null,
-  source: null,
-  ...overrides,
-})
+/** 4.5亿元 of a 5亿元 target unless told otherwise. */
+const figure = (overrides: Parameters<typeof indicatorData>[0]) => indicatorData({ value: 4.5, target: 5, ...overrides })
 
 const figures = {
   agreed_funds: figure({}), // 90% of its target

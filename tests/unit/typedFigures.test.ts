@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { IndicatorData } from '../../shared/indicators/types.js'
 import { findTypedFigureMismatches } from '../../shared/typedFigures.js'
-
-const figure = (overrides: Partial<IndicatorData>): IndicatorData => ({
-  label: '协议资金',
-  unit: '亿元',
-  precision: 1,
-  approx: false,
-  departmentId: 'd',
-  value: 5.2,
-  previous: null,
-  target: null,
-  updatedAt: null,
-  source: null,
-  ...overrides,
-})
+import { indicatorData as figure } from './indicatorFixture.js'
 
 const figures = {
   agreed_funds: figure({}),
