@@ -111,6 +111,10 @@ describe('exporting from the summary page', () => {
     await read.locator('.composer [data-phrase="请补充具体成效"]').click()
     await read.locator('.composer button[type="submit"]').click()
     await expect.poll(() => section.locator('[data-thread-id]').innerText(), { timeout: 10_000 }).toBe('认真落实招商引资各项政策，不断优化营商环境，积极为企业排忧解难，持续提升服务水平，营造了良好的亲商安商氛围。')
+    // Handed in as it is, it says so in the leader's 待审核.
+    await section.locator('[data-transition="review"]').click()
+    await leader.goto(`${suite.server.url}/s/${suite.summaryId}/progress`)
+    await expect.poll(() => leader.locator('[data-review-section="investment-service"] [data-review-hints]').innerText(), { timeout: 10_000 }).toContain('空泛 1')
     // Once it says what was done, the hint goes.
     await section.locator('.ProseMirror').click()
     await writer.keyboard.press('End')
