@@ -198,7 +198,7 @@ describe('exporting from the summary page', () => {
     expect(download.suggestedFilename()).toMatch(/（招商部部分）\.\w+$/)
 
     // Every department's part at once, one file each, in a .zip; the preview shows the first.
-    await writer.selectOption('select[name="exportPart"]', { label: '各部门分稿（每个部门一个文件，打包下载）' })
+    await writer.selectOption('select[name="exportPart"]', { label: '各部门分稿（打包下载）' })
     await expect.poll(() => writer.locator('[data-parts-note]').innerText()).toContain('打包下载 7 个文件（办公室、经济发展局、招商部')
     await expect.poll(() => writer.locator('[data-export-preview]').innerText()).toContain('（办公室部分）')
     const [zip] = await Promise.all([writer.waitForEvent('download'), writer.click('[data-action="download"]')])
