@@ -28,6 +28,9 @@ describe('targets claimed met that the data says are not', () => {
   it('reads a claim naming no figure against the figures the section shows', () => {
     expect(findTargetClaims('全面完成年度各项目标任务。', ['new_projects', 'agreed_funds'], figures)).toEqual([{ key: 'agreed_funds', typed: '全面完成', expected: '协议资金完成目标的90%', claim: true }])
     expect(findTargetClaims('全面完成年度各项目标任务。', ['new_projects'], figures)).toEqual([])
+    // A claim about something else is no claim about the figures.
+    expect(findTargetClaims('圆满完成各项接待任务。', ['agreed_funds'], figures)).toEqual([])
+    expect(findTargetClaims('圆满完成各项接待任务；超额完成全年招商指标。', ['agreed_funds'], figures)).toEqual([{ key: 'agreed_funds', typed: '超额完成', expected: '协议资金完成目标的90%', claim: true }])
   })
 
   it('takes a claim denied for no claim, and reads each line on its own', () => {
