@@ -6,10 +6,16 @@ import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 
 const suite = useBrowserSuite()
 
+/** The admin signed in, on 系统管理. */
+const openAdminPage = async () => {
+  const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+  await page.goto(`${suite.server.url}/admin`)
+  return page
+}
+
 describe('creating a summary from a built-in template', () => {
   it('previews the school template’s outline and new departments, then builds the summary, lead first', async () => {
-    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
-    await page.goto(`${suite.server.url}/admin`)
+    const page = await openAdminPage()
     await page.waitForSelector('[data-preview-section="overview"]')
     await page.selectOption('select[name="templateId"]', 'school-year-end')
     await expect.poll(() => page.locator('[data-preview-section="teaching"]').innerText()).toContain('（二）教育教学质量稳步提升')
@@ -55,8 +61,7 @@ describe('accounts', () => {
     expect((await login('huizong2026')).status).toBe(401)
     expect((await login('party-password-2027')).status).toBe(200)
 
-    const admin = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
-    await admin.goto(`${suite.server.url}/admin`)
+    const admin = await openAdminPage()
     await admin.waitForSelector('[data-user="party"]')
     expect(await admin.locator('[data-user="party"] [data-initial-password]').count()).toBe(0)
     expect(await admin.locator('[data-user="union"] [data-initial-password]').innerText()).toBe('未改初始密码')
@@ -79,8 +84,7 @@ describe('accounts', () => {
 
 describe('importing users', () => {
   it('previews a list of people, imports it, and hands out the generated passwords once', async () => {
-    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
-    await page.goto(`${suite.server.url}/admin`)
+    const page = await openAdminPage()
     await page.waitForSelector('[data-user="admin"]')
     const list = '\uFEFF用户名,姓名,部门,角色,初始密码\r\nchen.fw,陈服务,企业服务中心,,\r\nhe.ld,何主任,,领导,heleader-2026\r\n'
     await page.setInputFiles('input[name="usersFile"]', { name: '人员名单.csv', mimeType: 'text/csv', buffer: Buffer.from(list) })
@@ -110,8 +114,7 @@ describe('importing users', () => {
 
 describe('半年总结', () => {
   it('builds a half-year summary: the preview and the summary say 下半年工作打算 and 上半年', async () => {
-    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
-    await page.goto(`${suite.server.url}/admin`)
+    const page = await openAdminPage()
     await page.waitForSelector('[data-preview-section="plan"]')
     await page.selectOption('select[name="period"]', 'half')
     await expect.poll(() => page.locator('[data-preview-section="plan"]').innerText()).toContain('三、下半年工作打算')
@@ -126,8 +129,7 @@ describe('半年总结', () => {
 
 describe('next year', () => {
   it('starts next year’s summary from this year’s outline, with this year’s figures as 上年', async () => {
-    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
-    await page.goto(`${suite.server.url}/admin`)
+    const page = await openAdminPage()
     await page.waitForSelector('[data-preview-section]')
     await page.selectOption('select[name="basedOn"]', suite.summaryId)
     expect(await page.inputValue('input[name="year"]')).toBe('2027')
@@ -238,8 +240,7 @@ describe('departments', () => {
   it('deletes a department nothing belongs to, and says what keeps one that is in use', async () => {
     const admin = await login(suite.server, 'admin')
     expect((await api(suite.server, '/api/departments', { token: admin, body: { name: '临时专班' } })).status).toBe(201)
-    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
-    await page.goto(`${suite.server.url}/admin`)
+    const page = await openAdminPage()
     page.on('dialog', (dialog) => void dialog.accept())
     await page.click('[data-department="临时专班"] [data-action="delete-department"]')
     await page.waitForSelector('[data-department="临时专班"]', { state: 'detached' })
@@ -287,8 +288,7 @@ describe('复制总结', () => {
 
 describe('backups', () => {
   it('takes a backup from the admin page and offers it for download', async () => {
-    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
-    await page.goto(`${suite.server.url}/admin`)
+    const page = await openAdminPage()
     await page.waitForSelector('[data-backups] [data-action="backup-now"]')
     const before = await page.locator('[data-backup]').count()
     await page.click('[data-action="backup-now"]')
@@ -315,8 +315,7 @@ describe('backups', () => {
 
 describe('a template from last year’s Word file', () => {
   it('reads the headings of a .docx into an outline to check, and saves it as a template', async () => {
-    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
-    await page.goto(`${suite.server.url}/admin`)
+    const page = await openAdminPage()
     const lines = ['青山工业园区管理委员会2025年度工作总结', '一、主要工作完成情况', '（一）招商引资取得新突破。全年新签项目20个。', '二、存在的问题和不足', '三、2026年工作打算']
     const word = await Packer.toBuffer(new Document({ sections: [{ children: lines.map((text) => new Paragraph({ children: [new TextRun(text)] })) }] }))
     await page.fill('input[name="docxTemplateId"]', 'qingshan-word')
