@@ -9,7 +9,6 @@ import * as Y from 'yjs'
 import { readMeta, readOutline } from '../../shared/doc/outline.js'
 import { loadSummaryDoc } from '../collab/rooms.js'
 import { runExportJob, withPart } from '../export/exportJob.js'
-import { exportParts } from '../export/exportParts.js'
 import { ALL_PARTS } from '../../shared/export/model.js'
 import { allPartsOf, exportChoicesOf, isExportFormat, partOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
 import { createStore } from '../store/createStore.js'
@@ -61,10 +60,11 @@ const { doc } = await loadSummaryDoc(store, summary.id)
 const outline = readOutline(doc)
 const job = { state: Y.encodeStateAsUpdate(doc), format, options: choices, ...(since ? { since } : {}) }
 // On this thread: nobody else waits on this process.
-const file =
+const file = await runExportJob(
   values.department === ALL_PARTS
-    ? await exportParts(runExportJob, job, await checked(() => allPartsOf(store, outline, choices.letterhead, since)), readMeta(doc).title)
-    : await runExportJob(withPart(job, await checked(() => partOf(store, outline, values.department, choices.letterhead, since))))
+    ? { ...job, allParts: { parts: await checked(() => allPartsOf(store, outline, choices.letterhead, since)), title: readMeta(doc).title } }
+    : withPart(job, await checked(() => partOf(store, outline, values.department, choices.letterhead, since))),
+)
 const out = resolve(values.out ?? file.fileName)
 writeFileSync(out, file.body)
 await store.close()

@@ -14,7 +14,6 @@ import type { Rooms } from '../collab/rooms.js'
 import { assignmentSheetName, writeAssignmentSheet } from '../export/assignmentSheet.js'
 import type { ExportPool } from '../export/exportPool.js'
 import { withPart } from '../export/exportJob.js'
-import { exportParts } from '../export/exportParts.js'
 import { ALL_PARTS } from '../../shared/export/model.js'
 import { allPartsOf, dispositionOf, exportChoicesOf, isExportFormat, partOf, redactOf, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
 import type { Store } from '../store/index.js'
@@ -63,10 +62,11 @@ export const exportRoutes = (store: Store, rooms: Rooms, exports: ExportPool) =>
     const { state, outline, title } = await rooms.withRoom(summaryId, (room) => ({ state: Y.encodeStateAsUpdate(room.doc), outline: readOutline(room.doc), title: readMeta(room.doc).title }))
     const department = c.req.query('department')
     const job = { state, format, options: { ...choices, redact }, ...(since ? { since } : {}) }
-    const file =
+    const file = await exports.run(
       department === ALL_PARTS
-        ? await exportParts((each) => exports.run(each), job, await allPartsOf(store, outline, choices.letterhead, since), title)
-        : await exports.run(withPart(job, await partOf(store, outline, department, choices.letterhead, since)))
+        ? { ...job, allParts: { parts: await allPartsOf(store, outline, choices.letterhead, since), title } }
+        : withPart(job, await partOf(store, outline, department, choices.letterhead, since)),
+    )
     return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': dispositionOf(c.req.query('inline'), file.fileName) })
   })
 

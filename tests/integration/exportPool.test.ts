@@ -69,6 +69,20 @@ describe('exports in worker threads', () => {
     expect(new TextDecoder().decode((await pool.run(job('html'))).body)).toMatch(/^<!DOCTYPE html>/i)
   })
 
+  it('writes every department’s part (各部门分稿) as one export, however many departments the queue would take', async () => {
+    const pool = poolOf(1, { maxWaiting: 1 })
+    const parts = [
+      { departmentId: 'd1', department: '办公室' },
+      { departmentId: 'd2', department: '招商部' },
+      { departmentId: 'd1', department: '办公室' },
+    ]
+    const zip = await pool.run({ ...job('txt'), allParts: { parts, title: '青山园区2026年度工作总结' } })
+    expect(zip).toMatchObject({ contentType: 'application/zip', fileName: '青山园区2026年度工作总结（各部门分稿）.zip' })
+    const files = unzipSync(zip.body)
+    expect(Object.keys(files)).toEqual(['01 办公室.txt', '02 招商部.txt', '03 办公室.txt'])
+    expect(strFromU8(files['02 招商部.txt']!)).toBe(new TextDecoder().decode((await runExportJob({ ...job('txt'), options: { date, part: parts[1]! } })).body))
+  })
+
   it('fails only the export whose worker outgrew its memory, and goes on with a fresh worker', async () => {
     const pool = poolOf(1, { heapMb: 48 })
     const huge = buildFixture()
