@@ -92,7 +92,7 @@ export const checkSummary = (doc: Y.Doc, earlier?: Y.Doc): { problems: Preflight
 
   outline.forEach((entry, index) => {
     const name = `${numbers[index]}${entry.title}`
-    const analysis = analyseSection(doc, entry.id, figures)
+    const analysis = analyseSection(doc, entry.id, figures, outline)
     words += analysis.words
     if (entry.wordTarget > 0 && analysis.words > entry.wordTarget) overTarget.push({ sectionId: entry.id, name, words: analysis.words, target: entry.wordTarget })
     if (analysis.blocks.length === 0)

@@ -133,7 +133,7 @@ export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName, 
   }
 
   const sections = outline.map((entry, index): SectionProgress => {
-    const analysis = analyseSection(doc, entry.id, figures)
+    const analysis = analyseSection(doc, entry.id, figures, outline)
     const editors = activity
       .filter((row) => row.sectionId === entry.id)
       .map((row) => ({ userId: row.userId, name: userName(row.userId), edits: row.edits, lastEditAt: row.lastEditAt }))

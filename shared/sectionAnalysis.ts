@@ -72,16 +72,19 @@ export interface SectionAnalysis {
 /** 字数 of blocks as printed (figures as their values, tables included), as Word/WPS count them. */
 const blocksWords = (blocks: readonly Block[]): number => countWords(blocksText(blocks))
 
+/** A section's 字数 alone, as the progress report counts it. */
+export const sectionWords = (doc: Y.Doc, sectionId: string, figures: Readonly<Record<string, IndicatorData>>): number => blocksWords(readSectionBlocks(doc, sectionId, figures))
+
 /** 全文字数: every section's 字数, as the progress report adds them up. */
 export const summaryWords = (doc: Y.Doc, figures: Readonly<Record<string, IndicatorData>>): number =>
-  readOutline(doc).reduce((sum, entry) => sum + blocksWords(readSectionBlocks(doc, entry.id, figures)), 0)
+  readOutline(doc).reduce((sum, entry) => sum + sectionWords(doc, entry.id, figures), 0)
 
-export const analyseSection = (doc: Y.Doc, sectionId: string, figures: Readonly<Record<string, IndicatorData>>): SectionAnalysis => {
+/** `outline`: the summary's, when the caller has read it already (a reading of every section). */
+export const analyseSection = (doc: Y.Doc, sectionId: string, figures: Readonly<Record<string, IndicatorData>>, outline = readOutline(doc)): SectionAnalysis => {
   const blocks = readSectionBlocks(doc, sectionId, figures)
   const indicatorKeys = [...new Set(readSectionIndicatorKeys(doc, sectionId))]
   const typed = blocksText(blocks, 'omit')
   const marked = blocksText(blocks, 'mark')
-  const outline = readOutline(doc)
   return {
     blocks,
     words: blocksWords(blocks),

@@ -4,7 +4,7 @@ import { readIndicators } from '../../shared/doc/indicators.js'
 import { readOutline, type OutlineEntry } from '../../shared/doc/outline.js'
 import type { IndicatorData } from '../../shared/indicators/types.js'
 import { numberOutline } from '../../shared/numbering.js'
-import { analyseSection } from '../../shared/sectionAnalysis.js'
+import { sectionWords } from '../../shared/sectionAnalysis.js'
 import type { Store } from '../store/index.js'
 
 type Figures = Readonly<Record<string, IndicatorData>>
@@ -23,7 +23,7 @@ const describeEntry = (doc: Y.Doc, entry: OutlineEntry, number: string, names: R
   status: entry.status,
   hint: entry.hint,
   wordTarget: entry.wordTarget,
-  words: analyseSection(doc, entry.id, figures).words,
+  words: sectionWords(doc, entry.id, figures),
   // Only on a lead (导语) and where a 执笔人 is named, so other answers keep their shape.
   ...(entry.lead ? { lead: true } : {}),
   ...(entry.writer ? { writer: entry.writer } : {}),
