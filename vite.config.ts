@@ -6,7 +6,7 @@ export default defineConfig({
   plugins: [vue()],
   // The browsers of government offices: 360 and 奇安信 on Chromium 86, Firefox ESR on 麒麟/统信;
   // Safari from 16.4, the first with the regular expressions' lookbehind the checks use.
-  build: { outDir: '../dist', emptyOutDir: true, chunkSizeWarningLimit: 2000, target: ['chrome86', 'edge86', 'firefox78', 'safari16.4'] },
+  build: { outDir: '../dist', emptyOutDir: true, chunkSizeWarningLimit: 2000, target: ['chrome86', 'edge86', 'firefox78', 'safari15'] },
   server: {
     proxy: {
       '/api': 'http://127.0.0.1:8787',

@@ -6,6 +6,7 @@
  * Office numbers (0571-8888xxxx) are not personal and are not found.
  */
 import { listFirst } from './listFirst.js'
+import { matchAllAfter } from './lookbehind.js'
 
 export type PersonalKind = 'mobile' | 'id-card'
 
@@ -19,11 +20,12 @@ const PERSONAL_LABELS: Record<PersonalKind, string> = { mobile: '手机号码', 
 
 /**
  * 138 1234 5678, 138-1234-5678 and 13812345678; not inside a longer run of digits or a code
- * (A13812345678), nor a count or sum written out in digits (15000000000元).
+ * (A13812345678), nor a count or sum written out in digits (15000000000元). What may not stand
+ * before it (a digit, letter or point) is checked apart, as lookbehind.ts explains.
  */
-const MOBILE = /(?<![\dA-Za-z.])1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?![\dA-Za-z.元万亿个件人次吨亩户家名项台套株])/g
-/** 18 characters: area, birth date (19xx/20xx, a real month and day), sequence, check character. */
-const ID_CARD = /(?<![\dA-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])/g
+const MOBILE = /1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?![\dA-Za-z.元万亿个件人次吨亩户家名项台套株])/g
+/** 18 characters: area, birth date (19xx/20xx, a real month and day), sequence, check character; not after a digit or letter (checked apart). */
+const ID_CARD = /[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])/g
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 const CHECK_CHARACTERS = '10X98765432'
@@ -40,10 +42,10 @@ const mask = (text: string, keepStart: number, keepEnd: number): string =>
 /** Each mobile number and ID number of a text, where it stands and as masked. */
 const locate = (text: string): Array<PersonalItem & { at: number; length: number }> => {
   const found: Array<PersonalItem & { at: number; length: number }> = []
-  for (const match of text.matchAll(ID_CARD)) {
+  for (const match of matchAllAfter(text, ID_CARD, (_, before) => !/[\dA-Za-z]/.test(before))) {
     if (validIdCard(match[0])) found.push({ kind: 'id-card', masked: mask(match[0], 4, 4), at: match.index, length: match[0].length })
   }
-  for (const match of text.matchAll(MOBILE)) found.push({ kind: 'mobile', masked: mask(match[0].replace(/[- ]/g, ''), 3, 4), at: match.index, length: match[0].length })
+  for (const match of matchAllAfter(text, MOBILE, (_, before) => !/[\dA-Za-z.]/.test(before))) found.push({ kind: 'mobile', masked: mask(match[0].replace(/[- ]/g, ''), 3, 4), at: match.index, length: match[0].length })
   return found.sort((a, b) => a.at - b.at)
 }
 

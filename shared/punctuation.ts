@@ -11,6 +11,8 @@
  * FIGURE_MARK and it counts as Chinese here.
  */
 
+import { charAt, matchAllAfter } from './lookbehind.js'
+
 /** Stands for a figure node in the text read here; one character, so offsets stay positions. */
 export const FIGURE_MARK = '\uFFFC'
 
@@ -27,21 +29,39 @@ const CJK = `\\p{Script=Han}${FIGURE_MARK}`
 const HALF_TO_FULL: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '.': '。' }
 
 // One alternation, so slips never overlap; the first alternative that matches at a place wins.
+// What must stand before a slip is checked in `standsWhere` (Safari before 16.4 cannot parse a
+// pattern that looks behind: lookbehind.ts).
 const SLIP_PATTERN = new RegExp(
   [
-    `(?<ellipsis>(?<=[${CJK}])\\.{3,}|\\.{3,}(?=[${CJK}])|。{3,})`,
+    // After Chinese, or before it (standsWhere); 。。。 anywhere.
+    `(?<ellipsis>\\.{3,}|。{3,})`,
     `(?<paren>\\((?<parenText>[^()\\n]{1,60})\\))`,
     `(?<quote>"(?<quoteText>[^"\\n]{1,80})")`,
     // A mark after Chinese (or after 15%, ）, ”, 》), or before Chinese; `.` never inside a number.
-    `(?<mark>(?<=[${CJK}%）”》])[,;:?!.](?![\\d.])|[,;:?!](?=[${CJK}]))`,
+    `(?<mark>[,;:?!.])`,
     `(?<double>，{2,}|；{2,}|、{2,}|：{2,}|。{2}|！{2,}|？{2,})`,
-    `(?<space>(?<=[${CJK}])[ \\u3000\\u00a0]+(?=[${CJK}]))`,
+    // Between Chinese characters.
+    `(?<space>[ \\u3000\\u00a0]+(?=[${CJK}]))`,
     `(?<fullwidth>[０-９][０-９．]*％?)`,
     // At a paragraph's start only: 1、2、 inside a sentence lists, as in 1、2月份.
-    `(?<numbering>(?<=^|\\n)\\d{1,2}、(?!\\d))`,
+    `(?<numbering>\\d{1,2}、(?!\\d))`,
   ].join('|'),
   'gu',
 )
+
+const CHINESE = new RegExp(`^[${CJK}]$`, 'u')
+const BEFORE_MARK = new RegExp(`^[${CJK}%）”》]$`, 'u')
+
+/** Whether a match of SLIP_PATTERN stands where it is a slip, as far as its neighbours tell. */
+const standsWhere = (match: RegExpExecArray, before: string): boolean => {
+  const { ellipsis, mark, space, numbering } = match.groups!
+  const after = charAt(match.input, match.index + match[0].length)
+  if (ellipsis?.startsWith('.')) return CHINESE.test(before) || CHINESE.test(after)
+  if (mark) return (BEFORE_MARK.test(before) && !/^[\d.]$/.test(after)) || (mark !== '.' && CHINESE.test(after))
+  if (space) return CHINESE.test(before)
+  if (numbering) return before === '' || before === '\n'
+  return true
+}
 
 const hasChinese = (text: string): boolean => new RegExp(`[${CJK}]`, 'u').test(text)
 
@@ -96,7 +116,7 @@ const findUnpairedMarks = (text: string): PunctuationSlip[] => {
 /** Every slip in a text, in order. */
 export const findPunctuationSlips = (text: string): PunctuationSlip[] => {
   const slips: PunctuationSlip[] = []
-  for (const match of text.matchAll(SLIP_PATTERN)) {
+  for (const match of matchAllAfter(text, SLIP_PATTERN, standsWhere)) {
     const fix = fixOf(match, text)
     if (fix !== null && fix !== match[0]) slips.push({ index: match.index!, found: match[0], fix })
   }

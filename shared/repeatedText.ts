@@ -16,7 +16,8 @@ export const MIN_SENTENCE_LENGTH = 15
 /** The sentences of a text (figures as FIGURE_MARK), spaces dropped, long enough to compare, without figures. */
 export const sentencesOf = (text: string): string[] =>
   text
-    .split(/(?<=[。！？；!?;])|\n/u)
+    .replace(/[。！？；!?;]/gu, '$&\n')
+    .split('\n')
     .map((sentence) => sentence.replace(/[\s\u3000]+/gu, ''))
     .filter((sentence) => sentence.length >= MIN_SENTENCE_LENGTH && !sentence.includes(FIGURE_MARK))
 

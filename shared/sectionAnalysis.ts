@@ -17,14 +17,19 @@ import { findTargetClaims } from './targetClaims.js'
 import { findWordingSlips } from './wording.js'
 import { findPersonalInfo, type PersonalItem } from './personalInfo.js'
 import { countWords } from './wordCount.js'
+import { matchAllAfter } from './lookbehind.js'
 
-/** Placeholders seen in real drafts: 20xx, 20**, 201*, xx/XX/××, **, □ and 【待填…】 gaps. */
-export const PLACEHOLDER_PATTERN = /20[xX×*＊]{2}|20\d[*＊]|(?<![A-Za-z])[xX×]{2,}(?![A-Za-z])|[*＊]{2,}|□+|【待填[^】]*】/g
+/**
+ * Placeholders seen in real drafts: 20xx, 20**, 201*, xx/XX/××, **, □ and 【待填…】 gaps. xx is
+ * not one inside a word (Xbox, taxx): not after a letter, checked apart (lookbehind.ts).
+ */
+const PLACEHOLDER_PATTERN = /20[xX×*＊]{2}|20\d[*＊]|[xX×]{2,}(?![A-Za-z])|[*＊]{2,}|□+|【待填[^】]*】/g
+const notAfterLetter = (match: RegExpExecArray, before: string): boolean => !/^[xX×]/.test(match[0]) || !/[A-Za-z]/.test(before)
 
 /** Distinct placeholders in a text with how often each occurs. */
 export const findPlaceholders = (text: string): Map<string, number> => {
   const found = new Map<string, number>()
-  for (const match of text.matchAll(PLACEHOLDER_PATTERN)) found.set(match[0], (found.get(match[0]) ?? 0) + 1)
+  for (const match of matchAllAfter(text, PLACEHOLDER_PATTERN, notAfterLetter)) found.set(match[0], (found.get(match[0]) ?? 0) + 1)
   return found
 }
 

@@ -7,6 +7,7 @@
  * Slips have the shape of punctuation slips, so the same lists show them and the same fix
  * applies them.
  */
+import { matchAllAfter } from './lookbehind.js'
 import type { PunctuationSlip } from './punctuation.js'
 
 /** [wrong, right]: the wrong form is never right in a summary. */
@@ -47,17 +48,20 @@ const PATTERN = new RegExp(
     `(?<word>${WORDS.map(([wrong]) => escape(wrong)).join('|')})`,
     // 截止 before a time is 截至 (截至11月底); 截止日期, 截止时间 stay.
     `(?<until>截止(?=\\d{1,4}[年月日]|[${CHINESE_DIGITS}]+月|年底|年末|月底|今年|本月|去年|上半年|前三季度))`,
-    // A Latin 0/O among Chinese numerals: 二0二六年.
-    `(?<zero>(?<=[${CHINESE_DIGITS}])[0OoＯ０]|[0OoＯ０](?=[${CHINESE_DIGITS}]))`,
+    // A Latin 0/O among Chinese numerals: 二0二六年 (where, checked in isSlip: lookbehind.ts).
+    `(?<zero>[0OoＯ０])`,
   ].join('|'),
   'gu',
 )
+const CHINESE_DIGIT = new RegExp(`^[${CHINESE_DIGITS}]$`)
+const isSlip = (match: RegExpExecArray, before: string): boolean => !match.groups!.zero || CHINESE_DIGIT.test(before) || CHINESE_DIGIT.test(match.input[match.index + 1] ?? '')
 
 const RIGHT = new Map(WORDS)
 
 const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
-/** 一是 … 十是 where a point starts: at the start of a line or after a mark, not inside a word (唯一是, 统一是). */
-const ORDINAL = new RegExp(`(?<=^|[\\n。；;：:，,、！？!?　“（(])(${ORDINALS.join('|')})是`, 'gu')
+/** 一是 … 十是 where a point starts: at the start of a line or after a mark (startsPoint), not inside a word (唯一是, 统一是). */
+const ORDINAL = new RegExp(`(${ORDINALS.join('|')})是`, 'gu')
+const startsPoint = (_: RegExpExecArray, before: string): boolean => before === '' || '\n。；;：:，,、！？!?　“（('.includes(before)
 
 /**
  * Points numbered 一是、二是… out of turn: each 一是 starts a run, and every later ordinal should
@@ -67,7 +71,7 @@ const ORDINAL = new RegExp(`(?<=^|[\\n。；;：:，,、！？!?　“（(])(${O
 export const findOrdinalSlips = (text: string): PunctuationSlip[] => {
   const slips: PunctuationSlip[] = []
   let expected = -1
-  for (const match of text.matchAll(ORDINAL)) {
+  for (const match of matchAllAfter(text, ORDINAL, startsPoint)) {
     const number = ORDINALS.indexOf(match[1]!)
     if (number === 0) expected = 1
     else if (expected > 0) {
@@ -80,7 +84,7 @@ export const findOrdinalSlips = (text: string): PunctuationSlip[] => {
 
 /** The misused words of a text (not the ordinals, whose runs span paragraphs), in order. */
 export const findMisusedWords = (text: string): PunctuationSlip[] =>
-  [...text.matchAll(PATTERN)].map((match) => {
+  matchAllAfter(text, PATTERN, isSlip).map((match) => {
     const { word, until } = match.groups!
     const fix = word ? RIGHT.get(word)! : until ? '截至' : '〇'
     return { index: match.index!, found: match[0], fix }

@@ -5,14 +5,15 @@
  * Only a four-digit number followed by 年 is a year here: 5000字 or 1002万元 never is.
  */
 
-const YEAR = /(?<!\d)(\d{4})(?=年)/g
+/** A whole run of digits before 年 (a year when it has four). */
+const YEAR = /\d+(?=年)/g
 const PLACEHOLDERS = ['{lastYear}', '{year}', '{nextYear}'] as const
 
 /** {lastYear}, {year} and {nextYear} of a template text, for a summary of `year`. */
 export const renderYears = (text: string, year: number): string => PLACEHOLDERS.reduce((result, placeholder, index) => result.replaceAll(placeholder, String(year - 1 + index)), text)
 
 /** A summary's text as a template's: the year before, its year and the next as placeholders. */
-export const yearPlaceholders = (text: string, year: number): string => text.replace(YEAR, (found) => PLACEHOLDERS[Number(found) - year + 1] ?? found)
+export const yearPlaceholders = (text: string, year: number): string => text.replace(YEAR, (found) => (found.length === 4 ? PLACEHOLDERS[Number(found) - year + 1] : undefined) ?? found)
 
 /** A text of a summary of year `from` for one of year `to`: 2026年 → 2027年, 2027年 (打算) → 2028年, 2025年 → 2026年. */
 export const shiftYears = (text: string, from: number, to: number): string => renderYears(yearPlaceholders(text, from), to)

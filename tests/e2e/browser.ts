@@ -27,6 +27,16 @@ export const openSummaryAs = async (browser: Browser, baseUrl: string, summaryId
   return page
 }
 
+/**
+ * The scripts a page has loaded so far, read again from the server when asked: a response's own
+ * body is gone once the page navigates on (login → summary), so only the addresses are kept.
+ */
+export const watchScripts = (page: Page): (() => Promise<string[]>) => {
+  const urls = new Set<string>()
+  page.on('response', (response) => void (response.request().resourceType() === 'script' && urls.add(response.url())))
+  return () => Promise.all([...urls].map(async (url) => (await fetch(url)).text()))
+}
+
 export interface NetworkSwitch {
   /** Closes the page's open collab sockets and refuses new ones until `restore`. */
   drop(): Promise<void>

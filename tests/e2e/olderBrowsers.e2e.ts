@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../integration/harness.js'
-import { afterReload, openSummaryAs, useBrowserSuite } from './browser.js'
+import { afterReload, openSummaryAs, useBrowserSuite, watchScripts } from './browser.js'
 
 const suite = useBrowserSuite()
 
@@ -82,6 +82,19 @@ describe('the browsers of government offices', () => {
     await writer.waitForURL(/\/login/)
     await expect.poll(copyExists, { timeout: 10_000 }).toBe(false)
     expect(errors).toEqual([])
+  })
+
+  it('loads no script that looks behind, which Safari before 16.4 cannot parse (iPhones on iOS 15)', async () => {
+    let loadedScripts: () => Promise<string[]> = async () => []
+    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD, async (opening) => {
+      loadedScripts = watchScripts(opening)
+    })
+    // The export dialog and its preview bring the checks' code, if it were not loaded already.
+    await page.click('[data-action="export"]')
+    await page.waitForSelector('[data-export-preview]')
+    const bodies = await loadedScripts()
+    expect(bodies.join('\n')).toContain('汉字间多余的空格') // the punctuation check's code is among them
+    for (const body of bodies) expect(body.match(/\(\?<[=!]/g) ?? []).toEqual([])
   })
 
   it('asks two-kernel browsers for their Chromium kernel, and tells a browser without modules what to do', async () => {
