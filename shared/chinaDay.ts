@@ -1,6 +1,8 @@
 /**
- * Days as the organisation sees them: in China Standard Time (UTC+8, no daylight saving), for
- * the closing date of an export and a summary's deadline, whatever the server's time zone.
+ * Days and times as the organisation sees them: in China Standard Time (UTC+8, no daylight
+ * saving), for the closing date of an export, a summary's deadline and every time the page shows,
+ * whatever the time zone of the server or of the reader's computer (信创 machines are often left
+ * on UTC, which put 有改动 and 版本 eight hours off the times of 审计 and 指标数据).
  */
 /** China Standard Time is UTC+8 all year. */
 const CHINA_OFFSET_MS = 8 * 3_600_000
@@ -40,3 +42,9 @@ export const chinaClock = (at: number): string => new Date(at + CHINA_OFFSET_MS)
 
 /** `2026-12-03 14:20`. */
 export const formatChinaTime = (at: number): string => chinaClock(at).slice(0, 16).replace('T', ' ')
+
+/** `11/30 14:20`: a moment beside a name (who deleted it, who replied, who last edited). */
+export const formatChinaShortTime = (at: number): string => {
+  const [, month, day, hour, minute] = /^\d{4}-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(chinaClock(at))!
+  return `${Number(month)}/${Number(day)} ${hour}:${minute}`
+}

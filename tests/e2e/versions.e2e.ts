@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { ADMIN_PASSWORD, DEMO_PASSWORD, api, login } from '../integration/harness.js'
+import { formatChinaTime } from '../../shared/chinaDay.js'
 import { afterReload, openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 
 const suite = useBrowserSuite()
@@ -52,6 +53,21 @@ describe('a section deleted by mistake, in Chromium', () => {
     expect(await restored.getAttribute('contenteditable')).toBe('true')
     const order = await writer.locator('[data-section-id]').evaluateAll((sections) => sections.map((section) => section.getAttribute('data-section-id')))
     expect(order.slice(0, 3)).toEqual(['overview', 'economy', 'investment'])
+  })
+})
+
+describe('times, in Chromium', () => {
+  it('shows a version’s time in China time on a computer left on UTC', async () => {
+    const token = await login(suite.server, 'admin')
+    const { body: created } = await api<{ id: string }>(suite.server, `/api/summaries/${suite.summaryId}/versions`, { token, body: { name: '时间核对' } })
+    const { body: versions } = await api<Array<{ id: string; createdAt: number }>>(suite.server, `/api/summaries/${suite.summaryId}/versions`, { token })
+    const createdAt = versions.find((version) => version.id === created.id)!.createdAt
+    const admin = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD, async (page) => {
+      await (await page.context().newCDPSession(page)).send('Emulation.setTimezoneOverride', { timezoneId: 'UTC' })
+    })
+    expect(await admin.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('UTC')
+    await admin.click('[data-action="versions"]')
+    await expect.poll(() => admin.locator(`[data-version-id="${created.id}"]`).innerText()).toContain(formatChinaTime(createdAt))
   })
 })
 

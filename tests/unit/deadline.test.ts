@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { daysBetween, formatMonthDay } from '../../shared/chinaDay.js'
+import { daysBetween, formatChinaShortTime, formatChinaTime, formatMonthDay } from '../../shared/chinaDay.js'
 import { describeDeadline, isOverdue } from '../../shared/deadline.js'
 
 describe('the deadline of a summary', () => {
@@ -22,5 +22,15 @@ describe('the deadline of a summary', () => {
     expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2)
     expect(daysBetween('2026-12-31', '2026-12-01')).toBe(-30)
     expect(formatMonthDay('2026-03-08')).toBe('3月8日')
+  })
+})
+
+describe('times as they are read in China', () => {
+  it('shows a moment on the clock in China, whatever the zone of the computer', () => {
+    // 2026-11-30 16:05 UTC is past midnight in China: 12月1日 00:05.
+    const at = Date.UTC(2026, 10, 30, 16, 5)
+    expect(formatChinaTime(at)).toBe('2026-12-01 00:05')
+    expect(formatChinaShortTime(at)).toBe('12/1 00:05')
+    expect(formatChinaShortTime(Date.UTC(2026, 2, 8, 1, 30))).toBe('3/8 09:30')
   })
 })
