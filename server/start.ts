@@ -39,8 +39,8 @@ export const startServer = async (config: Config, log: (line: string) => void = 
   const heartbeat = startHeartbeat(wss, config.heartbeatMs)
   const backups = store.backups ? scheduleBackups(store.backups, config.backupIntervalHours, log) : null
   const dailyVersions = scheduleDailyVersions(store, rooms, config.dailyVersionsKeep, log)
-  const userSockets = new UserSockets()
-  userSockets.watch((token) => resolveUser(store, token), async (summaryId) => (await store.catalog.getSummary(summaryId)) !== undefined, config.heartbeatMs)
+  const userSockets = new UserSockets({ resolve: (token) => resolveUser(store, token), inUse: async (summaryId) => (await store.catalog.getSummary(summaryId)) !== undefined })
+  userSockets.watch(config.heartbeatMs)
   const exports = new ExportPool({ workers: config.exportWorkers })
   holder.app = createApp(config, store, rooms, upgradeWebSocket, userSockets, exports)
   const server: ServerType = await new Promise((resolve) => {

@@ -92,7 +92,8 @@ export const mountCollab = (
           const opened = new Connection(ws.raw!, room, user, identity, maxMessageBytes, touch)
           connection = opened
           registered = { token, user, summaryId, close: (code) => opened.close(code) }
-          userSockets.add(registered)
+          await userSockets.admit(registered)
+          if (closed) return
         } catch (error) {
           if (error instanceof SummaryUnavailable) return refuse(ws, CLOSE_UNAVAILABLE)
           throw error

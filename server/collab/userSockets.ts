@@ -4,7 +4,9 @@
  * the rights its user had when it opened. Every `intervalMs` each connection's session is also
  * checked again, which is how the other processes of a scaled set-up (REDIS_URL) follow a change
  * made on one of them, and how a session that expired stops writing. A summary moved to the
- * 回收站 ends its connections the same ways (at once here, within one round elsewhere).
+ * 回收站 ends its connections the same ways (at once here, within one round elsewhere). A
+ * connection is checked once more when it is admitted: a change made while it was opening swept
+ * the connections before it was among them.
  */
 import { CLOSE_SUMMARY_DELETED, CLOSE_UNAUTHORISED, type CloseCode } from '../../shared/closeCodes.js'
 import type { User } from '../store/directory.js'
@@ -22,9 +24,26 @@ export interface UserSocket {
 const sameRights = (then: User, now: User | undefined): boolean =>
   now !== undefined && !now.disabled && now.role === then.role && now.departmentId === then.departmentId
 
+/** How a connection is checked again: its token's user as it is now; whether its summary is still in use (not in the 回收站). */
+export interface SocketChecks {
+  resolve(token: string): Promise<User | undefined>
+  inUse(summaryId: string): Promise<boolean>
+}
+
 export class UserSockets {
   private readonly byUser = new Map<string, Set<UserSocket>>()
   private timer: NodeJS.Timeout | null = null
+
+  constructor(private readonly checks: SocketChecks) {}
+
+  /**
+   * Adds a connection that has just opened and checks it at once: an account changed or the
+   * summary moved to the 回收站 while it was opening closes it now, not at the next round.
+   */
+  admit(socket: UserSocket): Promise<void> {
+    this.add(socket)
+    return this.revalidate([socket])
+  }
 
   add(socket: UserSocket): void {
     const sockets = this.byUser.get(socket.user.id) ?? new Set()
@@ -53,30 +72,26 @@ export class UserSockets {
     this.closeWhere(this.all(), (socket) => socket.summaryId === summaryId, CLOSE_SUMMARY_DELETED)
   }
 
-  /**
-   * Checks every connection's session and summary once: `resolve` answers a token's user as it
-   * is now, `inUse` whether a summary is still in use (not in the 回收站).
-   */
-  async revalidate(resolve: (token: string) => Promise<User | undefined>, inUse: (summaryId: string) => Promise<boolean>): Promise<void> {
-    const sockets = this.all()
+  /** Checks the connections' sessions and summaries once (every connection, unless given). */
+  async revalidate(sockets: readonly UserSocket[] = this.all()): Promise<void> {
     const tokens = [...new Set(sockets.map((socket) => socket.token))]
     const summaries = [...new Set(sockets.map((socket) => socket.summaryId))]
     const [now, used] = await Promise.all([
-      Promise.all(tokens.map(async (token) => [token, await resolve(token)] as const)).then((pairs) => new Map(pairs)),
-      Promise.all(summaries.map(async (id) => [id, await inUse(id)] as const)).then((pairs) => new Map(pairs)),
+      Promise.all(tokens.map(async (token) => [token, await this.checks.resolve(token)] as const)).then((pairs) => new Map(pairs)),
+      Promise.all(summaries.map(async (id) => [id, await this.checks.inUse(id)] as const)).then((pairs) => new Map(pairs)),
     ])
     for (const socket of sockets) {
       const code = !sameRights(socket.user, now.get(socket.token)) ? CLOSE_UNAUTHORISED : used.get(socket.summaryId) ? null : CLOSE_SUMMARY_DELETED
-      if (code === null) continue
+      if (code === null || !this.byUser.get(socket.user.id)?.has(socket)) continue
       this.remove(socket)
       socket.close(code)
     }
   }
 
   /** Re-checks every `intervalMs` until stopped. */
-  watch(resolve: (token: string) => Promise<User | undefined>, inUse: (summaryId: string) => Promise<boolean>, intervalMs: number): void {
+  watch(intervalMs: number): void {
     this.timer = setInterval(() => {
-      this.revalidate(resolve, inUse).catch((error: unknown) => console.error('[collab] could not re-check sessions', error))
+      this.revalidate().catch((error: unknown) => console.error('[collab] could not re-check sessions', error))
     }, intervalMs)
     this.timer.unref()
   }

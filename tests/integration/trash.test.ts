@@ -85,6 +85,20 @@ describe('回收站', () => {
     expect((await auditActions()).slice(0, 2).map((entry) => entry.action)).toEqual(['summary-restore', 'summary-delete'])
   })
 
+  it('closes a page that opens in the very moment its summary moves to the 回收站, at once', async () => {
+    // The page's connection and the move race each other: whichever comes first, the page is
+    // told within a moment, not at the next heartbeat 30 s later. (With PostgreSQL, whose reads
+    // yield while the connection opens, the move used to slip in between; SQLite's do not.)
+    for (let round = 0; round < 20; round++) {
+      const id = await newSummary(`同时删除园区${round}`)
+      const page = clients.track(connect(server, id, admin))
+      await new Promise((resolve) => setTimeout(resolve, round % 5))
+      expect((await api(server, `/api/summaries/${id}`, { token: admin, method: 'DELETE' })).status).toBe(200)
+      await waitFor(() => page.closes.length > 0, 3000, `round ${round}: the page to be closed`)
+      expect(page.closes[0]).toEqual({ code: 4404, reason: 'summary-deleted' })
+    }
+  })
+
   it('deletes for good only from the 回收站, and leaves every other summary as it was', async () => {
     const kept = await newSummary('保留园区')
     const doomed = await newSummary('误建园区')

@@ -11,9 +11,12 @@ const socket = (token: string, user: User, summaryId = 's1') => {
   return { entry, closes }
 }
 
+/** Checks that always find everyone as they were and every summary in use. */
+const unchanged = { resolve: async () => person(), inUse: async () => true }
+
 describe('UserSockets', () => {
   it('closes a user’s connections with 4401, except the one on the kept token', () => {
-    const sockets = new UserSockets()
+    const sockets = new UserSockets(unchanged)
     const here = socket('t-here', person())
     const there = socket('t-there', person())
     const colleague = socket('t-other', person({ id: 'u2' }))
@@ -23,13 +26,6 @@ describe('UserSockets', () => {
   })
 
   it('re-checks each session once per round and closes those whose rights changed or ended', async () => {
-    const sockets = new UserSockets()
-    const unchanged = socket('t1', person())
-    const sameTokenTwice = socket('t1', person())
-    const moved = socket('t2', person({ id: 'u2' }))
-    const gone = socket('t3', person({ id: 'u3' }))
-    const disabled = socket('t4', person({ id: 'u4' }))
-    for (const { entry } of [unchanged, sameTokenTwice, moved, gone, disabled]) sockets.add(entry)
     const now: Record<string, User | undefined> = {
       t1: person({ displayName: '刘规建（改名不影响权限）' }),
       t2: person({ id: 'u2', departmentId: 'd-safety' }),
@@ -37,17 +33,25 @@ describe('UserSockets', () => {
       t4: person({ id: 'u4', disabled: true }),
     }
     const asked: string[] = []
-    await sockets.revalidate(async (token) => (asked.push(token), now[token]), async () => true)
+    const sockets = new UserSockets({ resolve: async (token) => (asked.push(token), now[token]), inUse: async () => true })
+    const same = socket('t1', person())
+    const sameTokenTwice = socket('t1', person())
+    const moved = socket('t2', person({ id: 'u2' }))
+    const gone = socket('t3', person({ id: 'u3' }))
+    const disabled = socket('t4', person({ id: 'u4' }))
+    for (const { entry } of [same, sameTokenTwice, moved, gone, disabled]) sockets.add(entry)
+    await sockets.revalidate()
     expect(asked.sort()).toEqual(['t1', 't2', 't3', 't4'])
-    expect([unchanged, sameTokenTwice, moved, gone, disabled].map(({ closes }) => closes.length)).toEqual([0, 0, 1, 1, 1])
+    expect([same, sameTokenTwice, moved, gone, disabled].map(({ closes }) => closes.length)).toEqual([0, 0, 1, 1, 1])
     // Closed ones are forgotten: the next round asks only about the rest.
     asked.length = 0
-    await sockets.revalidate(async (token) => (asked.push(token), now[token]), async () => true)
+    await sockets.revalidate()
     expect(asked).toEqual(['t1'])
   })
 
   it('closes the connections to a summary moved to the 回收站, at once here and at the next round elsewhere', async () => {
-    const sockets = new UserSockets()
+    const asked: string[] = []
+    const sockets = new UserSockets({ resolve: async () => person(), inUse: async (id) => (asked.push(id), id !== 'gone-elsewhere') })
     const reader = socket('t1', person(), 'gone')
     const writer = socket('t2', person({ id: 'u2' }), 'gone')
     const elsewhere = socket('t1', person(), 'kept')
@@ -57,9 +61,23 @@ describe('UserSockets', () => {
     // Another process learns of it when it checks again: the summary is no longer in use.
     const late = socket('t3', person({ id: 'u3' }), 'gone-elsewhere')
     sockets.add(late.entry)
-    const asked: string[] = []
-    await sockets.revalidate(async () => person(), async (id) => (asked.push(id), id !== 'gone-elsewhere'))
+    asked.length = 0
+    await sockets.revalidate()
     expect(asked.sort()).toEqual(['gone-elsewhere', 'kept'])
     expect([late.closes.map((close) => close.code), elsewhere.closes]).toEqual([[4404], []])
+  })
+
+  it('checks a connection once more as it is admitted: what changed while it opened closes it at once', async () => {
+    const users: Record<string, User> = { t1: person(), t2: person({ id: 'u2', disabled: true }) }
+    const sockets = new UserSockets({ resolve: async (token) => users[token], inUse: async (id) => id !== 'moved-to-trash' })
+    const fine = socket('t1', person())
+    const intoTrash = socket('t1', person(), 'moved-to-trash')
+    const disabledMeanwhile = socket('t2', person({ id: 'u2' }))
+    for (const { entry } of [fine, intoTrash, disabledMeanwhile]) await sockets.admit(entry)
+    expect([fine, intoTrash, disabledMeanwhile].map(({ closes }) => closes.map((close) => close.code))).toEqual([[], [4404], [4401]])
+    // Only the one admitted stays among the connections a change would close.
+    sockets.closeUser('u1')
+    expect(fine.closes.map((close) => close.code)).toEqual([4401])
+    expect(intoTrash.closes).toHaveLength(1)
   })
 })
