@@ -15,7 +15,9 @@ import { parseSectionRoot } from '../../shared/doc/roots.js'
 import { readOutline, type OutlineEntry } from '../../shared/doc/outline.js'
 import type { Store } from '../store/types.js'
 import type { Bus, BusMessage } from './bus.js'
-import { encodeAwarenessStates, encodeSyncStep2, encodeUpdateMessage } from './protocol.js'
+import { AwarenessOutbox, type PendingAwareness } from './awarenessOutbox.js'
+import { FullStateAnswer } from './fullStateAnswer.js'
+import { encodeSyncStep2, encodeUpdateMessage } from './protocol.js'
 import type { CompactionLane } from './compactionLane.js'
 import { SequenceTracker } from './sequenceTracker.js'
 import type { Turn } from './turn.js'
@@ -41,14 +43,6 @@ interface Pending {
   origin: UpdateOrigin
 }
 
-/** One turn's awareness changes, sent once the first `due` changes queued are committed. */
-interface PendingAwareness {
-  due: number
-  message: Uint8Array
-  /** The changes of this process's own clients, for the other processes (REDIS_URL). */
-  published: Uint8Array | null
-}
-
 export interface RoomOptions {
   summaryId: string
   log: Store['updates']
@@ -67,9 +61,8 @@ export interface RoomOptions {
 }
 
 const RETRY_MS = 1000
-/** Joiners this close together share one full-state answer, kept this long while nothing changes. */
-const FULL_STATE_KEEP_MS = 2000
 /** The encoded state vector of a client that has nothing yet. */
+const EMPTY_STATE_VECTOR = Uint8Array.of(0)
 const isEmptyStateVector = (stateVector: Uint8Array): boolean => stateVector.byteLength === 1 && stateVector[0] === 0
 
 export class Room {
@@ -88,19 +81,13 @@ export class Room {
   private queuedCount = 0
   private committedCount = 0
   private durableWaiters: Array<{ upto: number; callback: () => void }> = []
-  private changedAwareness = new Set<number>()
-  private awarenessOut: PendingAwareness[] = []
+  private readonly awarenessOut: AwarenessOutbox
   /** Committed updates from other processes, sent merged once per turn. */
   private remoteOutbox: Uint8Array[] = []
-  /** Awareness changes of this process's own clients, to publish to the other processes. */
-  private localAwareness = new Set<number>()
   private readonly sequence: SequenceTracker
   private snapshotSeq: number
   private outlineCache: Map<string, OutlineEntry> | null = null
-  /** The sync answer for a client that has nothing yet, while the doc does not change. */
-  private fullState: Uint8Array | null = null
-  private fullStateTimer: NodeJS.Timeout | null = null
-  private lastFullStateAt = -Infinity
+  private readonly fullState: FullStateAnswer
   closed = false
   /** API calls currently using the room; it is not unloaded under them. */
   holds = 0
@@ -110,6 +97,8 @@ export class Room {
     this.sequence = new SequenceTracker(options.summaryId, options.lastSeq, options.log, this.applyRemote)
     this.snapshotSeq = options.lastSeq
     this.awareness = new awarenessProtocol.Awareness(doc)
+    this.awarenessOut = new AwarenessOutbox(this.awareness, Boolean(options.bus))
+    this.fullState = new FullStateAnswer(() => encodeSyncStep2(this.doc, EMPTY_STATE_VECTOR))
     this.awareness.setLocalState(null)
     doc.on('update', this.handleDocUpdate)
     this.awareness.on('update', this.handleAwarenessUpdate)
@@ -175,30 +164,11 @@ export class Room {
   }
 
   /**
-   * The sync step 2 answering `stateVector`. Clients that have nothing yet (everyone opening the
-   * summary in the morning) all get the same bytes, encoded once per version of the doc: each
-   * encoding of a 200 KB summary costs more than a millisecond.
+   * The sync step 2 answering `stateVector`; clients that have nothing yet share one answer
+   * (FullStateAnswer).
    */
   syncAnswer(stateVector: Uint8Array): Uint8Array {
-    if (!isEmptyStateVector(stateVector)) return encodeSyncStep2(this.doc, stateVector)
-    if (this.fullState !== null) return this.fullState
-    const answer = encodeSyncStep2(this.doc, stateVector)
-    // Kept only when joiners come in a burst: a summary opened by one reader at a time never
-    // holds a second copy of its state in memory.
-    const now = performance.now()
-    if (now - this.lastFullStateAt < FULL_STATE_KEEP_MS) {
-      this.fullState = answer
-      this.fullStateTimer = setTimeout(this.forgetFullState, FULL_STATE_KEEP_MS)
-      this.fullStateTimer.unref()
-    }
-    this.lastFullStateAt = now
-    return answer
-  }
-
-  private forgetFullState = (): void => {
-    if (this.fullStateTimer) clearTimeout(this.fullStateTimer)
-    this.fullStateTimer = null
-    this.fullState = null
+    return isEmptyStateVector(stateVector) ? this.fullState.get() : encodeSyncStep2(this.doc, stateVector)
   }
 
   addPeer(peer: Peer): void {
@@ -278,7 +248,7 @@ export class Room {
   destroy(): void {
     this.closed = true
     if (this.retryTimer) clearTimeout(this.retryTimer)
-    this.forgetFullState()
+    this.fullState.forget()
     this.sequence.dispose()
     this.options.bus?.unsubscribe(this.summaryId)
     this.awareness.destroy()
@@ -286,7 +256,7 @@ export class Room {
   }
 
   private handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (this.fullState !== null) this.forgetFullState()
+    this.fullState.forget()
     if (origin === REMOTE) {
       // Already committed by another process: forward with this turn's others, never store it.
       this.remoteOutbox.push(update)
@@ -299,10 +269,7 @@ export class Room {
   }
 
   private handleAwarenessUpdate = ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>, origin: unknown): void => {
-    for (const clientId of [...added, ...updated, ...removed]) {
-      this.changedAwareness.add(clientId)
-      if (origin !== REMOTE) this.localAwareness.add(clientId)
-    }
+    this.awarenessOut.note([...added, ...updated, ...removed], origin === REMOTE)
     this.scheduleFlush()
   }
 
@@ -316,11 +283,11 @@ export class Room {
   flush(): void {
     this.flushScheduled = false
     if (this.closed) return
-    this.takeAwareness()
+    this.awarenessOut.take(this.queuedCount)
     this.flushRemote()
     const storeFree = !this.inFlight && this.retryTimer === null
     if (storeFree && this.queue.length > 0) return this.commitBatch()
-    this.sendAwareness(this.dueAwareness())
+    this.sendAwareness(this.awarenessOut.takeDue(this.committedCount))
     if (storeFree) this.settle()
   }
 
@@ -365,7 +332,7 @@ export class Room {
         this.committedCount += batch.length
         this.answerDurableWaiters()
         if (this.closed) return
-        const awareness = this.dueAwareness()
+        const awareness = this.awarenessOut.takeDue(this.committedCount)
         const merged = this.broadcast(batch, awareness)
         this.options.bus?.publish(this.summaryId, { kind: 'update', seq, count: batch.length, payload: merged })
         this.publishAwareness(awareness)
@@ -378,7 +345,7 @@ export class Room {
         this.queue.unshift(...batch)
         console.error(`[room ${this.summaryId}] commit failed, retrying`, error)
         // Presence keeps flowing while the store fails; carets may then precede their text.
-        if (!this.closed) this.sendAwareness(this.awarenessOut.splice(0))
+        if (!this.closed) this.sendAwareness(this.awarenessOut.takeAll())
         this.retryTimer = setTimeout(() => {
           this.retryTimer = null
           this.scheduleFlush()
@@ -416,23 +383,6 @@ export class Room {
     this.remoteOutbox = []
     const message = encodeUpdateMessage(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates))
     for (const peer of this.peers) peer.send(message)
-  }
-
-  /** The turn's awareness changes as one message, to leave after the updates queued so far. */
-  private takeAwareness(): void {
-    if (this.changedAwareness.size === 0) return
-    const message = encodeAwarenessStates(this.awareness, [...this.changedAwareness])
-    const published = this.options.bus && this.localAwareness.size > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.localAwareness]) : null
-    this.changedAwareness.clear()
-    this.localAwareness.clear()
-    this.awarenessOut.push({ due: this.queuedCount, message, published })
-  }
-
-  /** Takes the awareness whose preceding updates are all committed (they are in order of `due`). */
-  private dueAwareness(): PendingAwareness[] {
-    let count = 0
-    while (count < this.awarenessOut.length && this.awarenessOut[count]!.due <= this.committedCount) count += 1
-    return this.awarenessOut.splice(0, count)
   }
 
   /** Sends awareness on its own, to this process's peers and the other processes. */
