@@ -1,6 +1,6 @@
 /** Picks the store from the configuration: PostgreSQL when DATABASE_URL is set, else SQLite. */
 import { openStore } from './index.js'
-import { openPostgresStore } from './postgres.js'
+import { openPostgresStore } from './postgres/index.js'
 import type { Store } from './types.js'
 
 export const createStore = async (config: { dataDir: string; databaseUrl?: string; backupDir?: string; backupKeep?: number; sessionIdleMs?: number }): Promise<Store> =>
