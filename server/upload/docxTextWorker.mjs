@@ -1,0 +1,10 @@
+// The raw text of a .docx, read by mammoth in a worker thread (docxText.ts): unpacking and
+// parsing a long Word file takes 50–150 ms, which on the event loop every co-writer would feel.
+// Plain JavaScript, so the thread starts without loading TypeScript.
+import { parentPort, workerData } from 'node:worker_threads'
+import mammoth from 'mammoth'
+
+mammoth.extractRawText({ buffer: Buffer.from(workerData) }).then(
+  (result) => parentPort.postMessage({ text: result.value }),
+  () => parentPort.postMessage({ text: null }),
+)
