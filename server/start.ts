@@ -23,6 +23,8 @@ import { scheduleDailyVersions } from './summary/dailyVersions.js'
 export interface RunningServer {
   url: string
   port: number
+  /** Every route the app answers, as Hono lists them (middleware left out). */
+  routes: ReadonlyArray<{ method: string; path: string }>
   close: () => Promise<void>
 }
 
@@ -52,6 +54,7 @@ export const startServer = async (config: Config, log: (line: string) => void = 
   return {
     url,
     port,
+    routes: holder.app.routes.filter((route) => route.method !== 'ALL').map(({ method, path }) => ({ method, path })),
     close: async () => {
       heartbeat.stop()
       backups?.stop()
