@@ -4,7 +4,7 @@
  */
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { formatIndicator } from '../../shared/indicators/format.js'
-import { MAX_QUOTE_LENGTH } from '../../shared/schema/comments.js'
+import { MAX_QUOTE_LENGTH } from '../../shared/doc/comments.js'
 import type { IndicatorData, IndicatorShow } from '../../shared/indicators/types.js'
 
 export const quoteOf = (doc: PMNode, from: number, to: number, figureOf: (key: string) => IndicatorData | undefined): string => {

@@ -5,7 +5,7 @@
 import { Hono } from 'hono'
 import { readMeta, writeMeta } from '../../shared/doc/outline.js'
 import { saveAsTemplateSchema, summaryBodySchema, summaryCopySchema, summaryPatchSchema } from '../../shared/schema/api.js'
-import { compactOfficialForm, describeOfficialForm } from '../../shared/schema/officialForm.js'
+import { compactOfficialForm, describeOfficialForm } from '../../shared/officialForm.js'
 import { summariseProblems } from '../../shared/schema/zodIssues.js'
 import { validateTemplate } from '../../shared/schema/template.js'
 import { AppError } from '../errors.js'

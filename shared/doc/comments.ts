@@ -6,6 +6,10 @@ import * as Y from 'yjs'
 import { fromBase64 } from 'lib0/buffer'
 import { COMMENTS_ROOT, sectionRoot } from './roots.js'
 
+export const MAX_COMMENT_LENGTH = 2000
+/** A thread keeps at most this much of the phrase it is about. */
+export const MAX_QUOTE_LENGTH = 1000
+
 /** What a thread's opening comment and each reply have in common. */
 export interface CommentReply {
   id: string

@@ -3,7 +3,7 @@
  * client and the exports read them through these helpers instead of spreading `.get()` casts.
  */
 import * as Y from 'yjs'
-import { readOfficialForm, type OfficialForm } from '../schema/officialForm.js'
+import { readOfficialForm, type OfficialForm } from '../officialForm.js'
 import { META_ROOT, OUTLINE_ROOT } from './roots.js'
 
 export type SectionStatus = 'drafting' | 'review' | 'final'

@@ -1,9 +1,6 @@
 /** Bodies of the comment endpoints. Text is plain text, rendered as text everywhere. */
 import { z } from 'zod'
-
-export const MAX_COMMENT_LENGTH = 2000
-/** A thread keeps at most this much of the phrase it is about. */
-export const MAX_QUOTE_LENGTH = 1000
+import { MAX_COMMENT_LENGTH, MAX_QUOTE_LENGTH } from '../doc/comments.js'
 
 const text = z.string().trim().min(1, { error: '评论内容不能为空' }).max(MAX_COMMENT_LENGTH, { error: `评论最多 ${MAX_COMMENT_LENGTH} 个字` })
 const anchor = z.string().min(1).max(512).regex(/^[A-Za-z0-9+/=]+$/, { error: '锚点格式不正确' })
