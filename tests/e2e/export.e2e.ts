@@ -207,4 +207,25 @@ describe('exporting from the summary page', () => {
     expect(files).toHaveLength(7)
     expect(files[2]).toMatch(/^03 招商部\.\w+$/)
   })
+
+  it('says it is opening the export on a slow network, and what went wrong when its code cannot be downloaded', async () => {
+    const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
+    // The export dialog's code comes with its first opening: first it cannot be had, then it is slow.
+    let mode: 'fail' | 'slow' = 'fail'
+    await page.route(/\/assets\/ExportDialog-[\w-]+\.js$/, async (route) => {
+      if (mode === 'fail') return route.abort('internetdisconnected')
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      await route.continue()
+    })
+    await page.click('[data-action="export"]')
+    await expect.poll(() => page.locator('[data-part-failed]').innerText()).toContain('无法打开')
+    await page.click('[data-part-failed] button:has-text("关闭")')
+    await expect.poll(() => page.locator('[data-part-failed]').count()).toBe(0)
+
+    mode = 'slow'
+    await page.click('[data-action="export"]')
+    await expect.poll(() => page.locator('[data-part-loading]').innerText()).toBe('正在打开…')
+    await page.waitForSelector('[data-export-preview]', { timeout: 15_000 })
+    expect(await page.locator('[data-part-loading]').count()).toBe(0)
+  })
 })
