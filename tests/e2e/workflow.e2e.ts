@@ -73,16 +73,22 @@ describe('pasting a draft from Word in Chromium', () => {
 })
 
 describe('reading on a phone', () => {
-  it('lays the summary out in one column, as wide as the screen, with nothing sticking out sideways', async () => {
-    const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
-    await leader.setViewportSize({ width: 390, height: 844 })
+  it('lays the summary out in one column, as wide as the screen, the text on the first screen and the outline a tap away', async () => {
+    const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD, (page) => page.setViewportSize({ width: 390, height: 844 }))
     await expect.poll(async () => (await leader.locator('.paper').boundingBox())!.width).toBeGreaterThan(330)
     expect(await leader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
-    // The outline comes first, above the text, and stays short.
-    const outline = (await leader.locator('.outline').boundingBox())!
-    expect(outline.y + outline.height).toBeLessThan((await leader.locator('.paper').boundingBox())!.y)
-    expect(outline.height).toBeLessThan(844 * 0.6)
+    // The outline comes first, folded to one line, and the text starts on the first screen.
+    const outline = leader.locator('nav.outline')
+    expect(await outline.locator('summary').innerText()).toMatch(/^提纲（\d+ 节）$/)
+    expect(await outline.locator('ol').isVisible()).toBe(false)
+    const firstSection = (await leader.locator('[data-section-id] .ProseMirror').first().boundingBox())!
+    expect(firstSection.y).toBeLessThan(844)
     await screenshot(leader, 'phone')
+    // A tap opens it (short, scrolling inside), a tap on a section goes there.
+    await outline.locator('summary').click()
+    expect((await outline.boundingBox())!.height).toBeLessThan(844 * 0.6)
+    await outline.locator('a', { hasText: '招商引资取得新突破' }).click()
+    await expect.poll(async () => (await leader.locator('[data-section-id="investment"]').boundingBox())!.y).toBeLessThan(300)
   })
 
   it('keeps the text a writable width on a 1024-wide office laptop, comments still beside it', async () => {
