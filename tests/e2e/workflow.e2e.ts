@@ -89,6 +89,12 @@ describe('reading on a phone', () => {
     expect((await outline.boundingBox())!.height).toBeLessThan(844 * 0.6)
     await outline.locator('a', { hasText: '招商引资取得新突破' }).click()
     await expect.poll(async () => (await leader.locator('[data-section-id="investment"]').boundingBox())!.y).toBeLessThan(300)
+    // 进度 too: “0% 已定稿” on one line (it broke into a column of single characters), nothing sideways.
+    await leader.click('[data-action="progress"]')
+    const figure = leader.locator('.completion-figure')
+    await expect.poll(() => figure.count()).toBe(1)
+    expect((await figure.boundingBox())!.height).toBeLessThan(30)
+    expect(await leader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
   })
 
   it('keeps the text a writable width on a 1024-wide office laptop, comments still beside it', async () => {
