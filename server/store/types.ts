@@ -1,6 +1,7 @@
 /**
- * The storage interface. Two implementations: the embedded SQLite default (`sqlite.ts`, via
- * index.ts) and PostgreSQL when DATABASE_URL is set (`postgres.ts`). Everything is async.
+ * The storage interface. Two implementations: the embedded SQLite default (`index.ts` and the
+ * repositories beside it) and PostgreSQL when DATABASE_URL is set (`postgres/`, one module per
+ * repository). Everything is async.
  */
 import type { Template } from '../../shared/schema/template.js'
 import type { CreatedPeople, Department, NewPerson, User, UserChange } from './directory.js'
