@@ -89,6 +89,9 @@ describe('reading on a phone', () => {
     expect((await outline.boundingBox())!.height).toBeLessThan(844 * 0.6)
     await outline.locator('a', { hasText: '招商引资取得新突破' }).click()
     await expect.poll(async () => (await leader.locator('[data-section-id="investment"]').boundingBox())!.y).toBeLessThan(300)
+    // 指标数据 starts with the figure's name, not its key (which is for the CSV).
+    await leader.click('[data-action="toggle-figures"]')
+    await expect.poll(() => leader.locator('.figures-panel thead th:visible').first().innerText()).toBe('名称')
     // 进度 too: “0% 已定稿” on one line (it broke into a column of single characters), nothing sideways.
     await leader.click('[data-action="progress"]')
     const figure = leader.locator('.completion-figure')
