@@ -104,10 +104,16 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
   mountCollab(app, upgradeWebSocket, store, rooms, userSockets, config.maxMessageBytes)
 
   const root = relative(process.cwd(), config.clientDir) || '.'
-  app.use('/assets/*', serveStatic({ root }))
+  // Built files are named by their content: a browser keeps them for good, compressed at build
+  // (vite.config.ts). One the build no longer has (an open page after an update) is a 404, never
+  // the page, which the browser would try to run as a script.
+  app.use('/assets/*', serveStatic({ root, precompressed: true, onFound: (_path, c) => void c.header('Cache-Control', 'public, max-age=31536000, immutable') }))
+  app.all('/assets/*', (c) => c.text('Not Found', 404))
   app.get('*', (c) => {
     const index = join(config.clientDir, 'index.html')
     if (!existsSync(index)) return c.text('客户端尚未构建：请运行 npm run build', 503)
+    // Asked again every time, so an update reaches every browser at its next page load.
+    c.header('Cache-Control', 'no-cache')
     return c.html(readFileSync(index, 'utf8'))
   })
 

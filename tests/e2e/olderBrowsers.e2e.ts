@@ -97,6 +97,25 @@ describe('the browsers of government offices', () => {
     for (const body of bodies) expect(body.match(/\(\?<[=!]/g) ?? []).toEqual([])
   })
 
+  it('gets the summary page’s scripts compressed, to be kept for good', async () => {
+    const scripts: Array<{ url: string; encoding: string | undefined; cache: string | undefined }> = []
+    await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD, async (page) => {
+      page.on('response', (response) => {
+        if (response.request().resourceType() !== 'script' || response.fromServiceWorker()) return
+        const headers = response.headers()
+        scripts.push({ url: response.url(), encoding: headers['content-encoding'], cache: headers['cache-control'] })
+      })
+    })
+    expect(scripts.length).toBeGreaterThan(5)
+    // The build compressed every script but the smallest (under 1 KB, sent as they are).
+    const large = scripts.filter(({ encoding }) => encoding !== undefined)
+    expect(large.length).toBeGreaterThan(5)
+    for (const { url, encoding, cache } of scripts) {
+      expect([url, cache]).toEqual([url, 'public, max-age=31536000, immutable'])
+      if (encoding) expect([url, encoding]).toEqual([url, 'br'])
+    }
+  })
+
   it('asks two-kernel browsers for their Chromium kernel, and tells a browser without modules what to do', async () => {
     const page = await (await suite.browser.newContext()).newPage()
     const complaints: string[] = []
