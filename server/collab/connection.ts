@@ -8,7 +8,6 @@ import type { Socket } from 'node:net'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import * as ws from 'ws'
 import type WebSocket from 'ws'
 import * as Y from 'yjs'
 import { CLOSE_FORBIDDEN, CLOSE_MALFORMED, CLOSE_TOO_BIG, type CloseCode } from '../../shared/closeCodes.js'
@@ -16,6 +15,7 @@ import { parseSectionRoot } from '../../shared/doc/roots.js'
 import { canWriteSection } from '../../shared/roles.js'
 import type { User } from '../store/directory.js'
 import { withSafeCaret } from './awarenessState.js'
+import { frameOf, LARGE_MESSAGE_BYTES } from './frames.js'
 import { checkUpdate } from './guard.js'
 import {
   encodeAwarenessStates,
@@ -43,12 +43,6 @@ class ProtocolFault extends Error {}
 /** The TCP socket under a ws connection, as far as send() uses it. */
 type RawSocket = Pick<Socket, 'write' | 'writableLength' | 'cork' | 'uncork'>
 
-/** ws's own frame builder (not in its type declarations): one unmasked frame as header + payload. */
-const { Sender } = ws as unknown as { Sender: { frame(data: Buffer, options: Record<string, unknown>): Buffer[] } }
-const BINARY_FRAME = { fin: true, rsv1: false, opcode: 0x02, mask: false, readOnly: false }
-/** Frames by message: a broadcast is one Uint8Array for every peer, so it is framed only once. */
-const frames = new WeakMap<Uint8Array, Buffer>()
-const LARGE_MESSAGE_BYTES = 64 * 1024
 /** How much may wait unread for one client, in maximum messages (MAX_MESSAGE_BYTES). */
 const UNREAD_LIMIT_IN_MESSAGES = 4
 /** How long an update may wait for this client to send the structs it builds on (see holdBack). */
@@ -59,15 +53,6 @@ const HOLD_MS = 60_000
  */
 const HOLD_MAX_BYTES = 1024 * 1024
 const HOLD_MAX_UPDATES = 100
-
-const frameOf = (message: Uint8Array): Buffer => {
-  let frame = frames.get(message)
-  if (!frame) {
-    frame = Buffer.concat(Sender.frame(Buffer.from(message.buffer, message.byteOffset, message.byteLength), BINARY_FRAME))
-    frames.set(message, frame)
-  }
-  return frame
-}
 
 export class Connection implements Peer {
   private closed = false
