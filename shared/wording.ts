@@ -7,7 +7,7 @@
  * Slips have the shape of punctuation slips, so the same lists show them and the same fix
  * applies them.
  */
-import { matchAllAfter } from './lookbehind.js'
+import { charAt, matchAllAfter } from './lookbehind.js'
 import type { PunctuationSlip } from './punctuation.js'
 
 /** [wrong, right]: the wrong form is never right in a summary. */
@@ -54,7 +54,8 @@ const PATTERN = new RegExp(
   'gu',
 )
 const CHINESE_DIGIT = new RegExp(`^[${CHINESE_DIGITS}]$`)
-const isSlip = (match: RegExpExecArray, before: string): boolean => !match.groups!.zero || CHINESE_DIGIT.test(before) || CHINESE_DIGIT.test(match.input[match.index + 1] ?? '')
+const isSlip = (match: RegExpExecArray, before: string): boolean =>
+  !match.groups!.zero || CHINESE_DIGIT.test(before) || CHINESE_DIGIT.test(charAt(match.input, match.index + match[0].length))
 
 const RIGHT = new Map(WORDS)
 

@@ -24,6 +24,6 @@ const readText = (bytes: ArrayBuffer): Promise<string | null> =>
   new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./docxTextWorker.mjs', import.meta.url), { workerData: bytes, transferList: [bytes], resourceLimits: { maxOldGenerationSizeMb: 512 } })
     worker.once('message', (answer: { text: string | null }) => resolve(answer.text))
-    worker.once('error', (error) => (error.message.includes('memory') ? resolve(null) : reject(error)))
+    worker.once('error', (error: NodeJS.ErrnoException) => (error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? resolve(null) : reject(error)))
     worker.once('exit', () => resolve(null)) // after an answer, resolving again changes nothing
   })
