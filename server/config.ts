@@ -18,6 +18,8 @@ export interface Config {
   demo: boolean
   maxMessageBytes: number
   compactEvery: number
+  /** …or once the log after the snapshot holds this many bytes (a few large pastes). */
+  compactBytes: number
   unloadDelayMs: number
   /** How often websocket peers are pinged; one that has not answered by the next round is dropped. */
   heartbeatMs: number
@@ -50,6 +52,7 @@ export const readConfig = (env = process.env): Config => ({
   demo: env.HUIZONG_DEMO !== '0',
   maxMessageBytes: Math.min(intFromEnv(env, 'MAX_MESSAGE_BYTES', HARD_MESSAGE_LIMIT), HARD_MESSAGE_LIMIT),
   compactEvery: Math.max(1, intFromEnv(env, 'COMPACT_EVERY', 500)),
+  compactBytes: Math.max(1024, intFromEnv(env, 'COMPACT_BYTES', 1024 * 1024)),
   unloadDelayMs: intFromEnv(env, 'UNLOAD_DELAY_MS', 2000),
   heartbeatMs: Math.max(100, intFromEnv(env, 'HEARTBEAT_MS', 30_000)),
   clientDir: resolve(env.CLIENT_DIR || './dist'),

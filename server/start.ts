@@ -32,7 +32,7 @@ export const startServer = async (config: Config, log: (line: string) => void = 
   const store = await createStore(config)
   await initialise(store, config, log)
   const bus = config.redisUrl ? await createBus(config.redisUrl) : null
-  const rooms = createRooms(store, { compactEvery: config.compactEvery, maxBatchBytes: 4 * 1024 * 1024, unloadDelayMs: config.unloadDelayMs, bus })
+  const rooms = createRooms(store, { compactEvery: config.compactEvery, compactBytes: config.compactBytes, maxBatchBytes: 4 * 1024 * 1024, unloadDelayMs: config.unloadDelayMs, bus })
   // The app is created first so the websocket helper can route upgrades through it.
   const holder: { app?: Hono<AppEnv> } = {}
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app: { request: (...args: Parameters<Hono['request']>) => holder.app!.request(...args) } as Hono })

@@ -47,10 +47,14 @@ export interface RoomOptions {
   summaryId: string
   log: Store['updates']
   lastSeq: number
+  /** Where the stored snapshot ends and how many bytes of log follow it (default: nothing follows). */
+  snapshotSeq?: number
+  tailBytes?: number
   /** Other processes serving the same summaries (REDIS_URL), if any. */
   bus?: Bus | null
-  /** Compact the log into a snapshot after this many appended updates. */
+  /** Compact the log into a snapshot once this many updates, or this many bytes, follow it. */
   compactEvery: number
+  compactBytes: number
   /** Upper bound of one flush, so a burst never stalls the loop for long. */
   maxBatchBytes: number
   /** The once-per-turn flush shared by all rooms of the process. */
@@ -86,6 +90,8 @@ export class Room {
   private remoteOutbox: Uint8Array[] = []
   private readonly sequence: SequenceTracker
   private snapshotSeq: number
+  /** Bytes this process knows the log holds after the snapshot (its own appends and the loaded tail). */
+  private tailBytes: number
   private outlineCache: Map<string, OutlineEntry> | null = null
   private readonly fullState: FullStateAnswer
   closed = false
@@ -95,7 +101,8 @@ export class Room {
   constructor(doc: Y.Doc, private readonly options: RoomOptions) {
     this.doc = doc
     this.sequence = new SequenceTracker(options.summaryId, options.lastSeq, options.log, this.applyRemote)
-    this.snapshotSeq = options.lastSeq
+    this.snapshotSeq = options.snapshotSeq ?? options.lastSeq
+    this.tailBytes = options.tailBytes ?? 0
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awarenessOut = new AwarenessOutbox(this.awareness, Boolean(options.bus))
     this.fullState = new FullStateAnswer(() => encodeSyncStep2(this.doc, EMPTY_STATE_VECTOR))
@@ -107,6 +114,12 @@ export class Room {
       options.bus.subscribe(options.summaryId, this.handleBusMessage)
       this.sequence.schedule(0) // whatever was published while this process loaded the summary
     }
+    // A long tail (a crash, a process that never compacted) is folded in soon after the load.
+    if (this.compactionDue) this.scheduleCompaction()
+  }
+
+  private get compactionDue(): boolean {
+    return this.sequence.lastSeq - this.snapshotSeq >= this.options.compactEvery || this.tailBytes >= this.options.compactBytes
   }
 
   get summaryId(): string {
@@ -203,8 +216,10 @@ export class Room {
     const uptoSeq = this.sequence.lastSeq
     if (uptoSeq === this.snapshotSeq) return
     const run = async () => {
+      const folded = this.tailBytes
       await this.options.log.compact(this.options.summaryId, Y.encodeStateAsUpdate(this.doc), uptoSeq)
       this.snapshotSeq = Math.max(this.snapshotSeq, uptoSeq)
+      this.tailBytes = Math.max(0, this.tailBytes - folded)
     }
     // With several processes, one compacts a summary at a time; the others skip this round.
     if (this.options.bus) await this.options.bus.withLock(`compact:${this.summaryId}`, 60_000, run)
@@ -296,7 +311,7 @@ export class Room {
     const callbacks = this.afterCommit
     this.afterCommit = []
     for (const callback of callbacks) callback()
-    if (this.sequence.lastSeq - this.snapshotSeq >= this.options.compactEvery) this.scheduleCompaction()
+    if (this.compactionDue) this.scheduleCompaction()
     this.checkIdle()
   }
 
@@ -329,6 +344,7 @@ export class Room {
       (seq) => {
         this.inFlight = false
         this.sequence.note(seq, batch.length)
+        this.tailBytes += bytes
         this.committedCount += batch.length
         this.answerDurableWaiters()
         if (this.closed) return

@@ -21,6 +21,7 @@ export class SavePending extends Error {}
 
 export interface RoomsOptions {
   compactEvery: number
+  compactBytes: number
   maxBatchBytes: number
   unloadDelayMs: number
   bus?: Bus | null
@@ -33,8 +34,16 @@ const SAFETY_CATCH_UP_MS = 5000
 const COMPACTION_PAUSE_MS = 20
 const ANSWER_TIMEOUT_MS = 10_000
 
+export interface LoadedSummary {
+  doc: Y.Doc
+  lastSeq: number
+  /** Where the stored snapshot ends, and the bytes of the log after it: what compaction would fold in. */
+  snapshotSeq: number
+  tailBytes: number
+}
+
 /** Rebuilds a doc from snapshot + log; throws SummaryUnavailable on anything unreadable. */
-export const loadSummaryDoc = async (store: Store, summaryId: string): Promise<{ doc: Y.Doc; lastSeq: number }> => {
+export const loadSummaryDoc = async (store: Store, summaryId: string): Promise<LoadedSummary> => {
   const doc = new Y.Doc()
   try {
     const state = await store.updates.load(summaryId)
@@ -44,7 +53,8 @@ export const loadSummaryDoc = async (store: Store, summaryId: string): Promise<{
       for (const update of state.updates) Y.applyUpdate(doc, update)
     })
     if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) throw new Error('stored updates are incomplete')
-    return { doc, lastSeq: state.lastSeq }
+    const tailBytes = state.updates.reduce((sum, update) => sum + update.byteLength, 0)
+    return { doc, lastSeq: state.lastSeq, snapshotSeq: state.snapshotSeq, tailBytes }
   } catch (error) {
     doc.destroy()
     console.error(`[rooms] summary ${summaryId} could not be loaded`, error)
@@ -104,8 +114,8 @@ export const createRooms = (store: Store, options: RoomsOptions) => {
     let pending = loading.get(summaryId)
     if (!pending) {
       pending = loadSummaryDoc(store, summaryId)
-        .then(({ doc, lastSeq }) => {
-          const room = new Room(doc, { summaryId, log: store.updates, lastSeq, ...options, turn, compactions, onIdle: handleIdle })
+        .then(({ doc, lastSeq, snapshotSeq, tailBytes }) => {
+          const room = new Room(doc, { summaryId, log: store.updates, lastSeq, snapshotSeq, tailBytes, ...options, turn, compactions, onIdle: handleIdle })
           rooms.set(summaryId, room)
           return room
         })

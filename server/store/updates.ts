@@ -22,6 +22,8 @@ export interface SectionActivity {
 
 export interface StoredState {
   snapshot: Uint8Array | null
+  /** The last update the snapshot holds (0 without one); `updates` are the ones after it. */
+  snapshotSeq: number
   updates: Uint8Array[]
   lastSeq: number
 }
@@ -85,6 +87,7 @@ export const createUpdateLog = (db: Db, commits: GroupCommit) => {
       const rows = selectUpdates.all(summaryId, snapshot?.upto_seq ?? 0)
       return {
         snapshot: snapshot?.data ?? null,
+        snapshotSeq: snapshot?.upto_seq ?? 0,
         updates: rows.map((row) => row.data),
         lastSeq: rows.at(-1)?.seq ?? snapshot?.upto_seq ?? 0,
       }

@@ -25,7 +25,7 @@ const setup = async () => {
     await store.catalog.insertSummary({ id, title: '年终总结', year: 2026, organisation: '园区', templateId: 'x', createdAt: 0 }, null, Y.encodeStateAsUpdate(seed))
   }
   await store.catalog.setArchived('s2', true)
-  const rooms = createRooms(store, { compactEvery: 1000, maxBatchBytes: 1 << 20, unloadDelayMs: 60_000 })
+  const rooms = createRooms(store, { compactEvery: 1000, compactBytes: 1 << 20, maxBatchBytes: 1 << 20, unloadDelayMs: 60_000 })
   open.push({ store, rooms })
   const edit = (change: (text: Y.XmlFragment) => void) => rooms.withRoom('s1', (room) => room.transactServer((doc) => change(doc.getXmlFragment('section:a'))))
   const dailies = async () => (await store.versions.list('s1')).filter((version) => version.createdBy === null)

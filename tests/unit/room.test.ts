@@ -31,7 +31,7 @@ const setup = (compactEvery = 1000) => {
   store.db.prepare("INSERT INTO summaries (id, title, year, organisation, template_id, created_at) VALUES ('s1', 't', 2026, 'o', 'x', 0)").run()
   const appends: number[] = []
   const log = { ...store.updates, append: (summaryId: string, records: Parameters<Store['updates']['append']>[1]) => (appends.push(records.length), store.updates.append(summaryId, records)) }
-  const room = new Room(new Y.Doc(), { summaryId: 's1', log, lastSeq: 0, compactEvery, maxBatchBytes: 1 << 20, turn: new Turn(), compactions: new CompactionLane(0), onIdle: () => {} })
+  const room = new Room(new Y.Doc(), { summaryId: 's1', log, lastSeq: 0, compactEvery, compactBytes: 1 << 20, maxBatchBytes: 1 << 20, turn: new Turn(), compactions: new CompactionLane(0), onIdle: () => {} })
   return { store, room, appends }
 }
 

@@ -31,7 +31,7 @@ const setup = async () => {
 describe('rooms: answering API calls', () => {
   it('answers SavePending when the store cannot commit in time, keeps the change and commits it once the store recovers', async () => {
     const { store, disk } = await setup()
-    const rooms = createRooms(store, { compactEvery: 1000, maxBatchBytes: 1 << 20, unloadDelayMs: 60_000, answerTimeoutMs: 200 })
+    const rooms = createRooms(store, { compactEvery: 1000, compactBytes: 1 << 20, maxBatchBytes: 1 << 20, unloadDelayMs: 60_000, answerTimeoutMs: 200 })
     disk.failing = true
     const started = Date.now()
     const answer = rooms.withRoom('s1', (room) => room.transactServer((doc) => doc.getMap('meta').set('status', '已定稿')))
@@ -48,9 +48,66 @@ describe('rooms: answering API calls', () => {
 
   it('answers as soon as the change is committed when the store is well', async () => {
     const { store } = await setup()
-    const rooms = createRooms(store, { compactEvery: 1000, maxBatchBytes: 1 << 20, unloadDelayMs: 60_000, answerTimeoutMs: 200 })
+    const rooms = createRooms(store, { compactEvery: 1000, compactBytes: 1 << 20, maxBatchBytes: 1 << 20, unloadDelayMs: 60_000, answerTimeoutMs: 200 })
     await rooms.withRoom('s1', (room) => room.transactServer((doc) => doc.getMap('meta').set('status', '审核中')))
     expect((await loadSummaryDoc(store, 's1')).doc.getMap('meta').get('status')).toBe('审核中')
+    await rooms.closeAll()
+  })
+})
+
+describe('rooms: the log after the snapshot stays short', () => {
+  /** Appends `count` updates to s1's log the way a process that never compacted left them. */
+  const leaveTail = async (store: Store, count: number) => {
+    const writer = new Y.Doc()
+    for (let index = 0; index < count; index++) {
+      const before = Y.encodeStateVector(writer)
+      writer.getArray('lines').push([`第${index}行`])
+      await store.updates.append('s1', [{ data: Y.encodeStateAsUpdate(writer, before), authorId: null, sections: [] }])
+    }
+    return writer
+  }
+  const untilCompacted = async (store: Store) => {
+    for (let waited = 0; waited < 3000; waited += 20) {
+      const stored = await store.updates.load('s1')
+      if (stored.snapshot !== null && stored.updates.length === 0) return stored
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    throw new Error('the log was not compacted')
+  }
+
+  it('folds a long tail left by a crash into the snapshot soon after the load, though nobody writes', async () => {
+    const { store } = await setup()
+    const writer = await leaveTail(store, 12)
+    const rooms = createRooms(store, { compactEvery: 10, compactBytes: 1 << 20, maxBatchBytes: 1 << 20, unloadDelayMs: 60_000 })
+    await rooms.withRoom('s1', () => undefined)
+    const stored = await untilCompacted(store)
+    const replica = new Y.Doc()
+    Y.applyUpdate(replica, stored.snapshot!)
+    expect(replica.getArray('lines').toArray()).toEqual(writer.getArray('lines').toArray())
+    expect(replica.getMap('meta').get('title')).toBe('年终总结')
+    await rooms.closeAll()
+  })
+
+  it('folds a short tail in when the summary is closed, though nobody wrote while it was open', async () => {
+    const { store } = await setup()
+    await leaveTail(store, 3)
+    const rooms = createRooms(store, { compactEvery: 1000, compactBytes: 1 << 20, maxBatchBytes: 1 << 20, unloadDelayMs: 10 })
+    await rooms.withRoom('s1', () => undefined)
+    const stored = await untilCompacted(store)
+    expect(stored.lastSeq).toBe(4)
+    await rooms.closeAll()
+  })
+
+  it('compacts after a few large changes, long before the count of updates is reached', async () => {
+    const { store } = await setup()
+    const rooms = createRooms(store, { compactEvery: 1000, compactBytes: 64 * 1024, maxBatchBytes: 1 << 20, unloadDelayMs: 60_000 })
+    const pasted = '数'.repeat(12 * 1024) // 36 KB of UTF-8, as a pasted chapter is
+    for (let index = 0; index < 2; index++) await rooms.withRoom('s1', (room) => room.transactServer((doc) => doc.getArray('pastes').push([pasted])))
+    const stored = await untilCompacted(store)
+    expect(stored.lastSeq).toBe(3)
+    const replica = new Y.Doc()
+    Y.applyUpdate(replica, stored.snapshot!)
+    expect(replica.getArray('pastes').length).toBe(2)
     await rooms.closeAll()
   })
 })

@@ -57,6 +57,7 @@ export const postgresUpdates = ({ one, all, transaction }: PgDb): Store['updates
     const rows = await all<{ data: Buffer; seq: number }>('SELECT data, seq FROM summary_updates WHERE summary_id = $1 AND seq > $2 ORDER BY seq', [summaryId, snapshot?.upto_seq ?? 0])
     return {
       snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+      snapshotSeq: snapshot?.upto_seq ?? 0,
       updates: rows.map((row) => new Uint8Array(row.data)),
       lastSeq: rows.at(-1)?.seq ?? snapshot?.upto_seq ?? 0,
     }
