@@ -44,8 +44,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   viewer: '只读',
 }
 
+/** Viewers (只读) read everything and change nothing but their own account and read marks. */
+export const isReadOnly = (actor: Actor): boolean => actor.role === 'viewer'
+
 /** Everyone but viewers may start and answer comment threads. */
-export const canComment = (actor: Actor): boolean => actor.role !== 'viewer'
+export const canComment = (actor: Actor): boolean => !isReadOnly(actor)
 
 /** The section owner's department, a leader or the admin may resolve or reopen a thread. */
 export const canResolveThread = (actor: Actor, sectionDepartmentId: string | undefined): boolean =>

@@ -3,7 +3,7 @@
  * server checks the role, validates the input and writes the `comments` root in a server
  * transaction, so every open editor sees it live.
  */
-import { Hono, type Context } from 'hono'
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import type { z } from 'zod'
 import * as Y from 'yjs'
 import { findMentions, getComments, readThread, readThreads, resolveAnchor, type CommentReply } from '../../shared/doc/comments.js'
@@ -29,8 +29,10 @@ import { listFormat, sheetAnswer } from './sheetAnswer.js'
 
 type Mentions = Pick<CommentReply, 'mentions' | 'mentionedPeople'>
 
-const requireCommenter = (user: User): void => {
-  if (!canComment(user)) throw new AppError(403, 'forbidden', '只读用户不能评论')
+/** Read-only users (只读) write, change and delete no comments; checked before the body is read. */
+const commentersOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!canComment(c.get('user'))) throw new AppError(403, 'forbidden', '只读用户不能评论')
+  await next()
 }
 
 const threadOf = (room: Room, threadId: string): Y.Map<unknown> => {
@@ -75,11 +77,10 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
     return sheetAnswer(c, body, fileName)
   })
 
-  app.post('/:id/comments', async (c) => {
+  app.post('/:id/comments', commentersOnly, async (c) => {
     const raw = await body(c)
     const input: z.infer<typeof sectionThreadSchema> | z.infer<typeof phraseThreadSchema> = parseInput(threadSchemaFor(raw), raw)
     return withSummary(c, (room, user, mentionsIn) => {
-      requireCommenter(user)
       if (!room.section(input.sectionId)) throw new AppError(400, 'unknown-section', `章节“${input.sectionId}”不存在`, [{ path: 'sectionId', message: '章节不存在' }])
       let place: Pick<NewThread, 'anchorStart' | 'anchorEnd' | 'quote' | 'suggestion' | 'wholeSection'>
       if ('wholeSection' in input) place = sectionStartAnchors(room.doc, input.sectionId)
@@ -100,10 +101,9 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
     })
   })
 
-  app.post('/:id/comments/:threadId/replies', async (c) => {
+  app.post('/:id/comments/:threadId/replies', commentersOnly, async (c) => {
     const { text } = parseInput(commentTextSchema, await body(c))
     return withSummary(c, (room, user, mentionsIn) => {
-      requireCommenter(user)
       const thread = threadOf(room, c.req.param('threadId'))
       const reply: CommentReply = { id: createId(), authorId: user.id, authorName: user.displayName, departmentId: user.departmentId, text, ...mentionsIn(text), createdAt: Date.now(), editedAt: null }
       room.transactServer(() => (thread.get('replies') as Y.Array<CommentReply>).push([reply]), user.id)
@@ -155,7 +155,7 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
     if (user.id !== authorId) throw new AppError(403, 'forbidden', '只能修改或删除自己的评论')
   }
 
-  app.patch('/:id/comments/:threadId', async (c) => {
+  app.patch('/:id/comments/:threadId', commentersOnly, async (c) => {
     const { text } = parseInput(commentTextSchema, await body(c))
     return withSummary(c, (room, user, mentionsIn) => {
       const thread = threadOf(room, c.req.param('threadId'))
@@ -169,7 +169,7 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
     })
   })
 
-  app.delete('/:id/comments/:threadId', (c) =>
+  app.delete('/:id/comments/:threadId', commentersOnly, (c) =>
     withSummary(c, (room, user) => {
       const thread = threadOf(room, c.req.param('threadId'))
       requireAuthor(user, String(thread.get('authorId')))
@@ -185,7 +185,7 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
     return { replies, index, reply: replies.get(index) }
   }
 
-  app.patch('/:id/comments/:threadId/replies/:replyId', async (c) => {
+  app.patch('/:id/comments/:threadId/replies/:replyId', commentersOnly, async (c) => {
     const { text } = parseInput(commentTextSchema, await body(c))
     return withSummary(c, (room, user, mentionsIn) => {
       const { replies, index, reply } = replyOf(threadOf(room, c.req.param('threadId')), c.req.param('replyId'))
@@ -199,7 +199,7 @@ export const commentRoutes = (store: Store, rooms: Rooms) => {
     })
   })
 
-  app.delete('/:id/comments/:threadId/replies/:replyId', (c) =>
+  app.delete('/:id/comments/:threadId/replies/:replyId', commentersOnly, (c) =>
     withSummary(c, (room, user) => {
       const { replies, index, reply } = replyOf(threadOf(room, c.req.param('threadId')), c.req.param('replyId'))
       requireAuthor(user, reply.authorId)

@@ -5,7 +5,7 @@
  * department still decides who may write (the guard); the 执笔人 is who is expected to.
  */
 import { Hono } from 'hono'
-import { canBeWriter, canNameWriter } from '../../shared/roles.js'
+import { canBeWriter, canNameWriter, isReadOnly } from '../../shared/roles.js'
 import { sectionWriterSchema } from '../../shared/schema/sections.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
@@ -24,6 +24,7 @@ export const sectionWriterRoutes = (store: Store, rooms: Rooms) => {
   app.use('*', requireUser(store))
 
   app.put('/:id/sections/:sectionId/writer', async (c) => {
+    if (isReadOnly(c.get('user'))) throw new AppError(403, 'forbidden', '只读用户不能指定执笔人')
     const { userId } = parseInput(sectionWriterSchema, await c.req.json().catch(() => null))
     const summaryId = (await requireSummary(store, c.req.param('id'))).id
     const sectionId = c.req.param('sectionId')

@@ -9,6 +9,7 @@ import { toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
 import { periodLead } from '../../shared/period.js'
+import { isReadOnly } from '../../shared/roles.js'
 import { readMeta, readOutline } from '../../shared/doc/outline.js'
 import { writeBlocks } from '../../shared/export/plainText.js'
 import { readSectionBlocks } from '../../shared/export/buildExportDocument.js'
@@ -72,6 +73,7 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
     recordChange(store, user, room.summaryId, action, detail, sectionId)
 
   app.patch('/:id/sections/:sectionId', async (c) => {
+    if (isReadOnly(c.get('user'))) throw new AppError(403, 'forbidden', '只读用户不能修改章节')
     const input = parseInput(sectionPatchSchema, await c.req.json().catch(() => null))
     const sectionId = c.req.param('sectionId')
     return withSummary(c, async (room, user) => {
@@ -129,9 +131,9 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
   )
 
   app.post('/:id/sections', async (c) => {
+    requireAdmin(c.get('user'), '添加章节')
     const input = parseInput(sectionCreateSchema, await c.req.json().catch(() => null))
     return withSummary(c, async (room, user) => {
-      requireAdmin(user, '添加章节')
       await requireDepartment(store, input.departmentId)
       if (input.lead && hasLead(room.doc)) throw new AppError(409, 'lead-exists', '本总结已有导语')
       if (!input.lead && input.position === 0 && hasLead(room.doc)) throw new AppError(409, 'lead-fixed', '导语之前不能放其他章节')
@@ -170,9 +172,9 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
   )
 
   app.post('/:id/sections/:sectionId/restore', async (c) => {
+    requireAdmin(c.get('user'), '恢复章节')
     const { versionId } = parseInput(restoreSectionSchema, await c.req.json().catch(() => null))
     return withSummary(c, async (room, user) => {
-      requireAdmin(user, '恢复章节')
       const sectionId = c.req.param('sectionId')
       const version = await store.versions.get(room.summaryId, versionId)
       if (!version) throw new AppError(404, 'unknown-version', '该版本不存在')
@@ -193,9 +195,9 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
   })
 
   app.post('/:id/apply-template', async (c) => {
+    requireAdmin(c.get('user'), '应用模板')
     const input = parseInput(applyTemplateSchema, await c.req.json().catch(() => ({})))
     return withSummary(c, async (room, user) => {
-      requireAdmin(user, '应用模板')
       const record = (await store.catalog.getSummary(room.summaryId))!
       const templateId = input.templateId ?? record.templateId
       const template = await store.catalog.getTemplate(templateId)

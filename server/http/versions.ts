@@ -40,10 +40,10 @@ export const versionRoutes = (store: Store, rooms: Rooms, exports: ExportPool) =
   app.get('/:id/versions', async (c) => c.json(await store.versions.list(await summaryOf(c))))
 
   app.post('/:id/versions', async (c) => {
-    const { name } = parseInput(versionCreateSchema, await c.req.json().catch(() => null))
-    const summaryId = await summaryOf(c)
     const user = c.get('user')
     if (user.role !== 'admin') throw new AppError(403, 'forbidden', '只有管理员可以保存版本')
+    const { name } = parseInput(versionCreateSchema, await c.req.json().catch(() => null))
+    const summaryId = await summaryOf(c)
     // The state now; withRoom answers once all of it is committed.
     const state = await rooms.withRoom(summaryId, (room) => Y.encodeStateAsUpdate(room.doc))
     const version = await takeVersion(store, summaryId, state, name, user)
