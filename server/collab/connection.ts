@@ -252,7 +252,8 @@ export class Connection implements Peer {
       const clock = decoding.readVarUint(decoder)
       const state = JSON.parse(decoding.readVarString(decoder)) as unknown
       const owner = this.room.awarenessOwners.get(clientId)
-      if (owner !== undefined && owner !== this) continue
+      // Nobody speaks for another client, nor for the server itself (its notice of a failing store).
+      if ((owner !== undefined && owner !== this) || clientId === this.room.doc.clientID) continue
       this.room.awarenessOwners.set(clientId, this)
       const stamped = state === null || typeof state !== 'object' ? null : { ...withSafeCaret(state), user: this.identity }
       accepted.push([clientId, clock, JSON.stringify(stamped)])

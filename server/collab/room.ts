@@ -21,6 +21,7 @@ import { encodeSyncStep2, encodeUpdateMessage } from './protocol.js'
 import type { CompactionLane } from './compactionLane.js'
 import { SequenceTracker } from './sequenceTracker.js'
 import type { Turn } from './turn.js'
+import { savingTroubleState } from '../../shared/savingTrouble.js'
 
 /** Origin of changes that another process committed and published. */
 const REMOTE = Symbol('remote')
@@ -348,6 +349,7 @@ export class Room {
         this.committedCount += batch.length
         this.answerDurableWaiters()
         if (this.closed) return
+        this.reportSaving(false)
         const awareness = this.awarenessOut.takeDue(this.committedCount)
         const merged = this.broadcast(batch, awareness)
         this.options.bus?.publish(this.summaryId, { kind: 'update', seq, count: batch.length, payload: merged })
@@ -360,8 +362,13 @@ export class Room {
         this.inFlight = false
         this.queue.unshift(...batch)
         console.error(`[room ${this.summaryId}] commit failed, retrying`, error)
-        // Presence keeps flowing while the store fails; carets may then precede their text.
-        if (!this.closed) this.sendAwareness(this.awarenessOut.takeAll())
+        if (!this.closed) {
+          // Everyone hears at once that nothing is being saved. Presence keeps flowing while the
+          // store fails; carets may then precede their text.
+          this.reportSaving(true)
+          this.awarenessOut.take(this.queuedCount)
+          this.sendAwareness(this.awarenessOut.takeAll())
+        }
         this.retryTimer = setTimeout(() => {
           this.retryTimer = null
           this.scheduleFlush()
@@ -411,6 +418,12 @@ export class Room {
 
   private publishAwareness(awareness: readonly PendingAwareness[]): void {
     for (const { published } of awareness) if (published) this.options.bus?.publish(this.summaryId, { kind: 'awareness', seq: 0, count: 0, payload: published })
+  }
+
+  /** The room's own awareness state says whether the store is failing (shared/savingTrouble.ts). */
+  private reportSaving(failing: boolean): void {
+    if (failing === (this.awareness.getLocalState() !== null)) return
+    this.awareness.setLocalState(failing ? savingTroubleState({ since: Date.now() }) : null)
   }
 
   private checkIdle(): void {

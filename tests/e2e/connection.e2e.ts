@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { api, DEMO_PASSWORD, login } from '../integration/harness.js'
+import { refuseStoring } from '../integration/refuseStoring.js'
 import { networkSwitch, openSummaryAs, screenshot, useBrowserSuite, type NetworkSwitch } from './browser.js'
 
 const suite = useBrowserSuite()
@@ -123,6 +124,34 @@ describe('a network drop', () => {
     const readerText = () => reader.locator('[data-section-id="investment-service"] .ProseMirror').innerText()
     await expect.poll(readerText, { timeout: 10_000 }).toContain('断网期间写下的内容。恢复连接时接着写。')
     expect(await writer.locator('.notice').count()).toBe(0) // no refusal, no reset of the local copy
+  })
+})
+
+describe('a server that cannot save', () => {
+  it('tells the writer and a colleague at once, and the text arrives once the store is back', async () => {
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
+    const reader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
+    const allow = await refuseStoring(suite.server)
+    try {
+      await writer.locator('[data-section-id="investment-channels"] .ProseMirror').click()
+      await writer.keyboard.type('磁盘满时写下的内容。')
+      for (const page of [writer, reader]) {
+        await expect.poll(() => page.locator('[data-saving-trouble]').count(), { timeout: 10_000 }).toBe(1)
+        expect(await page.locator('[data-connection-status]').innerText()).toBe('已连接，但服务器暂时无法保存')
+      }
+      expect(await writer.locator('[data-saving-trouble]').innerText()).toContain('您的修改已保存在本浏览器中')
+      await screenshot(writer, 'saving-trouble')
+      expect(await reader.locator('[data-section-id="investment-channels"] .ProseMirror').innerText()).not.toContain('磁盘满时')
+    } finally {
+      await allow()
+    }
+    await expect.poll(() => reader.locator('[data-section-id="investment-channels"] .ProseMirror').innerText(), { timeout: 10_000 }).toContain('磁盘满时写下的内容。')
+    for (const page of [writer, reader]) {
+      await expect.poll(() => page.locator('[data-saving-trouble]').count(), { timeout: 10_000 }).toBe(0)
+      expect(await page.locator('[data-connection-status]').innerText()).toBe('已连接，实时同步中')
+    }
+    await writer.context().close()
+    await reader.context().close()
   })
 })
 

@@ -48,6 +48,18 @@ const updatesIn = (messages: Uint8Array[]): Uint8Array[] =>
     return decoding.readVarUint8Array(decoder)
   })
 
+/** The states an awareness message carries. */
+const awarenessStatesIn = (message: Uint8Array): unknown[] => {
+  const decoder = decoding.createDecoder(message)
+  expect(decoding.readVarUint(decoder)).toBe(1)
+  const update = decoding.createDecoder(decoding.readVarUint8Array(decoder))
+  return Array.from({ length: decoding.readVarUint(update) }, () => {
+    decoding.readVarUint(update) // client id
+    decoding.readVarUint(update) // clock
+    return JSON.parse(decoding.readVarString(update)) as unknown
+  })
+}
+
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
 /** Resolves once everything applied to the room so far is committed and sent. */
 const committed = (room: Room) => new Promise<void>((resolve) => room.whenCommitted(resolve))
@@ -150,7 +162,7 @@ describe('room hot path', () => {
     room.destroy()
   })
 
-  it('keeps a failed commit in memory, sends nothing, and commits it on retry', async () => {
+  it('keeps a failed commit in memory, sends no text but the notice that nothing is saved, and commits it on retry', async () => {
     const { room, store } = setup()
     const watcher = recorder()
     room.addPeer(watcher)
@@ -162,10 +174,13 @@ describe('room hot path', () => {
     }
     room.applyClientUpdate(clientUpdate('坚持'), recorder(), 'u', ['section:a'])
     await nextTurn()
-    expect(watcher.messages).toHaveLength(0)
+    expect(typesOf(watcher.messages)).toEqual([1])
+    expect(awarenessStatesIn(watcher.messages[0]!)).toEqual([{ saving: { failing: true, since: expect.any(Number) } }])
     expect(room.busy).toBe(true)
     await committed(room) // the retry, a second later
-    expect(watcher.messages).toHaveLength(1)
+    expect(updatesIn(watcher.messages.filter((message) => message[0] === 0))).toHaveLength(1)
+    await nextTurn()
+    expect(awarenessStatesIn(watcher.messages.at(-1)!)).toEqual([null]) // the notice withdrawn
     expect((await store.updates.load('s1')).updates).toHaveLength(1)
     room.destroy()
   })
