@@ -79,7 +79,11 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
   )
   app.use('/api/*', refuseCrossOrigin)
   // Liveness and load for operators and benchmarks; reveals no content.
-  app.get('/healthz', (c) => c.json({ ok: true, openSummaries: rooms.loaded(), rssBytes: process.memoryUsage().rss }))
+  // 503 while any open summary cannot be saved, so monitoring notices a full disk or a database down.
+  app.get('/healthz', (c) => {
+    const notSaving = rooms.notSaving()
+    return c.json({ ok: notSaving === 0, openSummaries: rooms.loaded(), summariesNotSaving: notSaving, rssBytes: process.memoryUsage().rss }, notSaving === 0 ? 200 : 503)
+  })
   app.route('/api', authRoutes(store, limiter, userSockets))
   app.route('/api/users/import', userImportRoutes(store))
   app.route('/api', directoryRoutes(store, rooms, userSockets))

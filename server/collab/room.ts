@@ -96,6 +96,8 @@ export class Room {
   private outlineCache: Map<string, OutlineEntry> | null = null
   private readonly fullState: FullStateAnswer
   closed = false
+  /** Since when its commits fail (the store is full or down), until one succeeds. */
+  savingFailsSince: number | null = null
   /** API calls currently using the room; it is not unloaded under them. */
   holds = 0
 
@@ -422,8 +424,9 @@ export class Room {
 
   /** The room's own awareness state says whether the store is failing (shared/savingTrouble.ts). */
   private reportSaving(failing: boolean): void {
-    if (failing === (this.awareness.getLocalState() !== null)) return
-    this.awareness.setLocalState(failing ? savingTroubleState({ since: Date.now() }) : null)
+    if (failing === (this.savingFailsSince !== null)) return
+    this.savingFailsSince = failing ? Date.now() : null
+    this.awareness.setLocalState(failing ? savingTroubleState({ since: this.savingFailsSince! }) : null)
   }
 
   private checkIdle(): void {

@@ -173,7 +173,10 @@ export const createRooms = (store: Store, options: RoomsOptions) => {
     )
   }
 
-  return { open, withRoom, evict, closeAll, loaded: () => rooms.size, get: (id: string) => rooms.get(id) }
+  /** Open summaries whose changes the store is refusing right now (disk full, database down). */
+  const notSaving = (): number => [...rooms.values()].filter((room) => room.savingFailsSince !== null).length
+
+  return { open, withRoom, evict, closeAll, loaded: () => rooms.size, notSaving, get: (id: string) => rooms.get(id) }
 }
 
 export type Rooms = ReturnType<typeof createRooms>

@@ -54,6 +54,11 @@ describe('a store that cannot save', () => {
     expect(troubleOf(watcher)!.since).toBeGreaterThanOrEqual(before - 1000)
     expect(sectionText(watcher.doc, 'investment')).not.toContain('存储故障期间')
     // Someone opening the summary meanwhile is told too (their copy syncs once the text is saved).
+    const health = async () => {
+      const response = await fetch(`${server.url}/healthz`)
+      return { status: response.status, ...((await response.json()) as { ok: boolean; summariesNotSaving: number }) }
+    }
+    expect(await health()).toMatchObject({ status: 503, ok: false, summariesNotSaving: 1 })
     const late = clients.track(connect(server, summaryId, await login(server, 'viewer')))
     await waitFor(() => troubleOf(late) !== null, 5000, 'the notice for a newcomer')
 
@@ -69,6 +74,7 @@ describe('a store that cannot save', () => {
     await allow()
     await waitFor(() => sectionText(watcher.doc, 'investment').includes('存储故障期间'), 5000, 'the text once the store is back')
     await waitFor(() => [writer, watcher, late].every((client) => troubleOf(client) === null), 5000, 'the notice to go')
+    expect(await health()).toMatchObject({ status: 200, ok: true, summariesNotSaving: 0 })
     await waitFor(() => late.provider.synced && sectionText(late.doc, 'investment').includes('存储故障期间'), 5000, 'the newcomer')
     const exported = await fetch(`${server.url}/api/summaries/${summaryId}/export?format=txt`, { headers: { authorization: `Bearer ${await login(server, 'admin')}` } })
     expect(await exported.text()).toContain('存储故障期间写下的一段话。')
