@@ -96,8 +96,7 @@ export class Room {
   private outlineCache: Map<string, OutlineEntry> | null = null
   private readonly fullState: FullStateAnswer
   closed = false
-  /** Since when its commits fail (the store is full or down), until one succeeds. */
-  savingFailsSince: number | null = null
+  private failingSince: number | null = null
   /** API calls currently using the room; it is not unloaded under them. */
   holds = 0
 
@@ -123,6 +122,11 @@ export class Room {
 
   private get compactionDue(): boolean {
     return this.sequence.lastSeq - this.snapshotSeq >= this.options.compactEvery || this.tailBytes >= this.options.compactBytes
+  }
+
+  /** Since when its commits fail (the store is full or down), until one succeeds. */
+  get savingFailsSince(): number | null {
+    return this.failingSince
   }
 
   get summaryId(): string {
@@ -424,9 +428,9 @@ export class Room {
 
   /** The room's own awareness state says whether the store is failing (shared/savingTrouble.ts). */
   private reportSaving(failing: boolean): void {
-    if (failing === (this.savingFailsSince !== null)) return
-    this.savingFailsSince = failing ? Date.now() : null
-    this.awareness.setLocalState(failing ? savingTroubleState({ since: this.savingFailsSince! }) : null)
+    if (failing === (this.failingSince !== null)) return
+    this.failingSince = failing ? Date.now() : null
+    this.awareness.setLocalState(this.failingSince === null ? null : savingTroubleState({ since: this.failingSince }))
   }
 
   private checkIdle(): void {
