@@ -89,9 +89,16 @@ describe('reading on a phone', () => {
     expect((await outline.boundingBox())!.height).toBeLessThan(844 * 0.6)
     await outline.locator('a', { hasText: '招商引资取得新突破' }).click()
     await expect.poll(async () => (await leader.locator('[data-section-id="investment"]').boundingBox())!.y).toBeLessThan(300)
-    // 指标数据 starts with the figure's name, not its key (which is for the CSV).
+    // 指标数据: a card per figure, its name first (not its key, which is for the CSV), each value
+    // with its column's name, nothing to scroll sideways.
     await leader.click('[data-action="toggle-figures"]')
-    await expect.poll(() => leader.locator('.figures-panel thead th:visible').first().innerText()).toBe('名称')
+    const panel = leader.locator('.figures-panel')
+    const card = panel.locator('tr[data-figure-key="agreed_funds"]')
+    await expect.poll(() => card.locator('td:visible').first().innerText()).toBe('协议资金')
+    expect(await card.locator('td[data-label="本年"]').evaluate((cell) => getComputedStyle(cell, '::before').content)).toBe('"本年："')
+    expect(await panel.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0)
+    expect(await leader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await screenshot(leader, 'phone-figures')
     // 进度 too: “0% 已定稿” on one line (it broke into a column of single characters), nothing sideways.
     await leader.click('[data-action="progress"]')
     const figure = leader.locator('.completion-figure')
