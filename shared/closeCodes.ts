@@ -29,7 +29,8 @@ export const CLOSE_MESSAGES: Record<number, string> = {
 /** What the client says for a close, by reason where one code has several. */
 const REASON_MESSAGES: Record<string, string> = {
   [CLOSE_SUMMARY_DELETED.reason]: '该总结已被管理员移入回收站，无法继续编辑。尚未同步的内容仍保存在本浏览器中，总结恢复后打开即会同步。',
-  [CLOSE_TOO_BIG.reason]: '单次修改的数据过大（如粘贴了超大的内容），连接已断开。',
+  // The browser's copy keeps what was typed; undone, the paste leaves little to send.
+  [CLOSE_TOO_BIG.reason]: '单次修改的数据过大（如一次粘贴了超长的内容），连接已断开。请按 Ctrl+Z 撤销这次粘贴，再刷新页面，然后分几次粘贴；之前写的内容不会丢失。',
 }
 
 export const closeMessage = (code: number, reason: string): string => REASON_MESSAGES[reason] ?? CLOSE_MESSAGES[code] ?? `连接已关闭（代码 ${code}）`

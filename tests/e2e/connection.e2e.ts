@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { api, DEMO_PASSWORD, login } from '../integration/harness.js'
+import { api, DEMO_PASSWORD, demoSummaryId, login, startTestServer } from '../integration/harness.js'
 import { refuseStoring } from '../integration/refuseStoring.js'
 import { networkSwitch, openSummaryAs, screenshot, useBrowserSuite, type NetworkSwitch } from './browser.js'
 
@@ -152,6 +152,44 @@ describe('a server that cannot save', () => {
     }
     await writer.context().close()
     await reader.context().close()
+  })
+})
+
+describe('a paste over the message limit', () => {
+  it('says how to get out of it, and undoing the paste and reloading does', async () => {
+    const small = await startTestServer(undefined, { MAX_MESSAGE_BYTES: String(64 * 1024) })
+    try {
+      const summaryId = await demoSummaryId(small, await login(small, 'admin'))
+      const writer = await openSummaryAs(suite.browser, small.url, summaryId, 'invest', DEMO_PASSWORD)
+      const editor = writer.locator('[data-section-id="investment-service"] .ProseMirror')
+      await editor.click()
+      await writer.keyboard.press('Control+End')
+      await writer.keyboard.type('粘贴之前写的。')
+      await writer.waitForTimeout(800) // a moment apart, so that undoing the paste leaves the typing
+      await writer.evaluate(() => {
+        const line = '全年新签工业项目十八个，协议资金五点二亿元，到位资金一点六亿元，同比分别增长百分之二十。'
+        const data = new DataTransfer()
+        data.setData('text/html', Array.from({ length: 3000 }, (_, index) => `<p>${index}、${line}</p>`).join(''))
+        const target = document.querySelector('[data-section-id="investment-service"] .ProseMirror')!
+        target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+      })
+      await expect.poll(() => writer.locator('.error.banner').innerText(), { timeout: 10_000 }).toContain('请按 Ctrl+Z 撤销这次粘贴')
+      // As a writer does it: back in the text, undo, see the paste gone, then reload (the browser's
+      // copy keeps the undo; a reload within the same few milliseconds could still lose it).
+      await editor.click()
+      await writer.keyboard.press('Control+z')
+      await expect.poll(() => editor.innerText(), { timeout: 10_000 }).not.toContain('协议资金五点二亿元')
+      await writer.waitForTimeout(500)
+      await writer.reload()
+      await expect.poll(() => writer.locator('[data-connection-status]').innerText(), { timeout: 10_000 }).toBe('已连接，实时同步中')
+      const reader = await openSummaryAs(suite.browser, small.url, summaryId, 'leader', DEMO_PASSWORD)
+      await expect.poll(() => reader.locator('[data-section-id="investment-service"] .ProseMirror').innerText(), { timeout: 10_000 }).toContain('粘贴之前写的。')
+      expect(await reader.locator('[data-section-id="investment-service"] .ProseMirror').innerText()).not.toContain('协议资金五点二亿元')
+      await writer.context().close()
+      await reader.context().close()
+    } finally {
+      await small.close()
+    }
   })
 })
 
