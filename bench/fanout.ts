@@ -6,7 +6,8 @@
  * warm-up, reported apart, then BENCH_SECONDS (default 5) measured; each row is the median of
  * BENCH_REPEAT (default 3) rounds in which the servers take turns. BENCH_QUICK=1 runs one rate
  * per scenario and one round; BENCH_RATES=20,50 picks the rates; BENCH_SERVER_CPUS=1 runs each
- * server on that core alone.
+ * server on that core alone; BENCH_CARETS=0 types text only; BENCH_STOCK=1 makes the writers
+ * behave as stock y-websocket providers (bench/lib/clients.ts).
  */
 import { runJoin, runMemory, runTyping, stop, type TypingOptions, type TypingResult } from './lib/scenarios.js'
 import { scaledUnavailable, startScaledHuizong } from './lib/scaled.js'
@@ -86,9 +87,10 @@ const typingTable = async (title: string, base: Omit<TypingOptions, 'rate' | 'se
     const ours = results.get('Huizong')
     const hocuspocus = results.get('Hocuspocus')
     const relay = results.get('ws relay')
-    if (ours && hocuspocus && relay) {
+    if (ours && hocuspocus) {
       const paired = (field: 'p99' | 'cpu') => spread(runs.get('Huizong')!, runs.get('Hocuspocus')!, field)
-      console.log(`| ${rate} | **ratios** | Huizong/Hocuspocus p99 ${ratio(ours.p99, hocuspocus.p99)}${paired('p99')}, CPU ${ratio(ours.cpu, hocuspocus.cpu)}${paired('cpu')} | Huizong/relay p99 ${ratio(ours.p99, relay.p99)} | | | | | | |`)
+      const toRelay = relay ? `Huizong/relay p99 ${ratio(ours.p99, relay.p99)}` : ''
+      console.log(`| ${rate} | **ratios** | Huizong/Hocuspocus p99 ${ratio(ours.p99, hocuspocus.p99)}${paired('p99')}, CPU ${ratio(ours.cpu, hocuspocus.cpu)}${paired('cpu')} | ${toRelay} | | | | | | |`)
     }
   }
 }

@@ -29,6 +29,13 @@ const syncMessage = (step: number, payload: Uint8Array): Uint8Array => {
 
 const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc())
 const CARETS = process.env.BENCH_CARETS !== '0'
+/**
+ * BENCH_STOCK=1: writers behave as the stock y-websocket provider does: they sync the summary on
+ * opening, apply what everyone else types, and send every awareness change they hear (their own
+ * and everyone else's) back to the server.
+ */
+const STOCK = process.env.BENCH_STOCK === '1'
+const REMOTE = 'remote'
 
 abstract class Client {
   protected socket: WebSocket
@@ -75,25 +82,51 @@ export class Writer extends Client {
     super(target, room)
     const times: number[] = []
     sendTimes.set(this.doc.clientID, times)
-    this.doc.on('update', (update: Uint8Array) => {
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === REMOTE) return
       const now = performance.now()
       for (let clock = times.length; clock < this.clock; clock++) times[clock] = now
       this.send(syncMessage(2, update))
     })
     this.awareness.setLocalState({ user: { name: 'bench', color: '#b22222' } })
+    if (STOCK) {
+      this.awareness.on('update', ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>) => {
+        this.sendAwareness([...added, ...updated, ...removed])
+      })
+    }
+  }
+
+  private sendAwareness(clients: number[]): void {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 1)
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients))
+    this.send(encoding.toUint8Array(encoder))
+  }
+
+  protected onOpen(): void {
+    if (!STOCK) return
+    this.send(syncMessage(0, Y.encodeStateVector(this.doc)))
+    this.sendAwareness([this.doc.clientID])
   }
 
   /** The caret after the last character typed, sent as y-tiptap sends it (RelativePosition objects). */
   private publishCaret(): void {
     const at = Y.createRelativePositionFromTypeIndex(this.text!, this.text!.length)
     this.awareness.setLocalStateField('cursor', { anchor: at, head: at })
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, 1)
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]))
-    this.send(encoding.toUint8Array(encoder))
+    if (!STOCK) this.sendAwareness([this.doc.clientID]) // a stock writer's awareness handler sends it
   }
 
-  protected onPayload(): void {}
+  protected onPayload(payload: Uint8Array): void {
+    if (!STOCK) return
+    const decoder = decoding.createDecoder(payload)
+    const type = decoding.readVarUint(decoder)
+    if (type === 1) return awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), REMOTE)
+    if (type !== 0 && type !== 4) return
+    const step = decoding.readVarUint(decoder)
+    const data = decoding.readVarUint8Array(decoder)
+    if (step === 0) this.send(syncMessage(1, Y.encodeStateAsUpdate(this.doc, data)))
+    else Y.applyUpdate(this.doc, data, REMOTE)
+  }
 
   type(): void {
     if (!this.text) {

@@ -250,10 +250,15 @@ export class Connection implements Peer {
     for (let index = 0; index < count; index++) {
       const clientId = decoding.readVarUint(decoder)
       const clock = decoding.readVarUint(decoder)
-      const state = JSON.parse(decoding.readVarString(decoder)) as unknown
       const owner = this.room.awarenessOwners.get(clientId)
       // Nobody speaks for another client, nor for the server itself (its notice of a failing store).
-      if ((owner !== undefined && owner !== this) || clientId === this.room.doc.clientID) continue
+      // Such an entry (mostly a stock provider's echo) is skipped unread: a var string is a var
+      // byte array, so skipping it neither decodes nor parses it.
+      if ((owner !== undefined && owner !== this) || clientId === this.room.doc.clientID) {
+        decoding.readVarUint8Array(decoder)
+        continue
+      }
+      const state = JSON.parse(decoding.readVarString(decoder)) as unknown
       this.room.awarenessOwners.set(clientId, this)
       const stamped = state === null || typeof state !== 'object' ? null : { ...withSafeCaret(state), user: this.identity }
       accepted.push([clientId, clock, JSON.stringify(stamped)])
