@@ -3,26 +3,17 @@
  * every request the app knows, with real ids and well-formed bodies, changes nothing. The routes
  * come from the app's own list, so a route added later without its check fails here.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { anchorsFor, api, createClientPool, demoSummaryId, login, sectionText, startTestServer, waitFor, writeParagraph } from './harness.js'
+import { describe, expect, it } from 'vitest'
+import { anchorsFor, api, demoSummaryId, login, sectionText, waitFor, writeParagraph, useTestServer } from './harness.js'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-const clients = createClientPool()
-
-beforeAll(async () => {
-  server = await startTestServer()
-})
-
-afterAll(async () => {
-  clients.destroyAll()
-  await server.close()
-})
+const suite = useTestServer()
 
 /** What the viewer may do to themself: sign out, their password, their sessions, what they have read. */
 const OWN = ['POST /api/logout', 'POST /api/me/password', 'DELETE /api/me/sessions', 'DELETE /api/me/sessions/:id', 'POST /api/summaries/:id/read']
 
 describe('authorisation of every route', () => {
   it('lets a viewer change nothing through any route: 403 everywhere, and everything as it was', async () => {
+    const { server, clients } = suite
     const admin = await login(server, 'admin')
     const viewer = await login(server, 'viewer')
     const summaryId = await demoSummaryId(server, admin)

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
 import WebSocket from 'ws'
 import * as authProtocol from 'y-protocols/auth'
 import { WebsocketProvider } from 'y-websocket'
@@ -208,6 +209,19 @@ export const createClientPool = () => {
     track: (client: TestClient): TestClient => (clients.push(client), client),
     destroyAll: () => clients.splice(0).forEach((client) => client.destroy()),
   }
+}
+
+/** One test server for the tests of a file, and a pool of clients closed before it stops. */
+export const useTestServer = () => {
+  const suite = { clients: createClientPool() } as { server: Awaited<ReturnType<typeof startTestServer>>; clients: ReturnType<typeof createClientPool> }
+  beforeAll(async () => {
+    suite.server = await startTestServer()
+  })
+  afterAll(async () => {
+    suite.clients.destroyAll()
+    await suite.server.close()
+  })
+  return suite
 }
 
 /** Runs `npm start`'s entry point as a separate process (so it can be killed for real). */

@@ -4,22 +4,12 @@
  * is back. Real server, real store made to refuse writes, stock y-websocket providers.
  */
 import * as encoding from 'lib0/encoding'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readSavingTrouble } from '../../shared/savingTrouble.js'
-import { connect, createClientPool, demoSummaryId, login, sectionText, startTestServer, waitFor, writeParagraph, type TestClient } from './harness.js'
+import { connect, demoSummaryId, login, sectionText, waitFor, writeParagraph, type TestClient, useTestServer } from './harness.js'
 import { refuseStoring } from './refuseStoring.js'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-const clients = createClientPool()
-
-beforeAll(async () => {
-  server = await startTestServer()
-})
-
-afterAll(async () => {
-  clients.destroyAll()
-  await server.close()
-})
+const suite = useTestServer()
 
 const troubleOf = (client: TestClient) => readSavingTrouble(client.provider.awareness.getStates() as Map<number, Record<string, unknown>>, client.provider.awareness.clientID)
 
@@ -38,6 +28,7 @@ const awarenessMessage = (clientId: number, clock: number, state: unknown): Uint
 
 describe('a store that cannot save', () => {
   it('tells everyone at once, shows nobody the unsaved text, and saves and delivers it once the store is back', async () => {
+    const { server, clients } = suite
     const summaryId = await demoSummaryId(server, await login(server, 'admin'))
     const writer = await clients.open(server, summaryId, await login(server, 'invest'))
     const watcher = await clients.open(server, summaryId, await login(server, 'leader'))
