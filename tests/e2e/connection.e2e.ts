@@ -131,6 +131,7 @@ describe('a server that cannot save', () => {
   it('tells the writer and a colleague at once, and the text arrives once the store is back', async () => {
     const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
     const reader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
+    const onPhone = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'economy', DEMO_PASSWORD, (page) => page.setViewportSize({ width: 390, height: 844 }))
     const allow = await refuseStoring(suite.server)
     try {
       await writer.locator('[data-section-id="investment-channels"] .ProseMirror').click()
@@ -141,6 +142,12 @@ describe('a server that cannot save', () => {
       }
       expect(await writer.locator('[data-saving-trouble]').innerText()).toContain('您的修改已保存在本浏览器中')
       await screenshot(writer, 'saving-trouble')
+      // On a phone the status bar scrolls away with the page; the notice stays at the foot.
+      await expect.poll(() => onPhone.locator('[data-saving-trouble]').count(), { timeout: 10_000 }).toBe(1)
+      await onPhone.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
+      const notice = (await onPhone.locator('[data-saving-trouble]').boundingBox())!
+      expect(notice.y).toBeGreaterThan(844 / 2)
+      expect(notice.y + notice.height).toBeLessThanOrEqual(844)
       expect(await reader.locator('[data-section-id="investment-channels"] .ProseMirror').innerText()).not.toContain('磁盘满时')
     } finally {
       await allow()
@@ -152,6 +159,7 @@ describe('a server that cannot save', () => {
     }
     await writer.context().close()
     await reader.context().close()
+    await onPhone.context().close()
   })
 })
 
