@@ -26,7 +26,7 @@ import {
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_SYNC,
 } from './protocol.js'
-import type { Peer, Room } from './room.js'
+import { OTHER_PROCESS, type Peer, type Room } from './room.js'
 
 export interface Identity {
   id: string
@@ -251,10 +251,13 @@ export class Connection implements Peer {
       const clientId = decoding.readVarUint(decoder)
       const clock = decoding.readVarUint(decoder)
       const owner = this.room.awarenessOwners.get(clientId)
+      // A client of another process that moved here (a reconnect through the load balancer)
+      // speaks with a newer clock; an echo of its state repeats the clock it had.
+      const moved = owner === OTHER_PROCESS && clock > (this.room.awareness.meta.get(clientId)?.clock ?? 0)
       // Nobody speaks for another client, nor for the server itself (its notice of a failing store).
       // Such an entry (mostly a stock provider's echo) is skipped unread: a var string is a var
       // byte array, so skipping it neither decodes nor parses it.
-      if ((owner !== undefined && owner !== this) || clientId === this.room.doc.clientID) {
+      if ((owner !== undefined && owner !== this && !moved) || clientId === this.room.doc.clientID) {
         decoding.readVarUint8Array(decoder)
         continue
       }

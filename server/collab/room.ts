@@ -32,6 +32,13 @@ export interface Peer {
   send(...messages: Uint8Array[]): void
 }
 
+/**
+ * The owner of an awareness client that is connected to another process (REDIS_URL). Stock
+ * providers echo every state they hear; without an owner, the first local client to echo a remote
+ * colleague's state became its owner here, and removed it when it left.
+ */
+export const OTHER_PROCESS: Peer = { send: () => undefined }
+
 /** The origin of a transaction on the room's doc: who wrote it and which sections it touched. */
 export interface UpdateOrigin {
   peer: Peer | null
@@ -291,6 +298,8 @@ export class Room {
   }
 
   private handleAwarenessUpdate = ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>, origin: unknown): void => {
+    for (const clientId of removed) if (this.awarenessOwners.get(clientId) === OTHER_PROCESS) this.awarenessOwners.delete(clientId)
+    if (origin === REMOTE) for (const clientId of [...added, ...updated]) if (!this.awarenessOwners.has(clientId)) this.awarenessOwners.set(clientId, OTHER_PROCESS)
     this.awarenessOut.note([...added, ...updated, ...removed], origin === REMOTE)
     this.scheduleFlush()
   }

@@ -63,6 +63,30 @@ describe.skipIf(servicesUnavailable)('several processes on PostgreSQL and Redis'
     await waitFor(() => readThreads(writer.doc).some((thread) => thread.id === created.body.id), 5000, 'the comment on the other process')
   })
 
+  it("keeps a colleague's presence on the other process when a reader who echoed it leaves", async () => {
+    // A summary of its own: the first reader here must be the first to echo the writer's state.
+    const created = await api<{ id: string }>(first, '/api/summaries', { token: await login(first, 'admin'), body: { templateId: 'park-annual', year: 2027, organisation: '回声测试园区' } })
+    const summaryId = created.body.id
+    const writer = await open(first, summaryId, await login(first, 'invest'))
+    const isWriter = (state: Record<string, unknown> | undefined) => (state?.user as { username?: string } | undefined)?.username === 'invest'
+    const seesWriter = (client: typeof writer) => isWriter(client.provider.awareness.getStates().get(writer.doc.clientID))
+    // The first reader's stock provider echoes the writer's state to its process.
+    const echoing = await open(second, summaryId, await login(second, 'leader'))
+    writer.provider.awareness.setLocalStateField('cursor', null) // published now that the other process has the summary open
+    await waitFor(() => seesWriter(echoing), 5000, 'the writer on the other process')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const staying = await open(second, summaryId, await login(second, 'economy'))
+    await waitFor(() => seesWriter(staying), 5000, 'the writer for the second reader')
+    const clock = writer.provider.awareness.meta.get(writer.doc.clientID)!.clock
+    echoing.destroy()
+    for (let waited = 0; waited < 1000; waited += 20) {
+      expect(seesWriter(staying)).toBe(true)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    // Nobody removed the writer's state, so its provider did not have to announce itself again.
+    expect(writer.provider.awareness.meta.get(writer.doc.clientID)!.clock).toBe(clock)
+  })
+
   it('applies the same guard and workflow locks on every process', async () => {
     const intruder = await open(second, summaryId, await login(second, 'safety'))
     writeParagraph(intruder.doc, 'investment-service', '越权')
