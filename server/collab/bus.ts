@@ -3,7 +3,8 @@
  * committed (never before) and the awareness changes of its own clients on the summary's
  * channels; every other process holding that summary applies and forwards them. Messages carry
  * the batch's last sequence number so a process can tell when it missed something and catch up
- * from the store. Locks (SET NX PX) let exactly one process compact a summary at a time.
+ * from the store. A process that opens a summary asks the others who is there ('presence-query');
+ * each answers with its own clients' awareness. Locks (SET NX PX) let exactly one process compact a summary at a time.
  */
 import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
@@ -11,7 +12,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 
 export interface BusMessage {
-  kind: 'update' | 'awareness'
+  kind: 'update' | 'awareness' | 'presence-query'
   seq: number
   count: number
   payload: Uint8Array
@@ -20,7 +21,8 @@ export interface BusMessage {
 export interface Bus {
   readonly processId: string
   publish(summaryId: string, message: BusMessage): void
-  subscribe(summaryId: string, listener: (message: BusMessage) => void): void
+  /** Resolves once messages on the summary's channel are received. */
+  subscribe(summaryId: string, listener: (message: BusMessage) => void): Promise<void>
   unsubscribe(summaryId: string): void
   /** Called after Redis came back: messages may have been missed meanwhile. */
   onReconnect(listener: () => void): void
@@ -84,9 +86,9 @@ export const createBus = async (url: string): Promise<Bus> => {
     publish: (summaryId, message) => {
       publisher.publish(channelOf(summaryId), encodeMessage(processId, message)).catch((error: unknown) => console.error('[bus] publish failed; peers will catch up from the store', error))
     },
-    subscribe: (summaryId, listener) => {
+    subscribe: async (summaryId, listener) => {
       listeners.set(channelOf(summaryId), listener)
-      subscriber.subscribe(channelOf(summaryId)).catch((error: unknown) => console.error('[bus] subscribe failed', error))
+      await subscriber.subscribe(channelOf(summaryId)).catch((error: unknown) => console.error('[bus] subscribe failed', error))
     },
     unsubscribe: (summaryId) => {
       listeners.delete(channelOf(summaryId))

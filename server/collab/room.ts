@@ -120,7 +120,11 @@ export class Room {
     this.awareness.on('update', this.handleAwarenessUpdate)
     doc.getArray('outline').observeDeep(() => (this.outlineCache = null))
     if (options.bus) {
-      options.bus.subscribe(options.summaryId, this.handleBusMessage)
+      const bus = options.bus
+      // Who is on the other processes: they announce themselves only on their next change.
+      void bus.subscribe(options.summaryId, this.handleBusMessage).then(() => {
+        if (!this.closed) bus.publish(options.summaryId, { kind: 'presence-query', seq: 0, count: 0, payload: new Uint8Array() })
+      })
       this.sequence.schedule(0) // whatever was published while this process loaded the summary
     }
     // A long tail (a crash, a process that never compacted) is folded in soon after the load.
@@ -249,6 +253,7 @@ export class Room {
   private handleBusMessage = (message: BusMessage): void => {
     if (this.closed) return
     if (message.kind === 'awareness') return awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, REMOTE)
+    if (message.kind === 'presence-query') return this.announcePresence()
     this.applyRemote(message.payload)
     this.sequence.note(message.seq, message.count)
   }
@@ -433,6 +438,14 @@ export class Room {
 
   private publishAwareness(awareness: readonly PendingAwareness[]): void {
     for (const { published } of awareness) if (published) this.options.bus?.publish(this.summaryId, { kind: 'awareness', seq: 0, count: 0, payload: published })
+  }
+
+  /** Publishes the awareness of this process's own clients (and its own notice) for a process that just opened the summary. */
+  private announcePresence(): void {
+    const states = this.awareness.getStates()
+    const own = [...this.awarenessOwners].filter(([clientId, owner]) => owner !== OTHER_PROCESS && states.has(clientId)).map(([clientId]) => clientId)
+    if (this.failingSince !== null) own.push(this.doc.clientID)
+    if (own.length > 0) this.options.bus?.publish(this.summaryId, { kind: 'awareness', seq: 0, count: 0, payload: awarenessProtocol.encodeAwarenessUpdate(this.awareness, own) })
   }
 
   /** The room's own awareness state says whether the store is failing (shared/savingTrouble.ts). */

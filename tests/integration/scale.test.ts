@@ -87,6 +87,18 @@ describe.skipIf(servicesUnavailable)('several processes on PostgreSQL and Redis'
     expect(writer.provider.awareness.meta.get(writer.doc.clientID)!.clock).toBe(clock)
   })
 
+  it('shows who is on the other process to a reader who opens the summary here, before they change anything', async () => {
+    const created = await api<{ id: string }>(first, '/api/summaries', { token: await login(first, 'admin'), body: { templateId: 'park-annual', year: 2027, organisation: '在线测试园区' } })
+    const writer = await open(first, created.body.id, await login(first, 'invest'))
+    const caret = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(writer.doc.getXmlFragment('section:investment'), 0))
+    writer.provider.awareness.setLocalStateField('cursor', { anchor: caret, head: caret })
+    await new Promise((resolve) => setTimeout(resolve, 300)) // published while the second process has not opened it
+    const reader = await open(second, created.body.id, await login(second, 'leader'))
+    // Well before the writer's provider renews its state (every 15 s).
+    await waitFor(() => (reader.provider.awareness.getStates().get(writer.doc.clientID)?.user as { username?: string } | undefined)?.username === 'invest', 3000, 'the writer’s presence')
+    expect(reader.provider.awareness.getStates().get(writer.doc.clientID)?.cursor).toEqual({ anchor: caret, head: caret })
+  })
+
   it('applies the same guard and workflow locks on every process', async () => {
     const intruder = await open(second, summaryId, await login(second, 'safety'))
     writeParagraph(intruder.doc, 'investment-service', '越权')
