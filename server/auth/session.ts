@@ -4,7 +4,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie'
-import type { Role } from '../../shared/roles.js'
+import { isReadOnly, type Role } from '../../shared/roles.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import type { Store } from '../store/index.js'
@@ -61,5 +61,14 @@ export const requireUser = (store: Store): MiddlewareHandler<AppEnv> => async (c
 
 export const requireRole = (...roles: Role[]): MiddlewareHandler<AppEnv> => async (c, next) => {
   if (!roles.includes(c.get('user').role)) throw new AppError(403, 'forbidden', '您没有执行此操作的权限')
+  await next()
+}
+
+/**
+ * Refuses read-only users (只读) before the body is read, on routes whose finer permission
+ * depends on what they target (a department's section, one's own comment).
+ */
+export const refuseReadOnly = (message: string): MiddlewareHandler<AppEnv> => async (c, next) => {
+  if (isReadOnly(c.get('user'))) throw new AppError(403, 'forbidden', message)
   await next()
 }

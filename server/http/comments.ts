@@ -3,17 +3,17 @@
  * server checks the role, validates the input and writes the `comments` root in a server
  * transaction, so every open editor sees it live.
  */
-import { Hono, type Context, type MiddlewareHandler } from 'hono'
+import { Hono, type Context } from 'hono'
 import type { z } from 'zod'
 import * as Y from 'yjs'
 import { findMentions, getComments, readThread, readThreads, resolveAnchor, type CommentReply } from '../../shared/doc/comments.js'
 import { sectionRoot } from '../../shared/doc/roots.js'
 import { commentTextSchema, phraseThreadSchema, sectionThreadSchema, threadSchemaFor } from '../../shared/schema/comments.js'
-import { canComment, canResolveThread, canWriteSection } from '../../shared/roles.js'
+import { canResolveThread, canWriteSection } from '../../shared/roles.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { createId } from '../ids.js'
-import { requireUser } from '../auth/session.js'
+import { refuseReadOnly, requireUser } from '../auth/session.js'
 import type { Room } from '../collab/room.js'
 import type { Rooms } from '../collab/rooms.js'
 import type { Store } from '../store/index.js'
@@ -29,11 +29,8 @@ import { listFormat, sheetAnswer } from './sheetAnswer.js'
 
 type Mentions = Pick<CommentReply, 'mentions' | 'mentionedPeople'>
 
-/** Read-only users (只读) write, change and delete no comments; checked before the body is read. */
-const commentersOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!canComment(c.get('user'))) throw new AppError(403, 'forbidden', '只读用户不能评论')
-  await next()
-}
+/** Read-only users (只读) write, change and delete no comments. */
+const commentersOnly = refuseReadOnly('只读用户不能评论')
 
 const threadOf = (room: Room, threadId: string): Y.Map<unknown> => {
   const thread = getComments(room.doc).get(threadId)

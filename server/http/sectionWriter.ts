@@ -5,11 +5,11 @@
  * department still decides who may write (the guard); the 执笔人 is who is expected to.
  */
 import { Hono } from 'hono'
-import { canBeWriter, canNameWriter, isReadOnly } from '../../shared/roles.js'
+import { canBeWriter, canNameWriter } from '../../shared/roles.js'
 import { sectionWriterSchema } from '../../shared/schema/sections.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
-import { requireUser } from '../auth/session.js'
+import { refuseReadOnly, requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
 import type { Store } from '../store/index.js'
 import { setWriter } from '../summary/outlineEdits.js'
@@ -23,8 +23,7 @@ export const sectionWriterRoutes = (store: Store, rooms: Rooms) => {
   const app = new Hono<AppEnv>()
   app.use('*', requireUser(store))
 
-  app.put('/:id/sections/:sectionId/writer', async (c) => {
-    if (isReadOnly(c.get('user'))) throw new AppError(403, 'forbidden', '只读用户不能指定执笔人')
+  app.put('/:id/sections/:sectionId/writer', refuseReadOnly('只读用户不能指定执笔人'), async (c) => {
     const { userId } = parseInput(sectionWriterSchema, await c.req.json().catch(() => null))
     const summaryId = (await requireSummary(store, c.req.param('id'))).id
     const sectionId = c.req.param('sectionId')

@@ -9,7 +9,6 @@ import { toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
 import { periodLead } from '../../shared/period.js'
-import { isReadOnly } from '../../shared/roles.js'
 import { readMeta, readOutline } from '../../shared/doc/outline.js'
 import { writeBlocks } from '../../shared/export/plainText.js'
 import { readSectionBlocks } from '../../shared/export/buildExportDocument.js'
@@ -22,7 +21,7 @@ import { checkTransition, RETURN_NOTE_PREFIX, STATUS_LABELS } from '../../shared
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { createId } from '../ids.js'
-import { requireUser } from '../auth/session.js'
+import { refuseReadOnly, requireUser } from '../auth/session.js'
 import type { Room } from '../collab/room.js'
 import type { Rooms } from '../collab/rooms.js'
 import type { Store } from '../store/index.js'
@@ -72,8 +71,7 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
   const journal = (room: Room, user: User, action: Parameters<typeof recordChange>[3], detail: string, sectionId: string | null = null) =>
     recordChange(store, user, room.summaryId, action, detail, sectionId)
 
-  app.patch('/:id/sections/:sectionId', async (c) => {
-    if (isReadOnly(c.get('user'))) throw new AppError(403, 'forbidden', '只读用户不能修改章节')
+  app.patch('/:id/sections/:sectionId', refuseReadOnly('只读用户不能修改章节'), async (c) => {
     const input = parseInput(sectionPatchSchema, await c.req.json().catch(() => null))
     const sectionId = c.req.param('sectionId')
     return withSummary(c, async (room, user) => {
