@@ -81,7 +81,8 @@ export const useSummaryDoc = (summaryId: string, options: { userId: string; onUn
   }
 
   const handleClosed = ({ code, reason }: { code: number; reason: string }) => {
-    if (code === CLOSE_FORBIDDEN.code && everSynced) {
+    // Only a refused edit is undone and synced again; an unknown or deleted summary (also 4403) is final.
+    if (code === CLOSE_FORBIDDEN.code && reason === CLOSE_FORBIDDEN.reason && everSynced) {
       const now = Date.now()
       resets = [...resets.filter((time) => now - time < RESET_WINDOW_MS), now]
       if (resets.length > MAX_RESETS) {

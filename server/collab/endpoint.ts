@@ -1,7 +1,7 @@
 /**
  * GET /collab/:summaryId — authenticates the upgrade (cookie with a same-origin check, or
  * `?token=`), then hands the socket to a Connection in the summary's Room. Refusals happen after
- * the upgrade so the client sees the documented close code (4401, 4404, 4503).
+ * the upgrade so the client sees the documented close code (4401, 4403, 4503).
  */
 import type { Context, Hono } from 'hono'
 import type { UpgradeWebSocket, WSContext } from 'hono/ws'

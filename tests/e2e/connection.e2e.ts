@@ -250,3 +250,22 @@ describe('the browser’s copy of a summary', () => {
     await expect.poll(async () => again.evaluate(async () => (await indexedDB.databases()).filter((db) => db.name?.startsWith('huizong:')).length)).toBe(0)
   })
 })
+
+describe('a summary that is not there', () => {
+  it('says so on a page of its own, with the way back to the list, not an empty editor that keeps loading', async () => {
+    const page = await (await suite.browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage()
+    await page.goto(`${suite.server.url}/login`)
+    await page.fill('input[name="username"]', 'invest')
+    await page.fill('input[name="password"]', DEMO_PASSWORD)
+    await page.click('button[type="submit"]')
+    await page.waitForURL(`${suite.server.url}/`)
+    await page.goto(`${suite.server.url}/s/no-such-summary`)
+    const gone = page.locator('[data-summary-unavailable]')
+    await expect.poll(() => gone.innerText(), { timeout: 10_000 }).toContain('该总结不存在或已被删除')
+    expect(await page.locator('[data-action="export"], .paper').count()).toBe(0)
+    await screenshot(page, 'summary-unavailable')
+    await gone.getByText('返回总结列表').click()
+    await page.waitForURL(`${suite.server.url}/`)
+    await page.context().close()
+  })
+})

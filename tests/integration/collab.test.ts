@@ -196,11 +196,11 @@ describe('co-editing over the stock y-websocket provider', () => {
     expect(client.closes[0]!.code).toBe(4401)
   })
 
-  it('closes with 4404 for an unknown summary', async () => {
+  it('closes with 4403 for an unknown summary, as for any summary the user may not open', async () => {
     const client = connect(server, 'no-such-summary', tokens.admin!)
     clients.push(client)
     await waitFor(() => client.closes.length > 0, 5000, 'close')
-    expect(client.closes[0]!.code).toBe(4404)
+    expect(client.closes[0]).toEqual({ code: 4403, reason: 'unknown-summary' })
   })
 
   it('closes only the faulty connection on malformed and oversized frames', async () => {

@@ -52,7 +52,7 @@ describe('回收站', () => {
 
     // The open page is told why it stops, and nobody reaches the summary any more.
     await waitFor(() => writer.closes.length > 0, 5000, 'the open connection to close')
-    expect(writer.closes[0]).toEqual({ code: 4404, reason: 'summary-deleted' })
+    expect(writer.closes[0]).toEqual({ code: 4403, reason: 'summary-deleted' })
     expect(await listed()).not.toContain(id)
     expect(await listed('?archived=1')).not.toContain(id)
     for (const path of [`/api/summaries/${id}`, `/api/summaries/${id}/export?format=txt`, `/api/summaries/${id}/progress`, `/api/summaries/${id}/versions`]) {
@@ -63,7 +63,7 @@ describe('回收站', () => {
     expect((await api(server, `/api/summaries/${id}/sections`, { token: admin, body: { title: '新章节', level: 1, departmentId: 'x' } })).status).toBe(404)
     const late = clients.track(connect(server, id, invest))
     await waitFor(() => late.closes.length > 0, 5000, 'a new connection to be refused')
-    expect(late.closes[0]).toEqual({ code: 4404, reason: 'summary-deleted' })
+    expect(late.closes[0]).toEqual({ code: 4403, reason: 'summary-deleted' })
 
     // Only the admin sees the 回收站.
     expect((await api(server, '/api/summaries?deleted=1', { token: invest })).status).toBe(403)
@@ -95,7 +95,7 @@ describe('回收站', () => {
       await new Promise((resolve) => setTimeout(resolve, round % 5))
       expect((await api(server, `/api/summaries/${id}`, { token: admin, method: 'DELETE' })).status).toBe(200)
       await waitFor(() => page.closes.length > 0, 3000, `round ${round}: the page to be closed`)
-      expect(page.closes[0]).toEqual({ code: 4404, reason: 'summary-deleted' })
+      expect(page.closes[0]).toEqual({ code: 4403, reason: 'summary-deleted' })
     }
   })
 

@@ -64,7 +64,7 @@ describe('UserSockets', () => {
     asked.length = 0
     await sockets.revalidate()
     expect(asked.sort()).toEqual(['gone-elsewhere', 'kept'])
-    expect([late.closes.map((close) => close.code), elsewhere.closes]).toEqual([[4404], []])
+    expect([late.closes.map((close) => close.code), elsewhere.closes]).toEqual([[4403], []])
   })
 
   it('checks a connection once more as it is admitted: what changed while it opened closes it at once', async () => {
@@ -74,7 +74,7 @@ describe('UserSockets', () => {
     const intoTrash = socket('t1', person(), 'moved-to-trash')
     const disabledMeanwhile = socket('t2', person({ id: 'u2' }))
     for (const { entry } of [fine, intoTrash, disabledMeanwhile]) await sockets.admit(entry)
-    expect([fine, intoTrash, disabledMeanwhile].map(({ closes }) => closes.map((close) => close.code))).toEqual([[], [4404], [4401]])
+    expect([fine, intoTrash, disabledMeanwhile].map(({ closes }) => closes.map((close) => close.code))).toEqual([[], [4403], [4401]])
     // Only the one admitted stays among the connections a change would close.
     sockets.closeUser('u1')
     expect(fine.closes.map((close) => close.code)).toEqual([4401])
