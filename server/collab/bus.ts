@@ -12,7 +12,11 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 
 export interface BusMessage {
-  kind: 'update' | 'awareness' | 'presence-query'
+  /**
+   * 'update-confirm': a batch with server changes, which each receiver answers with 'applied'
+   * (its `seq`) once it is in its doc (see Confirmations).
+   */
+  kind: 'update' | 'update-confirm' | 'applied' | 'awareness' | 'presence-query'
   seq: number
   count: number
   payload: Uint8Array
@@ -20,7 +24,8 @@ export interface BusMessage {
 
 export interface Bus {
   readonly processId: string
-  publish(summaryId: string, message: BusMessage): void
+  /** Resolves with how many other processes received it (0 if publishing failed). */
+  publish(summaryId: string, message: BusMessage): Promise<number>
   /** Resolves once messages on the summary's channel are received. */
   subscribe(summaryId: string, listener: (message: BusMessage) => void): Promise<void>
   unsubscribe(summaryId: string): void
@@ -58,6 +63,8 @@ export const createBus = async (url: string): Promise<Bus> => {
   const subscriber = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null })
   await Promise.all([publisher.connect(), subscriber.connect()])
   const listeners = new Map<string, (message: BusMessage) => void>()
+  /** Channels this process receives itself, so it does not count itself among the receivers. */
+  const subscribed = new Set<string>()
   const reconnectListeners: Array<() => void> = []
   let wasDown = false
 
@@ -84,14 +91,26 @@ export const createBus = async (url: string): Promise<Bus> => {
   return {
     processId,
     publish: (summaryId, message) => {
-      publisher.publish(channelOf(summaryId), encodeMessage(processId, message)).catch((error: unknown) => console.error('[bus] publish failed; peers will catch up from the store', error))
+      const channel = channelOf(summaryId)
+      return publisher.publish(channel, encodeMessage(processId, message)).then(
+        (receivers) => Math.max(0, receivers - (subscribed.has(channel) ? 1 : 0)),
+        (error: unknown) => {
+          console.error('[bus] publish failed; peers will catch up from the store', error)
+          return 0
+        },
+      )
     },
     subscribe: async (summaryId, listener) => {
-      listeners.set(channelOf(summaryId), listener)
-      await subscriber.subscribe(channelOf(summaryId)).catch((error: unknown) => console.error('[bus] subscribe failed', error))
+      const channel = channelOf(summaryId)
+      listeners.set(channel, listener)
+      await subscriber.subscribe(channel).then(
+        () => void (listeners.has(channel) && subscribed.add(channel)),
+        (error: unknown) => console.error('[bus] subscribe failed', error),
+      )
     },
     unsubscribe: (summaryId) => {
       listeners.delete(channelOf(summaryId))
+      subscribed.delete(channelOf(summaryId))
       subscriber.unsubscribe(channelOf(summaryId)).catch(() => undefined)
     },
     onReconnect: (listener) => void reconnectListeners.push(listener),

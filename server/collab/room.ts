@@ -15,6 +15,7 @@ import { parseSectionRoot } from '../../shared/doc/roots.js'
 import { readOutline, type OutlineEntry } from '../../shared/doc/outline.js'
 import type { Store } from '../store/types.js'
 import type { Bus, BusMessage } from './bus.js'
+import { Confirmations } from './confirmations.js'
 import { AwarenessOutbox, type PendingAwareness } from './awarenessOutbox.js'
 import { FullStateAnswer } from './fullStateAnswer.js'
 import { encodeSyncStep2, encodeUpdateMessage } from './protocol.js'
@@ -73,6 +74,8 @@ export interface RoomOptions {
 }
 
 const RETRY_MS = 1000
+/** How long an API call waits for the other processes to confirm its change (see Confirmations). */
+const CONFIRM_TIMEOUT_MS = 2000
 /** The encoded state vector of a client that has nothing yet. */
 const EMPTY_STATE_VECTOR = Uint8Array.of(0)
 const isEmptyStateVector = (stateVector: Uint8Array): boolean => stateVector.byteLength === 1 && stateVector[0] === 0
@@ -97,6 +100,7 @@ export class Room {
   /** Committed updates from other processes, sent merged once per turn. */
   private remoteOutbox: Uint8Array[] = []
   private readonly sequence: SequenceTracker
+  private readonly confirmations: Confirmations
   private snapshotSeq: number
   /** Bytes this process knows the log holds after the snapshot (its own appends and the loaded tail). */
   private tailBytes: number
@@ -110,6 +114,7 @@ export class Room {
   constructor(doc: Y.Doc, private readonly options: RoomOptions) {
     this.doc = doc
     this.sequence = new SequenceTracker(options.summaryId, options.lastSeq, options.log, this.applyRemote)
+    this.confirmations = new Confirmations(options.summaryId, CONFIRM_TIMEOUT_MS)
     this.snapshotSeq = options.snapshotSeq ?? options.lastSeq
     this.tailBytes = options.tailBytes ?? 0
     this.awareness = new awarenessProtocol.Awareness(doc)
@@ -123,7 +128,7 @@ export class Room {
       const bus = options.bus
       // Who is on the other processes: they announce themselves only on their next change.
       void bus.subscribe(options.summaryId, this.handleBusMessage).then(() => {
-        if (!this.closed) bus.publish(options.summaryId, { kind: 'presence-query', seq: 0, count: 0, payload: new Uint8Array() })
+        if (!this.closed) void bus.publish(options.summaryId, { kind: 'presence-query', seq: 0, count: 0, payload: new Uint8Array() })
       })
       this.sequence.schedule(0) // whatever was published while this process loaded the summary
     }
@@ -249,13 +254,30 @@ export class Room {
     return this.sequence.catchUp()
   }
 
+  /**
+   * Resolves once every other process holding the summary has applied the server changes
+   * committed so far (or after a timeout): then a section locked here is locked there too.
+   */
+  othersApplied(): Promise<void> {
+    return this.confirmations.settled()
+  }
+
   /** A batch or awareness change another process published. */
   private handleBusMessage = (message: BusMessage): void => {
     if (this.closed) return
     if (message.kind === 'awareness') return awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, REMOTE)
     if (message.kind === 'presence-query') return this.announcePresence()
+    if (message.kind === 'applied') return this.confirmations.applied(message.seq)
     this.applyRemote(message.payload)
     this.sequence.note(message.seq, message.count)
+    if (message.kind === 'update-confirm') void this.confirmApplied(message.seq)
+  }
+
+  /** Answers 'applied' once everything up to `seq` is in the doc (after a catch-up if there was a gap). */
+  private async confirmApplied(seq: number): Promise<void> {
+    if (this.sequence.lastSeq < seq) await this.sequence.catchUp()
+    if (this.closed || this.sequence.lastSeq < seq) return // not known here: the caller's wait times out
+    void this.options.bus!.publish(this.summaryId, { kind: 'applied', seq, count: 0, payload: new Uint8Array() })
   }
 
   /** Applies committed changes from elsewhere; they go straight to this process's peers. */
@@ -372,7 +394,7 @@ export class Room {
         this.reportSaving(false)
         const awareness = this.awarenessOut.takeDue(this.committedCount)
         const merged = this.broadcast(batch, awareness)
-        this.options.bus?.publish(this.summaryId, { kind: 'update', seq, count: batch.length, payload: merged })
+        this.publishBatch(batch, seq, merged)
         this.publishAwareness(awareness)
         // Only what queued meanwhile needs another turn; an idle loop is not woken for nothing.
         if (this.queue.length > 0) this.scheduleFlush()
@@ -395,6 +417,15 @@ export class Room {
         }, RETRY_MS)
       },
     )
+  }
+
+  /** Sends a committed batch to the other processes; one with server changes is confirmed by each. */
+  private publishBatch(batch: readonly Pending[], seq: number, merged: Uint8Array): void {
+    const bus = this.options.bus
+    if (!bus) return
+    const confirm = batch.some((pending) => pending.origin.peer === null)
+    const receivers = bus.publish(this.summaryId, { kind: confirm ? 'update-confirm' : 'update', seq, count: batch.length, payload: merged })
+    if (confirm) this.confirmations.expect(seq, receivers)
   }
 
   /** Waiters are in order of `upto` (queuedCount only grows), so the due ones are at the front. */
@@ -437,7 +468,7 @@ export class Room {
   }
 
   private publishAwareness(awareness: readonly PendingAwareness[]): void {
-    for (const { published } of awareness) if (published) this.options.bus?.publish(this.summaryId, { kind: 'awareness', seq: 0, count: 0, payload: published })
+    for (const { published } of awareness) if (published) void this.options.bus?.publish(this.summaryId, { kind: 'awareness', seq: 0, count: 0, payload: published })
   }
 
   /** Publishes the awareness of this process's own clients (and its own notice) for a process that just opened the summary. */
@@ -445,7 +476,7 @@ export class Room {
     const states = this.awareness.getStates()
     const own = [...this.awarenessOwners].filter(([clientId, owner]) => owner !== OTHER_PROCESS && states.has(clientId)).map(([clientId]) => clientId)
     if (this.failingSince !== null) own.push(this.doc.clientID)
-    if (own.length > 0) this.options.bus?.publish(this.summaryId, { kind: 'awareness', seq: 0, count: 0, payload: awarenessProtocol.encodeAwarenessUpdate(this.awareness, own) })
+    if (own.length > 0) void this.options.bus?.publish(this.summaryId, { kind: 'awareness', seq: 0, count: 0, payload: awarenessProtocol.encodeAwarenessUpdate(this.awareness, own) })
   }
 
   /** The room's own awareness state says whether the store is failing (shared/savingTrouble.ts). */

@@ -135,6 +135,8 @@ export const createRooms = (store: Store, options: RoomsOptions) => {
       const result = await use(room)
       // Answered only once what the call changed is durable (and visible to other processes).
       await whenDurable(room, options.answerTimeoutMs ?? ANSWER_TIMEOUT_MS)
+      // ... and in force on every process: a section locked here accepts no more typing there.
+      if (room.sharedWithOthers) await room.othersApplied()
       return result
     } finally {
       room.holds -= 1

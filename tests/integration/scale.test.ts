@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readThreads } from '../../shared/doc/comments.js'
 import { anchorsFor, api, connect, createClientPool, createDataDir, login, sectionText, spawnServer as spawn, synced, waitFor, writeParagraph } from './harness.js'
-import { servicesUnavailable, startPostgres, startRedis, type Postgres, type Redis } from './services.js'
+import { servicesUnavailable, startPostgres, startRedis, startSlowLink, type Postgres, type Redis } from './services.js'
 
 let postgres: Postgres | null = null
 let redis: Redis | null = null
@@ -110,6 +110,28 @@ describe.skipIf(servicesUnavailable)('several processes on PostgreSQL and Redis'
     await waitFor(() => writer.doc.getArray('outline').toJSON().some((entry: { id: string; status: string }) => entry.id === 'investment-channels' && entry.status === 'final'))
     writeParagraph(writer.doc, 'investment-channels', '定稿后')
     await waitFor(() => writer.closes.some((close) => close.code === 4403), 5000, '4403 on the locked section')
+  })
+
+  it('answers a lock only once it holds on every process, even one whose Redis messages come late', async () => {
+    // A process on a far host: what Redis sends it arrives 150 ms late. The 定稿 used to be
+    // answered before the lock got there, and a writer on that process could still type into
+    // the section; with one process nothing is accepted after the answer.
+    const link = await startSlowLink(redis!.url, 150)
+    const far = await spawnServer({ REDIS_URL: link.url })
+    try {
+      const writer = await open(far, summaryId, await login(far, 'invest'))
+      const path = `/api/summaries/${summaryId}/sections/plan-investment`
+      expect((await api(first, path, { token: await login(first, 'invest'), method: 'PATCH', body: { status: 'review' } })).status).toBe(200)
+      expect((await api(first, path, { token: await login(first, 'leader'), method: 'PATCH', body: { status: 'final' } })).status).toBe(200)
+      writeParagraph(writer.doc, 'plan-investment', '定稿之后写的')
+      await waitFor(() => writer.closes.some((close) => close.code === 4403), 5000, '4403 on the section locked on another process')
+      const reader = await open(second, summaryId, await login(second, 'leader'))
+      await new Promise((resolve) => setTimeout(resolve, 400))
+      expect(sectionText(reader.doc, 'plan-investment')).not.toContain('定稿之后写的')
+    } finally {
+      far.child.kill('SIGKILL')
+      link.stop()
+    }
   })
 
   it('catches up from the store after missing published messages', async () => {

@@ -121,3 +121,22 @@ export const startRedis = async (fixedPort?: number): Promise<Redis> => {
   }
   return { url, child, stop: () => void child.kill('SIGKILL') }
 }
+
+/**
+ * A loopback TCP proxy to `url` (redis://host:port) that holds what the service sends back for
+ * `delayMs`, in order: a process on a far host, whose Redis messages arrive late.
+ */
+export const startSlowLink = async (url: string, delayMs: number): Promise<{ url: string; stop(): void }> => {
+  const target = new URL(url)
+  const server = createServer((client) => {
+    const upstream = connect(Number(target.port), target.hostname)
+    client.pipe(upstream)
+    upstream.on('data', (chunk: Buffer) => setTimeout(() => client.writable && client.write(chunk), delayMs))
+    const end = () => (client.destroy(), upstream.destroy())
+    client.on('error', end).on('close', end)
+    upstream.on('error', end).on('close', () => setTimeout(end, delayMs))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  return { url: `redis://127.0.0.1:${port}`, stop: () => void server.close() }
+}
