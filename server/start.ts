@@ -10,6 +10,7 @@ import { createApp } from './app.js'
 import { createBus } from './collab/bus.js'
 import { startHeartbeat } from './collab/heartbeat.js'
 import { UserSockets } from './collab/userSockets.js'
+import { linkProcesses } from './collab/linkProcesses.js'
 import { resolveUser } from './auth/session.js'
 import { createRooms } from './collab/rooms.js'
 import { ExportPool } from './export/exportPool.js'
@@ -43,6 +44,7 @@ export const startServer = async (config: Config, log: (line: string) => void = 
   const dailyVersions = scheduleDailyVersions(store, rooms, config.dailyVersionsKeep, log)
   const userSockets = new UserSockets({ resolve: (token) => resolveUser(store, token), inUse: async (summaryId) => (await store.catalog.getSummary(summaryId)) !== undefined })
   userSockets.watch(config.heartbeatMs)
+  if (bus) linkProcesses(userSockets, bus)
   const exports = new ExportPool({ workers: config.exportWorkers })
   holder.app = createApp(config, store, rooms, upgradeWebSocket, userSockets, exports)
   const server: ServerType = await new Promise((resolve) => {

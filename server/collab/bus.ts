@@ -5,6 +5,8 @@
  * the batch's last sequence number so a process can tell when it missed something and catch up
  * from the store. A process that opens a summary asks the others who is there ('presence-query');
  * each answers with its own clients' awareness. Locks (SET NX PX) let exactly one process compact a summary at a time.
+ * One channel every process hears carries the requests to check connections again at once (an
+ * account changed, a session ended, a summary moved to the 回收站) and their answers.
  */
 import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
@@ -22,6 +24,16 @@ export interface BusMessage {
   payload: Uint8Array
 }
 
+/** Check again, at once, the connections of a user or to a summary; 'rechecked' answers the asker. */
+export interface RecheckMessage {
+  kind: 'recheck' | 'rechecked'
+  id: number
+  /** 'rechecked': the process that asked. */
+  to?: string
+  userId?: string
+  summaryId?: string
+}
+
 export interface Bus {
   readonly processId: string
   /** Resolves with how many other processes received it (0 if publishing failed). */
@@ -29,6 +41,9 @@ export interface Bus {
   /** Resolves once messages on the summary's channel are received. */
   subscribe(summaryId: string, listener: (message: BusMessage) => void): Promise<void>
   unsubscribe(summaryId: string): void
+  /** Publishes to every process; resolves with how many others received it (0 if publishing failed). */
+  publishRecheck(message: RecheckMessage): Promise<number>
+  onRecheck(listener: (message: RecheckMessage, from: string) => void): void
   /** Called after Redis came back: messages may have been missed meanwhile. */
   onReconnect(listener: () => void): void
   /** Runs `work` only if no other process holds the lock `name`. */
@@ -37,6 +52,7 @@ export interface Bus {
 }
 
 const channelOf = (summaryId: string) => `huizong:summary:${summaryId}`
+const RECHECK_CHANNEL = 'huizong:recheck'
 
 const encodeMessage = (processId: string, message: BusMessage): Buffer => {
   const encoder = encoding.createEncoder()
@@ -62,13 +78,32 @@ export const createBus = async (url: string): Promise<Bus> => {
   const publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null, enableOfflineQueue: false })
   const subscriber = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null })
   await Promise.all([publisher.connect(), subscriber.connect()])
+  await subscriber.subscribe(RECHECK_CHANNEL)
+  const recheckListeners: Array<(message: RecheckMessage, from: string) => void> = []
   const listeners = new Map<string, (message: BusMessage) => void>()
   /** Channels this process receives itself, so it does not count itself among the receivers. */
   const subscribed = new Set<string>()
   const reconnectListeners: Array<() => void> = []
   let wasDown = false
 
+  const receiveRecheck = (data: Buffer): void => {
+    try {
+      const { from, ...message } = JSON.parse(data.toString()) as RecheckMessage & { from: string }
+      if (from !== processId) for (const listener of recheckListeners) listener(message, from)
+    } catch (error) {
+      console.error('[bus] unreadable recheck dropped', error)
+    }
+  }
+  const publishOn = (channel: string, data: Buffer | string, selfReceives: boolean): Promise<number> =>
+    publisher.publish(channel, data).then(
+      (receivers) => Math.max(0, receivers - (selfReceives ? 1 : 0)),
+      (error: unknown) => {
+        console.error('[bus] publish failed; peers will catch up from the store', error)
+        return 0
+      },
+    )
   subscriber.on('messageBuffer', (channel: Buffer, data: Buffer) => {
+    if (channel.toString() === RECHECK_CHANNEL) return receiveRecheck(data)
     const listener = listeners.get(channel.toString())
     if (!listener) return
     try {
@@ -90,16 +125,9 @@ export const createBus = async (url: string): Promise<Bus> => {
 
   return {
     processId,
-    publish: (summaryId, message) => {
-      const channel = channelOf(summaryId)
-      return publisher.publish(channel, encodeMessage(processId, message)).then(
-        (receivers) => Math.max(0, receivers - (subscribed.has(channel) ? 1 : 0)),
-        (error: unknown) => {
-          console.error('[bus] publish failed; peers will catch up from the store', error)
-          return 0
-        },
-      )
-    },
+    publish: (summaryId, message) => publishOn(channelOf(summaryId), encodeMessage(processId, message), subscribed.has(channelOf(summaryId))),
+    publishRecheck: (message) => publishOn(RECHECK_CHANNEL, JSON.stringify({ from: processId, ...message }), true),
+    onRecheck: (listener) => void recheckListeners.push(listener),
     subscribe: async (summaryId, listener) => {
       const channel = channelOf(summaryId)
       listeners.set(channel, listener)

@@ -1,13 +1,15 @@
 /**
- * With several processes (REDIS_URL): waits until every other process holding a summary has
- * applied a batch of server changes (a section locked, reassigned or deleted, a comment) before the
- * API call that made them answers. Without this, a writer on another process could still type
- * into a section for the few milliseconds its lock took to arrive there, after the leader's
- * 定稿 had been answered — which one process never allows.
+ * With several processes (REDIS_URL): waits until every other process that received a
+ * publication has acted on it before the API call that caused it answers — a batch of server
+ * changes applied to its copy of the summary (a section locked, reassigned or deleted, a
+ * comment), or its connections of a changed account or a deleted summary checked again. Without
+ * this, a writer on another process could still type into a section for the few milliseconds
+ * its lock took to arrive there, after the leader's 定稿 had been answered — which one process
+ * never allows.
  *
- * Redis says how many subscribers received a publication; each other process answers 'applied'
- * once the batch is in its doc. A process that never answers (stopped, an older version) costs
- * the call `timeoutMs`, after which it answers anyway, as before.
+ * Redis says how many subscribers received a publication; each of them answers once it has
+ * acted. A process that never answers (stopped, an older version) costs the call `timeoutMs`,
+ * after which it answers anyway.
  */
 interface Waiting {
   acks: number
@@ -15,22 +17,25 @@ interface Waiting {
   done: () => void
 }
 
+export const CONFIRM_TIMEOUT_MS = 2000
+
 export class Confirmations {
   private readonly waiting = new Map<number, Waiting>()
   private last: Promise<void> = Promise.resolve()
 
   constructor(
-    private readonly summaryId: string,
-    private readonly timeoutMs: number,
+    /** Who waits, for the log: `room <id>`, `connections`. */
+    private readonly label: string,
+    private readonly timeoutMs = CONFIRM_TIMEOUT_MS,
   ) {}
 
-  /** The batch ending at `seq` was published to `receivers` other processes. */
-  expect(seq: number, receivers: Promise<number>): void {
+  /** Publication `seq` (a batch's last sequence number, a counter) reached `receivers` other processes. */
+  expect(seq: number, receivers: Promise<number>): Promise<void> {
     this.last = new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         if (!this.waiting.has(seq)) return
         this.waiting.delete(seq)
-        console.warn(`[room ${this.summaryId}] not every process confirmed batch ${seq} within ${this.timeoutMs} ms; answering anyway`)
+        console.warn(`[${this.label}] not every process confirmed ${seq} within ${this.timeoutMs} ms; answering anyway`)
         resolve()
       }, this.timeoutMs)
       const entry: Waiting = {
@@ -48,9 +53,10 @@ export class Confirmations {
         this.check(entry)
       })
     })
+    return this.last
   }
 
-  /** Another process has the batch ending at `seq` in its doc. */
+  /** Another process has acted on publication `seq`. */
   applied(seq: number): void {
     const entry = this.waiting.get(seq)
     if (!entry) return
@@ -58,7 +64,7 @@ export class Confirmations {
     this.check(entry)
   }
 
-  /** Resolves once the last batch of server changes published is confirmed (or timed out). */
+  /** Resolves once the last publication is confirmed (or timed out). */
   settled(): Promise<void> {
     return this.last
   }

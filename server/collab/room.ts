@@ -74,8 +74,6 @@ export interface RoomOptions {
 }
 
 const RETRY_MS = 1000
-/** How long an API call waits for the other processes to confirm its change (see Confirmations). */
-const CONFIRM_TIMEOUT_MS = 2000
 /** The encoded state vector of a client that has nothing yet. */
 const EMPTY_STATE_VECTOR = Uint8Array.of(0)
 const isEmptyStateVector = (stateVector: Uint8Array): boolean => stateVector.byteLength === 1 && stateVector[0] === 0
@@ -114,7 +112,7 @@ export class Room {
   constructor(doc: Y.Doc, private readonly options: RoomOptions) {
     this.doc = doc
     this.sequence = new SequenceTracker(options.summaryId, options.lastSeq, options.log, this.applyRemote)
-    this.confirmations = new Confirmations(options.summaryId, CONFIRM_TIMEOUT_MS)
+    this.confirmations = new Confirmations(`room ${options.summaryId}`)
     this.snapshotSeq = options.snapshotSeq ?? options.lastSeq
     this.tailBytes = options.tailBytes ?? 0
     this.awareness = new awarenessProtocol.Awareness(doc)
@@ -425,7 +423,7 @@ export class Room {
     if (!bus) return
     const confirm = batch.some((pending) => pending.origin.peer === null)
     const receivers = bus.publish(this.summaryId, { kind: confirm ? 'update-confirm' : 'update', seq, count: batch.length, payload: merged })
-    if (confirm) this.confirmations.expect(seq, receivers)
+    if (confirm) void this.confirmations.expect(seq, receivers)
   }
 
   /** Waiters are in order of `upto` (queuedCount only grows), so the due ones are at the front. */

@@ -1,12 +1,12 @@
 /**
  * The live websocket connections of each user. A change to an account (password reset, new
  * role or department, disabled) ends its connections here at once, because a connection keeps
- * the rights its user had when it opened. Every `intervalMs` each connection's session is also
- * checked again, which is how the other processes of a scaled set-up (REDIS_URL) follow a change
- * made on one of them, and how a session that expired stops writing. A summary moved to the
- * 回收站 ends its connections the same ways (at once here, within one round elsewhere). A
- * connection is checked once more when it is admitted: a change made while it was opening swept
- * the connections before it was among them.
+ * the rights its user had when it opened; the other processes of a scaled set-up (REDIS_URL) are
+ * asked to check theirs at once too, and the change answers once they have (`elsewhere`). Every
+ * `intervalMs` each connection's session is also checked again, which is how a session that
+ * expired stops writing, and a process that missed the request follows. A summary moved to the
+ * 回收站 ends its connections the same ways. A connection is checked once more when it is
+ * admitted: a change made while it was opening swept the connections before it was among them.
  */
 import { CLOSE_SUMMARY_DELETED, CLOSE_UNAUTHORISED, type CloseCode } from '../../shared/closeCodes.js'
 import type { User } from '../store/directory.js'
@@ -24,6 +24,9 @@ export interface UserSocket {
 const sameRights = (then: User, now: User | undefined): boolean =>
   now !== undefined && !now.disabled && now.role === then.role && now.departmentId === then.departmentId
 
+/** Whose connections the other processes are to check again at once. */
+export type RecheckTarget = { userId: string } | { summaryId: string }
+
 /** How a connection is checked again: its token's user as it is now; whether its summary is still in use (not in the 回收站). */
 export interface SocketChecks {
   resolve(token: string): Promise<User | undefined>
@@ -33,6 +36,8 @@ export interface SocketChecks {
 export class UserSockets {
   private readonly byUser = new Map<string, Set<UserSocket>>()
   private timer: NodeJS.Timeout | null = null
+  /** Asks the other processes to check theirs; resolves once they have (see linkProcesses). */
+  elsewhere: (target: RecheckTarget) => Promise<void> = async () => undefined
 
   constructor(private readonly checks: SocketChecks) {}
 
@@ -57,19 +62,27 @@ export class UserSockets {
     if (sockets?.size === 0) this.byUser.delete(socket.user.id)
   }
 
-  /** Closes the user's connections (4401: sign in again), except those on `keepToken`. */
-  closeUser(userId: string, keepToken?: string): void {
+  /** Closes the user's connections (4401: sign in again), except those on `keepToken`, on every process. */
+  closeUser(userId: string, keepToken?: string): Promise<void> {
     this.closeWhere(this.ofUser(userId), (socket) => socket.token !== keepToken, CLOSE_UNAUTHORISED)
+    return this.elsewhere({ userId })
   }
 
-  /** Closes the user's connections on the session `isSession` picks (ended from 登录设备). */
-  closeSession(userId: string, isSession: (token: string) => boolean): void {
+  /** Closes the user's connections on the session `isSession` picks (ended from 登录设备), on every process. */
+  closeSession(userId: string, isSession: (token: string) => boolean): Promise<void> {
     this.closeWhere(this.ofUser(userId), (socket) => isSession(socket.token), CLOSE_UNAUTHORISED)
+    return this.elsewhere({ userId })
   }
 
-  /** Closes every connection to a summary (moved to the 回收站). */
-  closeSummary(summaryId: string): void {
+  /** Closes every connection to a summary (moved to the 回收站), on every process. */
+  closeSummary(summaryId: string): Promise<void> {
     this.closeWhere(this.all(), (socket) => socket.summaryId === summaryId, CLOSE_SUMMARY_DELETED)
+    return this.elsewhere({ summaryId })
+  }
+
+  /** Checks again the connections another process asked about. */
+  recheck(target: RecheckTarget): Promise<void> {
+    return this.revalidate('userId' in target ? this.ofUser(target.userId) : this.all().filter((socket) => socket.summaryId === target.summaryId))
   }
 
   /** Checks the connections' sessions and summaries once (every connection, unless given). */

@@ -47,6 +47,9 @@ export const authRoutes = (store: Store, limiter: LoginLimiter, userSockets: Use
 
   app.post('/logout', requireUser(store), async (c) => {
     await store.sessions.revoke(c.get('token'))
+    // Other tabs on this sign-in stop writing now, not at the next round of checks.
+    const ended = sessionIdOfToken(c.get('token'))
+    await userSockets.closeSession(c.get('user').id, (token) => sessionIdOfToken(token) === ended)
     clearSessionCookie(c)
     await recordAudit(store, c, 'logout', `账号 ${c.get('user').username}`)
     return c.json({ ok: true })
@@ -71,7 +74,7 @@ export const authRoutes = (store: Store, limiter: LoginLimiter, userSockets: Use
     if (id === sessionIdOfToken(c.get('token'))) throw new AppError(400, 'current-session', '这是您当前的登录，请用“退出”')
     const session = (await store.sessions.list(user.id)).find((candidate) => candidate.id === id)
     if (!session || !(await store.sessions.revokeById(user.id, id))) throw new AppError(404, 'unknown-session', '该登录已结束或不存在')
-    userSockets.closeSession(user.id, (token) => sessionIdOfToken(token) === id)
+    await userSockets.closeSession(user.id, (token) => sessionIdOfToken(token) === id)
     await recordAudit(store, c, 'logout', `结束了在 ${session.address || '未知地址'}（${session.agent}）的登录`)
     return c.json({ id, ended: true })
   })
@@ -80,7 +83,7 @@ export const authRoutes = (store: Store, limiter: LoginLimiter, userSockets: Use
     const user = c.get('user')
     const others = (await store.sessions.list(user.id)).length - 1
     await store.sessions.revokeUser(user.id, c.get('token'))
-    userSockets.closeUser(user.id, c.get('token'))
+    await userSockets.closeUser(user.id, c.get('token'))
     await recordAudit(store, c, 'logout', `结束了其他 ${Math.max(0, others)} 处登录`)
     return c.json({ ended: Math.max(0, others) })
   })
@@ -100,7 +103,7 @@ export const authRoutes = (store: Store, limiter: LoginLimiter, userSockets: Use
     }
     await store.directory.updateUser(user.id, { passwordHash: await hashPassword(body.newPassword), initialPassword: false })
     await store.sessions.revokeUser(user.id, c.get('token'))
-    userSockets.closeUser(user.id, c.get('token'))
+    await userSockets.closeUser(user.id, c.get('token'))
     await recordAudit(store, c, 'password-change', '修改了自己的密码，其他登录已退出')
     return c.json({ ok: true })
   })

@@ -143,7 +143,7 @@ export const directoryRoutes = (store: Store, rooms: Rooms, userSockets: UserSoc
       // The admin's own password reset keeps the admin's current session.
       const keep = target.id === admin.id ? c.get('token') : undefined
       await store.sessions.revokeUser(target.id, keep)
-      userSockets.closeUser(target.id, keep)
+      await userSockets.closeUser(target.id, keep)
     }
     if (updated.displayName !== target.displayName || updated.role !== target.role || updated.departmentId !== target.departmentId) await followWriter(store, rooms, updated, admin)
     const names = await departmentNames(store)

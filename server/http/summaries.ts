@@ -46,7 +46,7 @@ export const summaryRoutes = (store: Store, rooms: Rooms, userSockets: UserSocke
     const user = c.get('user')
     if (c.req.query('permanent') === '1') {
       const record = await requireDeletedSummary(store, c.req.param('id'))
-      userSockets.closeSummary(record.id)
+      await userSockets.closeSummary(record.id)
       await rooms.evict(record.id)
       await store.catalog.purgeSummary(record.id)
       await recordAudit(store, c, 'summary-purge', `彻底删除总结“${record.title}”（${record.id}，${formatChineseDate(new Date(record.deletedAt ?? 0))}移入回收站）`)
@@ -54,7 +54,7 @@ export const summaryRoutes = (store: Store, rooms: Rooms, userSockets: UserSocke
     }
     const record = await requireSummary(store, c.req.param('id'))
     const deleted = (await store.catalog.setDeleted(record.id, user.displayName))!
-    userSockets.closeSummary(record.id)
+    await userSockets.closeSummary(record.id)
     await recordChange(store, user, record.id, 'summary', '移入回收站')
     await recordAudit(store, c, 'summary-delete', `总结“${record.title}”（${record.id}）移入回收站`)
     return c.json(deleted)

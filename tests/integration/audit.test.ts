@@ -134,6 +134,21 @@ describe('登录设备', () => {
     expect((await api(server, '/api/me', { token: third })).status).toBe(401)
     expect((await sessions(phone)).map((session) => session.current)).toEqual([true])
   })
+
+  it('closes the pages of a sign-in that logs out at once, and only those', async () => {
+    const office = await signInWith('Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120.0.0.0')
+    const phone = await signInWith('Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148')
+    const summaryId = (await api<Array<{ id: string }>>(server, '/api/summaries', { token: office })).body[0]!.id
+    const [otherTab, onPhone] = [connect(server, summaryId, office), connect(server, summaryId, phone)]
+    await Promise.all([synced(otherTab), synced(onPhone)])
+    expect((await api(server, '/api/logout', { token: office, method: 'POST' })).status).toBe(200)
+    // Not at the next round of checks (30 s): a tab left open on the ended sign-in writes no more.
+    await waitFor(() => otherTab.closes.some((close) => close.code === 4401), 2000, 'the other tab of the ended sign-in to close')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(onPhone.closes).toEqual([])
+    otherTab.destroy()
+    onPhone.destroy()
+  })
 })
 
 describe('behind a reverse proxy', () => {
