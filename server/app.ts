@@ -41,7 +41,7 @@ const MAX_REQUEST_BYTES = 6 * 1024 * 1024
 
 export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWebSocket: UpgradeWebSocket<WebSocket>, userSockets: UserSockets, exports: ExportPool) => {
   const app = new Hono<AppEnv>()
-  const limiter = createLoginLimiter({ maxPerUser: 5, maxPerAddress: 100, windowMs: 5 * 60_000 })
+  const limiter = createLoginLimiter(store.loginFailures, { maxPerUser: 5, maxPerAddress: 100, windowMs: 5 * 60_000 })
 
   // The usual protective headers (nosniff, same-origin framing, no referrer to other sites) on
   // every page and API answer; the websocket upgrade is left to the collab endpoint. Scripts,

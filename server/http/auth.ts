@@ -22,18 +22,18 @@ export const authRoutes = (store: Store, limiter: LoginLimiter, userSockets: Use
     const body = parseInput(loginBodySchema, await c.req.json().catch(() => null))
     const address = c.get('address')
     const tried = { id: null, name: body.username }
-    if (limiter.isBlocked(body.username, address)) {
+    if (await limiter.isBlocked(body.username, address)) {
       await recordAudit(store, c, 'login-failed', '失败次数过多，暂时不能登录', tried)
       throw new AppError(429, 'too-many-attempts', '登录失败次数过多，请稍后再试')
     }
     const credentials = await store.directory.findCredentials(body.username)
     const valid = credentials !== undefined && (await verifyPassword(body.password, credentials.passwordHash))
     if (!credentials || !valid) {
-      limiter.recordFailure(body.username, address)
+      await limiter.recordFailure(body.username, address)
       await recordAudit(store, c, 'login-failed', credentials ? '密码错误' : '用户名不存在', tried)
       throw new AppError(401, 'bad-credentials', '用户名或密码错误')
     }
-    limiter.reset(body.username)
+    await limiter.reset(body.username)
     const who = { id: credentials.user.id, name: credentials.user.displayName }
     if (credentials.user.disabled) {
       await recordAudit(store, c, 'login-failed', `账号 ${body.username} 已停用`, who)
@@ -94,10 +94,10 @@ export const authRoutes = (store: Store, limiter: LoginLimiter, userSockets: Use
     const body = parseInput(passwordChangeSchema, await c.req.json().catch(() => null))
     const user = c.get('user')
     const address = c.get('address')
-    if (limiter.isBlocked(user.username, address)) throw new AppError(429, 'too-many-attempts', '尝试次数过多，请稍后再试')
+    if (await limiter.isBlocked(user.username, address)) throw new AppError(429, 'too-many-attempts', '尝试次数过多，请稍后再试')
     const credentials = await store.directory.findCredentials(user.username)
     if (!credentials || !(await verifyPassword(body.currentPassword, credentials.passwordHash))) {
-      limiter.recordFailure(user.username, address)
+      await limiter.recordFailure(user.username, address)
       await recordAudit(store, c, 'password-change-failed', '当前密码不正确')
       throw new AppError(400, 'wrong-password', '当前密码不正确', [{ path: 'currentPassword', message: '当前密码不正确' }])
     }

@@ -1,6 +1,7 @@
 /** The embedded SQLite store: one database file in DATA_DIR behind small per-concern repositories. */
 import { join } from 'node:path'
 import { createAudit } from './audit.js'
+import { createLoginFailures } from './loginFailures.js'
 import { createBackups } from './backups.js'
 import { createCatalog } from './catalog.js'
 import { openDb } from './db.js'
@@ -34,6 +35,7 @@ export const openStore = (dataDir: string, backup: BackupOptions = {}, sessionId
     journal: createJournal(db),
     reads: createReadMarks(db),
     audit: createAudit(db),
+    loginFailures: createLoginFailures(db),
     close: async () => {
       await new Promise((resolve) => setImmediate(resolve)) // a group commit under way finishes first
       await backups.settled()

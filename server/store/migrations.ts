@@ -143,4 +143,8 @@ export const MIGRATIONS: string[] = [
   // 登录设备: where each session was opened, for its owner to recognise (and end) it.
   `ALTER TABLE sessions ADD COLUMN address TEXT NOT NULL DEFAULT '';
   ALTER TABLE sessions ADD COLUMN agent TEXT NOT NULL DEFAULT '';`,
+  // 登录失败处理: failed sign-ins per user name and address, shared by every process and kept over a restart (loginFailures.ts).
+  `CREATE TABLE login_failures (key TEXT NOT NULL, at INTEGER NOT NULL);
+  CREATE INDEX login_failures_by_key ON login_failures(key, at);
+  CREATE INDEX login_failures_by_time ON login_failures(at);`,
 ]

@@ -102,6 +102,13 @@ export interface Store {
     /** The user's sign-in before the latest, and failed sign-ins with their name since. */
     signIns(userId: string, username: string): Promise<SignIns>
   }
+  /** 登录失败处理: failed sign-ins per key (`u:<username>`, `a:<address>`), for the login limiter. */
+  loginFailures: {
+    count(key: string, since: number): Promise<number>
+    /** One failure for each key at `at`; rows up to `prunedUpTo` go. */
+    record(keys: readonly string[], at: number, prunedUpTo: number): Promise<void>
+    clear(key: string): Promise<void>
+  }
   /** Backups of the SQLite file; PostgreSQL is backed up with its own tools, so it has none. */
   backups?: Backups
   close(): Promise<void>

@@ -1,7 +1,7 @@
 import { Document, Packer, Paragraph, TextRun } from 'docx'
 import { zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ADMIN_PASSWORD, api, connect, login, sectionText, startTestServer, synced, waitFor, writeParagraph } from './harness.js'
+import { ADMIN_PASSWORD, api, connect, createDataDir, login, sectionText, startTestServer, synced, waitFor, writeParagraph } from './harness.js'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
 let admin: string
@@ -79,6 +79,21 @@ describe('login and sessions', () => {
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401])
     expect(statuses.at(-1)).toBe(429)
     expect((await api(server, '/api/login', { body: { username: 'union', password: 'huizong2026' } })).status).toBe(429)
+  })
+
+  it('still counts failed sign-ins after a restart', async () => {
+    const dataDir = createDataDir()
+    const before = await startTestServer(dataDir)
+    for (let index = 0; index < 5; index++) expect((await api(before, '/api/login', { body: { username: 'party', password: 'not-it' } })).status).toBe(401)
+    await before.close()
+    const after = await startTestServer(dataDir)
+    try {
+      expect((await api(after, '/api/login', { body: { username: 'party', password: 'huizong2026' } })).status).toBe(429)
+      // Others are not held up by it.
+      expect((await api(after, '/api/login', { body: { username: 'economy', password: 'huizong2026' } })).status).not.toBe(429)
+    } finally {
+      await after.close()
+    }
   })
 
   it('sends the protective headers with pages and API answers', async () => {

@@ -112,6 +112,14 @@ describe.skipIf(servicesUnavailable)('several processes on PostgreSQL and Redis'
     await waitFor(() => writer.closes.some((close) => close.code === 4403), 5000, '4403 on the locked section')
   })
 
+  it('counts failed sign-ins across processes: the limit is the same however they are spread', async () => {
+    for (const [index, server] of [first, second, first, second, first].entries()) {
+      expect([index, (await api(server, '/api/login', { body: { username: 'build', password: 'not-it' } })).status]).toEqual([index, 401])
+    }
+    expect((await api(second, '/api/login', { body: { username: 'build', password: 'huizong2026' } })).status).toBe(429)
+    expect((await api(first, '/api/login', { body: { username: 'build', password: 'huizong2026' } })).status).toBe(429)
+  })
+
   it('answers a lock only once it holds on every process, even one whose Redis messages come late', async () => {
     // A process on a far host: what Redis sends it arrives 150 ms late. The 定稿 used to be
     // answered before the lock got there, and a writer on that process could still type into

@@ -8,6 +8,7 @@ import { postgresCatalog } from './catalog.js'
 import { createPgDb } from './db.js'
 import { postgresDirectory } from './directory.js'
 import { postgresJournal } from './journal.js'
+import { postgresLoginFailures } from './loginFailures.js'
 import { migrate } from './migrations.js'
 import { postgresReadMarks } from './readMarks.js'
 import { postgresSessions } from './sessions.js'
@@ -26,6 +27,7 @@ export const openPostgresStore = async (url: string, sessionIdleMs = 0): Promise
     journal: postgresJournal(db),
     reads: postgresReadMarks(db),
     audit: postgresAudit(db),
+    loginFailures: postgresLoginFailures(db),
     close: () => db.pool.end(),
   }
 }

@@ -38,6 +38,9 @@ const MIGRATIONS = [
   `ALTER TABLE users ADD COLUMN initial_password BOOLEAN NOT NULL DEFAULT FALSE;`,
   `ALTER TABLE sessions ADD COLUMN address TEXT NOT NULL DEFAULT '';
    ALTER TABLE sessions ADD COLUMN agent TEXT NOT NULL DEFAULT '';`,
+  `CREATE TABLE login_failures (key TEXT NOT NULL, at BIGINT NOT NULL);
+   CREATE INDEX login_failures_by_key ON login_failures(key, at);
+   CREATE INDEX login_failures_by_time ON login_failures(at);`,
 ]
 
 const MIGRATION_LOCK = 7_730_001
