@@ -9,7 +9,7 @@ export const router = createRouter({
     { path: '/', component: () => import('./pages/SummaryListPage.vue') },
     { path: '/s/:summaryId', component: () => import('./pages/SummaryPage.vue'), props: true },
     { path: '/s/:summaryId/progress', component: () => import('./pages/ProgressPage.vue'), props: true },
-    { path: '/admin', component: () => import('./pages/AdminPage.vue') },
+    { path: '/admin', component: () => import('./pages/AdminPage.vue'), meta: { adminOnly: true } },
     { path: '/help', component: () => import('./pages/HelpPage.vue') },
     { path: '/:rest(.*)', redirect: '/' },
   ],
@@ -18,5 +18,7 @@ export const router = createRouter({
 router.beforeEach(async (to) => {
   if (to.meta.public) return true
   const user = await useCurrentUser().load()
-  return user ? true : { path: '/login', query: { next: to.fullPath } }
+  if (!user) return { path: '/login', query: { next: to.fullPath } }
+  // 系统管理 is the admin's (the server refuses everyone else anyway): others land on their list.
+  return to.meta.adminOnly && user.role !== 'admin' ? '/' : true
 })
