@@ -1,12 +1,13 @@
 /** Configuration from the environment (documented in README.md). */
 import { join, resolve } from 'node:path'
+import { StartupError } from './startupError.js'
 
 const HARD_MESSAGE_LIMIT = 16 * 1024 * 1024
 
 const intFromEnv = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
   const raw = env[name]
   const value = raw === undefined || raw === '' ? fallback : Number(raw)
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`)
+  if (!Number.isInteger(value) || value < 0) throw new StartupError(`环境变量 ${name} 应为不小于 0 的整数，现在是“${raw}”。`)
   return value
 }
 

@@ -1,9 +1,18 @@
 /** Entry point of `npm start`: reads the environment, starts, and shuts down cleanly on signals. */
-import { readConfig } from './config.js'
+import { readConfig, type Config } from './config.js'
 import { startServer } from './start.js'
+import { explainStartupError } from './startupError.js'
 
-const config = readConfig()
-const server = await startServer(config)
+let config: Config | undefined
+const server = await (async () => {
+  try {
+    config = readConfig()
+    return await startServer(config)
+  } catch (error) {
+    console.error(`汇总启动失败：${explainStartupError(error, config ?? {})}`)
+    process.exit(1)
+  }
+})()
 console.log(`汇总 Huizong 已启动：${server.url}`)
 
 let stopping = false

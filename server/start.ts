@@ -11,6 +11,7 @@ import { createBus } from './collab/bus.js'
 import { startHeartbeat } from './collab/heartbeat.js'
 import { UserSockets } from './collab/userSockets.js'
 import { linkProcesses } from './collab/linkProcesses.js'
+import { reaching } from './startupError.js'
 import { resolveUser } from './auth/session.js'
 import { createRooms } from './collab/rooms.js'
 import { ExportPool } from './export/exportPool.js'
@@ -30,9 +31,10 @@ export interface RunningServer {
 }
 
 export const startServer = async (config: Config, log: (line: string) => void = console.log): Promise<RunningServer> => {
-  const store = await createStore(config)
+  const { databaseUrl, redisUrl } = config
+  const store = databaseUrl ? await reaching('PostgreSQL', 'DATABASE_URL', databaseUrl, () => createStore(config)) : await createStore(config)
+  const bus = redisUrl ? await reaching('Redis', 'REDIS_URL', redisUrl, () => createBus(redisUrl)) : null
   await initialise(store, config, log)
-  const bus = config.redisUrl ? await createBus(config.redisUrl) : null
   const rooms = createRooms(store, { compactEvery: config.compactEvery, compactBytes: config.compactBytes, maxBatchBytes: 4 * 1024 * 1024, unloadDelayMs: config.unloadDelayMs, bus })
   // The app is created first so the websocket helper can route upgrades through it.
   const holder: { app?: Hono<AppEnv> } = {}
@@ -47,8 +49,9 @@ export const startServer = async (config: Config, log: (line: string) => void = 
   if (bus) linkProcesses(userSockets, bus)
   const exports = new ExportPool({ workers: config.exportWorkers })
   holder.app = createApp(config, store, rooms, upgradeWebSocket, userSockets, exports)
-  const server: ServerType = await new Promise((resolve) => {
+  const server: ServerType = await new Promise((resolve, reject) => {
     const started = serve({ fetch: holder.app!.fetch, port: config.port, hostname: config.host }, () => resolve(started))
+    started.once('error', reject) // the port is taken (EADDRINUSE), or not ours to use
   })
   injectWebSocket(server)
   const port = (server.address() as AddressInfo).port

@@ -77,8 +77,22 @@ export const createBus = async (url: string): Promise<Bus> => {
   // of receiving a stale burst later.
   const publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null, enableOfflineQueue: false })
   const subscriber = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null })
-  await Promise.all([publisher.connect(), subscriber.connect()])
-  await subscriber.subscribe(RECHECK_CHANNEL)
+  // Redis unreachable at start: the cause (refused, unknown host) is what the caller reports.
+  let cause: unknown = null
+  const noteCause = (error: unknown) => (cause ??= error)
+  publisher.on('error', noteCause)
+  subscriber.on('error', noteCause)
+  try {
+    await Promise.all([publisher.connect(), subscriber.connect()])
+    await subscriber.subscribe(RECHECK_CHANNEL)
+  } catch (error) {
+    publisher.disconnect()
+    subscriber.disconnect()
+    throw cause ?? error
+  } finally {
+    publisher.off('error', noteCause)
+    subscriber.off('error', noteCause)
+  }
   const recheckListeners: Array<(message: RecheckMessage, from: string) => void> = []
   const listeners = new Map<string, (message: BusMessage) => void>()
   /** Channels this process receives itself, so it does not count itself among the receivers. */
