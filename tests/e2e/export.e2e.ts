@@ -95,6 +95,8 @@ describe('exporting from the summary page', () => {
     await writer.keyboard.press('Control+End')
     await writer.keyboard.press('Enter') // a paragraph of its own
     await writer.keyboard.insertText('认真落实招商引资各项政策，不断优化营商环境，积极为企业排忧解难，持续提升服务水平，营造了良好的亲商安商氛围。')
+    // (Once, in a full run, the badge never came: first make sure the paragraph is one of its own.)
+    await expect.poll(() => section.locator('.ProseMirror > p').last().innerText()).toBe('认真落实招商引资各项政策，不断优化营商环境，积极为企业排忧解难，持续提升服务水平，营造了良好的亲商安商氛围。')
     await expect.poll(() => section.locator('[data-vague-check]').innerText()).toBe('空泛 1')
     expect(await section.locator('[data-vague-check]').getAttribute('title')).toContain('请补充具体成效')
     await writer.click('[data-action="export"]')
