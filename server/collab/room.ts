@@ -108,6 +108,11 @@ export class Room {
   private failingSince: number | null = null
   /** API calls currently using the room; it is not unloaded under them. */
   holds = 0
+  /**
+   * Resolves once the room hears its summary's channel (REDIS_URL): from then on Redis counts
+   * this process among the receivers of what it publishes, which confirmations rely on.
+   */
+  readonly listening: Promise<void> = Promise.resolve()
 
   constructor(doc: Y.Doc, private readonly options: RoomOptions) {
     this.doc = doc
@@ -124,8 +129,9 @@ export class Room {
     doc.getArray('outline').observeDeep(() => (this.outlineCache = null))
     if (options.bus) {
       const bus = options.bus
+      this.listening = bus.subscribe(options.summaryId, this.handleBusMessage)
       // Who is on the other processes: they announce themselves only on their next change.
-      void bus.subscribe(options.summaryId, this.handleBusMessage).then(() => {
+      void this.listening.then(() => {
         if (!this.closed) void bus.publish(options.summaryId, { kind: 'presence-query', seq: 0, count: 0, payload: new Uint8Array() })
       })
       this.sequence.schedule(0) // whatever was published while this process loaded the summary

@@ -131,7 +131,7 @@ export const createRooms = (store: Store, options: RoomsOptions) => {
     room.holds += 1
     try {
       // Another process may have committed since: decide on the latest state, not a lagging one.
-      if (room.sharedWithOthers) await room.catchUp()
+      if (room.sharedWithOthers) await room.listening.then(() => room.catchUp())
       const result = await use(room)
       // Answered only once what the call changed is durable (and visible to other processes).
       await whenDurable(room, options.answerTimeoutMs ?? ANSWER_TIMEOUT_MS)
