@@ -29,14 +29,18 @@ const REASONS: Record<string, string> = {
   '3D000': '数据库不存在',
 }
 
-const reasonOf = (error: unknown): string => REASONS[codeOf(error) ?? ''] ?? (error instanceof Error ? error.message : String(error))
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
 /** Runs `connect`; a failure becomes a StartupError that names the service and what to check. */
 export const reaching = async <T>(service: string, setting: string, url: string, connect: () => Promise<T>): Promise<T> => {
   try {
     return await connect()
   } catch (error) {
-    throw new StartupError(`无法连接 ${service}（${setting}=${withoutPassword(url)}）：${reasonOf(error)}。请确认 ${service} 已启动，地址、端口、用户名和密码无误。`, { cause: error })
+    const where = `${service}（${setting}=${withoutPassword(url)}）`
+    const reason = REASONS[codeOf(error) ?? '']
+    // Reached, but something else went wrong there (a migration, a missing right): said as it is.
+    if (!reason) throw new StartupError(`${where}出错：${messageOf(error)}`, { cause: error })
+    throw new StartupError(`无法连接 ${where}：${reason}。请确认 ${service} 已启动，地址、端口、用户名和密码无误。`, { cause: error })
   }
 }
 
@@ -46,7 +50,7 @@ export const explainStartupError = (error: unknown, settings: { port?: number; d
   const code = codeOf(error)
   if (code === 'EADDRINUSE') return `端口 ${settings.port} 已被占用：请关闭占用它的程序，或用环境变量 PORT 换一个端口。`
   if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') {
-    return `无法写入数据目录 ${settings.dataDir}：请确认该目录存在且运行汇总的用户可以写入，或用环境变量 DATA_DIR 换一个目录。（${error instanceof Error ? error.message : String(error)}）`
+    return `无法写入数据目录 ${settings.dataDir}：请确认该目录存在且运行汇总的用户可以写入，或用环境变量 DATA_DIR 换一个目录。（${messageOf(error)}）`
   }
-  return error instanceof Error ? error.message : String(error)
+  return messageOf(error)
 }
