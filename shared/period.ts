@@ -21,5 +21,12 @@ export const toHalfYear = (text: string, year: number): string => {
   return text.replaceAll('全年', '上半年')
 }
 
+/** A half-year's section title or 写作提示, for the year's summary that continues it. */
+export const toFullYear = (text: string): string => (text === '下半年工作打算' ? '下一年度工作打算' : text.replaceAll('上半年', '全年'))
+
+/** A text of a summary of period `from`, for one of period `to` that continues it (`year`: the new one's). */
+export const rewordForPeriod = (text: string, from: Period, to: Period, year: number): string =>
+  from === to ? text : to === 'half' ? toHalfYear(text, year) : toFullYear(text)
+
 /** How the seeded sentence of a section's figures begins: 全年新签工业项目20个 / 上半年… */
 export const periodLead = (period: Period | undefined): string => (period === 'half' ? '上半年' : '全年')

@@ -4,12 +4,17 @@
  * figure's value becomes its 上年 value, so 同比 computes itself once the new values come in.
  * Last year's text is not copied: its typed figures would all be stale. A section the template
  * knows starts with the template's sentence, which now shows 同比 as well.
+ *
+ * Continued into a summary of the other period (a 半年总结 from last year's 年度总结, or the
+ * other way round), titles and 写作提示 are worded for the new period (下半年工作打算, 上半年), and
+ * no value becomes 上年: a half-year's figures compared with a whole year's would print a wrong 同比.
  */
 import * as Y from 'yjs'
 import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
 import { createOutlineEntry, getOutline, readMeta, readOutline, writeMeta, type SummaryMeta } from '../../shared/doc/outline.js'
 import { sectionRoot } from '../../shared/doc/roots.js'
 import { flattenSections, indicatorParents, type Template } from '../../shared/schema/template.js'
+import { periodLead, rewordForPeriod } from '../../shared/period.js'
 import { shiftYears } from '../../shared/yearText.js'
 import { indicatorEntry } from './buildSummaryDoc.js'
 import { seedSectionBody } from './seedSectionBody.js'
@@ -18,9 +23,11 @@ export const buildFromEarlier = (earlier: Y.Doc, template: Template, meta: Summa
   const doc = new Y.Doc()
   doc.transact(() => {
     writeMeta(doc, meta)
+    const { year: from, period: fromPeriod = 'year' } = readMeta(earlier)
+    const period = meta.period ?? 'year'
     const indicators = getIndicators(doc)
     for (const [key, figure] of Object.entries(readIndicators(earlier))) {
-      indicators.set(key, { ...figure, previous: figure.value, value: null, target: null, updatedAt: null, source: null })
+      indicators.set(key, { ...figure, previous: period === fromPeriod ? figure.value : null, value: null, target: null, updatedAt: null, source: null })
     }
     for (const definition of template.indicators ?? []) if (!indicators.has(definition.key)) indicators.set(definition.key, indicatorEntry(definition, departmentIds))
     const figures = readIndicators(doc)
@@ -29,10 +36,10 @@ export const buildFromEarlier = (earlier: Y.Doc, template: Template, meta: Summa
     const outline = getOutline(doc)
     // Who writes a section is decided again each year: the 执笔人 is not carried over.
     // Its years move on with it: 2027年工作打算 becomes 2028年工作打算, 较2025年 较2026年.
-    const from = readMeta(earlier).year
+    const words = (text: string) => rewordForPeriod(shiftYears(text, from, meta.year), fromPeriod, period, meta.year)
     for (const { writer: _writer, ...entry } of readOutline(earlier)) {
-      outline.push([createOutlineEntry({ ...entry, title: shiftYears(entry.title, from, meta.year), hint: shiftYears(entry.hint, from, meta.year), status: 'drafting' })])
-      seedSectionBody(doc.getXmlFragment(sectionRoot(entry.id)), seeds.get(entry.id) ?? [], figures, parents)
+      outline.push([createOutlineEntry({ ...entry, title: words(entry.title), hint: words(entry.hint), status: 'drafting' })])
+      seedSectionBody(doc.getXmlFragment(sectionRoot(entry.id)), seeds.get(entry.id) ?? [], figures, parents, periodLead(meta.period))
     }
   })
   return doc

@@ -37,7 +37,9 @@ export const createSummary = async (store: Store, input: CreateSummaryInput, cre
   const template: Template | undefined = await store.catalog.getTemplate(input.templateId)
   if (!template) throw new AppError(404, 'unknown-template', `模板“${input.templateId}”不存在`)
   const half = input.period === 'half'
-  const title = input.title ?? (earlier ? continuedTitle(earlier.doc, input) : half ? halfYearTitle(input.organisation, input.year) : renderTemplateTitle(template, input.organisation, input.year))
+  // Continued into the same period, the title moves on with its years; otherwise it is the new period's own.
+  const samePeriod = earlier !== undefined && (readMeta(earlier.doc).period === 'half') === half
+  const title = input.title ?? (samePeriod ? continuedTitle(earlier.doc, input) : half ? halfYearTitle(input.organisation, input.year) : renderTemplateTitle(template, input.organisation, input.year))
   const departmentIds = new Map(await Promise.all(template.departments.map(async (name) => [name, (await store.directory.ensureDepartment(name)).id] as const)))
   const meta = { title, year: input.year, organisation: input.organisation, templateId: template.id, ...(input.dueDate ? { dueDate: input.dueDate } : {}), ...(half ? { period: 'half' as const } : {}) }
   const doc = earlier ? buildFromEarlier(earlier.doc, template, { ...meta, basedOn: earlier.id }, departmentIds) : buildSummaryDoc(template, meta, departmentIds, input.values)

@@ -128,6 +128,14 @@ describe('半年总结', () => {
     await page.waitForURL(/\/s\//)
     await expect.poll(() => page.locator('.summary-title').innerText()).toBe('半年测试园区2025年上半年工作总结和下半年工作打算')
     await expect.poll(() => page.locator('[data-section-id="investment"] .ProseMirror').innerText()).toContain('上半年新签工业项目')
+    // Next July, continuing it: the form offers a 半年总结 again.
+    const halfId = page.url().split('/s/')[1]!
+    await page.goto(`${suite.server.url}/admin`)
+    await page.waitForSelector('[data-preview-section]')
+    expect(await page.inputValue('select[name="period"]')).toBe('year')
+    await page.selectOption('select[name="basedOn"]', halfId)
+    await expect.poll(() => page.inputValue('select[name="period"]')).toBe('half')
+    expect(await page.inputValue('input[name="year"]')).toBe('2026')
   })
 })
 

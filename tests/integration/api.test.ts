@@ -375,6 +375,38 @@ describe('templates and summaries', () => {
     expect((await api(server, `/api/summaries/${thisYear.id}/sections/no-such-section/text`, { token: editor })).status).toBe(404)
   })
 
+  it('continues last year’s 半年总结 as this year’s, and words a summary of the other period for its own', async () => {
+    type Detail = { title: string; period?: string; sections: Array<{ id: string; title: string }> }
+    type Figure = { key: string; value: number | null; previous: number | null }
+    const create = async (body: Record<string, unknown>) => (await api<{ id: string }>(server, '/api/summaries', { token: admin, body: { templateId: 'park-annual', organisation: '续写园区', ...body } })).body.id
+    const detail = async (id: string) => (await api<Detail>(server, `/api/summaries/${id}`, { token: admin })).body
+    const figure = async (id: string, key: string) => (await api<Figure[]>(server, `/api/summaries/${id}/indicators`, { token: admin })).body.find((entry) => entry.key === key)
+    const text = async (id: string) => (await fetch(`${server.url}/api/summaries/${id}/export?format=txt`, { headers: { authorization: `Bearer ${admin}` } })).text()
+
+    const lastHalf = await create({ year: 2025, period: 'half' })
+    expect((await api(server, `/api/summaries/${lastHalf}/indicators`, { token: admin, method: 'PUT', body: { values: [{ key: 'new_projects', value: 9 }] } })).status).toBe(200)
+    // Half after half: the first half's figures are 上年, the sentence still says 上半年.
+    const thisHalf = await create({ year: 2026, period: 'half', basedOn: lastHalf })
+    expect(await detail(thisHalf)).toMatchObject({ title: '续写园区2026年上半年工作总结和下半年工作打算', period: 'half' })
+    expect((await detail(thisHalf)).sections.find((section) => section.id === 'plan')!.title).toBe('下半年工作打算')
+    expect(await figure(thisHalf, 'new_projects')).toMatchObject({ value: null, previous: 9 })
+    expect(await text(thisHalf)).toContain('上半年新签工业项目【待填：新签工业项目】')
+
+    // A year's summary continuing a half-year's: its own words, and no half-year figure as 上年.
+    const year = await create({ year: 2026, basedOn: lastHalf })
+    const annual = await detail(year)
+    expect(annual.title).toBe('续写园区2026年度工作总结')
+    expect(annual.period).toBeUndefined()
+    expect(annual.sections.find((section) => section.id === 'plan')!.title).toBe('下一年度工作打算')
+    expect(await figure(year, 'new_projects')).toMatchObject({ value: null, previous: null })
+    expect(await text(year)).toContain('全年新签工业项目【待填：新签工业项目】')
+
+    // And a 半年总结 continuing last year's 年度总结.
+    const half = await create({ year: 2027, period: 'half', basedOn: year })
+    expect(await detail(half)).toMatchObject({ title: '续写园区2027年上半年工作总结和下半年工作打算', period: 'half' })
+    expect((await detail(half)).sections.find((section) => section.id === 'plan')!.title).toBe('下半年工作打算')
+  })
+
   it('moves the years in titles on: a template’s {nextYear}, a summary saved as a template, and next year’s summary', async () => {
     const created = await api<{ id: string }>(server, '/api/summaries', { token: admin, body: { templateId: 'park-annual', year: 2026, organisation: '年份园区' } })
     const id = created.body.id
