@@ -45,9 +45,12 @@ export const reaching = async <T>(service: string, setting: string, url: string,
 }
 
 /** The line printed when starting failed. */
-export const explainStartupError = (error: unknown, settings: { port?: number; dataDir?: string } = {}): string => {
+export const explainStartupError = (error: unknown, settings: { port?: number; dataDir?: string; backupDir?: string } = {}): string => {
   if (error instanceof StartupError) return error.message
   const code = codeOf(error)
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return `数据目录 ${settings.dataDir} 中的数据库文件 huizong.sqlite 已损坏（或不是汇总的数据库）：请从备份恢复，见 README“Backups”（npm run restore -- ${settings.backupDir ?? '<备份目录>'}/huizong-….sqlite）。`
+  }
   if (code === 'EADDRINUSE') return `端口 ${settings.port} 已被占用：请关闭占用它的程序，或用环境变量 PORT 换一个端口。`
   if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') {
     return `无法写入数据目录 ${settings.dataDir}：请确认该目录存在且运行汇总的用户可以写入，或用环境变量 DATA_DIR 换一个目录。（${messageOf(error)}）`
