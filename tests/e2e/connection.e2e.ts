@@ -266,6 +266,10 @@ describe('a summary that is not there', () => {
     await screenshot(page, 'summary-unavailable')
     await gone.getByText('返回总结列表').click()
     await page.waitForURL(`${suite.server.url}/`)
+    // Its 进度 the same way, without asking again every 15 s.
+    await page.goto(`${suite.server.url}/s/no-such-summary/progress`)
+    await expect.poll(() => page.locator('[data-summary-unavailable]').innerText(), { timeout: 10_000 }).toContain('该总结不存在')
+    expect(await page.locator('[data-action="assignments"]').count()).toBe(0)
     await page.context().close()
   })
 })
