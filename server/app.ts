@@ -82,7 +82,11 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
   // 503 while any open summary cannot be saved, so monitoring notices a full disk or a database down.
   app.get('/healthz', (c) => {
     const notSaving = rooms.notSaving()
-    return c.json({ ok: notSaving === 0, openSummaries: rooms.loaded(), summariesNotSaving: notSaving, rssBytes: process.memoryUsage().rss }, notSaving === 0 ? 200 : 503)
+    // Redis down is reported, not failed: each process still serves and saves, and catches up
+    // from the store; failing every process's check at once would take them all out of a balancer.
+    const linked = rooms.linked()
+    const redis = linked === null ? {} : { redis: linked ? 'connected' : 'disconnected' }
+    return c.json({ ok: notSaving === 0, openSummaries: rooms.loaded(), summariesNotSaving: notSaving, ...redis, rssBytes: process.memoryUsage().rss }, notSaving === 0 ? 200 : 503)
   })
   app.route('/api', authRoutes(store, limiter, userSockets))
   app.route('/api/users/import', userImportRoutes(store))

@@ -44,6 +44,8 @@ export interface Bus {
   /** Publishes to every process; resolves with how many others received it (0 if publishing failed). */
   publishRecheck(message: RecheckMessage): Promise<number>
   onRecheck(listener: (message: RecheckMessage, from: string) => void): void
+  /** Whether both connections to Redis are up (for /healthz). */
+  connected(): boolean
   /** Called after Redis came back: messages may have been missed meanwhile. */
   onReconnect(listener: () => void): void
   /** Runs `work` only if no other process holds the lock `name`. */
@@ -156,6 +158,7 @@ export const createBus = async (url: string): Promise<Bus> => {
       subscriber.unsubscribe(channelOf(summaryId)).catch(() => undefined)
     },
     onReconnect: (listener) => void reconnectListeners.push(listener),
+    connected: () => publisher.status === 'ready' && subscriber.status === 'ready',
     withLock: async (name, ttlMs, work) => {
       const key = `huizong:lock:${name}`
       const owner = `${processId}:${randomBytes(4).toString('hex')}`

@@ -178,7 +178,10 @@ export const createRooms = (store: Store, options: RoomsOptions) => {
   /** Open summaries whose changes the store is refusing right now (disk full, database down). */
   const notSaving = (): number => [...rooms.values()].filter((room) => room.savingFailsSince !== null).length
 
-  return { open, withRoom, evict, closeAll, loaded: () => rooms.size, notSaving, get: (id: string) => rooms.get(id) }
+  /** With REDIS_URL, whether the processes' live link is up (null without one). */
+  const linked = (): boolean | null => (options.bus ? options.bus.connected() : null)
+
+  return { open, withRoom, evict, closeAll, loaded: () => rooms.size, notSaving, linked, get: (id: string) => rooms.get(id) }
 }
 
 export type Rooms = ReturnType<typeof createRooms>

@@ -145,13 +145,18 @@ describe.skipIf(servicesUnavailable)('several processes on PostgreSQL and Redis'
   it('catches up from the store after missing published messages', async () => {
     const writer = await open(first, summaryId, await login(first, 'invest'))
     const reader = await open(second, summaryId, await login(second, 'leader'))
+    const health = async () => (await fetch(`${first.url}/healthz`)).json() as Promise<{ ok: boolean; redis?: string }>
+    expect(await health()).toMatchObject({ ok: true, redis: 'connected' })
     redis!.stop()
     await new Promise((resolve) => setTimeout(resolve, 200))
     writeParagraph(writer.doc, 'investment-service', 'Redis 中断期间写入。')
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(sectionText(reader.doc, 'investment-service')).not.toContain('Redis 中断期间写入')
+    // Reported, not failed: this process still serves and saves.
+    expect(await health()).toMatchObject({ ok: true, redis: 'disconnected' })
     redis = await startRedis(Number(new URL(redis!.url).port))
     await waitFor(() => sectionText(reader.doc, 'investment-service').includes('Redis 中断期间写入'), 15_000, 'the catch-up')
+    await waitFor(async () => (await health()).redis === 'connected', 15_000, 'Redis reported back')
   })
 
   it('loses nothing when a process is killed while clients on both type: its clients move to the other', async () => {
