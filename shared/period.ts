@@ -21,10 +21,13 @@ export const toHalfYear = (text: string, year: number): string => {
   return text.replaceAll('全年', '上半年')
 }
 
+/** A summary's period from its meta, where a year's says nothing. */
+export const periodOf = (meta: { period?: Period }): Period => meta.period ?? 'year'
+
 /** A half-year's section title or 写作提示, for the year's summary that continues it. */
 export const toFullYear = (text: string): string => (text === '下半年工作打算' ? '下一年度工作打算' : text.replaceAll('上半年', '全年'))
 
-/** A text of a summary of period `from`, for one of period `to` that continues it (`year`: the new one's). */
+/** A text written for a summary of period `from` (a template's are a year's), worded for one of period `to` (`year`: that one's). */
 export const rewordForPeriod = (text: string, from: Period, to: Period, year: number): string =>
   from === to ? text : to === 'half' ? toHalfYear(text, year) : toFullYear(text)
 

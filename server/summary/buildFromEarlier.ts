@@ -14,7 +14,7 @@ import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
 import { createOutlineEntry, getOutline, readMeta, readOutline, writeMeta, type SummaryMeta } from '../../shared/doc/outline.js'
 import { sectionRoot } from '../../shared/doc/roots.js'
 import { flattenSections, indicatorParents, type Template } from '../../shared/schema/template.js'
-import { periodLead, rewordForPeriod } from '../../shared/period.js'
+import { periodLead, periodOf, rewordForPeriod } from '../../shared/period.js'
 import { shiftYears } from '../../shared/yearText.js'
 import { indicatorEntry } from './buildSummaryDoc.js'
 import { seedSectionBody } from './seedSectionBody.js'
@@ -23,8 +23,8 @@ export const buildFromEarlier = (earlier: Y.Doc, template: Template, meta: Summa
   const doc = new Y.Doc()
   doc.transact(() => {
     writeMeta(doc, meta)
-    const { year: from, period: fromPeriod = 'year' } = readMeta(earlier)
-    const period = meta.period ?? 'year'
+    const earlierMeta = readMeta(earlier)
+    const [from, fromPeriod, period] = [earlierMeta.year, periodOf(earlierMeta), periodOf(meta)]
     const indicators = getIndicators(doc)
     for (const [key, figure] of Object.entries(readIndicators(earlier))) {
       indicators.set(key, { ...figure, previous: period === fromPeriod ? figure.value : null, value: null, target: null, updatedAt: null, source: null })

@@ -9,7 +9,7 @@ import { sectionRoot } from '../../shared/doc/roots.js'
 import { createOutlineEntry, getOutline, writeMeta, type OutlineEntry, type SummaryMeta } from '../../shared/doc/outline.js'
 import { defaultPrecision } from '../../shared/indicators/format.js'
 import { renderYears } from '../../shared/yearText.js'
-import { periodLead, toHalfYear } from '../../shared/period.js'
+import { periodLead, periodOf, rewordForPeriod } from '../../shared/period.js'
 import type { IndicatorData } from '../../shared/indicators/types.js'
 import { flattenSections, indicatorParents, type FlatTemplateSection, type IndicatorDefinition, type Template } from '../../shared/schema/template.js'
 import { seedSectionBody } from './seedSectionBody.js'
@@ -41,7 +41,7 @@ export const indicatorEntry = (definition: IndicatorDefinition, departmentIds: R
  * `period` half), writing (撰写中) and owned by its department.
  */
 export const templateOutlineEntry = (section: FlatTemplateSection, departmentIds: ReadonlyMap<string, string>, year: number, period?: 'half'): OutlineEntry => {
-  const words = (text: string) => (period === 'half' ? toHalfYear(renderYears(text, year), year) : renderYears(text, year))
+  const words = (text: string) => rewordForPeriod(renderYears(text, year), 'year', periodOf({ period }), year)
   return {
     id: section.id,
     title: words(section.title),

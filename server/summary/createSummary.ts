@@ -7,7 +7,7 @@ import * as Y from 'yjs'
 import { readMeta } from '../../shared/doc/outline.js'
 import type { Template } from '../../shared/schema/template.js'
 import { shiftYears } from '../../shared/yearText.js'
-import { halfYearTitle } from '../../shared/period.js'
+import { halfYearTitle, periodOf } from '../../shared/period.js'
 import { AppError } from '../errors.js'
 import { createId } from '../ids.js'
 import type { Store } from '../store/index.js'
@@ -38,7 +38,7 @@ export const createSummary = async (store: Store, input: CreateSummaryInput, cre
   if (!template) throw new AppError(404, 'unknown-template', `模板“${input.templateId}”不存在`)
   const half = input.period === 'half'
   // Continued into the same period, the title moves on with its years; otherwise it is the new period's own.
-  const samePeriod = earlier !== undefined && (readMeta(earlier.doc).period === 'half') === half
+  const samePeriod = earlier !== undefined && periodOf(readMeta(earlier.doc)) === periodOf(input)
   const title = input.title ?? (samePeriod ? continuedTitle(earlier.doc, input) : half ? halfYearTitle(input.organisation, input.year) : renderTemplateTitle(template, input.organisation, input.year))
   const departmentIds = new Map(await Promise.all(template.departments.map(async (name) => [name, (await store.directory.ensureDepartment(name)).id] as const)))
   const meta = { title, year: input.year, organisation: input.organisation, templateId: template.id, ...(input.dueDate ? { dueDate: input.dueDate } : {}), ...(half ? { period: 'half' as const } : {}) }
