@@ -393,6 +393,8 @@ export class Room {
         this.sequence.note(seq, batch.length)
         this.tailBytes += bytes
         this.committedCount += batch.length
+        // Waiters resume in a later microtask, after this batch is sent and published below: an
+        // API call then finds its batch among the confirmations it waits for (othersApplied).
         this.answerDurableWaiters()
         if (this.closed) return
         this.reportSaving(false)
