@@ -7,19 +7,19 @@
  * is not stored, is coalesced per turn too, and leaves once every update queued before it has
  * been sent: with the batch that commits the last of them, in one socket write per peer for both
  * (a colleague's caret never arrives before the text it points into), or at once if nothing
- * waits for a commit.
+ * waits for a commit. What it exchanges with other processes (REDIS_URL) goes through RoomLink.
  */
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { parseSectionRoot } from '../../shared/doc/roots.js'
 import { readOutline, type OutlineEntry } from '../../shared/doc/outline.js'
 import type { Store } from '../store/types.js'
-import type { Bus, BusMessage } from './bus.js'
-import { Confirmations } from './confirmations.js'
+import type { Bus } from './bus.js'
 import { AwarenessOutbox, type PendingAwareness } from './awarenessOutbox.js'
 import { FullStateAnswer } from './fullStateAnswer.js'
 import { encodeSyncStep2, encodeUpdateMessage } from './protocol.js'
 import type { CompactionLane } from './compactionLane.js'
+import { RoomLink } from './roomLink.js'
 import { SequenceTracker } from './sequenceTracker.js'
 import type { Turn } from './turn.js'
 import { savingTroubleState } from '../../shared/savingTrouble.js'
@@ -98,7 +98,8 @@ export class Room {
   /** Committed updates from other processes, sent merged once per turn. */
   private remoteOutbox: Uint8Array[] = []
   private readonly sequence: SequenceTracker
-  private readonly confirmations: Confirmations
+  /** To the other processes serving this summary (REDIS_URL), if any. */
+  private readonly link: RoomLink | null
   private snapshotSeq: number
   /** Bytes this process knows the log holds after the snapshot (its own appends and the loaded tail). */
   private tailBytes: number
@@ -108,16 +109,10 @@ export class Room {
   private failingSince: number | null = null
   /** API calls currently using the room; it is not unloaded under them. */
   holds = 0
-  /**
-   * Resolves once the room hears its summary's channel (REDIS_URL): from then on Redis counts
-   * this process among the receivers of what it publishes, which confirmations rely on.
-   */
-  readonly listening: Promise<void> = Promise.resolve()
 
   constructor(doc: Y.Doc, private readonly options: RoomOptions) {
     this.doc = doc
     this.sequence = new SequenceTracker(options.summaryId, options.lastSeq, options.log, this.applyRemote)
-    this.confirmations = new Confirmations(`room ${options.summaryId}`)
     this.snapshotSeq = options.snapshotSeq ?? options.lastSeq
     this.tailBytes = options.tailBytes ?? 0
     this.awareness = new awarenessProtocol.Awareness(doc)
@@ -127,15 +122,14 @@ export class Room {
     doc.on('update', this.handleDocUpdate)
     this.awareness.on('update', this.handleAwarenessUpdate)
     doc.getArray('outline').observeDeep(() => (this.outlineCache = null))
-    if (options.bus) {
-      const bus = options.bus
-      this.listening = bus.subscribe(options.summaryId, this.handleBusMessage)
-      // Who is on the other processes: they announce themselves only on their next change.
-      void this.listening.then(() => {
-        if (!this.closed) void bus.publish(options.summaryId, { kind: 'presence-query', seq: 0, count: 0, payload: new Uint8Array() })
-      })
-      this.sequence.schedule(0) // whatever was published while this process loaded the summary
-    }
+    this.link = options.bus
+      ? new RoomLink(options.bus, options.summaryId, this.sequence, {
+          isClosed: () => this.closed,
+          applyUpdate: this.applyRemote,
+          applyAwareness: (payload) => awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, REMOTE),
+          ownPresence: this.ownPresence,
+        })
+      : null
     // A long tail (a crash, a process that never compacted) is folded in soon after the load.
     if (this.compactionDue) this.scheduleCompaction()
   }
@@ -155,7 +149,12 @@ export class Room {
 
   /** Whether other processes may commit to this summary too (REDIS_URL). */
   get sharedWithOthers(): boolean {
-    return Boolean(this.options.bus)
+    return this.link !== null
+  }
+
+  /** Resolves once other processes' publications on this summary are heard (RoomLink). */
+  get listening(): Promise<void> {
+    return this.link?.listening ?? Promise.resolve()
   }
 
   /** True while changes wait for their commit. */
@@ -249,7 +248,7 @@ export class Room {
       this.tailBytes = Math.max(0, this.tailBytes - folded)
     }
     // With several processes, one compacts a summary at a time; the others skip this round.
-    if (this.options.bus) await this.options.bus.withLock(`compact:${this.summaryId}`, 60_000, run)
+    if (this.link) await this.link.exclusively('compact', 60_000, run)
     else await run()
   }
 
@@ -263,25 +262,7 @@ export class Room {
    * committed so far (or after a timeout): then a section locked here is locked there too.
    */
   othersApplied(): Promise<void> {
-    return this.confirmations.settled()
-  }
-
-  /** A batch or awareness change another process published. */
-  private handleBusMessage = (message: BusMessage): void => {
-    if (this.closed) return
-    if (message.kind === 'awareness') return awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, REMOTE)
-    if (message.kind === 'presence-query') return this.announcePresence()
-    if (message.kind === 'applied') return this.confirmations.applied(message.seq)
-    this.applyRemote(message.payload)
-    this.sequence.note(message.seq, message.count)
-    if (message.kind === 'update-confirm') void this.confirmApplied(message.seq)
-  }
-
-  /** Answers 'applied' once everything up to `seq` is in the doc (after a catch-up if there was a gap). */
-  private async confirmApplied(seq: number): Promise<void> {
-    if (this.sequence.lastSeq < seq) await this.sequence.catchUp()
-    if (this.closed || this.sequence.lastSeq < seq) return // not known here: the caller's wait times out
-    void this.options.bus!.publish(this.summaryId, { kind: 'applied', seq, count: 0, payload: new Uint8Array() })
+    return this.link?.othersApplied() ?? Promise.resolve()
   }
 
   /** Applies committed changes from elsewhere; they go straight to this process's peers. */
@@ -310,7 +291,7 @@ export class Room {
     if (this.retryTimer) clearTimeout(this.retryTimer)
     this.fullState.forget()
     this.sequence.dispose()
-    this.options.bus?.unsubscribe(this.summaryId)
+    this.link?.close()
     this.awareness.destroy()
     this.doc.destroy()
   }
@@ -427,11 +408,7 @@ export class Room {
 
   /** Sends a committed batch to the other processes; one with server changes is confirmed by each. */
   private publishBatch(batch: readonly Pending[], seq: number, merged: Uint8Array): void {
-    const bus = this.options.bus
-    if (!bus) return
-    const confirm = batch.some((pending) => pending.origin.peer === null)
-    const receivers = bus.publish(this.summaryId, { kind: confirm ? 'update-confirm' : 'update', seq, count: batch.length, payload: merged })
-    if (confirm) void this.confirmations.expect(seq, receivers)
+    this.link?.publishBatch(seq, batch.length, merged, batch.some((pending) => pending.origin.peer === null))
   }
 
   /** Waiters are in order of `upto` (queuedCount only grows), so the due ones are at the front. */
@@ -474,15 +451,15 @@ export class Room {
   }
 
   private publishAwareness(awareness: readonly PendingAwareness[]): void {
-    for (const { published } of awareness) if (published) void this.options.bus?.publish(this.summaryId, { kind: 'awareness', seq: 0, count: 0, payload: published })
+    if (this.link) for (const { published } of awareness) if (published) this.link.publishAwareness(published)
   }
 
-  /** Publishes the awareness of this process's own clients (and its own notice) for a process that just opened the summary. */
-  private announcePresence(): void {
+  /** The awareness of this process's own clients (and its own notice), for a process that just opened the summary. */
+  private ownPresence = (): Uint8Array | null => {
     const states = this.awareness.getStates()
     const own = [...this.awarenessOwners].filter(([clientId, owner]) => owner !== OTHER_PROCESS && states.has(clientId)).map(([clientId]) => clientId)
     if (this.failingSince !== null) own.push(this.doc.clientID)
-    if (own.length > 0) void this.options.bus?.publish(this.summaryId, { kind: 'awareness', seq: 0, count: 0, payload: awarenessProtocol.encodeAwarenessUpdate(this.awareness, own) })
+    return own.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, own) : null
   }
 
   /** The room's own awareness state says whether the store is failing (shared/savingTrouble.ts). */
