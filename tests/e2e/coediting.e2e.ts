@@ -146,6 +146,37 @@ describe('two departments writing one summary in Chromium', () => {
     }
   })
 
+  it('keeps a section’s 字数 and checks current while a colleague types in it without a pause', async () => {
+    const reader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
+    const section = reader.locator('[data-section-id="investment-channels"]')
+    const words = () => section.locator('[data-words]').getAttribute('data-words').then(Number)
+    const before = await words()
+    // A colleague adds a character every 100 ms, never pausing for the 300 ms the count waits for.
+    const colleague = connect(suite.server, suite.summaryId, await login(suite.server, 'invest2'))
+    await synced(colleague)
+    const text = new Y.XmlText()
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [text])
+    const fragment = colleague.doc.getXmlFragment('section:investment-channels')
+    fragment.insert(fragment.length, [paragraph])
+    let typed = 0
+    let stop = false
+    const typing = (async () => {
+      for (; typed < 100 && !stop; typed += 1) {
+        text.insert(text.length, '招')
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+    })()
+    await expect.poll(words, { timeout: 8000 }).toBeGreaterThan(before)
+    const typedWhenCounted = typed
+    stop = true
+    await typing
+    // Counted while the colleague was still typing (100 characters take 10 s), then all of it.
+    expect(typedWhenCounted).toBeLessThan(100)
+    await expect.poll(words).toBe(before + typed)
+    colleague.destroy()
+  })
+
   it('finds a phrase across the summary and replaces it only where the user may write, one undo step per section', async () => {
     const invest = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
     const safety = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'safety', DEMO_PASSWORD)
