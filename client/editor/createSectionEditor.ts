@@ -21,6 +21,7 @@ import { trimPastedIndent } from './pasteIndent.js'
 import { SearchHighlights } from './searchHighlights.js'
 import { provideFigures, type FigureContext } from './figureContext.js'
 import { sectionAwareness } from './sectionAwareness.js'
+import { sectionHeadingId } from './sectionHeading.js'
 import IndicatorTableView from './IndicatorTableView.vue'
 import IndicatorView from './IndicatorView.vue'
 
@@ -58,7 +59,9 @@ export const createSectionEditor = (options: SectionEditorOptions): Editor => {
       Extension.create({ name: 'commentShortcut', addKeyboardShortcuts: () => ({ 'Mod-Alt-m': () => (options.onComment(), true) }) }),
     ],
     editorProps: {
-      attributes: { spellcheck: 'false', 'aria-label': '章节正文' },
+      // Named by the section's heading; the role is repeated here because Tiptap adds its own
+      // only when the view is made, and setEditable drops it again.
+      attributes: { spellcheck: 'false', role: 'textbox', 'aria-multiline': 'true', 'aria-labelledby': sectionHeadingId(sectionId) },
       transformPasted: (slice, view) => trimPastedIndent(slice, view.state.selection.$from.parentOffset === 0),
       handleTextInput: (_view, _from, _to, text) => {
         if (text !== '#' && text !== '＃') return false

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { ADMIN_PASSWORD, DEMO_PASSWORD } from '../integration/harness.js'
+import { openSummaryAs, useBrowserSuite } from './browser.js'
+
+const suite = useBrowserSuite()
+
+// Government systems are held to GB/T 37668 (信息无障碍), which follows WCAG 2 AA: axe-core checks
+// the rules a browser can check (names of fields and controls, contrast, landmarks, headings,
+// keyboard reach of scrolled regions).
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+interface Violation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: Array<{ target: string[] }>
+}
+
+/** What axe-core finds wrong with the page as it is now, one line per rule, naming where. */
+const violations = async (page: Page): Promise<string[]> => {
+  // Evaluated through the DevTools protocol: the page's own CSP allows no inline scripts.
+  await page.evaluate(AXE_SOURCE)
+  const found = await page.evaluate(async () => {
+    const { axe } = window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations
+  })
+  return found.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+}
+
+const openAs = async (username: string, password = DEMO_PASSWORD, viewport?: { width: number; height: number }) => {
+  const page = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, username, password)
+  if (viewport) await page.setViewportSize(viewport)
+  // Settled: the badges and checks of every section have been drawn.
+  await expect.poll(() => page.locator('[data-connection-status]').innerText()).toContain('已连接')
+  await expect.poll(() => page.locator('[data-section-id] [data-words]').count()).toBe(await page.locator('[data-section-id]').count())
+  return page
+}
+
+describe('accessibility (axe-core, WCAG 2 AA)', () => {
+  it('finds nothing wrong on the sign-in page, the list, a writer’s summary page and its 进度', async () => {
+    const context = await suite.browser.newContext()
+    const signIn = await context.newPage()
+    await signIn.goto(`${suite.server.url}/login`)
+    await signIn.waitForSelector('input[name="username"]')
+    expect(await violations(signIn)).toEqual([])
+    await context.close()
+
+    const writer = await openAs('invest')
+    expect(await violations(writer)).toEqual([])
+    // The editor is a multi-line text box named by its section's heading, editable or not.
+    const editor = writer.locator('[data-section-id="investment"] .ProseMirror')
+    expect(await editor.getAttribute('role')).toBe('textbox')
+    expect(await writer.locator(`#${await editor.getAttribute('aria-labelledby')}`).innerText()).toContain('招商引资')
+    expect(await writer.locator('[data-section-id="economy"] .ProseMirror').getAttribute('role')).toBe('textbox')
+    await writer.goto(`${suite.server.url}/`)
+    await writer.waitForSelector('a[href$="/progress"]')
+    expect(await violations(writer)).toEqual([])
+    await writer.goto(`${suite.server.url}/s/${suite.summaryId}/progress`)
+    await writer.waitForSelector('[data-review-section], .progress-table')
+    expect(await violations(writer)).toEqual([])
+  })
+
+  it('finds nothing wrong in the dialogs and the figures of a summary, on 系统管理 and on a phone', async () => {
+    const admin = await openAs('admin', ADMIN_PASSWORD)
+    for (const action of ['export', 'versions', 'edit-outline', 'import-by-headings']) {
+      await admin.click(`[data-action="${action}"]`)
+      await admin.waitForSelector('[role="dialog"]')
+      await admin.waitForTimeout(300) // its first answer from the server drawn
+      expect(await violations(admin), action).toEqual([])
+      await admin.keyboard.press('Escape')
+      await expect.poll(() => admin.locator('[role="dialog"]').count()).toBe(0)
+    }
+    await admin.click('[data-action="toggle-figures"]')
+    await admin.waitForSelector('[data-figure-key]')
+    expect(await violations(admin), 'figures').toEqual([])
+    await admin.click('[data-action="change-password"]')
+    await admin.waitForSelector('[role="dialog"]')
+    expect(await violations(admin), 'change-password').toEqual([])
+    await admin.keyboard.press('Escape')
+    await admin.goto(`${suite.server.url}/admin`)
+    await admin.waitForSelector('[data-preview-section="overview"]')
+    expect(await violations(admin)).toEqual([])
+
+    const phone = await openAs('economy', DEMO_PASSWORD, { width: 390, height: 800 })
+    expect(await violations(phone)).toEqual([])
+  })
+})
