@@ -87,4 +87,25 @@ describe('accessibility (axe-core, WCAG 2 AA)', () => {
     const phone = await openAs('economy', DEMO_PASSWORD, { width: 390, height: 800 })
     expect(await violations(phone)).toEqual([])
   })
+
+  it('keeps the keyboard inside an open dialog and gives the focus back when it closes', async () => {
+    const writer = await openAs('invest')
+    const opener = writer.locator('[data-action="export"]')
+    await opener.focus()
+    await writer.keyboard.press('Enter')
+    await writer.waitForSelector('[role="dialog"][aria-modal="true"]')
+    const focusInDialog = () => writer.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')))
+    await expect.poll(focusInDialog).toBe(true)
+    // Round the dialog and past its end, both ways: never onto the page behind it.
+    const visited = new Set<string>()
+    for (const key of [...Array(40).fill('Tab'), ...Array(40).fill('Shift+Tab')]) {
+      await writer.keyboard.press(key)
+      expect(await focusInDialog(), `focus left the dialog after ${key}`).toBe(true)
+      visited.add(await writer.evaluate(() => document.activeElement?.outerHTML.slice(0, 80) ?? ''))
+    }
+    expect(visited.size).toBeGreaterThan(3) // it did move among the dialog's controls
+    await writer.keyboard.press('Escape')
+    await expect.poll(() => writer.locator('[role="dialog"]').count()).toBe(0)
+    await expect.poll(() => opener.evaluate((element) => element === document.activeElement)).toBe(true)
+  })
 })
