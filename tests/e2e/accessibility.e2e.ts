@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
+import type { TiptapEditorHTMLElement } from '@tiptap/core'
 import type { Page } from 'playwright-core'
 import { ADMIN_PASSWORD, DEMO_PASSWORD } from '../integration/harness.js'
 import { openSummaryAs, useBrowserSuite } from './browser.js'
@@ -107,5 +108,35 @@ describe('accessibility (axe-core, WCAG 2 AA)', () => {
     await writer.keyboard.press('Escape')
     await expect.poll(() => writer.locator('[role="dialog"]').count()).toBe(0)
     await expect.poll(() => opener.evaluate((element) => element === document.activeElement)).toBe(true)
+  })
+
+  it('lets the keyboard use a section’s toolbar and open a file chooser', async () => {
+    const writer = await openAs('invest')
+    // Listened for from the start: Playwright switches the interception on asynchronously.
+    const choosers: string[] = []
+    writer.on('filechooser', (chooser) => void chooser.element().getAttribute('name').then((name) => choosers.push(name ?? '')))
+    const section = writer.locator('[data-section-id="investment-service"]')
+    const editor = section.locator('.ProseMirror')
+    await editor.click()
+    await expect.poll(() => editor.evaluate((element) => element === document.activeElement)).toBe(true)
+    await writer.keyboard.press('Control+End')
+    await writer.keyboard.press('Enter')
+    await writer.keyboard.insertText('重点项目')
+    await expect.poll(() => editor.locator('p').last().innerText()).toBe('重点项目')
+    await writer.keyboard.press('Shift+Home')
+    // The editor has taken the selection in (a person takes longer than that to reach the toolbar).
+    await expect.poll(() => editor.evaluate((element) => { const { state } = (element as TiptapEditorHTMLElement).editor!; return state.doc.textBetween(state.selection.from, state.selection.to) })).toBe('重点项目')
+    // Back to the toolbar as Shift+Tab would arrive there, then Enter on 加粗.
+    await section.locator('button[title="加粗"]').focus()
+    await writer.keyboard.press('Enter')
+    await expect.poll(() => editor.locator('strong').allInnerTexts()).toContain('重点项目')
+    // …and the writer is back in the text, to go on typing.
+    await expect.poll(() => editor.evaluate((element) => element === document.activeElement)).toBe(true)
+    // 导入 Word is a file field the keyboard reaches (Shift+Tab from 撤销) and opens with Space.
+    await section.locator('button[title="撤销"]').focus()
+    await writer.keyboard.press('Shift+Tab')
+    expect(await writer.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('importDocx')
+    await writer.keyboard.press('Space')
+    await expect.poll(() => choosers).toEqual(['importDocx'])
   })
 })
