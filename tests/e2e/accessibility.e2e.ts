@@ -139,4 +139,18 @@ describe('accessibility (axe-core, WCAG 2 AA)', () => {
     await writer.keyboard.press('Space')
     await expect.poll(() => choosers).toEqual(['importDocx'])
   })
+
+  it('skips from the first Tab past the header, outline and buttons straight to the text', async () => {
+    const writer = await openAs('invest')
+    await writer.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    await writer.keyboard.press('Tab')
+    const active = () => writer.evaluate(() => ({ text: document.activeElement?.textContent?.trim() ?? '', inText: Boolean(document.activeElement?.closest('article.paper')) }))
+    expect((await active()).text).toBe('跳到正文')
+    expect(await writer.locator('[data-action="skip-to-content"]').isVisible()).toBe(true)
+    await writer.keyboard.press('Enter')
+    await expect.poll(async () => (await active()).inText).toBe(true)
+    // The next stop is in the summary's text, not in the outline or the bar above it.
+    await writer.keyboard.press('Tab')
+    expect((await active()).inText).toBe(true)
+  })
 })
