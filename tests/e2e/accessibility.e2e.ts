@@ -56,6 +56,8 @@ describe('accessibility (axe-core, WCAG 2 AA)', () => {
     expect(await editor.getAttribute('role')).toBe('textbox')
     expect(await writer.locator(`#${await editor.getAttribute('aria-labelledby')}`).innerText()).toContain('招商引资')
     expect(await writer.locator('[data-section-id="economy"] .ProseMirror').getAttribute('role')).toBe('textbox')
+    // A section's state in the outline is not a coloured dot only.
+    expect(await writer.getByRole('navigation', { name: '提纲' }).getByRole('img', { name: '撰写中' }).count()).toBeGreaterThan(0)
     await writer.goto(`${suite.server.url}/`)
     await writer.waitForSelector('a[href$="/progress"]')
     expect(await violations(writer)).toEqual([])
