@@ -241,7 +241,8 @@ export const writeDocx = async (document: ExportDocument): Promise<Buffer> => {
     title: document.title,
     creator: '汇总 Huizong',
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: FONTS.body, size: BODY_SIZE } } } },
+    // Chinese text, said so: Word proofs it as Chinese and a screen reader reads it in Chinese.
+    styles: { default: { document: { run: { font: FONTS.body, size: BODY_SIZE, language: { value: 'zh-CN', eastAsia: 'zh-CN' } } } } },
     ...(document.comments?.length ? { comments: { children: wordComments(document.comments) } } : {}),
     sections: [
       {

@@ -64,6 +64,7 @@ describe('export writers', () => {
   it('writes .docx in the GB/T 9704 layout', async () => {
     const files = unzipSync(new Uint8Array(await writeDocx(model())))
     const document = strFromU8(files['word/document.xml']!)
+    expect(strFromU8(files['word/styles.xml']!)).toMatch(/<w:rPrDefault>[^]*<w:lang w:val="zh-CN" w:eastAsia="zh-CN"\/>[^]*<\/w:rPrDefault>/)
     expect(document).toContain('<w:pgSz w:w="11906" w:h="16838"')
     expect(document).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/)
     expect(document).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579"')
