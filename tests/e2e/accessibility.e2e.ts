@@ -40,6 +40,16 @@ const openAs = async (username: string, password = DEMO_PASSWORD, viewport?: { w
   return page
 }
 
+/** A writer's caret at the end of a section, its editor focused (a click and keys sent at once can race). */
+const caretAtEnd = async (page: Page, sectionId: string) => {
+  const section = page.locator(`[data-section-id="${sectionId}"]`)
+  const editor = section.locator('.ProseMirror')
+  await editor.click()
+  await expect.poll(() => editor.evaluate((element) => element === document.activeElement)).toBe(true)
+  await page.keyboard.press('Control+End')
+  return { section, editor }
+}
+
 describe('accessibility (axe-core, WCAG 2 AA)', () => {
   it('finds nothing wrong on the sign-in page, the list, a writer’s summary page and its 进度', async () => {
     const context = await suite.browser.newContext()
@@ -117,11 +127,7 @@ describe('accessibility (axe-core, WCAG 2 AA)', () => {
     // Listened for from the start: Playwright switches the interception on asynchronously.
     const choosers: string[] = []
     writer.on('filechooser', (chooser) => void chooser.element().getAttribute('name').then((name) => choosers.push(name ?? '')))
-    const section = writer.locator('[data-section-id="investment-service"]')
-    const editor = section.locator('.ProseMirror')
-    await editor.click()
-    await expect.poll(() => editor.evaluate((element) => element === document.activeElement)).toBe(true)
-    await writer.keyboard.press('Control+End')
+    const { section, editor } = await caretAtEnd(writer, 'investment-service')
     await writer.keyboard.press('Enter')
     await writer.keyboard.insertText('重点项目')
     await expect.poll(() => editor.locator('p').last().innerText()).toBe('重点项目')
@@ -158,11 +164,7 @@ describe('accessibility (axe-core, WCAG 2 AA)', () => {
 
   it('lists what a check badge counts on a click or Enter, on a phone or by keyboard (no tooltip there)', async () => {
     const phone = await openAs('invest', DEMO_PASSWORD, { width: 390, height: 800 })
-    const section = phone.locator('[data-section-id="plan-investment"]')
-    const editor = section.locator('.ProseMirror')
-    await editor.click()
-    await expect.poll(() => editor.evaluate((element) => element === document.activeElement)).toBe(true)
-    await phone.keyboard.press('Control+End')
+    const { section } = await caretAtEnd(phone, 'plan-investment')
     await phone.keyboard.insertText('组织企业座谈会,收集意见建议。')
     const badge = section.locator('[data-punctuation-check]')
     await expect.poll(() => badge.innerText(), { timeout: 10_000 }).toBe('标点 1')
