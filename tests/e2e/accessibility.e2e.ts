@@ -120,6 +120,16 @@ describe('accessibility (axe-core, WCAG 2 AA)', () => {
     await writer.keyboard.press('Escape')
     await expect.poll(() => writer.locator('[role="dialog"]').count()).toBe(0)
     await expect.poll(() => opener.evaluate((element) => element === document.activeElement)).toBe(true)
+    // A jump from the dialog's checks to a section the writer writes takes the keyboard along.
+    const ownId = await writer.locator('[data-section-id]:has(.ProseMirror[contenteditable="true"])').first().getAttribute('data-section-id')
+    const heading = await writer.locator(`[data-section-id="${ownId}"] .section-title`).innerText()
+    await opener.press('Enter')
+    await writer.locator('[role="dialog"] a', { hasText: `“${heading}”` }).first().press('Enter')
+    await expect.poll(() => writer.locator('[role="dialog"]').count()).toBe(0)
+    const ownEditor = writer.locator(`[data-section-id="${ownId}"] .ProseMirror`)
+    await expect.poll(() => ownEditor.evaluate((element) => element === document.activeElement)).toBe(true)
+    await writer.waitForTimeout(100) // and it stays there
+    expect(await ownEditor.evaluate((element) => element === document.activeElement)).toBe(true)
   })
 
   it('lets the keyboard use a section’s toolbar and open a file chooser', async () => {
