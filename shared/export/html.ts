@@ -73,10 +73,12 @@ export const writeHtml = (document: ExportDocument): string => {
 <html lang="zh-CN">
 <head><meta charset="utf-8"><title>${escapeHtml(document.title)}</title><style>${STYLE}</style></head>
 <body>
+<main>
 <h1>${escapeHtml(document.title)}</h1>
 ${document.draftMark ? `<p class="draft-mark">（${escapeHtml(document.draftMark)}）</p>\n` : ''}${document.addressee ? `<p class="addressee">${escapeHtml(document.addressee)}：</p>\n` : ''}${body}
 ${document.appendix ? `<p class="appendix-note">附件：${escapeHtml(document.appendix.title)}</p>\n` : ''}${document.part ? `<p class="sign-off">${signOffLines(document.part).map(escapeHtml).join('<br>')}</p>` : `<p class="closing">${escapeHtml(document.organisation)}<br>${escapeHtml(document.date)}</p>`}${document.note ? `\n<p class="note">（${escapeHtml(document.note)}）</p>` : ''}
-${document.appendix ? `<section class="appendix"><p>附件</p><h2>${escapeHtml(document.appendix.title)}</h2>${document.appendix.blocks.map(writeBlock).join('')}</section>\n` : ''}</body>
+${document.appendix ? `<section class="appendix"><p>附件</p><h2>${escapeHtml(document.appendix.title)}</h2>${document.appendix.blocks.map(writeBlock).join('')}</section>\n` : ''}</main>
+</body>
 </html>
 `
 }

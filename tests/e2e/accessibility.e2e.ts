@@ -194,4 +194,14 @@ describe('accessibility (axe-core, WCAG 2 AA)', () => {
     await expect.poll(() => badge.count()).toBe(0)
     expect(await lines.count()).toBe(0)
   })
+
+  it('exports HTML that a government website can publish as it is (axe finds nothing)', async () => {
+    const admin = await openAs('admin', ADMIN_PASSWORD)
+    const response = await admin.request.get(`${suite.server.url}/api/summaries/${suite.summaryId}/export?format=html`)
+    expect(response.status()).toBe(200)
+    const page = await admin.context().newPage()
+    await page.setContent(await response.text())
+    expect(await violations(page)).toEqual([])
+    expect(await page.getByRole('main').getByRole('heading', { level: 1 }).count()).toBe(1)
+  })
 })
