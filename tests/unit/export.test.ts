@@ -72,6 +72,10 @@ describe('export writers', () => {
     expect(document).toMatch(/w:eastAsia="方正小标宋简体"[^>]*\/><w:snapToGrid w:val="false"\/><w:sz w:val="44"\/>/)
     expect(document).toMatch(/w:eastAsia="黑体"[^]*?一、主要工作/)
     expect(document).toMatch(/w:eastAsia="楷体_GB2312"[^]*?（一）招商引资成效显著/)
+    // Headings carry their outline level (Word's 导航窗格, a 目录, screen readers); body text none.
+    expect(document).toMatch(/<w:outlineLvl w:val="0"\/>(?:(?!<w:p>)[^])*?一、主要工作/)
+    expect(document).toMatch(/<w:outlineLvl w:val="1"\/>(?:(?!<w:p>)[^])*?（一）招商引资成效显著/)
+    expect(document).not.toMatch(/<w:outlineLvl[^>]*>(?:(?!<w:p>)[^])*?全年围绕中心工作/)
     expect(document).toMatch(/<w:ind w:firstLine="640"\/>[^]*?全年围绕中心工作/)
     expect(document).toContain('w:line="579" w:lineRule="exact"')
     expect(document).toMatch(/<w:jc w:val="right"\/>[^]*?2026年12月31日/)
