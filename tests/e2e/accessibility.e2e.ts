@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { TiptapEditorHTMLElement } from '@tiptap/core'
 import type { Page } from 'playwright-core'
 import { ADMIN_PASSWORD, DEMO_PASSWORD } from '../integration/harness.js'
-import { openSummaryAs, useBrowserSuite } from './browser.js'
+import { caretAtEnd, openSummaryAs, useBrowserSuite } from './browser.js'
 
 const suite = useBrowserSuite()
 
@@ -38,16 +38,6 @@ const openAs = async (username: string, password = DEMO_PASSWORD, viewport?: { w
   await expect.poll(() => page.locator('[data-connection-status]').innerText()).toContain('已连接')
   await expect.poll(() => page.locator('[data-section-id] [data-words]').count()).toBe(await page.locator('[data-section-id]').count())
   return page
-}
-
-/** A writer's caret at the end of a section, its editor focused (a click and keys sent at once can race). */
-const caretAtEnd = async (page: Page, sectionId: string) => {
-  const section = page.locator(`[data-section-id="${sectionId}"]`)
-  const editor = section.locator('.ProseMirror')
-  await editor.click()
-  await expect.poll(() => editor.evaluate((element) => element === document.activeElement)).toBe(true)
-  await page.keyboard.press('Control+End')
-  return { section, editor }
 }
 
 describe('accessibility (axe-core, WCAG 2 AA)', () => {
@@ -137,7 +127,9 @@ describe('accessibility (axe-core, WCAG 2 AA)', () => {
     // Listened for from the start: Playwright switches the interception on asynchronously.
     const choosers: string[] = []
     writer.on('filechooser', (chooser) => void chooser.element().getAttribute('name').then((name) => choosers.push(name ?? '')))
-    const { section, editor } = await caretAtEnd(writer, 'investment-service')
+    const section = writer.locator('[data-section-id="investment-service"]')
+    const editor = section.locator('.ProseMirror')
+    await caretAtEnd(writer, 'investment-service')
     await writer.keyboard.press('Enter')
     await writer.keyboard.insertText('重点项目')
     await expect.poll(() => editor.locator('p').last().innerText()).toBe('重点项目')
@@ -174,7 +166,8 @@ describe('accessibility (axe-core, WCAG 2 AA)', () => {
 
   it('lists what a check badge counts on a click or Enter, on a phone or by keyboard (no tooltip there)', async () => {
     const phone = await openAs('invest', DEMO_PASSWORD, { width: 390, height: 800 })
-    const { section } = await caretAtEnd(phone, 'plan-investment')
+    const section = phone.locator('[data-section-id="plan-investment"]')
+    await caretAtEnd(phone, 'plan-investment')
     await phone.keyboard.insertText('组织企业座谈会,收集意见建议。')
     const badge = section.locator('[data-punctuation-check]')
     await expect.poll(() => badge.innerText(), { timeout: 10_000 }).toBe('标点 1')

@@ -4,7 +4,7 @@ import type { TiptapEditorHTMLElement } from '@tiptap/core'
 import type { Locator, Page } from 'playwright-core'
 import * as Y from 'yjs'
 import { connect, DEMO_PASSWORD, login, synced, tableElement } from '../integration/harness.js'
-import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
+import { caretAtEnd, openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 
 const suite = useBrowserSuite()
 
@@ -17,20 +17,6 @@ const plainText = (locator: Locator) =>
     return copy.textContent ?? ''
   })
 const textOf = (page: Page, sectionId: string) => plainText(editorOf(page, sectionId))
-/**
- * Puts the writer's caret at the end of a section through the editor itself, for tests that are
- * not about clicking. A click, End and Enter sent back to back now and then put the new line at
- * the start of the section instead (about one full browser run in five on a loaded machine; the
- * race hid whenever the events were traced). A writer never presses a key within milliseconds of
- * a click.
- */
-const caretAtEnd = (page: Page, sectionId: string) =>
-  editorOf(page, sectionId).evaluate((element) => {
-    const { editor } = element as TiptapEditorHTMLElement
-    editor!.commands.setTextSelection(editor!.state.doc.content.size - 1)
-    // Tiptap's focus command focuses on the next frame; keys pressed before then would be lost.
-    editor!.view.focus()
-  })
 
 describe('two departments writing one summary in Chromium', () => {
   it('shows each other’s text live and keeps other departments’ sections read-only', async () => {
