@@ -73,12 +73,20 @@ describe('accessibility (axe-core, WCAG 2 AA)', () => {
       await admin.waitForSelector('[role="dialog"]')
       await admin.waitForTimeout(300) // its first answer from the server drawn
       expect(await violations(admin), action).toEqual([])
+      if (action === 'edit-outline') {
+        // Each row's fields and buttons say which row they belong to, not just “不限” or “删除”.
+        const dialog = admin.getByRole('dialog')
+        for (const name of ['（二）招商引资取得新突破的字数目标', '（二）招商引资取得新突破上移', '删除（二）招商引资取得新突破']) expect(await dialog.getByRole(/字数/.test(name) ? 'spinbutton' : 'button', { name, exact: true }).count(), name).toBe(1)
+      }
       await admin.keyboard.press('Escape')
       await expect.poll(() => admin.locator('[role="dialog"]').count()).toBe(0)
     }
     await admin.click('[data-action="toggle-figures"]')
     await admin.waitForSelector('[data-figure-key]')
     expect(await violations(admin), 'figures').toEqual([])
+    // A figure in the text tells a screen reader what a mouse learns on hover: which figure, whose, as of when.
+    const figure = admin.locator('[data-section-id="investment"] [data-indicator-key="agreed_funds"]').first()
+    expect(await figure.getAttribute('aria-description')).toMatch(/^协议资金（招商部）/)
     await admin.click('[data-action="change-password"]')
     await admin.waitForSelector('[role="dialog"]')
     expect(await violations(admin), 'change-password').toEqual([])

@@ -156,6 +156,8 @@ describe('有改动 since a reader last read, in Chromium', () => {
     await listed.locator('a').click()
     await leader.waitForSelector('[data-section-id] .ProseMirror')
     await expect.poll(() => leader.locator('[data-outline-changed]').count()).toBe(1)
+    // The outline's “改” is read out as what it means, for a screen reader as on hover.
+    expect(await leader.getByRole('navigation', { name: '提纲' }).getByRole('img', { name: '自您标为已读以来有改动（张招商）' }).count()).toBe(1)
     expect(await leader.locator('[data-changes-notice]').innerText()).toContain('有 1 节被他人改动')
     const changes = leader.locator('[data-section-changes="investment-channels"]')
     expect(await changes.innerText()).toContain('张招商')
