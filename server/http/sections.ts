@@ -32,7 +32,7 @@ import { findEntryIndex, hasLead, insertEntry, moveEntry, removeEntry, setWriter
 import { seedSectionBody } from '../summary/seedSectionBody.js'
 import { describeOutlineEdit } from '../summary/describeOutlineEdit.js'
 import { docFromState } from '../summary/docFromState.js'
-import { restoreSection } from '../summary/restoreSection.js'
+import { replaceSectionText, restoreSection } from '../summary/restoreSection.js'
 import { autoVersionName, finalVersionName, takeVersion } from '../summary/versions.js'
 import { resolveReminders } from '../summary/reminders.js'
 import { writeThread } from '../summary/writeThread.js'
@@ -147,27 +147,50 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
     })
   })
 
-  app.delete('/:id/sections/:sectionId', (c) =>
-    withSummary(c, async (room, user) => {
+  app.delete('/:id/sections/:sectionId', async (c) => {
+    const sectionId = c.req.param('sectionId')
+    // The section's last state is read and the section removed in one turn: nothing typed into
+    // it can land between the two (a version written first, on PostgreSQL, would miss what was
+    // typed while it was written, and the removal would then hide it).
+    const removed = await withSummary(c, (room, user) => {
       requireAdmin(user, '删除章节')
-      const sectionId = c.req.param('sectionId')
       requireSection(room, sectionId)
-      let versionId: string | undefined
-      if (hasText(room.doc, sectionId)) {
-        if (c.req.query('force') !== '1')
-          throw new AppError(409, 'section-not-empty', '该章节已有内容。确认删除请加 ?force=1：删除前会自动保存一个版本，可在“版本”中查看和导出')
-        // The text stays in the summary's doc, but no one could see it again: a version keeps it
-        // where people look for earlier text.
-        const name = autoVersionName('删除', headingOf(room.doc, sectionId)!)
-        versionId = (await takeVersion(store, room.summaryId, Y.encodeStateAsUpdate(room.doc), name, user)).id
-        requireSection(room, sectionId) // another request may have deleted it meanwhile
-      }
+      const withText = hasText(room.doc, sectionId)
+      if (withText && c.req.query('force') !== '1')
+        throw new AppError(409, 'section-not-empty', '该章节已有内容。确认删除请加 ?force=1：删除前会自动保存一个版本，可在“版本”中查看和导出')
+      const before = withText ? Y.encodeStateAsUpdate(room.doc) : null
       const heading = headingOf(room.doc, sectionId)!
       room.transactServer((doc) => removeEntry(doc, sectionId), user.id)
-      await journal(room, user, 'section-delete', `删除章节“${heading}”${versionId ? '（删除前已自动保存版本）' : ''}`, sectionId)
-      return c.json({ ok: true, versionId })
-    }),
-  )
+      return { before, heading, summaryId: room.summaryId }
+    })
+    // Now the removal is durable and in force on every process: no one writes the section any
+    // more. The text stays in the summary's doc, but no one could see it again: a version keeps it
+    // where people look for earlier text.
+    const versionId = removed.before ? await withSummary(c, (room, user) => keepDeletedText(room, user, sectionId, removed.before!, removed.heading)) : undefined
+    await recordChange(store, c.get('user'), removed.summaryId, 'section-delete', `删除章节“${removed.heading}”${versionId ? '（删除前已自动保存版本）' : ''}`, sectionId)
+    return c.json({ ok: true, versionId })
+  })
+
+  /**
+   * Saves the version of a section just removed: the summary as it was, with the section's text
+   * as it is now (another process may have accepted typing into it until the removal reached it).
+   * If the version cannot be saved, the section is put back as it was and the error answered.
+   */
+  const keepDeletedText = async (room: Room, user: User, sectionId: string, before: Uint8Array, heading: string): Promise<string> => {
+    const then = docFromState(before)
+    try {
+      replaceSectionText(then, room.doc, sectionId)
+      try {
+        return (await takeVersion(store, room.summaryId, Y.encodeStateAsUpdate(then), autoVersionName('删除', heading), user)).id
+      } catch (error) {
+        console.error(`[versions] ${room.summaryId}: the version before deleting ${sectionId} was not saved`, error)
+        if (!room.section(sectionId)) room.transactServer((doc) => restoreSection(doc, then, sectionId, { keepStatus: true }), user.id, [sectionId])
+        throw new AppError(503, 'version-not-saved', '服务器暂时无法保存删除前的版本，本节没有删除，请稍后再试')
+      }
+    } finally {
+      then.destroy()
+    }
+  }
 
   app.post('/:id/sections/:sectionId/restore', async (c) => {
     requireAdmin(c.get('user'), '恢复章节')

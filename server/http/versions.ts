@@ -11,6 +11,7 @@ import { versionCreateSchema } from '../../shared/schema/sections.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { requireUser } from '../auth/session.js'
+import type { Room } from '../collab/room.js'
 import type { Rooms } from '../collab/rooms.js'
 import type { ExportPool } from '../export/exportPool.js'
 import { dispositionOf, exportChoicesOf, isExportFormat, unknownFormatMessage, versionToCompare } from '../export/exportSummary.js'
@@ -25,6 +26,16 @@ import { departmentNames, describeSections, headingOf } from './describeSections
 import { requireSummary } from './requireSummary.js'
 import { parseInput } from '../validate.js'
 import { recordChange } from './journal.js'
+
+/** A section's text as it was in `state` (a full state of the summary). */
+const putBack = (room: Room, state: Uint8Array, sectionId: string, authorId: string) => {
+  const was = docFromState(state)
+  try {
+    room.transactServer((doc) => replaceSectionText(doc, was, sectionId), authorId, [sectionId])
+  } finally {
+    was.destroy()
+  }
+}
 
 export const versionRoutes = (store: Store, rooms: Rooms, exports: ExportPool) => {
   const app = new Hono<AppEnv>()
@@ -105,9 +116,20 @@ export const versionRoutes = (store: Store, rooms: Rooms, exports: ExportPool) =
         }
         check()
         const heading = headingOf(room.doc, sectionId)!
-        const saved = await takeVersion(store, room.summaryId, Y.encodeStateAsUpdate(room.doc), autoVersionName('恢复', heading), user)
-        check() // again after the await: the section may have been locked or deleted meanwhile
+        // Today's text is read and replaced in one turn, then saved: on PostgreSQL a version
+        // written first would miss what was typed while it was written, and the replacing would
+        // then delete it. Typing that reaches the section after the replacing stays in it.
+        const before = Y.encodeStateAsUpdate(room.doc)
         room.transactServer((doc) => replaceSectionText(doc, then, sectionId), user.id, [sectionId])
+        let saved
+        try {
+          saved = await takeVersion(store, room.summaryId, before, autoVersionName('恢复', heading), user)
+        } catch (error) {
+          console.error(`[versions] ${room.summaryId}: the version before reverting ${sectionId} was not saved`, error)
+          // Not saved, so not done: today's text goes back, unless someone has written since.
+          if (sameSectionText(room.doc, then, sectionId)) putBack(room, before, sectionId, user.id)
+          throw new AppError(503, 'version-not-saved', '服务器暂时无法保存恢复前的版本，本节正文没有恢复，请稍后再试')
+        }
         await recordChange(store, user, room.summaryId, 'section-restore', `按版本“${version.name}”恢复“${heading}”的正文（恢复前已自动保存版本）`, sectionId)
         return c.json({ savedVersionId: saved.id })
       })

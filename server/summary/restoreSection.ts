@@ -10,13 +10,16 @@ import { readOutline } from '../../shared/doc/outline.js'
 import { sectionRoot } from '../../shared/doc/roots.js'
 import { insertEntry } from './outlineEdits.js'
 
-/** `then` is the version's doc and must list `sectionId` in its outline. */
-export const restoreSection = (doc: Y.Doc, then: Y.Doc, sectionId: string): void => {
+/**
+ * `then` is the version's doc and must list `sectionId` in its outline. `keepStatus`: as `then`
+ * had it (putting back a deletion that could not be completed), not writing again.
+ */
+export const restoreSection = (doc: Y.Doc, then: Y.Doc, sectionId: string, { keepStatus = false } = {}): void => {
   const past = readOutline(then)
   const index = past.findIndex((entry) => entry.id === sectionId)
   const present = readOutline(doc).map((entry) => entry.id)
   const before = past.slice(0, index).reverse().find((entry) => present.includes(entry.id))
-  insertEntry(doc, before ? present.indexOf(before.id) + 1 : 0, { ...past[index]!, status: 'drafting' })
+  insertEntry(doc, before ? present.indexOf(before.id) + 1 : 0, keepStatus ? past[index]! : { ...past[index]!, status: 'drafting' })
 
   replaceSectionText(doc, then, sectionId)
 }

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readThreads } from '../../shared/doc/comments.js'
 import { readOutline } from '../../shared/doc/outline.js'
 import { anchoredText, anchorsFor, api, createClientPool, demoSummaryId, login, sectionText, startTestServer, waitFor, writeParagraph } from './harness.js'
+import { holdInserts } from './holdTable.js'
+import { refuseStoring } from './refuseStoring.js'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
 let summaryId: string
@@ -381,5 +383,96 @@ describe('催办', () => {
     expect(reminders().filter((thread) => !thread.resolved)).toHaveLength(drafting.length - 1)
     const journal = (await api<Array<{ detail: string }>>(server, `/api/summaries/${summaryId}/journal`, { token: tokens.admin })).body
     expect(journal.some((entry) => entry.detail === `催办 ${drafting.length} 个未提交的章节`)).toBe(true)
+  })
+})
+
+/** A new section of 招商部 (invest's department), at the end of the outline. */
+const newSection = async (title: string) => {
+  const departments = (await api<Array<{ id: string; name: string }>>(server, '/api/departments', { token: tokens.admin })).body
+  const invest = departments.find((department) => department.name === '招商部')!
+  return (await api<{ id: string }>(server, `/api/summaries/${summaryId}/sections`, { token: tokens.admin, body: { title, departmentId: invest.id, level: 2 } })).body.id
+}
+
+describe('when the version before a deletion or a revert cannot be saved', () => {
+  it('keeps the section where it was, with its status and its text, and says so', async () => {
+    const sectionId = await newSection('版本存不下时的章节')
+    const writer = await open('invest')
+    const reader = await open('leader')
+    writeParagraph(writer.doc, sectionId, '旧稿。')
+    await waitFor(() => sectionText(reader.doc, sectionId).includes('旧稿'))
+    const old = (await api<{ id: string }>(server, `/api/summaries/${summaryId}/versions`, { token: tokens.admin, body: { name: '旧稿' } })).body.id
+    writeParagraph(writer.doc, sectionId, '新稿。')
+    await waitFor(() => sectionText(reader.doc, sectionId).includes('新稿'))
+    expect((await patch('invest', sectionId, { status: 'review' })).status).toBe(200)
+    await waitFor(() => readOutline(reader.doc).find((entry) => entry.id === sectionId)?.status === 'review')
+    const outline = readOutline(reader.doc)
+
+    const allow = await refuseStoring(server, 'versions')
+    try {
+      const deleted = await api<{ error: { code: string; message: string } }>(server, `/api/summaries/${summaryId}/sections/${sectionId}?force=1`, { token: tokens.admin, method: 'DELETE' })
+      expect([deleted.status, deleted.body.error.code]).toEqual([503, 'version-not-saved'])
+      expect(deleted.body.error.message).toContain('本节没有删除')
+      const reverted = await api<{ error: { code: string } }>(server, `/api/summaries/${summaryId}/versions/${old}/sections/${sectionId}/revert`, { token: tokens.admin, body: {} })
+      expect([reverted.status, reverted.body.error.code]).toEqual([503, 'version-not-saved'])
+    } finally {
+      await allow()
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200)) // whatever the two calls changed has reached the reader
+    expect(readOutline(reader.doc)).toEqual(outline)
+    expect(sectionText(reader.doc, sectionId)).toBe('旧稿。\n新稿。')
+    const detail = (await api<{ sections: Array<{ id: string; status: string }> }>(server, `/api/summaries/${summaryId}`, { token: tokens.admin })).body
+    expect(detail.sections.find((section) => section.id === sectionId)?.status).toBe('review')
+  })
+})
+
+// On PostgreSQL a version is written while the summary goes on being typed in; SQLite writes it
+// synchronously, so there is no “meanwhile” to test (holdTable.ts).
+describe.runIf(process.env.TEST_POSTGRES === '1')('typing while the version before a deletion or a revert is being written', () => {
+  const LATE = '写入版本时才到的一段。'
+  it('deletes a section: a paragraph typed meanwhile is in the version saved, or refused to its writer — never silently dropped', async () => {
+    const sectionId = await newSection('删除时仍在写的章节')
+    const writer = await open('invest')
+    const reader = await open('leader')
+    writeParagraph(writer.doc, sectionId, '删除前写好的一段。')
+    await waitFor(() => sectionText(reader.doc, sectionId).includes('删除前写好的一段'))
+
+    const hold = await holdInserts(server, 'versions')
+    const deleting = api<{ versionId: string }>(server, `/api/summaries/${summaryId}/sections/${sectionId}?force=1`, { token: tokens.admin, method: 'DELETE' })
+    await hold.waiting()
+    writeParagraph(writer.doc, sectionId, LATE)
+    const accepted = () => sectionText(reader.doc, sectionId).includes(LATE)
+    await waitFor(() => writer.denied.length > 0 || accepted(), 5000, 'the late paragraph accepted or refused')
+    await hold.release()
+    const deleted = await deleting
+    expect(deleted.status).toBe(200)
+    const saved = await text(`/versions/${deleted.body.versionId}/export?format=txt`)
+    expect(saved).toContain('删除前写好的一段。')
+    if (accepted()) expect(saved).toContain(LATE)
+    else expect(writer.denied.length).toBeGreaterThan(0)
+  })
+
+  it('puts a version’s text back: a paragraph typed meanwhile stays in the section or in the version saved first', async () => {
+    const sectionId = await newSection('恢复时仍在写的章节')
+    const writer = await open('invest')
+    const reader = await open('leader')
+    writeParagraph(writer.doc, sectionId, '第一稿。')
+    await waitFor(() => sectionText(reader.doc, sectionId).includes('第一稿'))
+    const first = (await api<{ id: string }>(server, `/api/summaries/${summaryId}/versions`, { token: tokens.admin, body: { name: '第一稿' } })).body.id
+    writeParagraph(writer.doc, sectionId, '第二稿。')
+    await waitFor(() => sectionText(reader.doc, sectionId).includes('第二稿'))
+
+    const hold = await holdInserts(server, 'versions')
+    const reverting = api<{ savedVersionId: string }>(server, `/api/summaries/${summaryId}/versions/${first}/sections/${sectionId}/revert`, { token: tokens.invest, body: {} })
+    await hold.waiting()
+    writeParagraph(writer.doc, sectionId, LATE)
+    await waitFor(() => writer.denied.length > 0 || sectionText(reader.doc, sectionId).includes(LATE), 5000, 'the late paragraph accepted or refused')
+    await hold.release()
+    const reverted = await reverting
+    expect(reverted.status).toBe(200)
+    expect(writer.denied).toEqual([])
+    await new Promise((resolve) => setTimeout(resolve, 200)) // the revert, if it came after, has reached the reader
+    const saved = await text(`/versions/${reverted.body.savedVersionId}/export?format=txt`)
+    expect(saved).toContain('第二稿。')
+    expect(sectionText(reader.doc, sectionId).includes(LATE) || saved.includes(LATE)).toBe(true)
   })
 })
