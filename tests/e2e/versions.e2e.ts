@@ -29,6 +29,13 @@ describe('a section deleted by mistake, in Chromium', () => {
     await expect.poll(() => admin.locator('.dialog-backdrop [role="status"]').innerText()).toContain('删除前的全文已保存为版本')
     expect(dialogs).toEqual(['“（一）经济运行稳中有进”已有内容，确定删除？删除前会自动保存一个版本，可在“版本”中查看和导出。'])
     await expect.poll(() => writer.locator('[data-section-id="economy"]').count(), { timeout: 10_000 }).toBe(0)
+    // Its writer is told what went and where its text is, rather than just seeing it vanish.
+    const removedNotice = writer.locator('[data-removed-sections]')
+    await expect.poll(() => removedNotice.innerText()).toMatch(/^管理员删除了本部门的“（一）经济运行稳中有进”，删除前的全文已自动保存为版本。/)
+    await removedNotice.locator('[data-action="show-removed"]').click()
+    await expect.poll(() => writer.locator('[data-version-id]').first().innerText()).toContain('删除“（一）经济运行稳中有进”前自动保存')
+    expect(await removedNotice.count()).toBe(0)
+    expect(await admin.locator('[data-removed-sections]').count()).toBe(0)
     await admin.click('text=关闭')
 
     await admin.click('[data-action="versions"]')
