@@ -30,12 +30,12 @@ describe('a section deleted by mistake, in Chromium', () => {
     expect(dialogs).toEqual(['“（一）经济运行稳中有进”已有内容，确定删除？删除前会自动保存一个版本，可在“版本”中查看和导出。'])
     await expect.poll(() => writer.locator('[data-section-id="economy"]').count(), { timeout: 10_000 }).toBe(0)
     // Its writer is told what went and where its text is, rather than just seeing it vanish.
-    const removedNotice = writer.locator('[data-removed-sections]')
+    const removedNotice = writer.locator('[data-sections-taken-away]')
     await expect.poll(() => removedNotice.innerText()).toMatch(/^管理员删除了本部门的“（一）经济运行稳中有进”，删除前的全文已自动保存为版本。/)
-    await removedNotice.locator('[data-action="show-removed"]').click()
+    await removedNotice.locator('[data-action="show-deleted-text"]').click()
     await expect.poll(() => writer.locator('[data-version-id]').first().innerText()).toContain('删除“（一）经济运行稳中有进”前自动保存')
     expect(await removedNotice.count()).toBe(0)
-    expect(await admin.locator('[data-removed-sections]').count()).toBe(0)
+    expect(await admin.locator('[data-sections-taken-away]').count()).toBe(0)
     await admin.click('text=关闭')
 
     await admin.click('[data-action="versions"]')
@@ -79,7 +79,7 @@ describe('times, in Chromium', () => {
 })
 
 describe('the outline editor, in Chromium', () => {
-  it('sets a section’s 字数目标 and 写作提示, which its writer sees at once', async () => {
+  it('sets a section’s 字数目标 and 写作提示, which its writer sees at once, and tells the writer when it goes to another department', async () => {
     const admin = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'admin', ADMIN_PASSWORD)
     const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'safety', DEMO_PASSWORD)
     await admin.click('[data-action="edit-outline"]')
@@ -94,6 +94,12 @@ describe('the outline editor, in Chromium', () => {
     await admin.locator('[data-outline-id="safety"] input[name="wordTarget"]').blur()
     await expect.poll(() => admin.locator('.dialog-backdrop [role="alert"]').innerText()).toContain('字数目标应为')
     expect(await admin.locator('[data-outline-id="safety"] input[name="wordTarget"]').inputValue()).toBe('650')
+
+    // Given to another department, the section goes read-only for its writer, who is told why.
+    await admin.selectOption('[data-outline-id="plan-safety"] select[name="departmentId"]', { label: '工会' })
+    await expect.poll(() => writer.locator('[data-section-id="plan-safety"] .ProseMirror').getAttribute('contenteditable')).toBe('false')
+    expect(await writer.locator('[data-sections-taken-away]').innerText()).toMatch(/^管理员把“（三）压紧压实安全生产责任”改由工会撰写。/)
+    expect(await writer.locator('[data-sections-taken-away] [data-action="show-deleted-text"]').count()).toBe(0)
   })
 })
 
