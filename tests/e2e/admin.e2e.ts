@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Document, Packer, Paragraph, TextRun } from 'docx'
 import { describe, expect, it } from 'vitest'
-import { ADMIN_PASSWORD, DEMO_PASSWORD, api, login } from '../integration/harness.js'
+import { ADMIN_PASSWORD, DEMO_PASSWORD, api, login, startTestServer } from '../integration/harness.js'
 import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 
 const suite = useBrowserSuite()
@@ -12,6 +12,33 @@ const openAdminPage = async () => {
   await page.goto(`${suite.server.url}/admin`)
   return page
 }
+
+describe('the first start of an office without the demo', () => {
+  it('shows the admin the first steps on the empty list, each a link to its place on 系统管理', async () => {
+    const server = await startTestServer(undefined, { HUIZONG_DEMO: '0' })
+    const page = await (await suite.browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage()
+    try {
+      await page.goto(`${server.url}/login`)
+      await page.fill('input[name="username"]', 'admin')
+      await page.fill('input[name="password"]', ADMIN_PASSWORD)
+      await page.click('button[type="submit"]')
+      const steps = page.locator('[data-first-steps]')
+      await expect.poll(() => steps.count()).toBe(1)
+      expect(await steps.locator('li').allInnerTexts()).toEqual([
+        expect.stringMatching(/^添加各部门的撰写人/),
+        expect.stringMatching(/^从模板新建总结/),
+        expect.stringMatching(/^打开总结，在“编辑提纲”中/),
+      ])
+      await steps.getByRole('link', { name: '添加各部门的撰写人' }).click()
+      await page.waitForURL(`${server.url}/admin#users`)
+      // It lands on the users, the fourth card, not at the top of the page.
+      await expect.poll(() => page.locator('#users h2').evaluate((heading) => Math.round(heading.getBoundingClientRect().top))).toBeLessThan(120)
+    } finally {
+      await page.context().close()
+      await server.close()
+    }
+  })
+})
 
 describe('creating a summary from a built-in template', () => {
   it('previews the school template’s outline and new departments, then builds the summary, lead first', async () => {
