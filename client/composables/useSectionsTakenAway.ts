@@ -1,8 +1,9 @@
 /**
- * Sections of the reader's department that someone else took away while the page was open — the
- * admin deleting one, or giving it to another department: its editor vanished or went read-only,
- * perhaps under the writer's caret. Each with its heading as numbered before, so the page can say
- * what went, and where: the version that keeps a deleted text (when it had any), or who writes it now.
+ * Sections of the reader's department that someone else took out of its hands while the page was
+ * open — the admin deleting one or giving it to another department, a leader approving it (定稿
+ * locks it): its editor vanished or went read-only, perhaps under the writer's caret. Each with
+ * its heading as numbered before, so the page can say what happened and where the text is: the
+ * version that keeps a deleted text (when it had any), or who writes it now.
  */
 import { ref, type Ref } from 'vue'
 import type * as Y from 'yjs'
@@ -11,7 +12,7 @@ import { sectionRoot } from '../../shared/doc/roots.js'
 import { numberOutline } from '../../shared/numbering.js'
 import { useDocObserver } from './useDocObserver.js'
 
-export type SectionTakenAway = { heading: string } & ({ kind: 'deleted'; hadText: boolean } | { kind: 'reassigned'; departmentId: string })
+export type SectionTakenAway = { heading: string } & ({ kind: 'deleted'; hadText: boolean } | { kind: 'reassigned'; departmentId: string } | { kind: 'locked' })
 
 const headings = (doc: Y.Doc): Map<string, { entry: OutlineEntry; heading: string }> => {
   const outline = readOutline(doc)
@@ -33,6 +34,7 @@ export const useSectionsTakenAway = (doc: Ref<Y.Doc | null>, departmentId: Ref<s
           const after = now.get(id)?.entry
           if (!after) takenAway.value = [...takenAway.value, { kind: 'deleted', heading, hadText: current.getXmlFragment(sectionRoot(id)).length > 0 }]
           else if (after.departmentId !== own) takenAway.value = [...takenAway.value, { kind: 'reassigned', heading, departmentId: after.departmentId }]
+          else if (after.status === 'final' && entry.status !== 'final') takenAway.value = [...takenAway.value, { kind: 'locked', heading }]
         }
       }
       known = now

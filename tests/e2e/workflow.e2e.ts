@@ -34,6 +34,9 @@ describe('finalising a section in Chromium', () => {
     await expect.poll(() => section.locator('[data-status]').getAttribute('data-status'), { timeout: 10_000 }).toBe('final')
     await expect.poll(() => section.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false')
     expect(await writer.locator('.outline [data-outline-status="final"]').count()).toBe(1)
+    // The writer is told, not left to find out by typing into a locked text; the leader is not.
+    expect(await writer.locator('[data-sections-taken-away]').innerText()).toMatch(/^“1\.拓宽招商渠道”已定稿，内容已锁定，如需修改请联系办公室重新打开。/)
+    expect(await leader.locator('[data-sections-taken-away]').count()).toBe(0)
     await section.locator('.ProseMirror').click()
     await writer.keyboard.type('锁定后输入')
     expect(await section.locator('.ProseMirror').innerText()).not.toContain('锁定后输入')
