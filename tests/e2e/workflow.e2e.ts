@@ -207,6 +207,7 @@ describe('approving what was handed in', () => {
     const safety = await login(suite.server, 'safety', DEMO_PASSWORD)
     for (const sectionId of ['safety', 'plan-safety'])
       expect((await api(suite.server, `/api/summaries/${suite.summaryId}/sections/${sectionId}`, { token: safety, method: 'PATCH', body: { status: 'review' } })).status).toBe(200)
+    const safetyWriter = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'safety', DEMO_PASSWORD)
     const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
     await leader.goto(`${suite.server.url}/s/${suite.summaryId}/progress`)
     await expect.poll(() => leader.locator('[data-review-section]').count()).toBe(2)
@@ -215,6 +216,8 @@ describe('approving what was handed in', () => {
     await expect.poll(() => leader.locator('[data-review-queue] [role="status"]').innerText()).toBe('2 节已全部定稿')
     const detail = await api<{ sections: Array<{ id: string; status: string }> }>(suite.server, `/api/summaries/${suite.summaryId}`, { token: safety })
     expect(detail.body.sections.filter((section) => ['safety', 'plan-safety'].includes(section.id)).map((section) => section.status)).toEqual(['final', 'final'])
+    // The department's writer hears it in one line, however many were approved.
+    await expect.poll(() => safetyWriter.locator('[data-sections-taken-away]').innerText()).toMatch(/^“（四）安全生产形势总体平稳”“（三）压紧压实安全生产责任”已定稿，内容已锁定/)
     // The journal on the same page says who approved what.
     await expect.poll(() => leader.locator('[data-journal] tr[data-journal-action="section-status"]').first().innerText()).toMatch(/王主任\s+“（三）压紧压实安全生产责任”：待审核→已定稿/)
     // A writer has nothing to approve: no queue.
