@@ -393,16 +393,26 @@ const newSection = async (title: string) => {
   return (await api<{ id: string }>(server, `/api/summaries/${summaryId}/sections`, { token: tokens.admin, body: { title, departmentId: invest.id, level: 2 } })).body.id
 }
 
+/** A new section that invest writes and leader reads; `write` returns once the reader has the paragraph. */
+const sectionBeingWritten = async (title: string) => {
+  const sectionId = await newSection(title)
+  const writer = await open('invest')
+  const reader = await open('leader')
+  const write = async (paragraph: string) => {
+    writeParagraph(writer.doc, sectionId, paragraph)
+    await waitFor(() => sectionText(reader.doc, sectionId).includes(paragraph))
+  }
+  return { sectionId, writer, reader, write }
+}
+
+const saveVersion = async (name: string) => (await api<{ id: string }>(server, `/api/summaries/${summaryId}/versions`, { token: tokens.admin, body: { name } })).body.id
+
 describe('when the version before a deletion or a revert cannot be saved', () => {
   it('keeps the section where it was, with its status and its text, and says so', async () => {
-    const sectionId = await newSection('版本存不下时的章节')
-    const writer = await open('invest')
-    const reader = await open('leader')
-    writeParagraph(writer.doc, sectionId, '旧稿。')
-    await waitFor(() => sectionText(reader.doc, sectionId).includes('旧稿'))
-    const old = (await api<{ id: string }>(server, `/api/summaries/${summaryId}/versions`, { token: tokens.admin, body: { name: '旧稿' } })).body.id
-    writeParagraph(writer.doc, sectionId, '新稿。')
-    await waitFor(() => sectionText(reader.doc, sectionId).includes('新稿'))
+    const { sectionId, reader, write } = await sectionBeingWritten('版本存不下时的章节')
+    await write('旧稿。')
+    const old = await saveVersion('旧稿')
+    await write('新稿。')
     expect((await patch('invest', sectionId, { status: 'review' })).status).toBe(200)
     await waitFor(() => readOutline(reader.doc).find((entry) => entry.id === sectionId)?.status === 'review')
     const outline = readOutline(reader.doc)
@@ -430,11 +440,8 @@ describe('when the version before a deletion or a revert cannot be saved', () =>
 describe.runIf(process.env.TEST_POSTGRES === '1')('typing while the version before a deletion or a revert is being written', () => {
   const LATE = '写入版本时才到的一段。'
   it('deletes a section: a paragraph typed meanwhile is in the version saved, or refused to its writer — never silently dropped', async () => {
-    const sectionId = await newSection('删除时仍在写的章节')
-    const writer = await open('invest')
-    const reader = await open('leader')
-    writeParagraph(writer.doc, sectionId, '删除前写好的一段。')
-    await waitFor(() => sectionText(reader.doc, sectionId).includes('删除前写好的一段'))
+    const { sectionId, writer, reader, write } = await sectionBeingWritten('删除时仍在写的章节')
+    await write('删除前写好的一段。')
 
     const hold = await holdInserts(server, 'versions')
     const deleting = api<{ versionId: string }>(server, `/api/summaries/${summaryId}/sections/${sectionId}?force=1`, { token: tokens.admin, method: 'DELETE' })
@@ -452,14 +459,10 @@ describe.runIf(process.env.TEST_POSTGRES === '1')('typing while the version befo
   })
 
   it('puts a version’s text back: a paragraph typed meanwhile stays in the section or in the version saved first', async () => {
-    const sectionId = await newSection('恢复时仍在写的章节')
-    const writer = await open('invest')
-    const reader = await open('leader')
-    writeParagraph(writer.doc, sectionId, '第一稿。')
-    await waitFor(() => sectionText(reader.doc, sectionId).includes('第一稿'))
-    const first = (await api<{ id: string }>(server, `/api/summaries/${summaryId}/versions`, { token: tokens.admin, body: { name: '第一稿' } })).body.id
-    writeParagraph(writer.doc, sectionId, '第二稿。')
-    await waitFor(() => sectionText(reader.doc, sectionId).includes('第二稿'))
+    const { sectionId, writer, reader, write } = await sectionBeingWritten('恢复时仍在写的章节')
+    await write('第一稿。')
+    const first = await saveVersion('第一稿')
+    await write('第二稿。')
 
     const hold = await holdInserts(server, 'versions')
     const reverting = api<{ savedVersionId: string }>(server, `/api/summaries/${summaryId}/versions/${first}/sections/${sectionId}/revert`, { token: tokens.invest, body: {} })
