@@ -105,6 +105,11 @@ describe('a network drop', () => {
     await writer.keyboard.type('断网期间写下的内容。')
     await writer.waitForTimeout(500)
     expect(await reader.locator('[data-section-id="investment-service"] .ProseMirror').innerText()).not.toContain('断网期间')
+    // Ctrl+S out of habit says where the text is, not the browser's “save page as”.
+    const saveHint = writer.locator('[data-save-hint]')
+    await writer.keyboard.press('Control+s')
+    expect(await saveHint.innerText()).toBe('当前未连接服务器：修改已保存在本浏览器中，恢复连接后自动同步')
+    await expect.poll(() => saveHint.count(), { timeout: 6000 }).toBe(0)
     // 退出 now would delete the browser's copy, the only one of that text: it asks first.
     const asked: string[] = []
     writer.once('dialog', (dialog) => {
@@ -124,6 +129,9 @@ describe('a network drop', () => {
     const readerText = () => reader.locator('[data-section-id="investment-service"] .ProseMirror').innerText()
     await expect.poll(readerText, { timeout: 10_000 }).toContain('断网期间写下的内容。恢复连接时接着写。')
     expect(await writer.locator('.notice').count()).toBe(0) // no refusal, no reset of the local copy
+    await writer.keyboard.press('Control+s')
+    expect(await saveHint.innerText()).toBe('汇总自动保存：每次输入都实时保存到服务器，无需按 Ctrl+S')
+    expect(await writer.locator('[data-section-id="investment-service"] .ProseMirror').innerText()).not.toMatch(/s$/)
   })
 })
 
