@@ -2,6 +2,8 @@
  * Fetch wrapper for the HTTP API: sends the session cookie, parses `{error:{message}}` answers
  * into ApiError with the server's Chinese message.
  */
+import { noticeServedBuild } from './clientUpdate.js'
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -31,6 +33,7 @@ const send = async (path: string, options: RequestOptions): Promise<string> => {
   }).catch(() => {
     throw new ApiError(0, 'network', '无法连接服务器，请检查网络')
   })
+  noticeServedBuild(response)
   const text = await response.text()
   if (!response.ok) {
     const error = (parse(text) as { error?: { code: string; message: string; details?: unknown } } | null)?.error

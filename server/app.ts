@@ -21,6 +21,7 @@ import { earlierFromWordRoutes } from './http/earlierFromWord.js'
 import { sectionWriterRoutes } from './http/sectionWriter.js'
 import { readMarkRoutes } from './http/readMarks.js'
 import { auditRoutes } from './http/audit.js'
+import { clientBuild, CLIENT_BUILD_HEADER } from './http/clientBuild.js'
 import { clientAddress, overHttps } from './http/clientAddress.js'
 import { reminderRoutes } from './http/reminders.js'
 import { userImportRoutes } from './http/userImport.js'
@@ -78,6 +79,12 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
     }),
   )
   app.use('/api/*', refuseCrossOrigin)
+  const servedBuild = clientBuild(config.clientDir)
+  app.use('/api/*', async (c, next) => {
+    await next()
+    const entry = servedBuild()
+    if (entry) c.header(CLIENT_BUILD_HEADER, entry)
+  })
   // Liveness and load for operators and benchmarks; reveals no content.
   // 503 while any open summary cannot be saved, so monitoring notices a full disk or a database down.
   app.get('/healthz', (c) => {

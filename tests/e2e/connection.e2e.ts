@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { api, DEMO_PASSWORD, demoSummaryId, login, startTestServer } from '../integration/harness.js'
 import { refuseStoring } from '../integration/refuseStoring.js'
@@ -132,6 +135,50 @@ describe('a network drop', () => {
     await writer.keyboard.press('Control+s')
     expect(await saveHint.innerText()).toBe('汇总自动保存：每次输入都实时保存到服务器，无需按 Ctrl+S')
     expect(await writer.locator('[data-section-id="investment-service"] .ProseMirror').innerText()).not.toMatch(/s$/)
+  })
+})
+
+describe('an update of 汇总 while a page stays open', () => {
+  it('asks the page to reload once its connection comes back to the updated server, and the reload clears it', async () => {
+    // A server of its own, on a copy of the built client that the test can “update”.
+    const clientDir = mkdtempSync(join(tmpdir(), 'huizong-client-'))
+    cpSync('dist', clientDir, { recursive: true })
+    const server = await startTestServer(undefined, { CLIENT_DIR: clientDir })
+    try {
+      let network!: NetworkSwitch
+      const writer = await openSummaryAs(suite.browser, server.url, await demoSummaryId(server, await login(server, 'admin')), 'invest', DEMO_PASSWORD, async (page) => {
+        network = await networkSwitch(page)
+      })
+      const banner = writer.locator('[data-client-outdated]')
+      await expect.poll(() => writer.locator('[data-connection-status]').innerText()).toContain('已连接')
+      expect(await banner.count()).toBe(0)
+
+      // The update: a build whose scripts all have new names, as a new build's content-named files
+      // do (here the same code, renamed and every reference rewritten; compressed copies dropped).
+      const assets = join(clientDir, 'assets')
+      const scripts = readdirSync(assets).filter((name) => name.endsWith('.js'))
+      const renamed = (text: string) => scripts.reduce((result, name) => result.replaceAll(name, name.replace(/\.js$/, '-updated.js')), text)
+      for (const name of readdirSync(assets)) if (/\.(br|gz)$/.test(name)) rmSync(join(assets, name))
+      for (const name of scripts) {
+        writeFileSync(join(assets, name.replace(/\.js$/, '-updated.js')), renamed(readFileSync(join(assets, name), 'utf8')))
+        rmSync(join(assets, name))
+      }
+      writeFileSync(join(clientDir, 'index.html'), renamed(readFileSync(join(clientDir, 'index.html'), 'utf8')))
+      // The restart that comes with it, as the page sees it: the connection drops and returns.
+      await network.drop()
+      await network.restore()
+      await expect.poll(() => banner.innerText(), { timeout: 10_000 }).toContain('汇总已更新到新版本，请在方便时刷新页面')
+      await screenshot(writer, 'client-outdated')
+      await banner.locator('[data-action="reload"]').click()
+      await writer.waitForSelector('[data-section-id] .ProseMirror')
+      expect(await writer.locator('script[type="module"]').getAttribute('src')).toMatch(/^\/assets\/index-.*-updated\.js$/)
+      await writer.locator('[data-action="versions"]').click() // an API call: the same build now
+      await writer.waitForSelector('[role="dialog"]')
+      expect(await banner.count()).toBe(0)
+    } finally {
+      await server.close()
+      rmSync(clientDir, { recursive: true })
+    }
   })
 })
 
