@@ -2,6 +2,7 @@
  * Fetch wrapper for the HTTP API: sends the session cookie, parses `{error:{message}}` answers
  * into ApiError with the server's Chinese message.
  */
+import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE } from '../shared/upload.js'
 import { noticeServedBuild } from './clientUpdate.js'
 
 export class ApiError extends Error {
@@ -25,6 +26,8 @@ const parse = (text: string): unknown => (text ? JSON.parse(text) : null)
 /** Sends a request and answers its body as text; a failure becomes an ApiError. */
 const send = async (path: string, options: RequestOptions): Promise<string> => {
   const form = options.body instanceof FormData ? options.body : null
+  if (form && [...form.values()].some((value) => value instanceof File && value.size > MAX_UPLOAD_BYTES))
+    throw new ApiError(413, UPLOAD_TOO_LARGE.code, `${UPLOAD_TOO_LARGE.message}，请删去无关的内容（如图片、多余的工作表）后再上传`)
   const response = await fetch(path, {
     method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
     credentials: 'same-origin',

@@ -3,10 +3,10 @@
  * request body itself, at most MAX_UPLOAD_BYTES, refused before reading when it says it is more.
  */
 import type { Context } from 'hono'
+import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE } from '../../shared/upload.js'
 import { AppError } from '../errors.js'
 
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-const tooLarge = () => new AppError(413, 'upload-too-large', '文件过大（上限 5 MB）')
+const tooLarge = () => new AppError(413, UPLOAD_TOO_LARGE.code, UPLOAD_TOO_LARGE.message)
 
 /** Refuses a request that announces a body over the upload limit, before reading it. */
 export const checkAnnouncedLength = (c: Context): void => {

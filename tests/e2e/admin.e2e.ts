@@ -117,6 +117,12 @@ describe('importing users', () => {
   it('previews a list of people, imports it, and hands out the generated passwords once', async () => {
     const page = await openAdminPage()
     await page.waitForSelector('[data-user="admin"]')
+    // A file over the limit is refused by the page itself, with the reason, before it is sent.
+    const sent: string[] = []
+    page.on('request', (request) => void (request.url().includes('/api/users/import') && sent.push(request.url())))
+    await page.setInputFiles('input[name="usersFile"]', { name: '全部职工.csv', mimeType: 'text/csv', buffer: Buffer.alloc(6 * 1024 * 1024, 'a') })
+    await expect.poll(() => page.locator('.error[role="alert"]').innerText()).toMatch(/^文件过大（上限 5 MB），请删去无关的内容/)
+    expect(sent).toEqual([])
     const list = '\uFEFF用户名,姓名,部门,角色,初始密码\r\nchen.fw,陈服务,企业服务中心,,\r\nhe.ld,何主任,,领导,heleader-2026\r\n'
     await page.setInputFiles('input[name="usersFile"]', { name: '人员名单.csv', mimeType: 'text/csv', buffer: Buffer.from(list) })
     await expect.poll(() => page.locator('[data-import-preview]').innerText()).toContain('将新建 2 个用户，并新建部门：企业服务中心')
