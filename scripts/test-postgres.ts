@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import { servicesUnavailable, startPostgres } from '../tests/integration/services.js'
 
-const FILES = ['api', 'collab', 'comments', 'dailyVersions', 'earlierFromWord', 'export', 'indicators', 'readMarks', 'userImport', 'workflow', 'audit', 'sessionIdle', 'trash', 'savingTrouble'].map((name) => `tests/integration/${name}.test.ts`)
+const FILES = ['api', 'collab', 'comments', 'dailyVersions', 'earlierFromWord', 'export', 'indicators', 'readMarks', 'userImport', 'workflow', 'audit', 'sessionIdle', 'trash', 'savingTrouble', 'busySummary'].map((name) => `tests/integration/${name}.test.ts`)
 
 if (servicesUnavailable) {
   console.warn(`跳过 PostgreSQL 上的功能测试：${servicesUnavailable}`)

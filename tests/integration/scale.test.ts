@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { readThreads } from '../../shared/doc/comments.js'
 import { anchorsFor, api, connect, createClientPool, createDataDir, login, sectionText, spawnServer as spawn, synced, waitFor, writeParagraph } from './harness.js'
 import { servicesUnavailable, startPostgres, startRedis, startSlowLink, type Postgres, type Redis } from './services.js'
+import { keepSummaryBusy, sectionTexts } from './busySummary.js'
 
 let postgres: Postgres | null = null
 let redis: Redis | null = null
@@ -111,6 +112,19 @@ describe.skipIf(servicesUnavailable)('several processes on PostgreSQL and Redis'
     writeParagraph(writer.doc, 'investment-channels', '定稿后')
     await waitFor(() => writer.closes.some((close) => close.code === 4403), 5000, '4403 on the locked section')
   })
+
+  it('brings writers on both processes to the same text while the office reshapes the outline under them', async () => {
+    // A summary of its own: the outline is rearranged for good.
+    const admin = await login(first, 'admin')
+    const { id } = (await api<{ id: string }>(first, '/api/summaries', { token: admin, body: { templateId: 'park-annual', year: 2026, organisation: '多进程繁忙园区' } })).body
+    const other = await spawnServer({ COMPACT_EVERY: '40' })
+    const result = await keepSummaryBusy([first, other], id, { seconds: 8, seed: 7 })
+    expect(result.diverged).toEqual([])
+    for (const change of ['move', 'reassign', 'approve', 'delete']) expect(result.accepted[change], change).toBeGreaterThan(0)
+    // A process started afterwards reads the same from the store.
+    const late = await open(await spawnServer(), id, admin)
+    expect(sectionTexts(late.doc, Object.keys(result.texts))).toEqual(result.texts)
+  }, 60_000)
 
   it('counts failed sign-ins across processes: the limit is the same however they are spread', async () => {
     for (const [index, server] of [first, second, first, second, first].entries()) {
