@@ -70,8 +70,23 @@ describe('an edit the server refuses', () => {
     expect(text).toContain('锁定前的内容。')
     expect(text).not.toContain('被拒绝的修改')
     await screenshot(writer, 'refused-edit')
+    // Those paragraphs are nowhere else: leaving for another page of 汇总 asks first (declined
+    // here), and so does a reload (the browser's own question).
+    const asked: string[] = []
+    writer.once('dialog', (dialog) => {
+      asked.push(`${dialog.type()}: ${dialog.message()}`)
+      void dialog.dismiss()
+    })
+    await writer.click('a.brand')
+    await expect.poll(() => asked).toEqual(['confirm: 还有未能保存的内容没有复制，离开本页后将丢失。仍要离开吗？'])
+    expect(writer.url()).toContain(`/s/${suite.summaryId}`)
+    writer.once('dialog', (dialog) => {
+      asked.push(dialog.type())
+      void dialog.accept()
+    })
     // The refused change does not come back from the browser's copy with a reload.
     await writer.reload()
+    expect(asked.at(-1)).toBe('beforeunload')
     await expect.poll(() => writer.locator('[data-connection-status]').innerText()).toContain('已连接')
     await writer.waitForTimeout(1000)
     expect(await writer.locator('.notice').count()).toBe(0)
