@@ -30,12 +30,12 @@ describe('a section deleted by mistake, in Chromium', () => {
     expect(dialogs).toEqual(['“（一）经济运行稳中有进”已有内容，确定删除？删除前会自动保存一个版本，可在“版本”中查看和导出。'])
     await expect.poll(() => writer.locator('[data-section-id="economy"]').count(), { timeout: 10_000 }).toBe(0)
     // Its writer is told what went and where its text is, rather than just seeing it vanish.
-    const removedNotice = writer.locator('[data-sections-taken-away]')
+    const removedNotice = writer.locator('[data-section-news]')
     await expect.poll(() => removedNotice.innerText()).toMatch(/^管理员删除了本部门的“（一）经济运行稳中有进”，删除前的全文已自动保存为版本。/)
     await removedNotice.locator('[data-action="show-deleted-text"]').click()
     await expect.poll(() => writer.locator('[data-version-id]').first().innerText()).toContain('删除“（一）经济运行稳中有进”前自动保存')
     expect(await removedNotice.count()).toBe(0)
-    expect(await admin.locator('[data-sections-taken-away]').count()).toBe(0)
+    expect(await admin.locator('[data-section-news]').count()).toBe(0)
     await admin.click('text=关闭')
 
     await admin.click('[data-action="versions"]')
@@ -95,11 +95,15 @@ describe('the outline editor, in Chromium', () => {
     await expect.poll(() => admin.locator('.dialog-backdrop [role="alert"]').innerText()).toContain('字数目标应为')
     expect(await admin.locator('[data-outline-id="safety"] input[name="wordTarget"]').inputValue()).toBe('650')
 
-    // Given to another department, the section goes read-only for its writer, who is told why.
+    // Given to another department, the section goes read-only for its writer, who is told why;
+    // the department that has it now is told too.
+    const union = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'union', DEMO_PASSWORD)
     await admin.selectOption('[data-outline-id="plan-safety"] select[name="departmentId"]', { label: '工会' })
     await expect.poll(() => writer.locator('[data-section-id="plan-safety"] .ProseMirror').getAttribute('contenteditable')).toBe('false')
-    expect(await writer.locator('[data-sections-taken-away]').innerText()).toMatch(/^管理员把“（三）压紧压实安全生产责任”改由工会撰写。/)
-    expect(await writer.locator('[data-sections-taken-away] [data-action="show-deleted-text"]').count()).toBe(0)
+    expect(await writer.locator('[data-section-news]').innerText()).toMatch(/^管理员把“（三）压紧压实安全生产责任”改由工会撰写。/)
+    expect(await writer.locator('[data-section-news] [data-action="show-deleted-text"]').count()).toBe(0)
+    await expect.poll(() => union.locator('[data-section-news]').innerText()).toMatch(/^“（三）压紧压实安全生产责任”现由本部门撰写。/)
+    expect(await union.locator('[data-section-id="plan-safety"] .ProseMirror').getAttribute('contenteditable')).toBe('true')
   })
 })
 

@@ -35,8 +35,8 @@ describe('finalising a section in Chromium', () => {
     await expect.poll(() => section.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false')
     expect(await writer.locator('.outline [data-outline-status="final"]').count()).toBe(1)
     // The writer is told, not left to find out by typing into a locked text; the leader is not.
-    expect(await writer.locator('[data-sections-taken-away]').innerText()).toMatch(/^“1\.拓宽招商渠道”已定稿，内容已锁定，如需修改请联系办公室重新打开。/)
-    expect(await leader.locator('[data-sections-taken-away]').count()).toBe(0)
+    expect(await writer.locator('[data-section-news]').innerText()).toMatch(/^“1\.拓宽招商渠道”已定稿，内容已锁定，如需修改请联系办公室重新打开。/)
+    expect(await leader.locator('[data-section-news]').count()).toBe(0)
     await section.locator('.ProseMirror').click()
     await writer.keyboard.type('锁定后输入')
     expect(await section.locator('.ProseMirror').innerText()).not.toContain('锁定后输入')
@@ -217,7 +217,10 @@ describe('approving what was handed in', () => {
     const detail = await api<{ sections: Array<{ id: string; status: string }> }>(suite.server, `/api/summaries/${suite.summaryId}`, { token: safety })
     expect(detail.body.sections.filter((section) => ['safety', 'plan-safety'].includes(section.id)).map((section) => section.status)).toEqual(['final', 'final'])
     // The department's writer hears it in one line, however many were approved.
-    await expect.poll(() => safetyWriter.locator('[data-sections-taken-away]').innerText()).toMatch(/^“（四）安全生产形势总体平稳”“（三）压紧压实安全生产责任”已定稿，内容已锁定/)
+    await expect.poll(() => safetyWriter.locator('[data-section-news]').innerText()).toMatch(/^“（四）安全生产形势总体平稳”“（三）压紧压实安全生产责任”已定稿，内容已锁定/)
+    // Reopened by the office, it is the writer's to change again, and the page says so.
+    expect((await api(suite.server, `/api/summaries/${suite.summaryId}/sections/safety`, { token: await login(suite.server, 'admin'), method: 'PATCH', body: { status: 'drafting' } })).status).toBe(200)
+    await expect.poll(() => safetyWriter.locator('[data-section-news]').innerText()).toContain('；“（四）安全生产形势总体平稳”已重新打开，可以继续修改。')
     // The journal on the same page says who approved what.
     await expect.poll(() => leader.locator('[data-journal] tr[data-journal-action="section-status"]').first().innerText()).toMatch(/王主任\s+“（三）压紧压实安全生产责任”：待审核→已定稿/)
     // A writer has nothing to approve: no queue.

@@ -1,0 +1,69 @@
+/**
+ * What happened to the sections of the reader's department while the page was open, done by
+ * someone else: the admin deleting one or giving it to another department, a leader's 定稿
+ * locking it — its editor vanished or went read-only, perhaps under the writer's caret — or, the
+ * other way, a section given to the department or reopened for writing. Each with its heading as
+ * numbered then, so the page can say what happened and where the text is: the version that keeps
+ * a deleted text (when it had any), or who writes it now.
+ */
+import { ref, type Ref } from 'vue'
+import type * as Y from 'yjs'
+import { getOutline, readOutline, type OutlineEntry } from '../../shared/doc/outline.js'
+import { sectionRoot } from '../../shared/doc/roots.js'
+import { numberOutline } from '../../shared/numbering.js'
+import { useDocObserver } from './useDocObserver.js'
+
+export type SectionNews = { heading: string } & (
+  | { kind: 'deleted'; hadText: boolean }
+  | { kind: 'reassigned'; departmentId: string }
+  | { kind: 'locked' }
+  | { kind: 'given' }
+  | { kind: 'reopened' }
+)
+
+const headings = (doc: Y.Doc): Map<string, { entry: OutlineEntry; heading: string }> => {
+  const outline = readOutline(doc)
+  const numbers = numberOutline(outline)
+  return new Map(outline.map((entry, index) => [entry.id, { entry, heading: entry.lead ? '导语' : `${numbers[index]}${entry.title}` }]))
+}
+
+/**
+ * What a change of the outline did to one section, for the department `own`: `before` and
+ * `after` are its entry before and after (undefined where it is not in the outline).
+ */
+const newsOf = (own: string, heading: string, before: OutlineEntry | undefined, after: OutlineEntry | undefined, hadText: () => boolean): SectionNews | null => {
+  const ours = (entry: OutlineEntry | undefined) => entry?.departmentId === own
+  if (ours(before) && !after) return { kind: 'deleted', heading, hadText: hadText() }
+  if (ours(before) && after && !ours(after)) return { kind: 'reassigned', heading, departmentId: after.departmentId }
+  if (!ours(after)) return null
+  if (!ours(before)) return { kind: 'given', heading } // reassigned, added or restored
+  if (after!.status === 'final' && before!.status !== 'final') return { kind: 'locked', heading }
+  if (before!.status === 'final' && after!.status !== 'final') return { kind: 'reopened', heading }
+  return null
+}
+
+/**
+ * `ready`: the page has synced with the server once; what the first sync brings (the browser's
+ * copy catching up) is no news. Nor is a doc replaced after a refusal filling from empty.
+ */
+export const useSectionNews = (doc: Ref<Y.Doc | null>, ready: Ref<boolean>, departmentId: Ref<string | null>) => {
+  const news = ref<SectionNews[]>([])
+  useDocObserver(doc, (current) => {
+    let known = headings(current)
+    const handler = (_events: unknown, transaction: Y.Transaction) => {
+      const now = headings(current)
+      const own = departmentId.value
+      if (!transaction.local && own !== null && ready.value && known.size > 0) {
+        for (const id of new Set([...known.keys(), ...now.keys()])) {
+          const item = newsOf(own, (now.get(id) ?? known.get(id))!.heading, known.get(id)?.entry, now.get(id)?.entry, () => current.getXmlFragment(sectionRoot(id)).length > 0)
+          if (item) news.value = [...news.value, item]
+        }
+      }
+      known = now
+    }
+    const outline = getOutline(current)
+    outline.observeDeep(handler)
+    return () => outline.unobserveDeep(handler)
+  })
+  return news
+}
