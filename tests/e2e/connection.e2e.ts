@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { api, DEMO_PASSWORD, demoSummaryId, login, startTestServer } from '../integration/harness.js'
 import { refuseStoring } from '../integration/refuseStoring.js'
+import { violations } from './axe.js'
 import { networkSwitch, openSummaryAs, screenshot, useBrowserSuite, type NetworkSwitch } from './browser.js'
 
 const suite = useBrowserSuite()
@@ -183,6 +184,7 @@ describe('an update of 汇总 while a page stays open', () => {
       await network.drop()
       await network.restore()
       await expect.poll(() => banner.innerText(), { timeout: 10_000 }).toContain('汇总已更新到新版本，请在方便时刷新页面')
+      expect(await violations(writer)).toEqual([]) // a landmark's part, named, reachable
       await screenshot(writer, 'client-outdated')
       await banner.locator('[data-action="reload"]').click()
       await writer.waitForSelector('[data-section-id] .ProseMirror')

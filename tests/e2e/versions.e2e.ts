@@ -3,6 +3,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { ADMIN_PASSWORD, DEMO_PASSWORD, api, login } from '../integration/harness.js'
 import { formatChinaTime } from '../../shared/chinaDay.js'
+import { violations } from './axe.js'
 import { afterReload, openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 
 const suite = useBrowserSuite()
@@ -103,6 +104,7 @@ describe('the outline editor, in Chromium', () => {
     expect(await writer.locator('[data-section-news]').innerText()).toMatch(/^管理员把“（三）压紧压实安全生产责任”改由工会撰写。/)
     expect(await writer.locator('[data-section-news] [data-action="show-deleted-text"]').count()).toBe(0)
     await expect.poll(() => union.locator('[data-section-news]').innerText()).toMatch(/^“（三）压紧压实安全生产责任”现由本部门撰写。/)
+    expect(await violations(union)).toEqual([])
     expect(await union.locator('[data-section-id="plan-safety"] .ProseMirror').getAttribute('contenteditable')).toBe('true')
   })
 })
