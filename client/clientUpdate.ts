@@ -4,8 +4,7 @@
  * served build's entry script (X-Huizong-Client); the page compares it with the one it loaded.
  */
 import { ref } from 'vue'
-
-const CLIENT_BUILD_HEADER = 'X-Huizong-Client'
+import { CLIENT_BUILD_HEADER } from '../shared/clientBuild.js'
 
 /** The entry script this page loaded, as index.html named it; none under the dev server's own page. */
 const loadedEntry = document.querySelector<HTMLScriptElement>('script[type="module"][src^="/assets/"]')?.getAttribute('src') ?? null

@@ -7,8 +7,6 @@
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
-export const CLIENT_BUILD_HEADER = 'X-Huizong-Client'
-
 const ENTRY = /<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/
 
 /** The entry of the build in `clientDir`, read again whenever index.html changes; null before a build. */
