@@ -1,10 +1,11 @@
 /**
- * What happened to the sections of the reader's department while the page was open, done by
- * someone else: the admin deleting one or giving it to another department, a leader's 定稿
- * locking it — its editor vanished or went read-only, perhaps under the writer's caret — or, the
- * other way, a section given to the department or reopened for writing. Each with its heading as
- * numbered then, so the page can say what happened and where the text is: the version that keeps
- * a deleted text (when it had any), or who writes it now.
+ * What happened to sections while the page was open, done by someone else, that the reader
+ * should hear of. For a writer, the department's sections: the admin deleting one or giving it
+ * to another department, a leader's 定稿 locking it — its editor vanished or went read-only,
+ * perhaps under the writer's caret — or, the other way, a section given to the department or
+ * reopened for writing. For a reviewer (a leader, the admin), any section handed in (待审核).
+ * Each with its heading as numbered then, so the page can say what happened and where the text
+ * is: the version that keeps a deleted text (when it had any), or who writes it now.
  */
 import { ref, type Ref } from 'vue'
 import type * as Y from 'yjs'
@@ -19,6 +20,7 @@ export type SectionNews = { heading: string } & (
   | { kind: 'locked' }
   | { kind: 'given' }
   | { kind: 'reopened' }
+  | { kind: 'handedIn'; departmentId: string }
 )
 
 const headings = (doc: Y.Doc): Map<string, { entry: OutlineEntry; heading: string }> => {
@@ -42,20 +44,27 @@ const newsOf = (own: string, heading: string, before: OutlineEntry | undefined, 
   return null
 }
 
+/** A section handed in since, for a reviewer to approve. */
+const handedIn = (heading: string, before: OutlineEntry | undefined, after: OutlineEntry | undefined): SectionNews | null =>
+  before && after && before.status !== 'review' && after.status === 'review' ? { kind: 'handedIn', heading, departmentId: after.departmentId } : null
+
 /**
  * `ready`: the page has synced with the server once; what the first sync brings (the browser's
  * copy catching up) is no news. Nor is a doc replaced after a refusal filling from empty.
+ * `departmentId`: the writer's department (null for others); `reviewer`: whether the reader approves.
  */
-export const useSectionNews = (doc: Ref<Y.Doc | null>, ready: Ref<boolean>, departmentId: Ref<string | null>) => {
+export const useSectionNews = (doc: Ref<Y.Doc | null>, ready: Ref<boolean>, departmentId: Ref<string | null>, reviewer: Ref<boolean>) => {
   const news = ref<SectionNews[]>([])
   useDocObserver(doc, (current) => {
     let known = headings(current)
     const handler = (_events: unknown, transaction: Y.Transaction) => {
       const now = headings(current)
       const own = departmentId.value
-      if (!transaction.local && own !== null && ready.value && known.size > 0) {
+      if (!transaction.local && ready.value && known.size > 0) {
         for (const id of new Set([...known.keys(), ...now.keys()])) {
-          const item = newsOf(own, (now.get(id) ?? known.get(id))!.heading, known.get(id)?.entry, now.get(id)?.entry, () => current.getXmlFragment(sectionRoot(id)).length > 0)
+          const heading = (now.get(id) ?? known.get(id))!.heading
+          const [before, after] = [known.get(id)?.entry, now.get(id)?.entry]
+          const item = own !== null ? newsOf(own, heading, before, after, () => current.getXmlFragment(sectionRoot(id)).length > 0) : reviewer.value ? handedIn(heading, before, after) : null
           if (item) news.value = [...news.value, item]
         }
       }

@@ -23,10 +23,17 @@ describe('finalising a section in Chromium', () => {
     }
     const counted = '11'
     await expect.poll(async () => [await section.locator('.section-words').getAttribute('data-words'), String(await reported())]).toEqual([counted, counted])
+    const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
     await section.locator('[data-transition="review"]').click()
     await expect.poll(() => section.locator('[data-status]').getAttribute('data-status')).toBe('review')
-
-    const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
+    // A leader reading meanwhile hears of it, with the way to the review queue.
+    await expect.poll(() => leader.locator('[data-section-news]').innerText()).toMatch(/^已提交待审核：“1\.拓宽招商渠道”（招商部）。/)
+    expect(await writer.locator('[data-section-news]').count()).toBe(0)
+    await leader.locator('[data-section-news] [data-action="go-review"]').click()
+    await leader.waitForURL(/\/progress$/)
+    await leader.waitForSelector('[data-review-queue]')
+    await leader.goBack()
+    await leader.waitForSelector('[data-section-id] .ProseMirror')
     const reviewed = leader.locator('[data-section-id="investment-channels"]')
     expect(await reviewed.locator('.section-words').getAttribute('data-words')).toBe(counted)
     await reviewed.locator('[data-transition="final"]').click()
