@@ -3,7 +3,8 @@
  * should hear of. For a writer, the department's sections: the admin deleting one or giving it
  * to another department, a leader's 定稿 locking it — its editor vanished or went read-only,
  * perhaps under the writer's caret — or, the other way, a section given to the department or
- * reopened for writing. For a reviewer (a leader, the admin), any section handed in (待审核).
+ * reopened for writing. For a reviewer (a leader, the admin), any section handed in (待审核), and
+ * the moment the last one is approved (the whole text is final: time to export).
  * Each with its heading as numbered then, so the page can say what happened and where the text
  * is: the version that keeps a deleted text (when it had any), or who writes it now.
  */
@@ -21,6 +22,7 @@ export type SectionNews = { heading: string } & (
   | { kind: 'given' }
   | { kind: 'reopened' }
   | { kind: 'handedIn'; departmentId: string }
+  | { kind: 'allFinal' }
 )
 
 const headings = (doc: Y.Doc): Map<string, { entry: OutlineEntry; heading: string }> => {
@@ -67,6 +69,8 @@ export const useSectionNews = (doc: Ref<Y.Doc | null>, ready: Ref<boolean>, depa
           const item = own !== null ? newsOf(own, heading, before, after, () => current.getXmlFragment(sectionRoot(id)).length > 0) : reviewer.value ? handedIn(heading, before, after) : null
           if (item) news.value = [...news.value, item]
         }
+        const allFinal = (entries: typeof now) => [...entries.values()].every(({ entry }) => entry.status === 'final')
+        if (own === null && reviewer.value && allFinal(now) && !allFinal(known)) news.value = [...news.value, { kind: 'allFinal', heading: '' }]
       }
       known = now
     }

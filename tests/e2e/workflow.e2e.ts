@@ -61,6 +61,22 @@ describe('finalising a section in Chromium', () => {
   })
 })
 
+describe('the last approval, in Chromium', () => {
+  it('tells a leader reading the summary that everything is final, with the way to export it', async () => {
+    const admin = await login(suite.server, 'admin')
+    const { id } = (await api<{ id: string }>(suite.server, '/api/summaries', { token: admin, body: { templateId: 'park-annual', year: 2026, organisation: '定稿测试园区' } })).body
+    const leader = await openSummaryAs(suite.browser, suite.server.url, id, 'leader', DEMO_PASSWORD)
+    const sections = (await api<{ sections: Array<{ id: string }> }>(suite.server, `/api/summaries/${id}`, { token: admin })).body.sections
+    for (const section of sections)
+      for (const status of ['review', 'final']) expect((await api(suite.server, `/api/summaries/${id}/sections/${section.id}`, { token: admin, method: 'PATCH', body: { status } })).status).toBe(200)
+    const news = leader.locator('[data-section-news]')
+    await expect.poll(() => news.innerText()).toMatch(/^全部章节已定稿，全文已自动保存为版本，可以导出；已提交待审核：/)
+    await news.locator('[data-action="go-export"]').click()
+    // The dialog opens, its preview of the final text drawn.
+    await expect.poll(() => leader.locator('[data-export-preview]').innerText()).toContain('定稿测试园区')
+  })
+})
+
 describe('pasting a draft from Word in Chromium', () => {
   it('keeps the text and drops the indent typed by hand, which the exports add themselves', async () => {
     const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'party', DEMO_PASSWORD)
