@@ -21,7 +21,7 @@ export type SectionNews = { heading: string } & (
   | { kind: 'locked' }
   | { kind: 'given' }
   | { kind: 'reopened' }
-  | { kind: 'handedIn'; departmentId: string }
+  | { kind: 'handedIn'; departmentId: string; sectionId: string }
   | { kind: 'allFinal' }
 )
 
@@ -48,7 +48,7 @@ const newsOf = (own: string, heading: string, before: OutlineEntry | undefined, 
 
 /** A section handed in since, for a reviewer to approve. */
 const handedIn = (heading: string, before: OutlineEntry | undefined, after: OutlineEntry | undefined): SectionNews | null =>
-  before && after && before.status !== 'review' && after.status === 'review' ? { kind: 'handedIn', heading, departmentId: after.departmentId } : null
+  before && after && before.status !== 'review' && after.status === 'review' ? { kind: 'handedIn', heading, departmentId: after.departmentId, sectionId: after.id } : null
 
 /**
  * `ready`: the page has synced with the server once; what the first sync brings (the browser's
@@ -69,6 +69,8 @@ export const useSectionNews = (doc: Ref<Y.Doc | null>, ready: Ref<boolean>, depa
           const item = own !== null ? newsOf(own, heading, before, after, () => current.getXmlFragment(sectionRoot(id)).length > 0) : reviewer.value ? handedIn(heading, before, after) : null
           if (item) news.value = [...news.value, item]
         }
+        // Handed in, then approved or sent back: no longer waiting, no longer news.
+        news.value = news.value.filter((item) => item.kind !== 'handedIn' || now.get(item.sectionId)?.entry.status === 'review')
         const allFinal = (entries: typeof now) => [...entries.values()].every(({ entry }) => entry.status === 'final')
         if (own === null && reviewer.value && allFinal(now) && !allFinal(known)) news.value = [...news.value, { kind: 'allFinal', heading: '' }]
       }
