@@ -81,6 +81,15 @@ describe('an edit the server refuses', () => {
     await writer.click('a.brand')
     await expect.poll(() => asked).toEqual(['confirm: 还有未能保存的内容没有复制，离开本页后将丢失。仍要离开吗？'])
     expect(writer.url()).toContain(`/s/${suite.summaryId}`)
+    // 退出 asks the same, and declined, leaves the sign-in as it was.
+    writer.once('dialog', (dialog) => {
+      asked.push(dialog.type())
+      void dialog.dismiss()
+    })
+    await writer.click('button:has-text("退出")')
+    await expect.poll(() => asked.length).toBe(2)
+    expect(writer.url()).toContain(`/s/${suite.summaryId}`)
+    expect(await writer.evaluate(async () => (await fetch('/api/me')).status)).toBe(200)
     writer.once('dialog', (dialog) => {
       asked.push(dialog.type())
       void dialog.accept()
