@@ -42,6 +42,9 @@ export const checkTransition = (actor: Actor, owner: string, from: SectionStatus
 export const availableTransitions = (actor: Actor, owner: string, from: SectionStatus): Rule[] =>
   TRANSITIONS.filter((rule) => rule.from === from && rule.allowed(actor, owner))
 
+/** Whether `actor` may approve (通过定稿) a handed-in section of `owner`. */
+export const canApprove = (actor: Actor, owner: string): boolean => availableTransitions(actor, owner, 'review').some((rule) => rule.to === 'final')
+
 /** The comment a return (退回修改) leaves on the section: this prefix, then the reason. */
 export const RETURN_NOTE_PREFIX = '退回修改：'
 

@@ -46,16 +46,17 @@ const newsOf = (own: string, heading: string, before: OutlineEntry | undefined, 
   return null
 }
 
-/** A section handed in since, for a reviewer to approve. */
-const handedIn = (heading: string, before: OutlineEntry | undefined, after: OutlineEntry | undefined): SectionNews | null =>
-  before && after && before.status !== 'review' && after.status === 'review' ? { kind: 'handedIn', heading, departmentId: after.departmentId, sectionId: after.id } : null
+/** A section handed in since, that the reader may approve. */
+const handedIn = (heading: string, before: OutlineEntry | undefined, after: OutlineEntry | undefined, mayApprove: (owner: string) => boolean): SectionNews | null =>
+  before && after && before.status !== 'review' && after.status === 'review' && mayApprove(after.departmentId) ? { kind: 'handedIn', heading, departmentId: after.departmentId, sectionId: after.id } : null
 
 /**
  * `ready`: the page has synced with the server once; what the first sync brings (the browser's
  * copy catching up) is no news. Nor is a doc replaced after a refusal filling from empty.
- * `departmentId`: the writer's department (null for others); `reviewer`: whether the reader approves.
+ * `departmentId`: the writer's department (null for others); `mayApprove`: whether the reader
+ * approves a section of that department (shared/workflow.ts).
  */
-export const useSectionNews = (doc: Ref<Y.Doc | null>, ready: Ref<boolean>, departmentId: Ref<string | null>, reviewer: Ref<boolean>) => {
+export const useSectionNews = (doc: Ref<Y.Doc | null>, ready: Ref<boolean>, departmentId: Ref<string | null>, mayApprove: (owner: string) => boolean) => {
   const news = ref<SectionNews[]>([])
   useDocObserver(doc, (current) => {
     let known = headings(current)
@@ -66,13 +67,14 @@ export const useSectionNews = (doc: Ref<Y.Doc | null>, ready: Ref<boolean>, depa
         for (const id of new Set([...known.keys(), ...now.keys()])) {
           const heading = (now.get(id) ?? known.get(id))!.heading
           const [before, after] = [known.get(id)?.entry, now.get(id)?.entry]
-          const item = own !== null ? newsOf(own, heading, before, after, () => current.getXmlFragment(sectionRoot(id)).length > 0) : reviewer.value ? handedIn(heading, before, after) : null
+          const item = own !== null ? newsOf(own, heading, before, after, () => current.getXmlFragment(sectionRoot(id)).length > 0) : handedIn(heading, before, after, mayApprove)
           if (item) news.value = [...news.value, item]
         }
         // Handed in, then approved or sent back: no longer waiting, no longer news.
         news.value = news.value.filter((item) => item.kind !== 'handedIn' || now.get(item.sectionId)?.entry.status === 'review')
         const allFinal = (entries: typeof now) => [...entries.values()].every(({ entry }) => entry.status === 'final')
-        if (own === null && reviewer.value && allFinal(now) && !allFinal(known)) news.value = [...news.value, { kind: 'allFinal', heading: '' }]
+        const reviews = own === null && [...now.values()].some(({ entry }) => mayApprove(entry.departmentId))
+        if (reviews && allFinal(now) && !allFinal(known)) news.value = [...news.value, { kind: 'allFinal', heading: '' }]
       }
       known = now
     }
