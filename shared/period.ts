@@ -21,6 +21,16 @@ export const toHalfYear = (text: string, year: number): string => {
   return text.replaceAll('全年', '上半年')
 }
 
+/**
+ * The year a summary begun on `today` most likely reports on: a 年度总结 is written from about
+ * November into the new year, so one begun in January–June is last year's; a 半年总结 is written
+ * in June or July about the half just ended, the same year.
+ */
+export const reportYear = (period: Period, today: Date): number => {
+  const year = today.getFullYear()
+  return period === 'year' && today.getMonth() < 6 ? year - 1 : year
+}
+
 /** A summary's period from its meta, where a year's says nothing. */
 export const periodOf = (meta: { period?: Period }): Period => meta.period ?? 'year'
 

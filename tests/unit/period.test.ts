@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { halfYearTitle, rewordForPeriod, toHalfYear } from '../../shared/period.js'
+import { halfYearTitle, reportYear, rewordForPeriod, toHalfYear } from '../../shared/period.js'
 
 describe('半年总结', () => {
   it('reads a year’s section titles and hints for the first half', () => {
@@ -23,5 +23,16 @@ describe('半年总结', () => {
 
   it('titles a half-year summary as offices do', () => {
     expect(halfYearTitle('青山工业园区管理委员会', 2026)).toBe('青山工业园区管理委员会2026年上半年工作总结和下半年工作打算')
+  })
+
+  it('proposes the year a summary begun today reports on', () => {
+    // A 年度总结 begun in December is this year's, one begun in January last year's.
+    expect(reportYear('year', new Date(2026, 10, 30))).toBe(2026)
+    expect(reportYear('year', new Date(2027, 0, 5))).toBe(2026)
+    expect(reportYear('year', new Date(2027, 5, 30))).toBe(2026)
+    expect(reportYear('year', new Date(2027, 6, 1))).toBe(2027)
+    // A 半年总结 is written at mid-year about the half just ended.
+    expect(reportYear('half', new Date(2027, 5, 20))).toBe(2027)
+    expect(reportYear('half', new Date(2027, 6, 10))).toBe(2027)
   })
 })
