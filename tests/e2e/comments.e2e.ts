@@ -117,6 +117,33 @@ describe('a review round in Chromium', () => {
     expect(await card.locator('[data-action="accept-suggestion"]').count()).toBe(0)
   })
 
+  it('keeps 评论 in view on a phone when text is selected high in a long section', async () => {
+    const writer = await writeAs('safety', 'safety', '全年开展安全生产大检查12次，排查整改隐患86处。')
+    const more = '园区持续压实企业主体责任，组织应急演练和专题培训，重点行业领域专项整治扎实推进，安全生产形势总体平稳。'.repeat(2)
+    for (let paragraph = 0; paragraph < 4; paragraph++) {
+      await writer.keyboard.press('Enter')
+      await writer.keyboard.insertText(more)
+    }
+    const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD, (page) => page.setViewportSize({ width: 390, height: 700 }))
+    const section = leader.locator('[data-section-id="safety"]')
+    await expect.poll(async () => (await section.locator('.ProseMirror').innerText()).split(more).length - 1, { timeout: 10_000 }).toBe(4)
+    await section.locator('.ProseMirror p').first().evaluate((paragraph) => paragraph.scrollIntoView({ block: 'start' }))
+    await selectPhrase(leader, 'safety', '排查整改隐患86处')
+    // The section's own button is below its last paragraph, out of sight; the one to tap waits at the foot of the screen.
+    const button = section.locator('[data-action="comment"]')
+    await expect.poll(() => button.innerText()).toBe('评论')
+    const inView = () => button.evaluate((element) => { const box = element.getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight })
+    expect(await inView()).toBe(true)
+    await screenshot(leader, 'comments-phone-selection')
+    await button.click()
+    const field = section.locator('.composer textarea[name="comment"]')
+    await expect.poll(() => field.evaluate((element) => element === document.activeElement)).toBe(true)
+    expect(await section.locator('.composer .quote').innerText()).toBe('排查整改隐患86处')
+    await leader.keyboard.type('请补充整改完成率')
+    await section.locator('.composer button[type="submit"]').click()
+    await expect.poll(() => writer.locator('[data-section-id="safety"] [data-thread-id]').innerText(), { timeout: 10_000 }).toBe('排查整改隐患86处')
+  })
+
   it('lets a leader comment on a whole section that has no text yet', async () => {
     const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
     const section = leader.locator('[data-section-id="party"]')
