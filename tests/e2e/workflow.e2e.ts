@@ -227,6 +227,27 @@ describe('the summary’s deadline and title', () => {
 })
 
 describe('approving what was handed in', () => {
+  it('sends a section back from the review queue on a phone, as a card with its reason on the screen', async () => {
+    const build = await login(suite.server, 'build', DEMO_PASSWORD)
+    expect((await api(suite.server, `/api/summaries/${suite.summaryId}/sections/infrastructure`, { token: build, method: 'PATCH', body: { status: 'review' } })).status).toBe(200)
+    const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD, (page) => page.setViewportSize({ width: 390, height: 844 }))
+    await leader.goto(`${suite.server.url}/s/${suite.summaryId}/progress`)
+    const card = leader.locator('[data-review-section="infrastructure"]')
+    await card.locator('[data-transition="drafting"]').click()
+    const send = card.locator('.reason-form button[type="submit"]')
+    await card.locator('input[name="reason"]').fill('请补充道路建设里程')
+    // The row is a card as wide as the screen: the reason, 退回 and 取消 all within it (they ran off its edge).
+    const withinScreen = (locator: typeof card) => locator.evaluate((element) => element.getBoundingClientRect().right <= window.innerWidth)
+    expect(await withinScreen(card.locator('.reason-form button[type="button"]'))).toBe(true)
+    expect(await leader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    expect(await card.locator('td[data-label="部门"]').evaluate((cell) => getComputedStyle(cell, '::before').content)).toBe('"部门："')
+    await screenshot(leader, 'phone-review-queue')
+    await send.click()
+    await expect.poll(() => card.count()).toBe(0)
+    const detail = await api<{ sections: Array<{ id: string; status: string }> }>(suite.server, `/api/summaries/${suite.summaryId}`, { token: build })
+    expect(detail.body.sections.find((section) => section.id === 'infrastructure')!.status).toBe('drafting')
+  })
+
   it('lists the sections waiting for review on the progress page and approves them all at once', async () => {
     const safety = await login(suite.server, 'safety', DEMO_PASSWORD)
     for (const sectionId of ['safety', 'plan-safety'])
