@@ -7,6 +7,7 @@
 import { parse as parseCsv } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import type { Context } from 'hono'
+import { percentCellText } from '../../shared/indicators/figureNumber.js'
 import type { RawRow, RowProblem } from '../../shared/schema/tableRows.js'
 import { AppError } from '../errors.js'
 import { XLSX_TYPE } from '../export/tableSheet.js'
@@ -84,6 +85,12 @@ const cellValue = (value: ExcelJS.CellValue): unknown => {
   return value
 }
 
+/** A cell as its sheet shows it where that matters: a percent-formatted number as 98.5%, not 0.985. */
+const cellShown = (cell: ExcelJS.Cell): unknown => {
+  const value = cellValue(cell.value)
+  return typeof value === 'number' && cell.numFmt?.includes('%') ? percentCellText(value) : value
+}
+
 export const readXlsx = async (kind: TableKind, buffer: ArrayBuffer): Promise<RawRow[]> => {
   checkUnpackedSize(buffer)
   const workbook = new ExcelJS.Workbook()
@@ -97,14 +104,14 @@ export const readXlsx = async (kind: TableKind, buffer: ArrayBuffer): Promise<Ra
   const top: unknown[][] = []
   for (let number = 1; number <= HEADER_ROWS; number++) {
     const cells: unknown[] = []
-    sheet.getRow(number).eachCell({ includeEmpty: true }, (cell, column) => (cells[column - 1] = cellValue(cell.value)))
+    sheet.getRow(number).eachCell({ includeEmpty: true }, (cell, column) => (cells[column - 1] = cellShown(cell)))
     top.push(Array.from(cells, (cell) => cell ?? ''))
   }
   const { at, columns } = findHeader(kind, top)
   const rows: RawRow[] = []
   sheet.eachRow((row, number) => {
     if (number <= at + 1) return
-    const cells = Object.fromEntries(columns.map((column, at) => [column, cellValue(row.getCell(at + 1).value)]))
+    const cells = Object.fromEntries(columns.map((column, at) => [column, cellShown(row.getCell(at + 1))]))
     if (Object.values(cells).every((cell) => String(cell).trim() === '')) return
     rows.push({ row: number, cells })
   })

@@ -2,6 +2,7 @@
  * Figure rows from an upload or the API, validated all-or-nothing: each problem names its row
  * and column in Chinese. Row numbers are spreadsheet rows (the header is row 1).
  */
+import { readFigureNumber } from '../indicators/figureNumber.js'
 import { cellText, type RawRow, type RowProblem } from './tableRows.js'
 
 export interface FigureRow {
@@ -22,14 +23,6 @@ export const IGNORED_COLUMN = 'for people'
 /** Columns a file may carry for people; ignored on import. */
 export const INFORMATIVE_COLUMNS = ['label', 'unit', IGNORED_COLUMN] as const
 export const COLUMN_LABELS: Record<string, string> = { key: '指标键', value: '本年数', previous: '上年数', target: '目标数' }
-
-const parseNumber = (cell: unknown): number | null | undefined => {
-  if (cell === null || cell === undefined) return null
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined
-  const text = String(cell).trim().replace(/[,，\s]/g, '')
-  if (text === '') return null
-  return /^[-+]?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined
-}
 
 /**
  * Chinese headers an office's own spreadsheet has (指标名称 | 本年 | 上年 | 目标), as the columns
@@ -90,8 +83,11 @@ export const checkHeader = (columns: readonly string[]): RowProblem[] => {
   return problems
 }
 
+/** What a row is checked against: a figure's name (for rows without a key) and unit (whether 98.5% may be its value). */
+type FigureLabel = { label: string; unit?: string }
+
 /** A row's figure: by its key, or without one by its label (指标名称), which must name exactly one. */
-const keyOfRow = (cells: Record<string, unknown>, figures: Readonly<Record<string, { label: string }>>): { key: string } | { problem: string; column: string; key?: string } => {
+const keyOfRow = (cells: Record<string, unknown>, figures: Readonly<Record<string, FigureLabel>>): { key: string } | { problem: string; column: string; key?: string } => {
   const key = cellText(cells.key)
   if (key !== '') return figures[key] ? { key } : { problem: `未知的指标键“${key}”`, column: 'key', key }
   const label = cellText(cells.label)
@@ -102,7 +98,7 @@ const keyOfRow = (cells: Record<string, unknown>, figures: Readonly<Record<strin
 }
 
 /** Validates raw rows against the summary's figures (by key, or by label when a row has no key). */
-export const validateFigureRows = (rows: readonly RawRow[], figures: Readonly<Record<string, { label: string }>>): { rows: FigureRow[]; problems: RowProblem[] } => {
+export const validateFigureRows = (rows: readonly RawRow[], figures: Readonly<Record<string, FigureLabel>>): { rows: FigureRow[]; problems: RowProblem[] } => {
   const problems: RowProblem[] = []
   const seen = new Map<string, number>()
   const valid: FigureRow[] = []
@@ -118,9 +114,9 @@ export const validateFigureRows = (rows: readonly RawRow[], figures: Readonly<Re
     const figure: FigureRow = { row, key, value: null }
     for (const column of ['value', 'previous', 'target'] as const) {
       if (column !== 'value' && !(column in cells)) continue
-      const parsed = parseNumber(cells[column])
-      if (parsed === undefined) problems.push({ row, column, key, message: `${COLUMN_LABELS[column]}“${String(cells[column])}”不是数字` })
-      else figure[column] = parsed
+      const parsed = readFigureNumber(cells[column], figures[key]!.unit)
+      if (!parsed.ok) problems.push({ row, column, key, message: `${COLUMN_LABELS[column]}“${String(cells[column])}”${parsed.message}` })
+      else figure[column] = parsed.value
     }
     valid.push(figure)
   }

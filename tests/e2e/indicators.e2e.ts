@@ -58,6 +58,14 @@ describe('indicator figures in the editor', () => {
     await writer.locator('[data-figure-key="agreed_funds"] input[name="value"]').fill('5.2')
     await writer.locator('[data-figure-key="agreed_funds"] button').click()
     await expect.poll(() => writer.locator('[data-figure-key="agreed_funds"] [data-figure-outlier]').count(), { timeout: 10_000 }).toBe(0)
+    // A growth rate typed where the amount belongs is refused, saying why; 1,050 is a number.
+    await writer.locator('[data-figure-key="agreed_funds"] input[name="value"]').fill('15%')
+    await writer.locator('[data-figure-key="agreed_funds"] button').click()
+    await expect.poll(() => writer.locator('.figures-panel [role="alert"]').innerText()).toBe('协议资金本年“15%”是百分数，而该指标的单位是“亿元”，请输入数字（留空表示待填）')
+    await writer.locator('[data-figure-key="agreed_funds"] input[name="value"]').fill('5.2')
+    await writer.locator('[data-figure-key="new_projects"] input[name="previous"]').fill('1,050')
+    await writer.locator('[data-figure-key="new_projects"] button').click()
+    await expect.poll(() => writer.locator('[data-figure-key="new_projects"] input[name="previous"]').inputValue(), { timeout: 10_000 }).toBe('1050')
     await screenshot(writer, 'indicators-writer')
   })
 

@@ -147,6 +147,37 @@ describe('indicator figures', () => {
     expect(figure(watcher.doc, 'land_supplied').value).toBe(300)
   })
 
+  it('reads a percentage as the sheet shows it, for a figure in % only, and numbers with thousands separators', async () => {
+    const departmentId = figure(watcher.doc, 'land_supplied').departmentId
+    expect((await api(server, `/api/summaries/${summaryId}/indicators`, { token: tokens.admin, body: { key: 'factory_occupancy', label: '标准厂房出租率', unit: '%', departmentId, precision: 1 } })).status).toBe(201)
+    const workbook = (rows: Array<[string, number, string]>) => {
+      const book = new ExcelJS.Workbook()
+      const sheet = book.addWorksheet('指标')
+      sheet.addRow(['key', 'value'])
+      for (const [key, value, format] of rows) sheet.addRow([key, value]).getCell(2).numFmt = format
+      return book.xlsx.writeBuffer()
+    }
+    const upload = async (bytes: ArrayBuffer) => {
+      const form = new FormData()
+      form.append('file', new Blob([bytes]), '指标.xlsx')
+      return fetch(`${server.url}/api/summaries/${summaryId}/indicators`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}` }, body: form })
+    }
+    // A percent-formatted cell holds 0.925 and shows 92.5%: the figure is 92.5, not 0.925.
+    // The same format on a figure in 亿元 is a slip: the whole file is refused, naming it.
+    const slip = await upload(await workbook([['factory_occupancy', 0.925, '0.0%'], ['agreed_funds', 0.15, '0%']]))
+    expect(slip.status).toBe(400)
+    const error = ((await slip.json()) as { error: { message: string; details: Array<{ row: number; key: string; message: string }> } }).error
+    expect(error.details).toEqual([{ row: 3, column: 'value', key: 'agreed_funds', message: '本年数“15%”是百分数，而该指标的单位是“亿元”' }])
+    expect(figure(watcher.doc, 'factory_occupancy').value).toBeNull()
+    expect((await upload(await workbook([['factory_occupancy', 0.925, '0.0%'], ['land_supplied', 1002, '#,##0']]))).status).toBe(200)
+    await waitFor(() => figure(watcher.doc, 'factory_occupancy').value === 92.5)
+    // Typed into a CSV: 93.1% and 1,050 as people write them.
+    expect((await put(tokens.admin!, 'key,value,previous\nfactory_occupancy,93.1%,88%\nland_supplied,"1,050",\n', 'text/csv')).status).toBe(200)
+    await waitFor(() => figure(watcher.doc, 'factory_occupancy').value === 93.1)
+    expect(figure(watcher.doc, 'factory_occupancy').previous).toBe(88)
+    expect(figure(watcher.doc, 'land_supplied').value).toBe(1050)
+  })
+
   it('answers a broken workbook and a wrong header with clear Chinese errors', async () => {
     const broken = await put(tokens.admin!, new Uint8Array([80, 75, 3, 4, 1, 2, 3]), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     expect(broken.status).toBe(400)
