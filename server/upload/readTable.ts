@@ -85,10 +85,13 @@ const cellValue = (value: ExcelJS.CellValue): unknown => {
   return value
 }
 
+/** Whether a number format scales by 100: a % of its own, not one in quotes or escaped (0.0"%" shows 98.5 as 98.5%). */
+const isPercentFormat = (format: string | undefined): boolean => (format ?? '').replace(/"[^"]*"/g, '').replace(/\\./g, '').includes('%')
+
 /** A cell as its sheet shows it where that matters: a percent-formatted number as 98.5%, not 0.985. */
 const cellShown = (cell: ExcelJS.Cell): unknown => {
   const value = cellValue(cell.value)
-  return typeof value === 'number' && cell.numFmt?.includes('%') ? percentCellText(value) : value
+  return typeof value === 'number' && isPercentFormat(cell.numFmt) ? percentCellText(value) : value
 }
 
 export const readXlsx = async (kind: TableKind, buffer: ArrayBuffer): Promise<RawRow[]> => {

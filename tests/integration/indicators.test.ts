@@ -171,6 +171,9 @@ describe('indicator figures', () => {
     expect(figure(watcher.doc, 'factory_occupancy').value).toBeNull()
     expect((await upload(await workbook([['factory_occupancy', 0.925, '0.0%'], ['land_supplied', 1002, '#,##0']]))).status).toBe(200)
     await waitFor(() => figure(watcher.doc, 'factory_occupancy').value === 92.5)
+    // A % in quotes is only shown: 96.5 formatted 0.0"%" is 96.5.
+    expect((await upload(await workbook([['factory_occupancy', 96.5, '0.0"%"']]))).status).toBe(200)
+    await waitFor(() => figure(watcher.doc, 'factory_occupancy').value === 96.5)
     // Typed into a CSV: 93.1% and 1,050 as people write them.
     expect((await put(tokens.admin!, 'key,value,previous\nfactory_occupancy,93.1%,88%\nland_supplied,"1,050",\n', 'text/csv')).status).toBe(200)
     await waitFor(() => figure(watcher.doc, 'factory_occupancy').value === 93.1)
