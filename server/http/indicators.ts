@@ -79,7 +79,7 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
     const upload = await readUpload(c, year)
     return rooms.withRoom(summaryId, async (room) => {
       const figures = readIndicators(room.doc)
-      const { rows, problems } = validateFigureRows(upload.rows, figures)
+      const { rows, problems, conversions } = validateFigureRows(upload.rows, figures)
       if (problems.length > 0) {
         const onlyUnknown = problems.every((problem) => problem.message.startsWith('未知的指标'))
         throw new AppError(400, onlyUnknown ? 'unknown-indicator' : 'invalid-figures', `指标数据有误，未做任何修改：${describeRowProblems(problems)}`, problems)
@@ -112,8 +112,11 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
       }, user.id)
       const typed = rows.filter((row) => !figures[row.key]!.ratio)
       const recheck = unchecked > 0 ? `；其中 ${unchecked} 项原已核实，需重新核实` : ''
-      if (typed.length > 0) await recordChange(store, user, summaryId, 'figures', describeFigureChanges(typed, figures, source) + recheck)
-      return c.json({ updated: rows.length })
+      const converted = conversions.map(({ key, from, to }) => ({ key, label: figures[key]!.label, from, to }))
+      const scaled = converted.length > 0 ? `；按单位换算：${converted.map((item) => `${item.label}（${item.from}→${item.to}）`).join('、')}` : ''
+      if (typed.length > 0) await recordChange(store, user, summaryId, 'figures', describeFigureChanges(typed, figures, source) + recheck + scaled)
+      // Named only when there are any: what was converted is what the uploader should look at.
+      return c.json({ updated: rows.length, ...(converted.length > 0 ? { converted } : {}) })
     })
   })
 

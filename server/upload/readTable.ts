@@ -35,16 +35,37 @@ const badFile = (kind: TableKind, problems: RowProblem[], message: string): neve
 /** How far down a sheet its header may be: under a title (2026年主要经济指标完成情况表) and a 单位：万元 line. */
 const HEADER_ROWS = 5
 
+const HEADER_UNIT = /[（(]\s*([^（）()\d\s]{1,6})\s*[）)]$/
+const SHEET_UNIT = /^(?:计量)?单位\s*[:：]\s*([^\s\d，,；;、]{1,6})/
+
+/**
+ * The unit the sheet states per column: a header's own (本年（万元）), else a 单位：万元 line above
+ * the header (in any of its cells). Only columns with one are listed.
+ */
+const statedUnits = (above: ReadonlyArray<readonly unknown[]>, header: readonly unknown[], columns: readonly string[]): Record<string, string> => {
+  const sheet = above.flat().map((cell) => SHEET_UNIT.exec(String(cell ?? '').trim())?.[1]).find(Boolean)
+  const units: Record<string, string> = {}
+  columns.forEach((column, at) => {
+    const unit = HEADER_UNIT.exec(String(header[at] ?? '').trim())?.[1] ?? sheet
+    if (unit && column !== '') units[column] = unit
+  })
+  return units
+}
+
+/** A row as read, with the units its sheet states when it states any. */
+const rawRow = (row: number, cells: Record<string, unknown>, units: Record<string, string>): RawRow =>
+  Object.keys(units).length > 0 ? { row, cells, units } : { row, cells }
+
 /**
  * The header among the first rows: the first whose cells name acceptable columns. None: the
  * first row's problems, as a 400.
  */
-const findHeader = (kind: TableKind, rows: ReadonlyArray<readonly unknown[]>): { at: number; columns: string[] } => {
+const findHeader = (kind: TableKind, rows: ReadonlyArray<readonly unknown[]>): { at: number; columns: string[]; units: Record<string, string> } => {
   let first: RowProblem[] | null = null
   for (let at = 0; at < Math.min(HEADER_ROWS, rows.length); at++) {
     const columns = rows[at]!.map((cell) => kind.normaliseColumn(cell))
     const problems = kind.checkHeader(columns)
-    if (problems.length === 0) return { at, columns }
+    if (problems.length === 0) return { at, columns, units: statedUnits(rows.slice(0, at), rows[at]!, columns) }
     first ??= problems
   }
   first ??= kind.checkHeader([])
@@ -70,8 +91,8 @@ export const readCsv = (kind: TableKind, text: string): RawRow[] => {
   } catch (error) {
     return badFile(kind, [{ row: 1, column: '', message: 'CSV 格式有误' }], `CSV 文件无法解析：${error instanceof Error ? error.message : ''}`)
   }
-  const { at: header, columns } = findHeader(kind, records)
-  return records.slice(header + 1).map((cells, index) => ({ row: header + index + 2, cells: Object.fromEntries(columns.map((column, at) => [column, cells[at] ?? ''])) }))
+  const { at: header, columns, units } = findHeader(kind, records)
+  return records.slice(header + 1).map((cells, index) => rawRow(header + index + 2, Object.fromEntries(columns.map((column, at) => [column, cells[at] ?? ''])), units))
 }
 
 const cellValue = (value: ExcelJS.CellValue): unknown => {
@@ -110,13 +131,13 @@ export const readXlsx = async (kind: TableKind, buffer: ArrayBuffer): Promise<Ra
     sheet.getRow(number).eachCell({ includeEmpty: true }, (cell, column) => (cells[column - 1] = cellShown(cell)))
     top.push(Array.from(cells, (cell) => cell ?? ''))
   }
-  const { at, columns } = findHeader(kind, top)
+  const { at, columns, units } = findHeader(kind, top)
   const rows: RawRow[] = []
   sheet.eachRow((row, number) => {
     if (number <= at + 1) return
     const cells = Object.fromEntries(columns.map((column, at) => [column, cellShown(row.getCell(at + 1))]))
     if (Object.values(cells).every((cell) => String(cell).trim() === '')) return
-    rows.push({ row: number, cells })
+    rows.push(rawRow(number, cells, units))
   })
   return rows
 }

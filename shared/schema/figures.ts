@@ -3,6 +3,7 @@
  * and column in Chinese. Row numbers are spreadsheet rows (the header is row 1).
  */
 import { readFigureNumber } from '../indicators/figureNumber.js'
+import { convertUnit } from '../indicators/unitScale.js'
 import { cellText, type RawRow, type RowProblem } from './tableRows.js'
 
 export interface FigureRow {
@@ -12,6 +13,14 @@ export interface FigureRow {
   /** undefined when the column is absent: the stored figure is kept. */
   previous?: number | null
   target?: number | null
+}
+
+/** A row's number stated in another unit of the same kind (万元 for a figure in 亿元), converted. */
+export interface UnitConversion {
+  row: number
+  key: string
+  from: string
+  to: string
 }
 
 export const FIGURE_COLUMNS = ['key', 'value', 'previous', 'target'] as const
@@ -98,11 +107,15 @@ const keyOfRow = (cells: Record<string, unknown>, figures: Readonly<Record<strin
 }
 
 /** Validates raw rows against the summary's figures (by key, or by label when a row has no key). */
-export const validateFigureRows = (rows: readonly RawRow[], figures: Readonly<Record<string, FigureLabel>>): { rows: FigureRow[]; problems: RowProblem[] } => {
+export const validateFigureRows = (
+  rows: readonly RawRow[],
+  figures: Readonly<Record<string, FigureLabel>>,
+): { rows: FigureRow[]; problems: RowProblem[]; conversions: UnitConversion[] } => {
   const problems: RowProblem[] = []
+  const conversions: UnitConversion[] = []
   const seen = new Map<string, number>()
   const valid: FigureRow[] = []
-  for (const { row, cells } of rows) {
+  for (const { row, cells, units } of rows) {
     const found = keyOfRow(cells, figures)
     if ('problem' in found) {
       problems.push({ row, column: found.column, ...(found.key ? { key: found.key } : {}), message: found.problem })
@@ -114,12 +127,20 @@ export const validateFigureRows = (rows: readonly RawRow[], figures: Readonly<Re
     const figure: FigureRow = { row, key, value: null }
     for (const column of ['value', 'previous', 'target'] as const) {
       if (column !== 'value' && !(column in cells)) continue
-      const parsed = readFigureNumber(cells[column], figures[key]!.unit)
-      if (!parsed.ok) problems.push({ row, column, key, message: `${COLUMN_LABELS[column]}“${String(cells[column])}”${parsed.message}` })
-      else figure[column] = parsed.value
+      const unit = figures[key]!.unit
+      const parsed = readFigureNumber(cells[column], unit)
+      if (!parsed.ok) {
+        problems.push({ row, column, key, message: `${COLUMN_LABELS[column]}“${String(cells[column])}”${parsed.message}` })
+        continue
+      }
+      // The row's 单位, else its column's or the sheet's: 48000 in 万元 is 4.8 for a figure in 亿元.
+      const stated = cellText(cells.unit) || units?.[column]
+      const converted = parsed.value !== null && stated && unit ? convertUnit(parsed.value, stated, unit) : null
+      figure[column] = converted ?? parsed.value
+      if (converted !== null && !conversions.some((conversion) => conversion.key === key)) conversions.push({ row, key, from: stated!, to: unit! })
     }
     valid.push(figure)
   }
   if (rows.length === 0) problems.push({ row: 1, column: 'key', message: '没有任何数据行' })
-  return { rows: problems.length > 0 ? [] : valid, problems }
+  return problems.length > 0 ? { rows: [], problems, conversions: [] } : { rows: valid, problems, conversions }
 }

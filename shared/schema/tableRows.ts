@@ -6,6 +6,8 @@ export interface RawRow {
   row: number
   /** Cell by normalised column name. */
   cells: Record<string, unknown>
+  /** The unit the sheet states for a column's cells: its header's (本年（万元）) or a 单位：万元 line above the header. */
+  units?: Record<string, string>
 }
 
 export interface RowProblem {

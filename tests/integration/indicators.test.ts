@@ -280,6 +280,37 @@ describe('indicator figures', () => {
     expect(figure(watcher.doc, 'agreed_funds').value).toBe(5.9)
   })
 
+  it('converts figures the sheet states in another unit of the same kind (万元 for 亿元) and says so', async () => {
+    const before = ['agreed_funds', 'arrived_funds', 'new_projects'].map((key) => ({ key, value: figure(watcher.doc, key).value, previous: figure(watcher.doc, key).previous }))
+    // The statistics office's sheet: everything in 万元, said once above the header.
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('主要指标')
+    sheet.addRow(['2026年招商引资情况表'])
+    sheet.addRow(['单位：万元'])
+    sheet.addRow(['指标名称', '本年', '上年'])
+    sheet.addRow(['协议资金', 48000, 43000])
+    sheet.addRow(['新签工业项目', 20, 15])
+    const form = new FormData()
+    form.append('file', new Blob([await workbook.xlsx.writeBuffer()]), '招商引资.xlsx')
+    const response = await fetch(`${server.url}/api/summaries/${summaryId}/indicators`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}` }, body: form })
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ updated: 2, converted: [{ key: 'agreed_funds', label: '协议资金', from: '万元', to: '亿元' }] })
+    await waitFor(() => figure(watcher.doc, 'agreed_funds').value === 4.8)
+    expect(figure(watcher.doc, 'agreed_funds').previous).toBe(4.3)
+    // A count is not money: 万元 said for the sheet does not touch it.
+    expect(figure(watcher.doc, 'new_projects')).toMatchObject({ value: 20, previous: 15 })
+    // A header's unit, and a row's own 单位, which wins over it.
+    const csv = '指标名称,单位,本年（万元）\n到位资金,,16000\n协议资金,亿元,5.1\n'
+    const answer = await put(tokens.admin!, csv, 'text/csv')
+    expect(((await answer.json()) as { converted: Array<{ key: string }> }).converted.map((item) => item.key)).toEqual(['arrived_funds'])
+    expect(figure(watcher.doc, 'arrived_funds').value).toBe(1.6)
+    expect(figure(watcher.doc, 'agreed_funds').value).toBe(5.1)
+    // Figures in their own unit answer as before.
+    expect(await (await put(tokens.admin!, 'key,value\nagreed_funds,5.2\n', 'text/csv')).json()).toEqual({ updated: 1 })
+    // As they were, for the tests after this one.
+    expect((await api(server, `/api/summaries/${summaryId}/indicators`, { token: tokens.admin, method: 'PUT', body: { values: before } })).status).toBe(200)
+  })
+
   it('computes a rate from its two figures: typed values of it are not taken, its target is, and its figures stay while it needs them', async () => {
     const created = await api<{ id: string }>(server, '/api/summaries', { token: tokens.admin, body: { templateId: 'emergency-year-end', year: 2026, organisation: '青山区应急管理局' } })
     expect(created.status).toBe(201)
