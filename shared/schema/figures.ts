@@ -133,9 +133,10 @@ export const validateFigureRows = (
         problems.push({ row, column, key, message: `${COLUMN_LABELS[column]}“${String(cells[column])}”${parsed.message}` })
         continue
       }
-      // The row's 单位, else its column's or the sheet's: 48000 in 万元 is 4.8 for a figure in 亿元.
-      const stated = cellText(cells.unit) || units?.[column]
-      const converted = parsed.value !== null && stated && unit ? convertUnit(parsed.value, stated, unit) : null
+      // A unit written with the number (48000万元), else the row's 单位, else its column's or the
+      // sheet's: 48000 in 万元 is 4.8 for a figure in 亿元.
+      const stated = parsed.from ?? (cellText(cells.unit) || units?.[column])
+      const converted = parsed.from !== undefined ? parsed.value : parsed.value !== null && stated && unit ? convertUnit(parsed.value, stated, unit) : null
       figure[column] = converted ?? parsed.value
       if (converted !== null && !conversions.some((conversion) => conversion.key === key)) conversions.push({ row, key, from: stated!, to: unit! })
     }

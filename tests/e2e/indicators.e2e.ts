@@ -62,7 +62,10 @@ describe('indicator figures in the editor', () => {
     await writer.locator('[data-figure-key="agreed_funds"] input[name="value"]').fill('15%')
     await writer.locator('[data-figure-key="agreed_funds"] button').click()
     await expect.poll(() => writer.locator('.figures-panel [role="alert"]').innerText()).toBe('协议资金本年“15%”是百分数，而该指标的单位是“亿元”，请输入数字（留空表示待填）')
-    await writer.locator('[data-figure-key="agreed_funds"] input[name="value"]').fill('5.2')
+    // In 万元 as the statistics office reports it, converted and said so.
+    await writer.locator('[data-figure-key="agreed_funds"] input[name="value"]').fill('52,000万元')
+    await writer.locator('[data-figure-key="agreed_funds"] button').click()
+    await expect.poll(() => writer.locator('.figures-panel .success').innerText()).toBe('已保存“协议资金”（本年由万元换算为5.2亿元）')
     await writer.locator('[data-figure-key="new_projects"] input[name="previous"]').fill('1,050')
     await writer.locator('[data-figure-key="new_projects"] button').click()
     await expect.poll(() => writer.locator('[data-figure-key="new_projects"] input[name="previous"]').inputValue(), { timeout: 10_000 }).toBe('1050')

@@ -305,8 +305,12 @@ describe('indicator figures', () => {
     expect(((await answer.json()) as { converted: Array<{ key: string }> }).converted.map((item) => item.key)).toEqual(['arrived_funds'])
     expect(figure(watcher.doc, 'arrived_funds').value).toBe(1.6)
     expect(figure(watcher.doc, 'agreed_funds').value).toBe(5.1)
-    // Figures in their own unit answer as before.
-    expect(await (await put(tokens.admin!, 'key,value\nagreed_funds,5.2\n', 'text/csv')).json()).toEqual({ updated: 1 })
+    // A unit typed with the number counts the same way; the figure's own unit answers as before.
+    expect(await (await put(tokens.admin!, 'key,value\nagreed_funds,"53,000万元"\n', 'text/csv')).json()).toEqual({ updated: 1, converted: [{ key: 'agreed_funds', label: '协议资金', from: '万元', to: '亿元' }] })
+    expect(figure(watcher.doc, 'agreed_funds').value).toBe(5.3)
+    expect(await (await put(tokens.admin!, 'key,value\nagreed_funds,5.2亿元\n', 'text/csv')).json()).toEqual({ updated: 1 })
+    const wrong = await put(tokens.admin!, 'key,value\nnew_projects,20家\n', 'text/csv')
+    expect(((await wrong.json()) as { error: { details: Array<{ message: string }> } }).error.details[0]!.message).toBe('本年数“20家”的单位“家”与该指标的单位“个”不同')
     // As they were, for the tests after this one.
     expect((await api(server, `/api/summaries/${summaryId}/indicators`, { token: tokens.admin, method: 'PUT', body: { values: before } })).status).toBe(200)
   })

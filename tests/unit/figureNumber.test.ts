@@ -19,8 +19,17 @@ describe('a figure as people type it', () => {
     expect(readFigureNumber('15%', undefined)).toEqual({ ok: false, message: '是百分数，而该指标的单位是“无”' })
   })
 
+  it('reads a unit written after the number: the figure’s own, or the same kind at another scale', () => {
+    expect(readFigureNumber('4.8亿元', '亿元')).toEqual({ ok: true, value: 4.8 })
+    expect(readFigureNumber('48,000万元', '亿元')).toEqual({ ok: true, value: 4.8, from: '万元' })
+    expect(readFigureNumber('30余次', '次')).toEqual({ ok: true, value: 30 })
+    expect(readFigureNumber('20多', '个')).toEqual({ ok: true, value: 20 })
+    expect(readFigureNumber('20家', '个')).toEqual({ ok: false, message: '的单位“家”与该指标的单位“个”不同' })
+    expect(readFigureNumber('4.8亿元', '个')).toEqual({ ok: false, message: '的单位“亿元”与该指标的单位“个”不同' })
+  })
+
   it('refuses what is not a number', () => {
-    for (const text of ['约20', '4.8亿元', '1.2.3', '%', 'NaN']) expect(readFigureNumber(text, '%')).toEqual({ ok: false, message: '不是数字' })
+    for (const text of ['约20', '1.2.3', '%', 'NaN', '二十']) expect(readFigureNumber(text, '%')).toEqual({ ok: false, message: '不是数字' })
     expect(readFigureNumber(Number.POSITIVE_INFINITY, '%')).toEqual({ ok: false, message: '不是数字' })
   })
 
