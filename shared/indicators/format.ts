@@ -75,9 +75,16 @@ const changeWords = (figure: Figure): string | null => {
   return rate === null ? null : formatChangeWords(rate)
 }
 
-/** `同比增长15.0%` (`同比提高1.2个百分点` for a figure in %), or a gap naming what is missing. */
+/** Last year's figure was 0 (a first 高新技术企业, a first 招商 event): no rate, but nothing is missing either. */
+const fromZero = (figure: Figure): boolean => figure.unit !== '%' && figure.previous === 0 && figure.value !== null
+
+/**
+ * `同比增长15.0%` (`同比提高1.2个百分点` for a figure in %), or a gap naming what is missing. From
+ * zero last year: 同比持平 when still zero, 实现零的突破 when more, 上年为零 otherwise.
+ */
 export const formatChange = (figure: Figure): string => {
   if (figure.value === null) return formatGap(figure.label)
+  if (fromZero(figure)) return figure.value === 0 ? '同比持平' : figure.value > 0 ? '实现零的突破' : '上年为零'
   const words = changeWords(figure)
   return words === null ? formatGap(`${figure.label}上年数`) : `同比${words}`
 }
@@ -118,7 +125,7 @@ export const indicatorTableRow = (key: string, figure: Figure | undefined): Indi
     label: figure.label,
     current: formatValue(figure),
     previous: formatAmount(figure, figure.previous),
-    change: changeWords(figure) ?? '',
+    change: fromZero(figure) ? (figure.value === 0 ? '持平' : '—') : (changeWords(figure) ?? ''),
     target: formatAmount(figure, figure.target),
     completion: completion === null ? '' : `${Math.round(completion)}%`,
   }

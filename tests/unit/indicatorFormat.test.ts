@@ -41,6 +41,10 @@ describe('formatting figures as real summaries phrase them', () => {
     ['同比下降0.5个百分点', figure({ label: '入住率', unit: '%', value: 82.3, previous: 82.8 }), '同比下降0.5个百分点'],
     ['a rate up from 0% is still a change in points', figure({ label: '覆盖率', unit: '%', value: 12, previous: 0 }), '同比提高12.0个百分点'],
     ['同比持平 for a rate', figure({ label: '合格率', unit: '%', value: 95, previous: 95.02 }), '同比持平'],
+    // Zero last year is known, not missing: no rate, no gap either.
+    ['a first this year: 实现零的突破', figure({ label: '新认定高新技术企业', unit: '家', precision: 0, value: 3, previous: 0 }), '实现零的突破'],
+    ['still none: 同比持平', figure({ label: '安全事故', unit: '起', precision: 0, value: 0, previous: 0 }), '同比持平'],
+    ['below zero from zero: 上年为零', figure({ label: '净利润', unit: '万元', value: -12, previous: 0 }), '上年为零'],
   ])('%s', (_phrase, data, expected) => {
     expect(formatChange(data)).toBe(expected)
   })
@@ -69,6 +73,8 @@ describe('formatting figures as real summaries phrase them', () => {
       completion: '104%',
     })
     expect(indicatorTableRow('pass_rate', figure({ label: '合格率', unit: '%', value: 97, previous: 95 })).change).toBe('提高2.0个百分点')
+    expect(indicatorTableRow('firms', figure({ label: '新认定高新技术企业', unit: '家', value: 3, previous: 0 })).change).toBe('—')
+    expect(indicatorTableRow('accidents', figure({ label: '安全事故', unit: '起', value: 0, previous: 0 })).change).toBe('持平')
   })
 
   it('keeps the decimals a unit usually has when the template gives no precision', () => {
