@@ -56,13 +56,40 @@ const statedUnits = (above: ReadonlyArray<readonly unknown[]>, header: readonly 
 const rawRow = (row: number, cells: Record<string, unknown>, units: Record<string, string>): RawRow =>
   Object.keys(units).length > 0 ? { row, cells, units } : { row, cells }
 
+const cellName = (cell: unknown): string => String(cell ?? '').trim()
+
 /**
- * The header among the first rows: the first whose cells name acceptable columns. None: the
- * first row's problems, as a 400.
+ * A header over two rows, as statistics sheets have it: 2026年 merged over two columns above
+ * 完成 | 目标. Each cell of the lower row names its column within the cell above it, or within the
+ * nearest one to its left where the upper cell is empty (a merged cell read as CSV). Null when
+ * the lower row is not such a row: empty, or holding a number.
+ */
+const twoRowHeader = (upper: readonly unknown[], lower: readonly unknown[]): string[] | null => {
+  if (!lower.some((cell) => cellName(cell) !== '') || lower.some((cell) => typeof cell === 'number' || /^[-+]?\d/.test(cellName(cell)))) return null
+  let carried = ''
+  return Array.from({ length: Math.max(upper.length, lower.length) }, (_, at) => {
+    const above = cellName(upper[at])
+    if (above !== '') carried = above
+    const below = cellName(lower[at])
+    // Empty, or the same cell merged over both rows (a sheet gives its value in each).
+    if (below === '' || below === above) return above
+    const parent = above || carried
+    const unit = HEADER_UNIT.exec(parent)?.[1] ?? HEADER_UNIT.exec(below)?.[1]
+    return `${parent.replace(HEADER_UNIT, '')}${below.replace(HEADER_UNIT, '')}${unit ? `（${unit}）` : ''}`
+  })
+}
+
+/**
+ * The header among the first rows: the first whose cells (or whose cells with the row under
+ * them, for a header over two rows) name acceptable columns; `at` is the header's last row.
+ * None: the first row's problems, as a 400.
  */
 const findHeader = (kind: TableKind, rows: ReadonlyArray<readonly unknown[]>): { at: number; columns: string[]; units: Record<string, string> } => {
   let first: RowProblem[] | null = null
   for (let at = 0; at < Math.min(HEADER_ROWS, rows.length); at++) {
+    const names = at + 1 < rows.length ? twoRowHeader(rows[at]!, rows[at + 1]!) : null
+    const paired = names?.map((name) => kind.normaliseColumn(name))
+    if (names && paired && kind.checkHeader(paired).length === 0) return { at: at + 1, columns: paired, units: statedUnits(rows.slice(0, at), names, paired) }
     const columns = rows[at]!.map((cell) => kind.normaliseColumn(cell))
     const problems = kind.checkHeader(columns)
     if (problems.length === 0) return { at, columns, units: statedUnits(rows.slice(0, at), rows[at]!, columns) }
@@ -126,7 +153,8 @@ export const readXlsx = async (kind: TableKind, buffer: ArrayBuffer): Promise<Ra
   const sheet = workbook.worksheets[0]
   if (!sheet) return badFile(kind, [{ row: 1, column: '', message: '工作簿中没有工作表' }], 'Excel 文件中没有工作表')
   const top: unknown[][] = []
-  for (let number = 1; number <= HEADER_ROWS; number++) {
+  // One row more than a header may start in: it may be the lower row of a header over two.
+  for (let number = 1; number <= HEADER_ROWS + 1; number++) {
     const cells: unknown[] = []
     sheet.getRow(number).eachCell({ includeEmpty: true }, (cell, column) => (cells[column - 1] = cellShown(cell)))
     top.push(Array.from(cells, (cell) => cell ?? ''))

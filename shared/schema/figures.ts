@@ -45,7 +45,7 @@ const COLUMN_ALIASES: Readonly<Record<string, string>> = {
   单位: 'unit', 计量单位: 'unit',
   本年: 'value', 本年数: 'value', 本年数值: 'value', 数值: 'value', 完成数: 'value', 本年完成: 'value', 本年实际: 'value', 全年完成: 'value', 实际完成: 'value',
   上年: 'previous', 上年数: 'previous', 上年同期: 'previous', 去年: 'previous', 去年同期: 'previous', 上年完成: 'previous',
-  目标: 'target', 目标数: 'target', 年度目标: 'target', 计划: 'target', 目标任务: 'target', 年度计划: 'target', 计划数: 'target',
+  目标: 'target', 目标数: 'target', 年度目标: 'target', 计划: 'target', 目标任务: 'target', 年度计划: 'target', 计划数: 'target', 本年目标: 'target', 本年计划: 'target', 全年目标: 'target', 全年计划: 'target',
   ...Object.fromEntries(
     ['序号', '编号', '备注', '说明', '同比', '同比增长', '同比增减', '同比增幅', '增长', '增幅', '增速', '增长率', '增减', '增减率', '完成率', '完成比例', '完成进度', '部门', '责任部门', '填报部门', '责任单位', '牵头单位', '核实', '核实情况', '核实人'].map((name) => [name, IGNORED_COLUMN]),
   ),

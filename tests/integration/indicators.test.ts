@@ -315,6 +315,32 @@ describe('indicator figures', () => {
     expect((await api(server, `/api/summaries/${summaryId}/indicators`, { token: tokens.admin, method: 'PUT', body: { values: before } })).status).toBe(200)
   })
 
+  it('reads a header over two rows: a year merged above 完成 and 目标', async () => {
+    const before = ['agreed_funds', 'new_projects'].map((key) => ({ key, value: figure(watcher.doc, key).value, previous: figure(watcher.doc, key).previous, target: figure(watcher.doc, key).target }))
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('指标')
+    sheet.addRow(['2026年主要指标完成情况'])
+    sheet.addRow(['指标名称', '单位', '2026年', '', '2025年'])
+    sheet.addRow(['', '', '完成', '目标', '完成'])
+    sheet.mergeCells('C2:D2')
+    sheet.mergeCells('A2:A3')
+    sheet.addRow(['协议资金', '亿元', 6.3, 6, 5.1])
+    sheet.addRow(['新签工业项目', '个', 24, 20, 19])
+    const form = new FormData()
+    form.append('file', new Blob([await workbook.xlsx.writeBuffer()]), '主要指标.xlsx')
+    const response = await fetch(`${server.url}/api/summaries/${summaryId}/indicators`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}` }, body: form })
+    expect(response.status).toBe(200)
+    await waitFor(() => figure(watcher.doc, 'agreed_funds').value === 6.3)
+    expect(figure(watcher.doc, 'agreed_funds')).toMatchObject({ value: 6.3, target: 6, previous: 5.1 })
+    expect(figure(watcher.doc, 'new_projects')).toMatchObject({ value: 24, target: 20, previous: 19 })
+    // The same as CSV, where a merged cell is one cell and blanks; a unit in the upper row counts for the lower.
+    const csv = '指标名称,本年（万元）,,上年（万元）\n,完成,目标,完成\n协议资金,64000,60000,51000\n'
+    const answer = await put(tokens.admin!, csv, 'text/csv')
+    expect(answer.status).toBe(200)
+    expect(figure(watcher.doc, 'agreed_funds')).toMatchObject({ value: 6.4, target: 6, previous: 5.1 })
+    expect((await api(server, `/api/summaries/${summaryId}/indicators`, { token: tokens.admin, method: 'PUT', body: { values: before } })).status).toBe(200)
+  })
+
   it('computes a rate from its two figures: typed values of it are not taken, its target is, and its figures stay while it needs them', async () => {
     const created = await api<{ id: string }>(server, '/api/summaries', { token: tokens.admin, body: { templateId: 'emergency-year-end', year: 2026, organisation: '青山区应急管理局' } })
     expect(created.status).toBe(201)
