@@ -172,6 +172,9 @@ export const readXlsx = async (kind: TableKind, buffer: ArrayBuffer): Promise<Ra
 
 const readFile = async (kind: TableKind, name: string, bytes: ArrayBuffer): Promise<RawRow[]> => {
   if (/\.xlsx$/i.test(name)) return readXlsx(kind, bytes)
+  // Excel 97–2003 and WPS's own format: what older offices still save by default.
+  if (/\.(xls|et)$/i.test(name))
+    return badFile(kind, [{ row: 1, column: '', message: '旧版 Excel 文件（.xls）无法读取' }], `“${name}”是旧版 Excel 格式，请在 Excel 或 WPS 中打开后“另存为” Excel 工作簿（.xlsx）再上传`)
   if (/\.csv$/i.test(name) || /\.txt$/i.test(name)) return readCsv(kind, decodeCsv(bytes))
   return badFile(kind, [{ row: 1, column: '', message: '只支持 .csv 或 .xlsx 文件' }], `不支持的文件类型：${name}（请上传 .csv 或 .xlsx）`)
 }

@@ -188,6 +188,12 @@ describe('indicator figures', () => {
     const header = await put(tokens.admin!, 'key,vaule\nnew_projects,1\n', 'text/csv')
     expect(header.status).toBe(400)
     expect(((await header.json()) as { error: { message: string } }).error.message).toContain('缺少“value”列')
+    // An Excel 97–2003 file is named as such, with the way out.
+    const old = new FormData()
+    old.append('file', new Blob([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])]), '主要指标.xls')
+    const xls = await fetch(`${server.url}/api/summaries/${summaryId}/indicators`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}` }, body: old })
+    expect(xls.status).toBe(400)
+    expect(((await xls.json()) as { error: { message: string } }).error.message).toBe('“主要指标.xls”是旧版 Excel 格式，请在 Excel 或 WPS 中打开后“另存为” Excel 工作簿（.xlsx）再上传')
   })
 
   it('offers a CSV template with every key that imports back unchanged', async () => {
