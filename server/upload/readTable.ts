@@ -142,7 +142,16 @@ const cellShown = (cell: ExcelJS.Cell): unknown => {
   return typeof value === 'number' && isPercentFormat(cell.numFmt) ? percentCellText(value) : value
 }
 
+/** The start of an OLE compound file: an Excel 97–2003 workbook, or an .xlsx with a password to open it. */
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
+const isOleFile = (buffer: ArrayBuffer): boolean => {
+  const start = new Uint8Array(buffer, 0, Math.min(buffer.byteLength, OLE_SIGNATURE.length))
+  return OLE_SIGNATURE.every((byte, at) => start[at] === byte)
+}
+
 export const readXlsx = async (kind: TableKind, buffer: ArrayBuffer): Promise<RawRow[]> => {
+  if (isOleFile(buffer))
+    return badFile(kind, [{ row: 1, column: '', message: '旧版 Excel 格式或设有打开密码' }], 'Excel 文件无法读取：这是旧版 Excel（.xls）格式，或设置了打开密码。请在 Excel 或 WPS 中打开，取消密码后“另存为” Excel 工作簿（.xlsx）再上传')
   checkUnpackedSize(buffer)
   const workbook = new ExcelJS.Workbook()
   try {

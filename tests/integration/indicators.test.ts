@@ -194,6 +194,10 @@ describe('indicator figures', () => {
     const xls = await fetch(`${server.url}/api/summaries/${summaryId}/indicators`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}` }, body: old })
     expect(xls.status).toBe(400)
     expect(((await xls.json()) as { error: { message: string } }).error.message).toBe('“主要指标.xls”是旧版 Excel 格式，请在 Excel 或 WPS 中打开后“另存为” Excel 工作簿（.xlsx）再上传')
+    // The same bytes named .xlsx (renamed by hand), or an .xlsx with a password to open it, which is stored the same way.
+    const renamed = await put(tokens.admin!, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    expect(renamed.status).toBe(400)
+    expect(((await renamed.json()) as { error: { message: string } }).error.message).toContain('或设置了打开密码')
   })
 
   it('offers a CSV template with every key that imports back unchanged', async () => {
