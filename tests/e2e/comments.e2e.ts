@@ -47,6 +47,42 @@ const composeOn = async (page: Page, sectionId: string, phrase: string) => {
   return section.locator('.composer')
 }
 
+/** A writer's section made long: an opening sentence, `paragraphs` more paragraphs, and a last one. */
+const writeLongSection = async (username: string, sectionId: string, opening: string, paragraphs: number, last: string) => {
+  const writer = await writeAs(username, sectionId, opening)
+  for (let paragraph = 0; paragraph < paragraphs; paragraph++) {
+    await writer.keyboard.press('Enter')
+    await writer.keyboard.insertText('园区持续压实企业主体责任，组织应急演练和专题培训，重点行业领域专项整治扎实推进，各项工作总体平稳。'.repeat(2))
+  }
+  if (last) {
+    await writer.keyboard.press('Enter')
+    await writer.keyboard.insertText(last)
+  }
+  return writer
+}
+
+/**
+ * Selects `phrase` where the page is scrolled to, finds 评论 in view, comments through the box it
+ * opens (focused, in view) and waits for the writer to see the highlight.
+ */
+const commentInView = async (leader: Page, writer: Page, sectionId: string, phrase: string, shot: string) => {
+  const section = leader.locator(`[data-section-id="${sectionId}"]`)
+  const inView = (selector: string) => section.locator(selector).evaluate((element) => { const box = element.getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight })
+  await selectPhrase(leader, sectionId, phrase)
+  const button = section.locator('[data-action="comment"]')
+  await expect.poll(() => button.innerText()).toBe('评论')
+  expect(await inView('[data-action="comment"]')).toBe(true)
+  await screenshot(leader, shot)
+  await button.click()
+  const field = section.locator('.composer textarea[name="comment"]')
+  await expect.poll(() => field.evaluate((element) => element === document.activeElement)).toBe(true)
+  expect(await inView('.composer textarea[name="comment"]')).toBe(true)
+  expect(await section.locator('.composer .quote').innerText()).toBe(phrase)
+  await leader.keyboard.type('请补充具体成效')
+  await section.locator('.composer button[type="submit"]').click()
+  await expect.poll(() => writer.locator(`[data-section-id="${sectionId}"] [data-thread-id]`).innerText(), { timeout: 10_000 }).toBe(phrase)
+}
+
 describe('a review round in Chromium', () => {
   it('lets a leader comment on selected text and a writer see the highlight and reply', async () => {
     const writer = await writeAs('invest', 'investment-service', '全年为企业代办手续56件，项目落地周期明显缩短。')
@@ -118,30 +154,24 @@ describe('a review round in Chromium', () => {
   })
 
   it('keeps 评论 in view on a phone when text is selected high in a long section', async () => {
-    const writer = await writeAs('safety', 'safety', '全年开展安全生产大检查12次，排查整改隐患86处。')
-    const more = '园区持续压实企业主体责任，组织应急演练和专题培训，重点行业领域专项整治扎实推进，安全生产形势总体平稳。'.repeat(2)
-    for (let paragraph = 0; paragraph < 4; paragraph++) {
-      await writer.keyboard.press('Enter')
-      await writer.keyboard.insertText(more)
-    }
+    const writer = await writeLongSection('safety', 'safety', '全年开展安全生产大检查12次，排查整改隐患86处。', 4, '')
     const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD, (page) => page.setViewportSize({ width: 390, height: 700 }))
-    const section = leader.locator('[data-section-id="safety"]')
-    await expect.poll(async () => (await section.locator('.ProseMirror').innerText()).split(more).length - 1, { timeout: 10_000 }).toBe(4)
-    await section.locator('.ProseMirror p').first().evaluate((paragraph) => paragraph.scrollIntoView({ block: 'start' }))
-    await selectPhrase(leader, 'safety', '排查整改隐患86处')
+    await expect.poll(() => leader.locator('[data-section-id="safety"] .ProseMirror').innerText(), { timeout: 10_000 }).toContain('排查整改隐患86处')
+    await leader.locator('[data-section-id="safety"] .ProseMirror p').first().evaluate((paragraph) => paragraph.scrollIntoView({ block: 'start' }))
     // The section's own button is below its last paragraph, out of sight; the one to tap waits at the foot of the screen.
-    const button = section.locator('[data-action="comment"]')
-    await expect.poll(() => button.innerText()).toBe('评论')
-    const inView = () => button.evaluate((element) => { const box = element.getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight })
-    expect(await inView()).toBe(true)
-    await screenshot(leader, 'comments-phone-selection')
-    await button.click()
-    const field = section.locator('.composer textarea[name="comment"]')
-    await expect.poll(() => field.evaluate((element) => element === document.activeElement)).toBe(true)
-    expect(await section.locator('.composer .quote').innerText()).toBe('排查整改隐患86处')
-    await leader.keyboard.type('请补充整改完成率')
-    await section.locator('.composer button[type="submit"]').click()
-    await expect.poll(() => writer.locator('[data-section-id="safety"] [data-thread-id]').innerText(), { timeout: 10_000 }).toBe('排查整改隐患86处')
+    await commentInView(leader, writer, 'safety', '排查整改隐患86处', 'comments-phone-selection')
+  })
+
+  it('keeps 评论 and its box in view beside a long section when text is selected far down it', async () => {
+    const writer = await writeLongSection('economy', 'economy', '全年经济运行总体平稳。', 14, '全年新增规上工业企业5家。')
+    const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD, (page) => page.setViewportSize({ width: 1360, height: 700 }))
+    await expect.poll(() => leader.locator('[data-section-id="economy"] .ProseMirror').innerText(), { timeout: 10_000 }).toContain('全年新增规上工业企业5家。')
+    await leader.locator('[data-section-id="economy"] .ProseMirror p').last().evaluate((paragraph) => paragraph.scrollIntoView({ block: 'center' }))
+    // The column beside the text starts at the section's top, screens above; its 评论 follows the reader down.
+    const scrolled = await leader.evaluate(() => window.scrollY)
+    await commentInView(leader, writer, 'economy', '新增规上工业企业5家', 'comments-desk-selection')
+    // Opening the box did not take the reader back up to the section's start.
+    expect(Math.abs((await leader.evaluate(() => window.scrollY)) - scrolled)).toBeLessThan(50)
   })
 
   it('lets a leader comment on a whole section that has no text yet', async () => {
