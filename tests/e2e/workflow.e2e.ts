@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ADMIN_PASSWORD, api, DEMO_PASSWORD, login } from '../integration/harness.js'
+import { violations } from './axe.js'
 import { openSummaryAs, screenshot, useBrowserSuite } from './browser.js'
 
 const suite = useBrowserSuite()
@@ -242,6 +243,8 @@ describe('approving what was handed in', () => {
     expect(await leader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
     expect(await card.locator('td[data-label="部门"]').evaluate((cell) => getComputedStyle(cell, '::before').content)).toBe('"部门："')
     await screenshot(leader, 'phone-review-queue')
+    // Nothing axe finds wrong in the cards; each value is read after its column's name (the CSS text before it).
+    expect(await violations(leader)).toEqual([])
     await send.click()
     await expect.poll(() => card.count()).toBe(0)
     const detail = await api<{ sections: Array<{ id: string; status: string }> }>(suite.server, `/api/summaries/${suite.summaryId}`, { token: build })
