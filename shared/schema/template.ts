@@ -143,7 +143,7 @@ export const indicatorParents = (template: Pick<Template, 'indicators'>): Map<st
 
 /** Validates unknown JSON as a template: shape first, then ids, depth and references. */
 export const validateTemplate = (input: unknown): TemplateValidation => {
-  const parsed = templateSchema.safeParse(input)
+  const parsed = templateSchema.safeParse(input, { reportInput: true })
   if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error) }
   const problems = checkReferences(parsed.data)
   return problems.length > 0 ? { ok: false, problems } : { ok: true, template: parsed.data }

@@ -36,6 +36,17 @@ describe('validateTemplate', () => {
     expect(problemsOf(template)).toContainEqual({ path: 'sections[0].children[0].title', message: '缺少该字段' })
   })
 
+  it('tells a field of the wrong type from a missing one, and a template that is not an object', () => {
+    const template = base() as unknown as { sections: Array<{ title: unknown; wordTarget?: unknown }> }
+    template.sections[0]!.title = 123
+    template.sections[0]!.wordTarget = '八百'
+    expect(problemsOf(template)).toEqual(expect.arrayContaining([
+      { path: 'sections[0].title', message: '应为文本' },
+      { path: 'sections[0].wordTarget', message: '应为数字' },
+    ]))
+    expect(problemsOf([])).toEqual([{ path: '', message: '应为对象' }])
+  })
+
   it('refuses a department that is not declared', () => {
     const template = base()
     template.sections[0]!.department = '财务部'
