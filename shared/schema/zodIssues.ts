@@ -42,7 +42,8 @@ const describeIssue = (issue: z.core.$ZodIssue): string => {
     case 'invalid_format':
       return issue.message.startsWith('Invalid') ? '格式不正确' : issue.message
     default:
-      return issue.message
+      // Our own messages are Chinese; zod's English defaults (a check without a message) are not shown as such.
+      return /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : '格式不正确'
   }
 }
 
