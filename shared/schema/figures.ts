@@ -95,15 +95,36 @@ export const checkHeader = (columns: readonly string[]): RowProblem[] => {
 /** What a row is checked against: a figure's name (for rows without a key) and unit (whether 98.5% may be its value). */
 type FigureLabel = { label: string; unit?: string }
 
-/** A row's figure: by its key, or without one by its label (指标名称), which must name exactly one. */
-const keyOfRow = (cells: Record<string, unknown>, figures: Readonly<Record<string, FigureLabel>>): { key: string } | { problem: string; column: string; key?: string } => {
+/** A number or “其中” before a name in a statistics sheet: 1. 1、 （一） (2) 一、 其中： */
+const LABEL_LEAD = /^(?:\(?（?[0-9一二三四五六七八九十]+[)）.、．]\s*)?(?:其中[:：]?\s*)?/
+/** A unit in brackets after a name: 协议资金（亿元）. */
+const LABEL_UNIT = /[（(]\s*([^（）()\d\s]{1,6})\s*[）)]$/
+
+/** A sheet's name of a figure as the figure's own label, and the unit in brackets after it if any. */
+const readLabel = (text: string): { label: string; unit?: string } => {
+  const bare = text.replace(/\s+/g, '').replace(LABEL_LEAD, '')
+  const unit = LABEL_UNIT.exec(bare)?.[1]
+  return unit ? { label: bare.replace(LABEL_UNIT, ''), unit } : { label: bare }
+}
+
+/**
+ * A row's figure: by its key, or without one by its label (指标名称), which must name exactly one;
+ * a sheet's numbering, 其中： and a unit in brackets around the name are not part of it (the
+ * unit is the row's, `unit`).
+ */
+const keyOfRow = (cells: Record<string, unknown>, figures: Readonly<Record<string, FigureLabel>>): { key: string; unit?: string } | { problem: string; column: string; key?: string } => {
   const key = cellText(cells.key)
   if (key !== '') return figures[key] ? { key } : { problem: `未知的指标键“${key}”`, column: 'key', key }
-  const label = cellText(cells.label)
-  if (label === '') return { problem: '指标键不能为空', column: 'key' }
-  const matches = Object.entries(figures).filter(([, figure]) => figure.label === label)
-  if (matches.length === 1) return { key: matches[0]![0] }
-  return matches.length === 0 ? { problem: `未知的指标名称“${label}”`, column: 'label' } : { problem: `指标名称“${label}”对应多个指标，请用 key 列区分`, column: 'label' }
+  const written = cellText(cells.label)
+  if (written === '') return { problem: '指标键不能为空', column: 'key' }
+  const exact = Object.entries(figures).filter(([, figure]) => figure.label === written)
+  const { label, unit } = readLabel(written)
+  const matches = exact.length > 0 ? exact : Object.entries(figures).filter(([, figure]) => readLabel(figure.label).label === label)
+  if (matches.length !== 1) return matches.length === 0 ? { problem: `未知的指标名称“${written}”`, column: 'label' } : { problem: `指标名称“${written}”对应多个指标，请用 key 列区分`, column: 'label' }
+  const [found, figure] = matches[0]!
+  // 协议资金（万元） states a unit; 协议资金（含续建） only a note.
+  const statesUnit = unit !== undefined && exact.length === 0 && figure.unit !== undefined && (unit === figure.unit || convertUnit(1, unit, figure.unit) !== null)
+  return statesUnit ? { key: found, unit } : { key: found }
 }
 
 /** Validates raw rows against the summary's figures (by key, or by label when a row has no key). */
@@ -121,7 +142,7 @@ export const validateFigureRows = (
       problems.push({ row, column: found.column, ...(found.key ? { key: found.key } : {}), message: found.problem })
       continue
     }
-    const { key } = found
+    const { key, unit: labelUnit } = found
     if (seen.has(key)) problems.push({ row, column: 'key', key, message: `指标键“${key}”与第 ${seen.get(key)} 行重复` })
     seen.set(key, row)
     const figure: FigureRow = { row, key, value: null }
@@ -133,9 +154,9 @@ export const validateFigureRows = (
         problems.push({ row, column, key, message: `${COLUMN_LABELS[column]}“${String(cells[column])}”${parsed.message}` })
         continue
       }
-      // A unit written with the number (48000万元), else the row's 单位, else its column's or the
-      // sheet's: 48000 in 万元 is 4.8 for a figure in 亿元.
-      const stated = parsed.from ?? (cellText(cells.unit) || units?.[column])
+      // A unit written with the number (48000万元), else the row's 单位 or its name's (协议资金（万元）),
+      // else its column's or the sheet's: 48000 in 万元 is 4.8 for a figure in 亿元.
+      const stated = parsed.from ?? (cellText(cells.unit) || labelUnit || units?.[column])
       const converted = parsed.from !== undefined ? parsed.value : parsed.value !== null && stated && unit ? convertUnit(parsed.value, stated, unit) : null
       figure[column] = converted ?? parsed.value
       if (converted !== null && !conversions.some((conversion) => conversion.key === key)) conversions.push({ row, key, from: stated!, to: unit! })

@@ -321,6 +321,10 @@ describe('indicator figures', () => {
     expect(await (await put(tokens.admin!, 'key,value\nagreed_funds,5.2亿元\n', 'text/csv')).json()).toEqual({ updated: 1 })
     const wrong = await put(tokens.admin!, 'key,value\nnew_projects,20家\n', 'text/csv')
     expect(((await wrong.json()) as { error: { details: Array<{ message: string }> } }).error.details[0]!.message).toBe('本年数“20家”的单位“家”与该指标的单位“个”不同')
+    // Names as a statistics sheet writes them: numbered, 其中：, a unit in brackets (stated) or a note (not).
+    const named = await put(tokens.admin!, '指标名称,本年\n1.协议资金（万元）,54000\n  其中：到位资金（含续建）,1.7\n（三）新签工业项目,22\n', 'text/csv')
+    expect(await named.json()).toEqual({ updated: 3, converted: [{ key: 'agreed_funds', label: '协议资金', from: '万元', to: '亿元' }] })
+    expect([figure(watcher.doc, 'agreed_funds').value, figure(watcher.doc, 'arrived_funds').value, figure(watcher.doc, 'new_projects').value]).toEqual([5.4, 1.7, 22])
     // As they were, for the tests after this one.
     expect((await api(server, `/api/summaries/${summaryId}/indicators`, { token: tokens.admin, method: 'PUT', body: { values: before } })).status).toBe(200)
   })
