@@ -89,9 +89,13 @@ export const formatChange = (figure: Figure): string => {
   return words === null ? formatGap(`${figure.label}上年数`) : `同比${words}`
 }
 
-/** `完成目标的112%`, or a gap naming what is missing. */
+/**
+ * `完成目标的112%`, or a gap naming what is missing. A target of 0 is a ceiling (安全事故 0起):
+ * 控制在目标以内, or 超出控制目标.
+ */
 export const formatCompletion = (figure: Figure): string => {
   if (figure.value === null) return formatGap(figure.label)
+  if (figure.target === 0) return figure.value <= 0 ? '控制在目标以内' : '超出控制目标'
   const rate = completionRate(figure.value, figure.target)
   return rate === null ? formatGap(`${figure.label}目标`) : `完成目标的${Math.round(rate)}%`
 }
@@ -127,7 +131,7 @@ export const indicatorTableRow = (key: string, figure: Figure | undefined): Indi
     previous: formatAmount(figure, figure.previous),
     change: fromZero(figure) ? (figure.value === 0 ? '持平' : '—') : (changeWords(figure) ?? ''),
     target: formatAmount(figure, figure.target),
-    completion: completion === null ? '' : `${Math.round(completion)}%`,
+    completion: completion === null ? (figure.target === 0 && figure.value !== null ? '—' : '') : `${Math.round(completion)}%`,
   }
 }
 

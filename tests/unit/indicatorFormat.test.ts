@@ -53,6 +53,8 @@ describe('formatting figures as real summaries phrase them', () => {
     ['完成目标的112%', figure({ value: 5.6, target: 5 }), '完成目标的112%'],
     ['完成目标的96%', figure({ value: 4.8, target: 5 }), '完成目标的96%'],
     ['missing target', figure({ value: 4.8 }), '【待填：协议资金目标】'],
+    ['a ceiling of 0 kept', figure({ label: '安全事故', unit: '起', value: 0, target: 0 }), '控制在目标以内'],
+    ['a ceiling of 0 passed', figure({ label: '安全事故', unit: '起', value: 1, target: 0 }), '超出控制目标'],
   ])('%s', (_phrase, data, expected) => {
     expect(formatCompletion(data)).toBe(expected)
   })
