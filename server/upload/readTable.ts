@@ -57,6 +57,8 @@ const rawRow = (row: number, cells: Record<string, unknown>, units: Record<strin
   Object.keys(units).length > 0 ? { row, cells, units } : { row, cells }
 
 const cellName = (cell: unknown): string => String(cell ?? '').trim()
+/** A cell that is only a unit, as a row of units under a header has them: 万元, （亿元）, %. */
+const UNIT_CELL = /^[（(]?\s*((?:十万|百万|千万|[千万亿])?(?:元|个|家|户|亩|名|人次|人|次|项|件|吨|公里|千米|米|平方米|公顷|场|期|条|篇|份|处|台|套|起|所|%|％))\s*[）)]?$/
 
 /**
  * A header over two rows, as statistics sheets have it: 2026年 merged over two columns above
@@ -71,9 +73,13 @@ const twoRowHeader = (upper: readonly unknown[], lower: readonly unknown[]): str
     const above = cellName(upper[at])
     if (above !== '') carried = above
     const below = cellName(lower[at])
-    // Empty, or the same cell merged over both rows (a sheet gives its value in each).
-    if (below === '' || below === above) return above
+    // Empty, the same cell merged over both rows (a sheet gives its value in each), or the
+    // units row's own name (计量单位 under 指标名称).
+    if (below === '' || below === above || /^(?:计量)?单位$/.test(below)) return above
     const parent = above || carried
+    // A row of units under the header (本年 over 万元) says each column's unit.
+    const unitOnly = UNIT_CELL.exec(below)?.[1]
+    if (unitOnly) return `${parent.replace(HEADER_UNIT, '')}（${unitOnly}）`
     const unit = HEADER_UNIT.exec(parent)?.[1] ?? HEADER_UNIT.exec(below)?.[1]
     return `${parent.replace(HEADER_UNIT, '')}${below.replace(HEADER_UNIT, '')}${unit ? `（${unit}）` : ''}`
   })

@@ -352,6 +352,9 @@ describe('indicator figures', () => {
     const answer = await put(tokens.admin!, csv, 'text/csv')
     expect(answer.status).toBe(200)
     expect(figure(watcher.doc, 'agreed_funds')).toMatchObject({ value: 6.4, target: 6, previous: 5.1 })
+    // A row of units under the header, as some offices add one.
+    expect((await put(tokens.admin!, '指标名称,本年,上年\n计量单位,万元,万元\n协议资金,65000,52000\n', 'text/csv')).status).toBe(200)
+    expect(figure(watcher.doc, 'agreed_funds')).toMatchObject({ value: 6.5, previous: 5.2 })
     expect((await api(server, `/api/summaries/${summaryId}/indicators`, { token: tokens.admin, method: 'PUT', body: { values: before } })).status).toBe(200)
   })
 
