@@ -90,6 +90,7 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
           throw new AppError(403, 'forbidden-indicator', `只能修改本部门的指标，以下指标属于其他部门：${foreign.map((row) => figures[row.key]!.label).join('、')}`, foreign.map((row) => ({ row: row.row, column: 'key', key: row.key, message: '属于其他部门' })))
       }
       const source = upload.fileName ? `${user.displayName}上传 ${upload.fileName}` : `${user.displayName}录入`
+      const scaledFrom = new Map(conversions.map((conversion) => [conversion.key, conversion.from]))
       const now = Date.now()
       const stored = Object.fromEntries(getIndicators(room.doc).entries())
       let unchecked = 0
@@ -104,7 +105,8 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
             previous: current.ratio ? null : row.previous === undefined ? current.previous : row.previous,
             target: row.target === undefined ? current.target : row.target,
             updatedAt: now,
-            source,
+            // Where a number was converted, the figure's hover says from what, for whoever checks it (核实).
+            source: scaledFrom.has(row.key) ? `${source}（由${scaledFrom.get(row.key)}换算）` : source,
           })
           if (isVerified(current) && !isVerified(next)) unchecked += 1
           map.set(row.key, next)

@@ -307,6 +307,8 @@ describe('indicator figures', () => {
     expect(await response.json()).toEqual({ updated: 2, converted: [{ key: 'agreed_funds', label: '协议资金', from: '万元', to: '亿元' }] })
     await waitFor(() => figure(watcher.doc, 'agreed_funds').value === 4.8)
     expect(figure(watcher.doc, 'agreed_funds').previous).toBe(4.3)
+    expect(figure(watcher.doc, 'agreed_funds').source).toBe('系统管理员上传 招商引资.xlsx（由万元换算）')
+    expect(figure(watcher.doc, 'new_projects').source).toBe('系统管理员上传 招商引资.xlsx')
     // A count is not money: 万元 said for the sheet does not touch it.
     expect(figure(watcher.doc, 'new_projects')).toMatchObject({ value: 20, previous: 15 })
     // A header's unit, and a row's own 单位, which wins over it.
