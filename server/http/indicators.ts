@@ -22,6 +22,7 @@ import type { AppEnv } from '../context.js'
 import { AppError } from '../errors.js'
 import { requireRole, requireUser } from '../auth/session.js'
 import type { Rooms } from '../collab/rooms.js'
+import { describeFigureChanges, FIGURES_NAMED, plannedChanges } from '../indicators/figureChanges.js'
 import { readUpload } from '../indicators/readUpload.js'
 import { figureSheetName, writeFigureSheet } from '../export/figureSheet.js'
 import { departmentNames } from './describeSections.js'
@@ -33,14 +34,6 @@ import { requireDepartment } from './requireDepartment.js'
 import { listFormat, sheetAnswer } from './sheetAnswer.js'
 
 const FIELD_LABELS = { label: '名称', unit: '单位', departmentId: '部门', precision: '小数位', approx: '约数' } as const
-
-/** How many changed: 协议资金 5.2→5.8、到位资金 待填→1.6 …（张招商上传 figures.csv）. */
-const FIGURES_NAMED = 5
-const describeFigureChanges = (rows: ReadonlyArray<{ key: string; value: number | null }>, figures: Record<string, IndicatorData>, source: string): string => {
-  const shown = (value: number | null) => (value === null ? '待填' : String(value))
-  const changes = rows.map((row) => `${figures[row.key]!.label} ${shown(figures[row.key]!.value)}→${shown(row.value)}`)
-  return `更新 ${rows.length} 项指标：${changes.slice(0, FIGURES_NAMED).join('、')}${changes.length > FIGURES_NAMED ? ' 等' : ''}（${source}）`
-}
 
 export const indicatorRoutes = (store: Store, rooms: Rooms) => {
   const app = new Hono<AppEnv>()
@@ -93,32 +86,38 @@ export const indicatorRoutes = (store: Store, rooms: Rooms) => {
       const scaledFrom = new Map(conversions.map((conversion) => [conversion.key, conversion.from]))
       const now = Date.now()
       const stored = Object.fromEntries(getIndicators(room.doc).entries())
+      const planned = rows.map((row) => {
+        const current = stored[row.key]!
+        // A rate's value and last year's are computed from its two figures: only its target is taken.
+        const next = carryVerification(current, {
+          ...current,
+          value: current.ratio ? null : row.value,
+          previous: current.ratio ? null : row.previous === undefined ? current.previous : row.previous,
+          target: row.target === undefined ? current.target : row.target,
+          updatedAt: now,
+          // Where a number was converted, the figure's hover says from what, for whoever checks it (核实).
+          source: scaledFrom.has(row.key) ? `${source}（由${scaledFrom.get(row.key)}换算）` : source,
+        })
+        return { key: row.key, current, next }
+      })
+      const converted = conversions.map(({ key, from, to }) => ({ key, label: figures[key]!.label, from, to }))
+      // Named only when there are any: what was converted is what the uploader should look at.
+      const conversionsNamed = converted.length > 0 ? { converted } : {}
+      // ?dryRun=1: what the file would change, figure by figure, and nothing changed (the panel's 预览).
+      if (c.req.query('dryRun') === '1') return c.json({ dryRun: true, updated: rows.length, changes: plannedChanges(planned), ...conversionsNamed })
       let unchecked = 0
       room.transactServer((doc) => {
         const map = getIndicators(doc)
-        for (const row of rows) {
-          const current = stored[row.key]!
-          // A rate's value and last year's are computed from its two figures: only its target is taken.
-          const next = carryVerification(current, {
-            ...current,
-            value: current.ratio ? null : row.value,
-            previous: current.ratio ? null : row.previous === undefined ? current.previous : row.previous,
-            target: row.target === undefined ? current.target : row.target,
-            updatedAt: now,
-            // Where a number was converted, the figure's hover says from what, for whoever checks it (核实).
-            source: scaledFrom.has(row.key) ? `${source}（由${scaledFrom.get(row.key)}换算）` : source,
-          })
+        for (const { key, current, next } of planned) {
           if (isVerified(current) && !isVerified(next)) unchecked += 1
-          map.set(row.key, next)
+          map.set(key, next)
         }
       }, user.id)
       const typed = rows.filter((row) => !figures[row.key]!.ratio)
       const recheck = unchecked > 0 ? `；其中 ${unchecked} 项原已核实，需重新核实` : ''
-      const converted = conversions.map(({ key, from, to }) => ({ key, label: figures[key]!.label, from, to }))
       const scaled = converted.length > 0 ? `；按单位换算：${converted.map((item) => `${item.label}（${item.from}→${item.to}）`).join('、')}` : ''
       if (typed.length > 0) await recordChange(store, user, summaryId, 'figures', describeFigureChanges(typed, figures, source) + recheck + scaled)
-      // Named only when there are any: what was converted is what the uploader should look at.
-      return c.json({ updated: rows.length, ...(converted.length > 0 ? { converted } : {}) })
+      return c.json({ updated: rows.length, ...conversionsNamed })
     })
   })
 

@@ -157,5 +157,33 @@ describe('indicator figures in the editor', () => {
     await leader.goto(`${suite.server.url}/s/${suite.summaryId}/progress`)
     await expect.poll(() => leader.locator('[data-figures-progress]').innerText()).toMatch(/已填报 \d+\/\d+ 项，已核实 1 项/)
   })
+  it('shows what a dropped figures file would change, and imports it only once confirmed', async () => {
+    const leaderToken = await login(suite.server, 'leader', DEMO_PASSWORD)
+    const verify = await fetch(`${suite.server.url}/api/summaries/${suite.summaryId}/indicators/verify`, { method: 'POST', headers: { authorization: `Bearer ${leaderToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ keys: ['agreed_funds'], verified: true }) })
+    expect(verify.status).toBe(200)
+    const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'invest', DEMO_PASSWORD)
+    const reader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
+    const funds = reader.locator('[data-section-id="investment"] [data-indicator-key="agreed_funds"][data-show="value"]').first()
+    const shown = await funds.innerText()
+    await writer.click('[data-action="toggle-figures"]')
+    // The statistics office's sheet, in 万元.
+    const sheet = { name: '招商引资.csv', mimeType: 'text/csv', buffer: Buffer.from('2026年招商引资情况\n单位：万元\n指标名称,本年\n协议资金,57000\n') }
+    await writer.setInputFiles('input[name="figuresFile"]', sheet)
+    const preview = writer.locator('[data-figures-preview]')
+    await expect.poll(() => preview.locator('tr[data-preview-key="agreed_funds"]').innerText()).toMatch(/^协议资金\s+本年\s+\S+亿元\s+5\.7亿元$/)
+    expect(await preview.locator('[data-preview-converted]').innerText()).toBe('已按表中单位换算：协议资金由万元换算为亿元')
+    // The leader checked it: the import would take that away, and says so.
+    expect(await preview.locator('[data-preview-unverifies]').innerText()).toBe('“协议资金”已核实，导入后需重新核实')
+    await screenshot(writer, 'indicators-import-preview')
+    // Nothing has changed for anyone yet; 取消 leaves it so.
+    expect(await funds.innerText()).toBe(shown)
+    await writer.click('[data-action="cancel-figures-import"]')
+    expect(await preview.count()).toBe(0)
+    await writer.setInputFiles('input[name="figuresFile"]', sheet)
+    await writer.click('[data-action="confirm-figures-import"]')
+    await expect.poll(() => funds.innerText(), { timeout: 10_000 }).toBe('5.7亿元')
+    expect(await writer.locator('.figures-panel .success').innerText()).toBe('已导入 1 项指标（招商引资.csv）；已按表中单位换算：协议资金由万元换算为亿元，请核对')
+    expect(await preview.count()).toBe(0)
+  })
 })
 

@@ -181,6 +181,24 @@ describe('indicator figures', () => {
     expect(figure(watcher.doc, 'land_supplied').value).toBe(1050)
   })
 
+  it('previews what a file would change with ?dryRun=1, changing nothing', async () => {
+    const before = figure(watcher.doc, 'agreed_funds')
+    const csv = `指标名称,本年,上年\n协议资金（万元）,${before.value! * 10000 * 12},${before.previous! * 10000}\n`
+    const preview = await fetch(`${server.url}/api/summaries/${summaryId}/indicators?dryRun=1`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}`, 'content-type': 'text/csv' }, body: csv })
+    expect(preview.status).toBe(200)
+    const plan = (await preview.json()) as { dryRun: boolean; changes: Array<{ key: string; field: string; from: string; to: string; outlier?: string }>; converted: unknown[] }
+    expect(plan.dryRun).toBe(true)
+    // Only what differs; last year's number is the same once converted.
+    expect(plan.changes).toEqual([
+      expect.objectContaining({ key: 'agreed_funds', field: '本年', from: `${before.value}亿元`, to: `${Number((before.value! * 12).toFixed(1))}亿元`, outlier: expect.stringContaining('请核对数值和单位') }),
+    ])
+    expect(plan.converted).toEqual([{ key: 'agreed_funds', label: '协议资金', from: '万元', to: '亿元' }])
+    expect(figure(watcher.doc, 'agreed_funds')).toMatchObject({ value: before.value, previous: before.previous, source: before.source })
+    // An editor's preview of another department's figures is refused as the import would be.
+    const foreign = await fetch(`${server.url}/api/summaries/${summaryId}/indicators?dryRun=1`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.safety}`, 'content-type': 'text/csv' }, body: 'key,value\nagreed_funds,1\n' })
+    expect(foreign.status).toBe(403)
+  })
+
   it('answers a broken workbook and a wrong header with clear Chinese errors', async () => {
     const broken = await put(tokens.admin!, new Uint8Array([80, 75, 3, 4, 1, 2, 3]), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     expect(broken.status).toBe(400)
