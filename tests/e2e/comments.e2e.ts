@@ -172,6 +172,20 @@ describe('a review round in Chromium', () => {
     await commentInView(leader, writer, 'economy', '新增规上工业企业5家', 'comments-desk-selection')
     // Opening the box did not take the reader back up to the section's start.
     expect(Math.abs((await leader.evaluate(() => window.scrollY)) - scrolled)).toBeLessThan(50)
+    // The card stands beside its phrase, screens below the section's start, as a comment in Word's margin.
+    const offset = () =>
+      leader.evaluate(() => {
+        const card = document.querySelector<HTMLElement>('[data-section-id="economy"] [data-thread-card]')!
+        const phrase = document.querySelector(`[data-section-id="economy"] .ProseMirror [data-thread-id="${card.dataset.threadCard}"]`)!
+        return Math.round(card.getBoundingClientRect().top - phrase.getBoundingClientRect().top)
+      })
+    await expect.poll(offset).toBe(0)
+    // Text written above the phrase moves it down; its card follows.
+    await writer.locator('[data-section-id="economy"] .ProseMirror p').first().click()
+    await writer.keyboard.press('End')
+    await writer.keyboard.press('Enter')
+    await writer.keyboard.insertText('全年新开工项目12个。'.repeat(8))
+    await expect.poll(offset, { timeout: 10_000 }).toBe(0)
   })
 
   it('lets a leader comment on a whole section that has no text yet', async () => {
