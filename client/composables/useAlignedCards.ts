@@ -32,11 +32,16 @@ export const useAlignedCards = (aside: Ref<HTMLElement | null>, changes: WatchSo
       .map((card, at) => ({ card, at, phrase: phraseOf(card) }))
       .sort((a, b) => (a.phrase && b.phrase ? (a.phrase.compareDocumentPosition(b.phrase) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1) : a.phrase ? 1 : b.phrase ? -1 : a.at - b.at))
     placed.forEach(({ card }, rank) => (card.style.order = String(rank + 1)))
-    // Pushed down, never up: each card's natural place already follows the one before it.
-    for (const { card, phrase } of placed) {
-      if (!phrase) continue
-      const lower = topWithin(phrase, root) - topWithin(card, root)
-      if (lower > 0) card.style.marginTop = `${lower}px`
+    // One read of every place, then the writes (no layout forced per card): each card is pushed
+    // down, never up, by what it needs beyond what the cards before it were pushed.
+    const tops = placed.map(({ card, phrase }) => ({ card, natural: topWithin(card, root), wanted: phrase ? topWithin(phrase, root) : null }))
+    let pushed = 0
+    for (const { card, natural, wanted } of tops) {
+      const lower = wanted === null ? 0 : wanted - (natural + pushed)
+      if (lower > 0) {
+        card.style.marginTop = `${lower}px`
+        pushed += lower
+      }
     }
   }
   const schedule = () => {
