@@ -16,6 +16,13 @@ const figure = (doc: Y.Doc, key: string) => doc.getMap<IndicatorData>('indicator
 const put = (token: string, body: BodyInit, type: string) =>
   fetch(`${server.url}/api/summaries/${summaryId}/indicators`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body })
 
+/** A file as the panel sends it: a multipart `file` field, as the admin. */
+const sendFile = (bytes: BlobPart, name: string) => {
+  const form = new FormData()
+  form.append('file', new Blob([bytes]), name)
+  return fetch(`${server.url}/api/summaries/${summaryId}/indicators`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}` }, body: form })
+}
+
 beforeAll(async () => {
   server = await startTestServer()
   for (const username of ['admin', 'invest', 'safety', 'leader']) tokens[username] = await login(server, username)
@@ -131,17 +138,13 @@ describe('indicator figures', () => {
     sheet.addRow(['key', 'label', 'value', 'previous', 'target'])
     sheet.addRow(['land_supplied', '完成供地', 300, 240, 280])
     sheet.addRow(['idle_land_cleared', '盘活闲置低效土地', { formula: '400+50', result: 450 }, null, null])
-    const form = new FormData()
-    form.append('file', new Blob([await workbook.xlsx.writeBuffer()]), '规划建设局指标.xlsx')
-    const response = await fetch(`${server.url}/api/summaries/${summaryId}/indicators`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}` }, body: form })
+    const response = await sendFile(await workbook.xlsx.writeBuffer(), '规划建设局指标.xlsx')
     expect(response.status).toBe(200)
     await waitFor(() => figure(watcher.doc, 'idle_land_cleared').value === 450)
     expect(figure(watcher.doc, 'land_supplied')).toMatchObject({ value: 300, previous: 240, target: 280, source: '系统管理员上传 规划建设局指标.xlsx' })
 
     // A workbook that would unpack to more than 64 MB is refused before exceljs unpacks it; nothing changes.
-    const bomb = new FormData()
-    bomb.append('file', new Blob([zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(70 * 1024 * 1024) }, { level: 9 })]), '指标.xlsx')
-    const refused = await fetch(`${server.url}/api/summaries/${summaryId}/indicators`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}` }, body: bomb })
+    const refused = await sendFile(zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(70 * 1024 * 1024) }, { level: 9 }), '指标.xlsx')
     expect(refused.status).toBe(400)
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('archive-too-large')
     expect(figure(watcher.doc, 'land_supplied').value).toBe(300)
@@ -157,11 +160,7 @@ describe('indicator figures', () => {
       for (const [key, value, format] of rows) sheet.addRow([key, value]).getCell(2).numFmt = format
       return book.xlsx.writeBuffer()
     }
-    const upload = async (bytes: ArrayBuffer) => {
-      const form = new FormData()
-      form.append('file', new Blob([bytes]), '指标.xlsx')
-      return fetch(`${server.url}/api/summaries/${summaryId}/indicators`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}` }, body: form })
-    }
+    const upload = (bytes: ArrayBuffer) => sendFile(bytes, '指标.xlsx')
     // A percent-formatted cell holds 0.925 and shows 92.5%: the figure is 92.5, not 0.925.
     // The same format on a figure in 亿元 is a slip: the whole file is refused, naming it.
     const slip = await upload(await workbook([['factory_occupancy', 0.925, '0.0%'], ['agreed_funds', 0.15, '0%']]))
@@ -207,9 +206,7 @@ describe('indicator figures', () => {
     expect(header.status).toBe(400)
     expect(((await header.json()) as { error: { message: string } }).error.message).toContain('缺少“value”列')
     // An Excel 97–2003 file is named as such, with the way out.
-    const old = new FormData()
-    old.append('file', new Blob([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])]), '主要指标.xls')
-    const xls = await fetch(`${server.url}/api/summaries/${summaryId}/indicators`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}` }, body: old })
+    const xls = await sendFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), '主要指标.xls')
     expect(xls.status).toBe(400)
     expect(((await xls.json()) as { error: { message: string } }).error.message).toBe('“主要指标.xls”是旧版 Excel 格式，请在 Excel 或 WPS 中打开后“另存为” Excel 工作簿（.xlsx）再上传')
     // The same bytes named .xlsx (renamed by hand), or an .xlsx with a password to open it, which is stored the same way.
@@ -285,9 +282,7 @@ describe('indicator figures', () => {
     sheet.addRow(['序号', '指标名称', '计量单位', '2025年', '2026年', '同比增长（%）', '2026年目标', '备注'])
     sheet.addRow([1, '协议资金', '亿元', 4.4, 5.9, 34.1, 5.5, ''])
     sheet.addRow([2, '新签工业项目', '个', 15, 21, 40, 16, '含续建'])
-    const form = new FormData()
-    form.append('file', new Blob([await workbook.xlsx.writeBuffer()]), '主要经济指标.xlsx')
-    const response = await fetch(`${server.url}/api/summaries/${summaryId}/indicators`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}` }, body: form })
+    const response = await sendFile(await workbook.xlsx.writeBuffer(), '主要经济指标.xlsx')
     expect(response.status).toBe(200)
     await waitFor(() => figure(watcher.doc, 'agreed_funds').value === 5.9)
     expect(figure(watcher.doc, 'agreed_funds')).toMatchObject({ value: 5.9, previous: 4.4, target: 5.5 })
@@ -318,9 +313,7 @@ describe('indicator figures', () => {
     sheet.addRow(['指标名称', '本年', '上年'])
     sheet.addRow(['协议资金', 48000, 43000])
     sheet.addRow(['新签工业项目', 20, 15])
-    const form = new FormData()
-    form.append('file', new Blob([await workbook.xlsx.writeBuffer()]), '招商引资.xlsx')
-    const response = await fetch(`${server.url}/api/summaries/${summaryId}/indicators`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}` }, body: form })
+    const response = await sendFile(await workbook.xlsx.writeBuffer(), '招商引资.xlsx')
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({ updated: 2, converted: [{ key: 'agreed_funds', label: '协议资金', from: '万元', to: '亿元' }] })
     await waitFor(() => figure(watcher.doc, 'agreed_funds').value === 4.8)
@@ -360,9 +353,7 @@ describe('indicator figures', () => {
     sheet.mergeCells('A2:A3')
     sheet.addRow(['协议资金', '亿元', 6.3, 6, 5.1])
     sheet.addRow(['新签工业项目', '个', 24, 20, 19])
-    const form = new FormData()
-    form.append('file', new Blob([await workbook.xlsx.writeBuffer()]), '主要指标.xlsx')
-    const response = await fetch(`${server.url}/api/summaries/${summaryId}/indicators`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}` }, body: form })
+    const response = await sendFile(await workbook.xlsx.writeBuffer(), '主要指标.xlsx')
     expect(response.status).toBe(200)
     await waitFor(() => figure(watcher.doc, 'agreed_funds').value === 6.3)
     expect(figure(watcher.doc, 'agreed_funds')).toMatchObject({ value: 6.3, target: 6, previous: 5.1 })
@@ -429,9 +420,7 @@ describe('indicator figures', () => {
 
     funds[5] = 6.2
     sheet.getRow(rows.indexOf(funds) + 3).getCell(6).value = 6.2
-    const form = new FormData()
-    form.append('file', new Blob([await workbook.xlsx.writeBuffer()]), '主要指标.xlsx')
-    const upload = await fetch(`${server.url}/api/summaries/${summaryId}/indicators`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}` }, body: form })
+    const upload = await sendFile(await workbook.xlsx.writeBuffer(), '主要指标.xlsx')
     expect(upload.status).toBe(200)
     await waitFor(() => figure(watcher.doc, 'agreed_funds').value === 6.2)
     expect(figure(watcher.doc, 'agreed_funds')).toMatchObject({ previous: 4.4, target: 5.5 })
