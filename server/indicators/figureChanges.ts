@@ -21,6 +21,13 @@ const CHANGED_FIELDS = [
   ['target', '目标'],
 ] as const
 
+/** Two numbers as the figure prints them, or as they are where it would print both the same (1.6亿元 for 1.62 and 1.64). */
+const shownPair = (current: IndicatorData, next: IndicatorData, field: (typeof CHANGED_FIELDS)[number][0]) => {
+  const printed = (figure: IndicatorData) => formatAmount(figure, figure[field]) || '待填'
+  const exact = (figure: IndicatorData) => (figure[field] === null ? '待填' : `${figure[field]}${figure.unit}`)
+  return printed(current) === printed(next) ? { from: exact(current), to: exact(next) } : { from: printed(current), to: printed(next) }
+}
+
 /**
  * Each number an upload would change, as the figure prints it (待填 for none), whether the figure
  * would then look far off, and whether it loses its 核实.
@@ -32,8 +39,7 @@ export const plannedChanges = (planned: ReadonlyArray<{ key: string; current: In
       key,
       label: next.label,
       field: name,
-      from: formatAmount(current, current[field]) || '待填',
-      to: formatAmount(next, next[field]) || '待填',
+      ...shownPair(current, next, field),
       ...(figureOutlier(next) ? { outlier: figureOutlier(next) } : {}),
       // Checked (核实) now, not once changed: whoever checked it checks it again.
       ...(isVerified(current) && !isVerified(next) ? { unverifies: true } : {}),

@@ -23,9 +23,17 @@ const COUNT_UNITS = new Set(['个', '家', '份', '次', '场', '名', '户', '�
  */
 export const defaultPrecision = (unit: string): number => (COUNT_UNITS.has(unit) ? 0 : unit === '%' ? 1 : 2)
 
-/** A number with at most `precision` decimals and no trailing zeros: 4.80 → 4.8, 1.0 → 1. */
+/**
+ * A number with at most `precision` decimals and no trailing zeros: 4.80 → 4.8, 1.0 → 1. Rounded
+ * half away from zero as people round (四舍五入): 1.65 → 1.7, although the double nearest 1.65 is
+ * 1.6499… and `toFixed` gives 1.6; shifting the decimal point in the number's text keeps it exact.
+ */
 export const formatNumber = (value: number, precision: number): string => {
-  const fixed = value.toFixed(Math.max(0, Math.min(4, precision)))
+  const places = Math.max(0, Math.min(4, precision))
+  const digits = String(Math.abs(value))
+  // A number JavaScript writes with an exponent (1e-7, 1e+21) has nothing to gain from the shift.
+  const rounded = digits.includes('e') ? value : Math.sign(value) * Number(`${Math.round(Number(`${digits}e${places}`))}e-${places}`)
+  const fixed = rounded.toFixed(places)
   return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed
 }
 

@@ -193,6 +193,11 @@ describe('indicator figures', () => {
     ])
     expect(plan.converted).toEqual([{ key: 'agreed_funds', label: '协议资金', from: '万元', to: '亿元' }])
     expect(figure(watcher.doc, 'agreed_funds')).toMatchObject({ value: before.value, previous: before.previous, source: before.source })
+    // A change the printed figure would not show is listed as the numbers are.
+    const arrived = figure(watcher.doc, 'arrived_funds').value!
+    const nudged = Number((arrived + 0.01).toFixed(2))
+    const small = await fetch(`${server.url}/api/summaries/${summaryId}/indicators?dryRun=1`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}`, 'content-type': 'text/csv' }, body: `key,value\narrived_funds,${nudged}\n` })
+    expect(((await small.json()) as { changes: unknown[] }).changes).toEqual([expect.objectContaining({ from: `${arrived}亿元`, to: `${nudged}亿元` })])
     // An editor's preview of another department's figures is refused as the import would be.
     const foreign = await fetch(`${server.url}/api/summaries/${summaryId}/indicators?dryRun=1`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.safety}`, 'content-type': 'text/csv' }, body: 'key,value\nagreed_funds,1\n' })
     expect(foreign.status).toBe(403)

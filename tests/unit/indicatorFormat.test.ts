@@ -27,6 +27,10 @@ describe('formatting figures as real summaries phrase them', () => {
     ['已完成90%', figure({ label: '完成进度', unit: '%', precision: 0, value: 90 }), '90%'],
     ['组织培训126人次', figure({ label: '培训', unit: '人次', precision: 0, value: 126 }), '126人次'],
     ['rounds to the precision', figure({ value: 4.8456 }), '4.8亿元'],
+    ['rounds half up as people do (四舍五入), not as binary floats fall', figure({ value: 1.65 }), '1.7亿元'],
+    ['…for 1.005 at two decimals too', figure({ unit: '万元', precision: 2, value: 1.005 }), '1.01万元'],
+    ['…and below zero, away from it', figure({ unit: '万元', precision: 1, value: -2.25 }), '-2.3万元'],
+    ['a tiny number written with an exponent', figure({ unit: '万元', precision: 2, value: 1e-7 }), '0万元'],
   ])('%s', (_phrase, data, expected) => {
     expect(formatValue(data)).toBe(expected)
   })
