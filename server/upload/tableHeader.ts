@@ -3,7 +3,8 @@
  * title and a 单位：万元 line, over one row or two (2026年 merged above 完成 | 目标, or a row of
  * units) — which column each cell names, and the unit the sheet states for each column.
  */
-import type { RowProblem } from '../../shared/schema/tableRows.js'
+import { BRACKETED_UNIT } from '../../shared/indicators/unitScale.js'
+import { cellText, type RowProblem } from '../../shared/schema/tableRows.js'
 
 /** What a table's header may be. */
 export interface HeaderKind {
@@ -24,7 +25,6 @@ export interface TableHeader {
 /** How far down a sheet its header may be: under a title (2026年主要经济指标完成情况表) and a 单位：万元 line. */
 export const HEADER_ROWS = 5
 
-const HEADER_UNIT = /[（(]\s*([^（）()\d\s]{1,6})\s*[）)]$/
 const SHEET_UNIT = /^(?:计量)?单位\s*[:：]\s*([^\s\d，,；;、]{1,6})/
 
 /**
@@ -32,16 +32,15 @@ const SHEET_UNIT = /^(?:计量)?单位\s*[:：]\s*([^\s\d，,；;、]{1,6})/
  * the header (in any of its cells). Only columns with one are listed.
  */
 const statedUnits = (above: ReadonlyArray<readonly unknown[]>, header: readonly unknown[], columns: readonly string[]): Record<string, string> => {
-  const sheet = above.flat().map((cell) => SHEET_UNIT.exec(String(cell ?? '').trim())?.[1]).find(Boolean)
+  const sheet = above.flat().map((cell) => SHEET_UNIT.exec(cellText(cell))?.[1]).find(Boolean)
   const units: Record<string, string> = {}
   columns.forEach((column, at) => {
-    const unit = HEADER_UNIT.exec(String(header[at] ?? '').trim())?.[1] ?? sheet
+    const unit = BRACKETED_UNIT.exec(cellText(header[at]))?.[1] ?? sheet
     if (unit && column !== '') units[column] = unit
   })
   return units
 }
 
-const cellName = (cell: unknown): string => String(cell ?? '').trim()
 /** A cell that is only a unit, as a row of units under a header has them: 万元, （亿元）, %. */
 const UNIT_CELL = /^[（(]?\s*((?:十万|百万|千万|[千万亿])?(?:元|个|家|户|亩|名|人次|人|次|项|件|吨|公里|千米|米|平方米|公顷|场|期|条|篇|份|处|台|套|起|所|%|％))\s*[）)]?$/
 
@@ -52,21 +51,21 @@ const UNIT_CELL = /^[（(]?\s*((?:十万|百万|千万|[千万亿])?(?:元|个|�
  * the lower row is not such a row: empty, or holding a number.
  */
 const twoRowHeader = (upper: readonly unknown[], lower: readonly unknown[]): string[] | null => {
-  if (!lower.some((cell) => cellName(cell) !== '') || lower.some((cell) => typeof cell === 'number' || /^[-+]?\d/.test(cellName(cell)))) return null
+  if (!lower.some((cell) => cellText(cell) !== '') || lower.some((cell) => typeof cell === 'number' || /^[-+]?\d/.test(cellText(cell)))) return null
   let carried = ''
   return Array.from({ length: Math.max(upper.length, lower.length) }, (_, at) => {
-    const above = cellName(upper[at])
+    const above = cellText(upper[at])
     if (above !== '') carried = above
-    const below = cellName(lower[at])
+    const below = cellText(lower[at])
     // Empty, the same cell merged over both rows (a sheet gives its value in each), or the
     // units row's own name (计量单位 under 指标名称).
     if (below === '' || below === above || /^(?:计量)?单位$/.test(below)) return above
     const parent = above || carried
     // A row of units under the header (本年 over 万元) says each column's unit.
     const unitOnly = UNIT_CELL.exec(below)?.[1]
-    if (unitOnly) return `${parent.replace(HEADER_UNIT, '')}（${unitOnly}）`
-    const unit = HEADER_UNIT.exec(parent)?.[1] ?? HEADER_UNIT.exec(below)?.[1]
-    return `${parent.replace(HEADER_UNIT, '')}${below.replace(HEADER_UNIT, '')}${unit ? `（${unit}）` : ''}`
+    if (unitOnly) return `${parent.replace(BRACKETED_UNIT, '')}（${unitOnly}）`
+    const unit = BRACKETED_UNIT.exec(parent)?.[1] ?? BRACKETED_UNIT.exec(below)?.[1]
+    return `${parent.replace(BRACKETED_UNIT, '')}${below.replace(BRACKETED_UNIT, '')}${unit ? `（${unit}）` : ''}`
   })
 }
 

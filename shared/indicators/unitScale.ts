@@ -3,6 +3,9 @@
  * from the statistics office states 协议资金 in 万元 where the summary prints 亿元; read as it
  * stands, 48000 万元 would print as 48000亿元.
  */
+/** A unit in brackets at the end of a name or header: 协议资金（亿元）, 本年（万元）. */
+export const BRACKETED_UNIT = /[（(]\s*([^（）()\d\s]{1,6})\s*[）)]$/
+
 const PREFIXES: ReadonlyArray<readonly [string, number]> = [
   ['千万', 1e7],
   ['百万', 1e6],

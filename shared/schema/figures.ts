@@ -3,7 +3,7 @@
  * and column in Chinese. Row numbers are spreadsheet rows (the header is row 1).
  */
 import { readFigureNumber } from '../indicators/figureNumber.js'
-import { convertUnit } from '../indicators/unitScale.js'
+import { BRACKETED_UNIT, convertUnit } from '../indicators/unitScale.js'
 import { cellText, type RawRow, type RowProblem } from './tableRows.js'
 
 export interface FigureRow {
@@ -97,14 +97,12 @@ type FigureLabel = { label: string; unit?: string }
 
 /** A number or “其中” before a name in a statistics sheet: 1. 1、 （一） (2) 一、 其中： */
 const LABEL_LEAD = /^(?:\(?（?[0-9一二三四五六七八九十]+[)）.、．]\s*)?(?:其中[:：]?\s*)?/
-/** A unit in brackets after a name: 协议资金（亿元）. */
-const LABEL_UNIT = /[（(]\s*([^（）()\d\s]{1,6})\s*[）)]$/
 
 /** A sheet's name of a figure as the figure's own label, and the unit in brackets after it if any. */
 const readLabel = (text: string): { label: string; unit?: string } => {
   const bare = text.replace(/\s+/g, '').replace(LABEL_LEAD, '')
-  const unit = LABEL_UNIT.exec(bare)?.[1]
-  return unit ? { label: bare.replace(LABEL_UNIT, ''), unit } : { label: bare }
+  const unit = BRACKETED_UNIT.exec(bare)?.[1]
+  return unit ? { label: bare.replace(BRACKETED_UNIT, ''), unit } : { label: bare }
 }
 
 /**
@@ -154,12 +152,13 @@ export const validateFigureRows = (
         problems.push({ row, column, key, message: `${COLUMN_LABELS[column]}“${String(cells[column])}”${parsed.message}` })
         continue
       }
-      // A unit written with the number (48000万元), else the row's 单位 or its name's (协议资金（万元）),
-      // else its column's or the sheet's: 48000 in 万元 is 4.8 for a figure in 亿元.
-      const stated = parsed.from ?? (cellText(cells.unit) || labelUnit || units?.[column])
-      const converted = parsed.from !== undefined ? parsed.value : parsed.value !== null && stated && unit ? convertUnit(parsed.value, stated, unit) : null
-      figure[column] = converted ?? parsed.value
-      if (converted !== null && !conversions.some((conversion) => conversion.key === key)) conversions.push({ row, key, from: stated!, to: unit! })
+      // A unit written with the number (48000万元) is converted already; else the row's 单位, its
+      // name's (协议资金（万元）), its column's or the sheet's: 48000 in 万元 is 4.8 for a figure in 亿元.
+      const stated = cellText(cells.unit) || labelUnit || units?.[column]
+      const scaled = parsed.from === undefined && parsed.value !== null && stated && unit ? convertUnit(parsed.value, stated, unit) : null
+      figure[column] = scaled ?? parsed.value
+      const from = parsed.from ?? (scaled !== null ? stated : undefined)
+      if (from && !conversions.some((conversion) => conversion.key === key)) conversions.push({ row, key, from, to: unit! })
     }
     valid.push(figure)
   }
