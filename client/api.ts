@@ -45,6 +45,13 @@ const send = async (path: string, options: RequestOptions): Promise<string> => {
   return text
 }
 
+/** A file as every upload route takes it: the multipart field `file`. */
+export const fileForm = (file: File): FormData => {
+  const form = new FormData()
+  form.append('file', file)
+  return form
+}
+
 /** `body` is sent as JSON, or as multipart form data when it is a FormData (file uploads). */
 export const request = async <T>(path: string, options: RequestOptions = {}): Promise<T> => parse(await send(path, options)) as T
 
