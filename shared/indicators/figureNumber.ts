@@ -11,6 +11,13 @@ export type FigureNumber = { ok: true; value: number | null; from?: string } | {
 
 export const isPercentUnit = (unit: string | undefined): boolean => unit === '%' || unit === '％'
 
+/**
+ * A unit as a definition stores it: a Chinese input method types the full-width ％ (and a space
+ * may slip into 万 元); every figure in % is formatted, compared and checked as a rate only when
+ * its unit is the one '%', so the definitions never store another spelling.
+ */
+export const canonicalUnit = (unit: string): string => unit.replace(/\s+/g, '').replace(/％/g, '%')
+
 const FULL_WIDTH = /[０-９．－＋]/g
 const halfWidth = (text: string) => text.replace(FULL_WIDTH, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
 const NUMBER_WITH_UNIT = /^([-+]?\d+(?:\.\d+)?)(\D*)$/

@@ -27,3 +27,7 @@ export const convertUnit = (value: number, from: string, to: string): number | n
   if (stated.base !== wanted.base || stated.scale === wanted.scale) return null
   return Number(((value * stated.scale) / wanted.scale).toPrecision(12))
 }
+
+/** How the page says what was converted: 协议资金由48000万元换算为4.8亿元，到位资金由… */
+export const conversionWords = (conversions: readonly { label: string; from: string; to: string }[]): string =>
+  conversions.map((item) => `${item.label}由${item.from}换算为${item.to}`).join('，')

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { stripTypedNumber } from '../numbering.js'
+import { canonicalUnit } from '../indicators/figureNumber.js'
 import { describeIssues, type FieldProblem } from './zodIssues.js'
 
 export const MAX_SECTION_DEPTH = 4
@@ -51,7 +52,7 @@ export const indicatorDefinitionSchema = z.strictObject({
   key: idSchema,
   label: z.string().trim().min(1).max(100),
   // Any short unit a report uses: 个、家、亩、万元、亿元、%、人次、万人次…
-  unit: z.string().trim().max(10),
+  unit: z.string().trim().max(10).transform(canonicalUnit),
   department: z.string().trim().min(1).max(50),
   precision: z.number().int().min(0).max(4).optional(),
   /** An approximate count: true or '余' prints 20余次, '多' prints 20多个 (DOMAIN.md). */

@@ -3,6 +3,7 @@ import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
 import { inlineText } from '../../shared/export/model.js'
 import { checkSummary } from '../../shared/preflight.js'
 import { readSectionBlocks } from '../../shared/export/buildExportDocument.js'
+import { formatChange } from '../../shared/indicators/format.js'
 import { flattenSections, validateTemplate, type Template } from '../../shared/schema/template.js'
 import { buildSummaryDoc } from '../../server/summary/buildSummaryDoc.js'
 import { BUILTIN_TEMPLATES } from '../../server/templates/builtin.js'
@@ -94,6 +95,23 @@ describe('validateTemplate', () => {
   it('accepts any short unit a report uses', () => {
     const template = { ...base(), indicators: [{ key: 'events', label: '接待游客', unit: '万人次', department: '女工委' }] }
     expect(validateTemplate(template).ok).toBe(true)
+  })
+
+  it('stores a rate typed with a Chinese input method (％) as %, so it prints and changes as a rate', () => {
+    const template = {
+      ...base(),
+      indicators: [
+        { key: 'events', label: '组织活动', unit: '场', department: '女工委' },
+        { key: 'coverage', label: '建会覆盖率', unit: ' ％ ', department: '女工委' },
+        { key: 'funds', label: '经费', unit: '万 元', department: '女工委' },
+      ],
+    }
+    const result = validateTemplate(template)
+    if (!result.ok) throw new Error(JSON.stringify(result.problems))
+    expect(result.template.indicators!.map((indicator) => indicator.unit)).toEqual(['场', '%', '万元'])
+    const doc = buildSummaryDoc(result.template, { title: 't', year: 2026, organisation: '园区工会', templateId: template.id }, new Map([['女工委', 'd']]))
+    getIndicators(doc).set('coverage', { ...readIndicators(doc).coverage!, value: 97, previous: 95 })
+    expect(formatChange(readIndicators(doc).coverage!)).toBe('同比提高2.0个百分点')
   })
 
   it('takes a figure that is part of another (其中) and refuses a parent that cannot be one', () => {
