@@ -34,8 +34,12 @@ export const canWriteSection = (actor: Actor, section: SectionOwnership): boolea
 export const canBeWriter = (person: Actor & { disabled: boolean }, departmentId: string): boolean =>
   !person.disabled && person.departmentId === departmentId && (person.role === 'editor' || person.role === 'admin')
 
-/** Who may name a section's 执笔人: the admin, or a writer of the section's department. */
-export const canNameWriter = (actor: Actor, departmentId: string): boolean => actor.role === 'admin' || (actor.role === 'editor' && actor.departmentId === departmentId)
+/**
+ * Who may name a section's 执笔人: the admin, or a writer of the section's department while the
+ * section is open (a 定稿 section is written; only the admin corrects the record of who wrote it).
+ */
+export const canNameWriter = (actor: Actor, section: { departmentId: string; status: string }): boolean =>
+  actor.role === 'admin' || (actor.role === 'editor' && actor.departmentId === section.departmentId && section.status !== 'final')
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: '管理员',

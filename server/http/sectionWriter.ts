@@ -32,7 +32,10 @@ export const sectionWriterRoutes = (store: Store, rooms: Rooms) => {
     const names = await departmentNames(store)
     return rooms.withRoom(summaryId, async (room) => {
       const section = requireSection(room, sectionId)
-      if (!canNameWriter(user, section.departmentId)) throw new AppError(403, 'forbidden', '只有本节所属部门的撰写人或管理员可以指定执笔人')
+      if (!canNameWriter(user, section)) {
+        const finalHere = section.status === 'final' && user.role === 'editor' && user.departmentId === section.departmentId
+        throw new AppError(403, 'forbidden', finalHere ? '本节已定稿，执笔人只能由管理员更改' : '只有本节所属部门的撰写人或管理员可以指定执笔人')
+      }
       if (userId !== null && !(writer && canBeWriter(writer, section.departmentId))) throw new AppError(400, 'invalid-writer', `执笔人应为${names.get(section.departmentId) ?? '本节所属部门'}的撰写人`, [{ path: 'userId', message: '不是本节所属部门的撰写人' }])
       const heading = headingOf(room.doc, sectionId)!
       room.transactServer((doc) => setWriter(doc, sectionId, writer ? { id: writer.id, name: writer.displayName } : null), user.id)

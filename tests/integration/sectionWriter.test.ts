@@ -78,6 +78,22 @@ describe('执笔人 of a section', () => {
     expect(writerIn('investment-service')).toBeUndefined()
   })
 
+  it('stays as it was once the section is final, unless the admin corrects it', async () => {
+    const invest = await login(server, 'invest')
+    const status = (next: string, token: string, reason?: string) =>
+      api(server, `/api/summaries/${summaryId}/sections/investment-channels`, { token, method: 'PATCH', body: { status: next, ...(reason ? { reason } : {}) } })
+    expect((await name('investment-channels', person('invest').id, invest)).status).toBe(200)
+    expect((await status('review', invest)).status).toBe(200)
+    expect((await status('final', admin)).status).toBe(200)
+    const refused = await name('investment-channels', person('invest2').id, invest)
+    expect(refused.status).toBe(403)
+    expect(refused.body.error).toMatchObject({ code: 'forbidden', message: '本节已定稿，执笔人只能由管理员更改' })
+    expect(writerIn('investment-channels')?.name).toBe('张招商')
+    expect((await name('investment-channels', person('invest2').id, admin)).status).toBe(200)
+    await waitFor(() => writerIn('investment-channels')?.name === '陈招商', 5000, 'the admin’s correction')
+    expect((await status('drafting', admin)).status).toBe(200)
+  })
+
   it('goes when the name is taken away or the section moves to another department', async () => {
     const invest = await login(server, 'invest')
     expect((await name('investment-service', person('invest').id, invest)).body.writer?.name).toBe('张招商')
