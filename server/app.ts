@@ -20,6 +20,7 @@ import { commentRoutes } from './http/comments.js'
 import { earlierFromWordRoutes } from './http/earlierFromWord.js'
 import { sectionWriterRoutes } from './http/sectionWriter.js'
 import { readMarkRoutes } from './http/readMarks.js'
+import { readLeftoverBody } from './http/leftoverBody.js'
 import { auditRoutes } from './http/audit.js'
 import { CLIENT_BUILD_HEADER } from '../shared/clientBuild.js'
 import { clientBuild } from './http/clientBuild.js'
@@ -70,6 +71,7 @@ export const createApp = (config: Config, store: Store, rooms: Rooms, upgradeWeb
     c.set('secure', overHttps(c, config.trustProxy))
     await next()
   })
+  app.use('/api/*', readLeftoverBody)
   // No API request needs more than an upload of figures (5 MB) plus its form; a larger or
   // endless body is cut off while it streams in, before any route buffers it.
   app.use(

@@ -560,4 +560,18 @@ describe('templates and summaries', () => {
     expect(unknown.status).toBe(404)
     expect(unknown.body.error.code).toBe('not-found')
   })
+
+  it('answers a request refused before its body is read only once the body is in, so the next request on the connection works', async () => {
+    // fetch keeps the connection: answered while a large body was still arriving, it used to
+    // fail the next request with ECONNRESET, about every other time.
+    const post = async (body?: string) => {
+      const response = await fetch(`${server.url}/api/summaries/nope/indicators/verify`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body })
+      return [response.status, ((await response.json()) as { error: { code: string } }).error.code]
+    }
+    for (let round = 0; round < 6; round++) {
+      expect(await post('x'.repeat(3_000_000))).toEqual([404, 'unknown-summary'])
+      expect(await post('x'.repeat(10_000))).toEqual([404, 'unknown-summary'])
+      expect(await post()).toEqual([404, 'unknown-summary'])
+    }
+  })
 })

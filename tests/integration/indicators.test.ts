@@ -107,6 +107,17 @@ describe('indicator figures', () => {
     expect(figure(watcher.doc, 'hazards_fixed').value).toBe(89)
   })
 
+  it('answers a file over the limit sent as a form (streamed, as fetch sends one) with the message, not a broken connection', async () => {
+    for (const [megabytes, code] of [[5.5, 'upload-too-large'], [30, 'payload-too-large']] as const) {
+      const form = new FormData()
+      form.append('file', new Blob([new Uint8Array(megabytes * 1024 * 1024).fill(65)]), '指标.xlsx')
+      const response = await fetch(`${server.url}/api/summaries/${summaryId}/indicators`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}` }, body: form })
+      expect(response.status).toBe(413)
+      expect(((await response.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code, message: expect.stringMatching(/过大（上限 \d MB）/) })
+    }
+    expect(figure(watcher.doc, 'hazards_fixed').value).toBe(89)
+  })
+
   it('answers a malformed form and an endless upload with clear errors, changing nothing', async () => {
     const form = await put(tokens.admin!, '--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nkey,value\r\nhazards_fixed,5', 'multipart/form-data; boundary=x')
     expect(form.status).toBe(400)
