@@ -65,13 +65,15 @@ const writeLongSection = async (username: string, sectionId: string, opening: st
  * Selects `phrase` where the page is scrolled to, finds 评论 in view, comments through the box it
  * opens (focused, in view) and waits for the writer to see the highlight.
  */
-const commentInView = async (leader: Page, writer: Page, sectionId: string, phrase: string, shot: string) => {
+const commentInView = async (leader: Page, writer: Page, sectionId: string, phrase: string, shot: string, atFoot = false) => {
   const section = leader.locator(`[data-section-id="${sectionId}"]`)
   const inView = (selector: string) => section.locator(selector).evaluate((element) => { const box = element.getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight })
   await selectPhrase(leader, sectionId, phrase)
   const button = section.locator('[data-action="comment"]')
   await expect.poll(() => button.innerText()).toBe('评论')
   expect(await inView('[data-action="comment"]')).toBe(true)
+  // On a phone at the foot of the screen, clear of the phone's own copy menu over the text.
+  if (atFoot) expect(await button.evaluate((element) => window.innerHeight - element.getBoundingClientRect().bottom)).toBeLessThan(40)
   await screenshot(leader, shot)
   await button.click()
   const field = section.locator('.composer textarea[name="comment"]')
@@ -159,7 +161,7 @@ describe('a review round in Chromium', () => {
     await expect.poll(() => leader.locator('[data-section-id="safety"] .ProseMirror').innerText(), { timeout: 10_000 }).toContain('排查整改隐患86处')
     await leader.locator('[data-section-id="safety"] .ProseMirror p').first().evaluate((paragraph) => paragraph.scrollIntoView({ block: 'start' }))
     // The section's own button is below its last paragraph, out of sight; the one to tap waits at the foot of the screen.
-    await commentInView(leader, writer, 'safety', '排查整改隐患86处', 'comments-phone-selection')
+    await commentInView(leader, writer, 'safety', '排查整改隐患86处', 'comments-phone-selection', true)
   })
 
   it('keeps 评论 and its box in view beside a long section when text is selected far down it', async () => {
