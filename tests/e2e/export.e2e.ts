@@ -22,6 +22,14 @@ describe('exporting from the summary page', () => {
     await expect.poll(() => page.locator('[data-figure-checks]').innerText(), { timeout: 10_000 }).toContain('“协议资金累计5.8亿元”与指标数据（5.2亿元）不一致')
     await expect.poll(() => page.locator('.preflight-list li').count(), { timeout: 10_000 }).toBeGreaterThan(5)
     expect(await page.locator('.preflight-counts [data-preflight-kind="missing-indicator"] strong').innerText()).toBe('1')
+    // A count lists only its kind, the list of every other kind set aside until it is clicked again.
+    const listed = () => page.locator('[data-preflight-problems] li').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.preflightKind))
+    const all = (await listed()).length
+    await page.click('.preflight-counts [data-preflight-kind="missing-indicator"] button')
+    await expect.poll(listed).toEqual(['missing-indicator'])
+    expect(await page.locator('.preflight-counts [data-preflight-kind="missing-indicator"] button').getAttribute('aria-pressed')).toBe('true')
+    await page.click('.preflight-counts [data-preflight-kind="missing-indicator"] button')
+    await expect.poll(async () => (await listed()).length).toBe(all)
     expect(await page.locator('[data-export-preview]').innerText()).toContain('（二）招商引资取得新突破')
     // The office dates the report: the preview's closing line and the download follow.
     await page.fill('input[name="closingDate"]', '2026-12-31')
