@@ -243,6 +243,10 @@ describe('approving what was handed in', () => {
     expect(await leader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
     expect(await card.locator('td[data-label="部门"]').evaluate((cell) => getComputedStyle(cell, '::before').content)).toBe('"部门："')
     await screenshot(leader, 'phone-review-queue')
+    // 各章节 below is cards too: the heading on a line of its own, each fact after its name.
+    const row = leader.locator('[data-progress-section="infrastructure"]')
+    expect(await row.locator('td[data-label="字数"]').evaluate((cell) => getComputedStyle(cell, '::before').content)).toBe('"字数："')
+    expect(await row.evaluate((tr) => tr.children[1]!.getBoundingClientRect().top >= tr.children[0]!.getBoundingClientRect().bottom)).toBe(true)
     // Nothing axe finds wrong in the cards; each value is read after its column's name (the CSS text before it).
     expect(await violations(leader)).toEqual([])
     await send.click()
