@@ -1,8 +1,9 @@
 /**
- * 在所有总结中查找: where a phrase stands in a summary's text as it prints (figures as their
- * values; tables of figures left out), section by section, each hit with a little of the text
- * around it. Latin letters match
- * whatever their case; a hit never spans lines (paragraphs, cells).
+ * 在所有总结中查找: where a phrase stands in a summary's text as it prints (its headings — how
+ * last year's summary titled 营商环境 is what one looks for first —, figures as their values;
+ * tables of figures left out), section by section, each hit with a little of the text around
+ * it. Latin letters match whatever their case; a hit never spans lines (a heading, paragraphs,
+ * cells).
  */
 import type * as Y from 'yjs'
 import { readIndicators } from './doc/indicators.js'
@@ -18,6 +19,8 @@ export interface SearchHit {
   before: string
   match: string
   after: string
+  /** The hit is in the heading itself (before, match and after are the heading's). */
+  inHeading?: true
 }
 
 /** Characters of context on each side of a hit. */
@@ -43,7 +46,9 @@ export const searchSummary = (doc: Y.Doc, query: string, limit: number): SearchH
     const heading = entry.lead ? '导语' : `${numbers[index]}${entry.title}`
     // Tables of figures are the data's, not text anyone wrote: a hit there says nothing new.
     const written = readSectionBlocks(doc, entry.id, figures).filter((block) => block.kind !== 'table')
-    for (const line of blocksText(written).split('\n')) {
+    const lines = blocksText(written).split('\n').map((line) => ({ line, inHeading: false }))
+    if (!entry.lead) lines.unshift({ line: heading, inHeading: true })
+    for (const { line, inHeading } of lines) {
       const lower = foldCase(line)
       for (let at = lower.indexOf(wanted); at >= 0 && hits.length < limit; at = lower.indexOf(wanted, at + wanted.length)) {
         const start = Math.max(0, at - AROUND)
@@ -54,6 +59,7 @@ export const searchSummary = (doc: Y.Doc, query: string, limit: number): SearchH
           before: `${start > 0 ? '…' : ''}${line.slice(start, at).trimStart()}`,
           match: line.slice(at, at + wanted.length),
           after: `${line.slice(at + wanted.length, end)}${end < line.length ? '…' : ''}`,
+          ...(inHeading ? { inHeading } : {}),
         })
       }
     }

@@ -316,6 +316,13 @@ describe('在所有总结中查找', () => {
     await page.waitForURL(/\/s\/.*section=/)
     await expect.poll(() => page.inputValue('input[name="findText"]')).toBe('新签工业项目')
     await expect.poll(() => page.locator('[data-search-match]').count()).toBeGreaterThan(0)
+    // A heading is found as it is numbered, itself the link.
+    await page.goto(`${suite.server.url}/`)
+    await page.fill('input[name="searchAll"]', '招商引资取得')
+    await page.click('[data-search-all] button[type="submit"]')
+    const heading = page.locator(`[data-search-hit="${suite.summaryId}"] [data-search-heading]`).first()
+    await expect.poll(() => heading.innerText()).toBe('（二）招商引资取得新突破')
+    expect(await heading.locator('mark').innerText()).toBe('招商引资取得')
   })
 })
 

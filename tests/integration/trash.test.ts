@@ -198,6 +198,9 @@ describe('在所有总结中查找', () => {
     // Latin letters whatever their case; anyone signed in may search.
     const latin = await api<{ hits: Array<{ match: string }> }>(server, `/api/search?q=${encodeURIComponent('epc总承包')}`, { token: await login(server, 'viewer') })
     expect(latin.body.hits.map((hit) => hit.match)).toEqual(['EPC总承包'])
+    // Headings too, as numbered: what last year's summary titled a line of work is looked for first.
+    const headed = (await search('招商引资取得')).body.hits.filter((hit) => hit.summaryId === thisYear)
+    expect(headed).toEqual([expect.objectContaining({ sectionId: 'investment', heading: '（二）招商引资取得新突破', before: '（二）', match: '招商引资取得', after: '新突破', inHeading: true })])
     expect((await search('营')).status).toBe(400)
     expect((await api(server, '/api/search?q=营商环境')).status).toBe(401)
   })

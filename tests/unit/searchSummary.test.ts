@@ -29,6 +29,15 @@ describe('在所有总结中查找, in one summary', () => {
     expect(searchSummary(doc, 'epc', 10)).toEqual([{ sectionId: 'problems', heading: '二、存在的问题', before: 'İzmir展会上签约', match: 'EPC', after: '项目。' }])
   })
 
+  it('finds a phrase in a heading, as numbered, before the section’s text', () => {
+    const doc = buildFixture()
+    writeProblems(doc, '存在的问题主要是要素保障不足。')
+    expect(searchSummary(doc, '存在的问题', 10)).toEqual([
+      { sectionId: 'problems', heading: '二、存在的问题', before: '二、', match: '存在的问题', after: '', inHeading: true },
+      { sectionId: 'problems', heading: '二、存在的问题', before: '', match: '存在的问题', after: '主要是要素保障不足。' },
+    ])
+  })
+
   it('finds figures as they print and leaves tables of figures out', () => {
     const doc = buildFixture()
     // The paragraph prints 协议资金4.8亿元; the section's table of the same figure is not a hit.
