@@ -28,7 +28,7 @@ import type { Rooms } from '../collab/rooms.js'
 import type { Store } from '../store/index.js'
 import type { ReadMark } from '../store/readMarks.js'
 import type { SectionActivity } from '../store/updates.js'
-import { sectionParagraphs } from '../summary/sectionParagraphs.js'
+import { sameParagraphs, sectionParagraphs } from '../summary/sectionParagraphs.js'
 import { parseInput } from '../validate.js'
 import { headingOf } from './describeSections.js'
 import { requireSection } from './requireSection.js'
@@ -37,7 +37,6 @@ import { requireSummary } from './requireSummary.js'
 /** A section never marked (added since the reader last marked the summary) was read empty. */
 const UNREAD: ReadMark = { sectionId: '', readAt: 0, paragraphs: [] }
 
-const sameParagraphs = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((text, index) => text === b[index])
 
 interface SectionText {
   sectionId: string

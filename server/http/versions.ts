@@ -20,7 +20,8 @@ import { copyOfSummary, docFromState } from '../summary/docFromState.js'
 import { findEntryIndex } from '../summary/outlineEdits.js'
 import { autoVersionName, takeVersion } from '../summary/versions.js'
 import { replaceSectionText, sameSectionText } from '../summary/restoreSection.js'
-import { sectionParagraphs } from '../summary/sectionParagraphs.js'
+import { readIndicators } from '../../shared/doc/indicators.js'
+import { sameParagraphs, sectionParagraphs } from '../summary/sectionParagraphs.js'
 import { canWriteSection } from '../../shared/roles.js'
 import { departmentNames, describeSections, headingOf } from './describeSections.js'
 import { requireSummary } from './requireSummary.js'
@@ -75,13 +76,20 @@ export const versionRoutes = (store: Store, rooms: Rooms, exports: ExportPool) =
     return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': dispositionOf(c.req.query('inline'), fileName) })
   })
 
-  /** The version's sections as they were then, each saying whether it is in the outline now. */
+  /**
+   * The version's sections as they were then, each saying whether it is in the outline now and
+   * whether its text differs from today's (what 与历史版本比较 offers first).
+   */
   app.get('/:id/versions/:versionId/sections', async (c) => {
     const version = await versionOf(c)
     const then = docFromState(version.data)
-    const present = new Set(await rooms.withRoom(version.summaryId, (room) => readOutline(room.doc).map((entry) => entry.id)))
-    const sections = describeSections(then, await departmentNames(store)).map((section) => ({ ...section, inOutline: present.has(section.id) }))
+    const current = await copyOfSummary(rooms, version.summaryId)
+    const present = new Set(readOutline(current).map((entry) => entry.id))
+    const [figuresThen, figuresNow] = [readIndicators(then), readIndicators(current)]
+    const differs = (sectionId: string) => !sameParagraphs(sectionParagraphs(then, sectionId, figuresThen), sectionParagraphs(current, sectionId, figuresNow))
+    const sections = describeSections(then, await departmentNames(store)).map((section) => ({ ...section, inOutline: present.has(section.id), changed: differs(section.id) }))
     then.destroy()
+    current.destroy()
     return c.json(sections)
   })
 

@@ -14,3 +14,5 @@ export const sectionParagraphs = (doc: Y.Doc, sectionId: string, figures: Readon
   findEntryIndex(doc, sectionId) >= 0
     ? readSectionBlocks(doc, sectionId, figures).flatMap((block) => blocksText([block]).split('\n')).filter((line) => line.trim() !== '')
     : []
+
+export const sameParagraphs = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((text, index) => text === b[index])

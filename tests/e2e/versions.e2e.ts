@@ -116,6 +116,8 @@ describe('a section’s text put back as a version had it, in Chromium', () => {
     await admin.fill('input[name="versionName"]', '送审稿')
     await admin.click('button:has-text("保存当前版本")')
     await expect.poll(() => admin.locator('[data-version-id]', { hasText: '送审稿' }).count()).toBe(1)
+    // The field offers a name not yet used (初稿/送审稿/定稿), not the one just saved again.
+    expect(await admin.inputValue('input[name="versionName"]')).not.toBe('送审稿')
 
     const writer = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'build', DEMO_PASSWORD)
     const editor = writer.locator('[data-section-id="infrastructure"] .ProseMirror')
@@ -129,7 +131,10 @@ describe('a section’s text put back as a version had it, in Chromium', () => {
     writer.on('dialog', (dialog) => void dialog.accept())
     await writer.click('[data-action="versions"]')
     await writer.selectOption('select[name="compareVersion"]', { label: await writer.locator('select[name="compareVersion"] option', { hasText: '送审稿' }).innerText() })
-    await writer.selectOption('select[name="compareSection"]', 'infrastructure')
+    // The section that changed since is offered first, and says so.
+    await expect.poll(() => writer.inputValue('select[name="compareSection"]')).toBe('infrastructure')
+    expect(await writer.locator('select[name="compareSection"] option[value="infrastructure"]').innerText()).toBe('（三）园区承载能力持续提升（有改动）')
+    expect(await writer.locator('select[name="compareSection"] option', { hasText: '（有改动）' }).count()).toBe(1)
     await writer.click('button:has-text("比较")')
     await writer.click('[data-action="revert-section"]')
     await expect.poll(() => writer.locator('.dialog-backdrop [role="status"]').innerText()).toContain('原正文已另存为版本')

@@ -306,6 +306,9 @@ describe('progress and versions', () => {
     expect(list.body.map((item) => item.id)).toContain(version.body.id)
     const diff = await api<{ changes: Array<{ op: string; text: string }> }>(server, `/api/summaries/${summaryId}/versions/${version.body.id}/diff?sectionId=investment-service`, { token: tokens.leader })
     expect(diff.body.changes.filter((change) => change.op !== 'equal')).toEqual([{ op: 'insert', text: '版本之后新增的段落。' }])
+    // The version's sections say which changed since: the one written after it, no other.
+    const sections = await api<Array<{ id: string; changed: boolean }>>(server, `/api/summaries/${summaryId}/versions/${version.body.id}/sections`, { token: tokens.leader })
+    expect(sections.body.filter((section) => section.changed).map((section) => section.id)).toEqual(['investment-service'])
   })
 
   it('keeps a journal of who changed the workflow, the outline and the figures; refused changes leave no line', async () => {
