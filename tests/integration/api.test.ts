@@ -1,4 +1,4 @@
-import { Document, Packer, Paragraph, TextRun } from 'docx'
+import { Document, LevelFormat, Packer, Paragraph, TextRun } from 'docx'
 import { zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ADMIN_PASSWORD, api, connect, createDataDir, login, sectionText, startTestServer, synced, waitFor, writeParagraph } from './harness.js'
@@ -543,6 +543,15 @@ describe('templates and summaries', () => {
     expect((await refused(await upload('?id=x', old, null))).code).toBe('invalid-docx')
     const plain = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('没有编号的一段话。')] })] }] }))
     expect((await refused(await upload('?id=x', new Uint8Array(plain), DOCX))).code).toBe('no-headings')
+    // Headings numbered by a Word list (一、 not typed, only in numbering.xml) are headings too.
+    const listed = (text: string, level: number) => new Paragraph({ numbering: { reference: 'gbt', level }, children: [new TextRun(text)] })
+    const autoNumbered = await Packer.toBuffer(new Document({
+      numbering: { config: [{ reference: 'gbt', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' }, { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）' }] }] },
+      sections: [{ children: [new Paragraph({ children: [new TextRun(lines[0]!)] }), listed('主要工作完成情况', 0), listed('招商引资取得新突破。全年新签项目20个。', 1), listed('项目建设提速增效', 1), listed('存在的问题和不足', 0)] }],
+    }))
+    const fromList = (await (await upload('?id=auto-numbered', new Uint8Array(autoNumbered), DOCX)).json()) as typeof template
+    expect(fromList.sections.map((section) => section.title)).toEqual(['主要工作完成情况', '存在的问题和不足'])
+    expect(fromList.sections[0]!.children!.map((child) => child.title)).toEqual(['招商引资取得新突破', '项目建设提速增效'])
     expect((await upload('?id=bad id', new Uint8Array(word), DOCX)).status).toBe(400)
     expect((await upload('?id=x&levels=9', new Uint8Array(word), DOCX)).status).toBe(400)
     expect((await upload('?id=x', new Uint8Array(word), DOCX, editor)).status).toBe(403)
