@@ -6,6 +6,7 @@
  */
 import { ref, watch, type Ref } from 'vue'
 import type { CommentThread } from '../../shared/doc/comments.js'
+import { REMINDER_PREFIX, RETURN_NOTE_PREFIX } from '../../shared/workflow.js'
 
 export interface MentionNotice {
   threadId: string
@@ -39,4 +40,17 @@ export const useMentionNotice = (threads: Ref<CommentThread[]>, ready: Ref<boole
     { immediate: true },
   )
   return notice
+}
+
+const SHOWN = 40
+const shortened = (text: string) => (text.length > SHOWN ? `${text.slice(0, SHOWN)}…` : text)
+
+/**
+ * The notice in words. A section sent back or a 催办 mentions the department too, but says more
+ * than “提到本部门”: 王主任退回了“（二）…”：请补充… / 王主任催办“（二）…”：本节尚未提交审核…
+ */
+export const describeMentionNotice = (notice: MentionNotice, heading: string): string => {
+  if (notice.text.startsWith(RETURN_NOTE_PREFIX)) return `${notice.author}退回了“${heading}”：${shortened(notice.text.slice(RETURN_NOTE_PREFIX.length))}`
+  if (notice.text.startsWith(REMINDER_PREFIX)) return `${notice.author}催办“${heading}”：${shortened(notice.text.slice(REMINDER_PREFIX.length))}`
+  return `${notice.author}在“${heading}”中提到${notice.personal ? '您' : '本部门'}：${shortened(notice.text)}`
 }

@@ -237,6 +237,11 @@ describe('a review round in Chromium', () => {
     await api(suite.server, `/api/summaries/${suite.summaryId}/comments`, { token: own, body: { sectionId: 'plan', wholeSection: true, text: '@招商部 已收到' } })
     await expect.poll(() => writer.locator('[data-section-id="plan"] [data-thread-card]').count(), { timeout: 10_000 }).toBe(2)
     expect(await notice.count()).toBe(0)
+    // A section sent back says so, not “提到本部门”.
+    const status = (token: string, body: object) => api(suite.server, `/api/summaries/${suite.summaryId}/sections/plan-investment`, { token, method: 'PATCH', body })
+    expect((await status(own, { status: 'review' })).status).toBe(200)
+    expect((await status(leader, { status: 'drafting', reason: '请补充明年的目标数' })).status).toBe(200)
+    await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toContain('王主任退回了“（一）聚焦主导产业精准招商”：请补充明年的目标数')
   })
 
   it('offers people after an @ as well as departments, and tells the one named, a leader too', async () => {
