@@ -9,7 +9,7 @@ import { readThreads } from './doc/comments.js'
 import { isVerified } from './figureVerification.js'
 import { readIndicators } from './doc/indicators.js'
 import { isOverdue } from './deadline.js'
-import { RETURN_NOTE_PREFIX } from './workflow.js'
+import { sectionsSentBack } from './workflow.js'
 import { readMeta, readOutline, type SectionStatus } from './doc/outline.js'
 import { numberOutline } from './numbering.js'
 import { analyseSection } from './sectionAnalysis.js'
@@ -119,14 +119,14 @@ export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName, 
   const typedFigures = Object.values(figures).filter((figure) => !figure.ratio)
   const owners = new Map(outline.map((entry) => [entry.id, entry.departmentId]))
   const openThreads = new Map<string, number>()
-  const returnedSections = new Set<string>()
   const mentions = new Map<string, number>()
   const people: Record<string, number> = {}
-  for (const thread of readThreads(doc)) {
+  const threads = readThreads(doc)
+  const returnedSections = sectionsSentBack(threads)
+  for (const thread of threads) {
     if (thread.resolved) continue
     for (const userId of new Set([thread, ...thread.replies].flatMap((item) => item.mentionedPeople))) people[userId] = (people[userId] ?? 0) + 1
     openThreads.set(thread.sectionId, (openThreads.get(thread.sectionId) ?? 0) + 1)
-    if (thread.text.startsWith(RETURN_NOTE_PREFIX)) returnedSections.add(thread.sectionId)
     const mentioned = new Set([...thread.mentions, ...thread.replies.flatMap((reply) => reply.mentions)])
     mentioned.delete(owners.get(thread.sectionId) ?? '')
     for (const departmentId of mentioned) mentions.set(departmentId, (mentions.get(departmentId) ?? 0) + 1)

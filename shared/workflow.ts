@@ -48,6 +48,10 @@ export const canApprove = (actor: Actor, owner: string): boolean => availableTra
 /** The comment a return (退回修改) leaves on the section: this prefix, then the reason. */
 export const RETURN_NOTE_PREFIX = '退回修改：'
 
+/** Sections sent back whose return note is still open: 被退回 (progress, the section's header). */
+export const sectionsSentBack = (threads: readonly { sectionId: string; text: string; resolved: boolean }[]): Set<string> =>
+  new Set(threads.filter((thread) => !thread.resolved && thread.text.startsWith(RETURN_NOTE_PREFIX)).map((thread) => thread.sectionId))
+
 
 /** The comment 催办 leaves on a section not yet handed in: this prefix, then what is expected. */
 export const REMINDER_PREFIX = '【催办】'

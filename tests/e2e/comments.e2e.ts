@@ -242,6 +242,11 @@ describe('a review round in Chromium', () => {
     expect((await status(own, { status: 'review' })).status).toBe(200)
     expect((await status(leader, { status: 'drafting', reason: '请补充明年的目标数' })).status).toBe(200)
     await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toContain('王主任退回了“（一）聚焦主导产业精准招商”：请补充明年的目标数')
+    // …and the section's header says 被退回 until the note is resolved.
+    const returned = writer.locator('[data-section-id="plan-investment"] [data-returned]')
+    await expect.poll(() => returned.innerText()).toBe('被退回')
+    await writer.locator('[data-section-id="plan-investment"] [data-thread-card]', { hasText: '请补充明年的目标数' }).getByRole('button', { name: '解决' }).click()
+    await expect.poll(() => returned.count()).toBe(0)
   })
 
   it('offers people after an @ as well as departments, and tells the one named, a leader too', async () => {
