@@ -38,10 +38,13 @@ const HEADING_MAX = 40
 const normalise = (text: string): string => stripTypedNumber(text).replace(/[\s\u3000]+/g, '').replace(/[。．.；;：:]+$/, '')
 
 
-export const splitByHeadings = (blocks: readonly DocBlock[], sections: ReadonlyArray<{ id: string; title: string; writable: boolean }>): SplitResult => {
+/**
+ * The section a line is the heading of (its title, numbering aside; or, numbered, its title and
+ * then a first sentence, `rest`), among `sections`.
+ */
+export const headingFinder = <Section extends { title: string }>(sections: readonly Section[]) => {
   const byTitle = new Map(sections.map((section) => [normalise(section.title), section]))
-  /** The section a block is the heading of, and the sentence that follows the title on its line. */
-  const headingOf = (text: string): { section: (typeof sections)[number]; rest: string } | null => {
+  return (text: string): { section: Section; rest: string } | null => {
     const stripped = stripTypedNumber(text.trim())
     const whole = byTitle.get(normalise(stripped))
     if (whole) return { section: whole, rest: '' }
@@ -49,6 +52,10 @@ export const splitByHeadings = (blocks: readonly DocBlock[], sections: ReadonlyA
     const titled = HEADING_MARKER.test(text) && cut > 0 ? byTitle.get(normalise(stripped.slice(0, cut))) : undefined
     return titled ? { section: titled, rest: stripped.slice(cut + 1).trim() } : null
   }
+}
+
+export const splitByHeadings = (blocks: readonly DocBlock[], sections: ReadonlyArray<{ id: string; title: string; writable: boolean }>): SplitResult => {
+  const headingOf = headingFinder(sections)
   const parts = new Map<string, DocBlock[]>()
   const unmatched: string[] = []
   let current: DocBlock[] | null = null

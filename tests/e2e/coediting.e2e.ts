@@ -1,4 +1,4 @@
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
+import { Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
 import { describe, expect, it } from 'vitest'
 import type { TiptapEditorHTMLElement } from '@tiptap/core'
 import type { Locator, Page } from 'playwright-core'
@@ -224,6 +224,18 @@ describe('two departments writing one summary in Chromium', () => {
     await expect.poll(() => textOf(safety, 'investment-channels'), { timeout: 10_000 }).toMatch(/赴长三角驻点招商6次。$/)
     expect(await textOf(safety, 'investment')).toMatch(/全年开展招商活动36场。$/)
     expect(await textOf(safety, 'safety')).not.toContain('不该导入')
+
+    // Headings numbered by a Word list (automatic 一、 （一） 1., nested list items to mammoth) are found as typed ones are.
+    const listed = (text: string, level: number) => new Paragraph({ numbering: { reference: 'gbt', level }, children: [new TextRun(text)] })
+    const levels = [LevelFormat.CHINESE_COUNTING, LevelFormat.CHINESE_COUNTING, LevelFormat.DECIMAL].map((format, level) => ({ level, format, text: ['%1、', '（%2）', '%3.'][level]! }))
+    const numbered = await Packer.toBuffer(new Document({
+      numbering: { config: [{ reference: 'gbt', levels }] },
+      sections: [{ children: [listed('主要工作完成情况', 0), listed('招商引资取得新突破', 1), new Paragraph('全年开展招商活动36场。'), listed('拓宽招商渠道', 2), new Paragraph('赴长三角驻点招商6次。'), listed('安全生产形势总体平稳', 1), new Paragraph('不该导入的内容。')] }],
+    }))
+    await invest.click('[data-action="import-by-headings"]')
+    await invest.setInputFiles('input[name="sectionsDocx"]', { name: '招商部总结（自动编号）.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: numbered })
+    await expect.poll(() => parts.allInnerTexts(), { timeout: 10_000 }).toEqual([expect.stringMatching(/^（二）招商引资取得新突破 ← 1 段/), expect.stringMatching(/^1\.拓宽招商渠道 ← 1 段/)])
+    expect(await invest.locator('[data-import-unmatched]').innerText()).toBe('不导入的标题：主要工作完成情况、安全生产形势总体平稳')
   })
 
   it('makes a table in a section, live for colleagues, and takes one in from a Word draft', async () => {
