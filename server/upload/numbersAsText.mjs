@@ -142,7 +142,9 @@ const writeLabels = (xml, lists, styleNumbering) => {
       const index = Number(digit) - 1
       return formatNumber(counts[index] ?? startOf(index), list.levels.get(index)?.format ?? 'decimal')
     }) + (level.suffix === 'space' ? ' ' : '')
-    if (label === '') continue
+    // Numbered and typed both (一、 typed after Word's own 一、): the number once.
+    const firstText = /<w:t(?:\s[^>]*)?>([^<]*)/.exec(xml.slice(end, end + 2000))?.[1] ?? ''
+    if (label.trim() === '' || firstText.trimStart().startsWith(label.trim())) continue
     out += `${xml.slice(copied, end)}<w:r><w:t xml:space="preserve">${escapeText(label)}</w:t></w:r>`
     copied = end
   }

@@ -31,6 +31,7 @@ describe('numbersAsText (Word’s automatic numbering as text)', () => {
           new Paragraph({ numbering: { reference: 'dots', level: 0 }, children: [new TextRun('要点，不是编号')] }),
           numbered('存在的问题和不足', 0),
           numbered('另起一份清单', 0, 2),
+          numbered('二、编号又手写了一遍', 0, 2),
         ],
       }],
     })
@@ -45,6 +46,7 @@ describe('numbersAsText (Word’s automatic numbering as text)', () => {
       '要点，不是编号',
       '二、存在的问题和不足',
       '一、另起一份清单',
+      '二、编号又手写了一遍',
     ])
   })
 
