@@ -27,6 +27,9 @@ const MOBILE = /1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?![\dA-Za-z.元万亿个件人次�
 /** 18 characters: area, birth date (19xx/20xx, a real month and day), sequence, check character; not after a digit or letter (checked apart). */
 const ID_CARD = /[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])/g
 
+/** Just before a number: it is a line for the public (热线, 举报电话, 客服), not a person's phone. */
+const PUBLIC_LINE = /热线|(?:服务|投诉|举报|咨询|求助|监督)电话|客服/
+
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 const CHECK_CHARACTERS = '10X98765432'
 
@@ -45,7 +48,11 @@ const locate = (text: string): Array<PersonalItem & { at: number; length: number
   for (const match of matchAllAfter(text, ID_CARD, (_, before) => !/[\dA-Za-z]/.test(before))) {
     if (validIdCard(match[0])) found.push({ kind: 'id-card', masked: mask(match[0], 4, 4), at: match.index, length: match[0].length })
   }
-  for (const match of matchAllAfter(text, MOBILE, (_, before) => !/[\dA-Za-z.]/.test(before))) found.push({ kind: 'mobile', masked: mask(match[0].replace(/[- ]/g, ''), 3, 4), at: match.index, length: match[0].length })
+  for (const match of matchAllAfter(text, MOBILE, (_, before) => !/[\dA-Za-z.]/.test(before))) {
+    // A number published for the public to call (服务热线, 举报电话) is not a person's.
+    if (PUBLIC_LINE.test(text.slice(Math.max(0, match.index - 8), match.index))) continue
+    found.push({ kind: 'mobile', masked: mask(match[0].replace(/[- ]/g, ''), 3, 4), at: match.index, length: match[0].length })
+  }
   return found.sort((a, b) => a.at - b.at)
 }
 

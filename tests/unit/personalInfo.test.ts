@@ -25,6 +25,11 @@ describe('个人信息', () => {
     expect(findPersonalInfo('办公室电话0571-88881234，协议资金13.8亿元，2026年，共计15000000000元，编号A13812345678。')).toEqual([])
   })
 
+  it('leaves a line published for the public to call, even on a mobile number, and still finds a person’s', () => {
+    expect(findPersonalInfo('开通企业服务热线13812345678，公布举报电话：13912345678。')).toEqual([])
+    expect(findPersonalInfo('帮扶对象张某（电话13712345678）已落实岗位。')).toEqual([{ kind: 'mobile', masked: '137****5678' }])
+  })
+
   it('names the first few and counts the rest', () => {
     const items = findPersonalInfo('13812345678、13912345678、13712345678、13612345678')
     expect(describePersonalInfo(items)).toBe('手机号码 138****5678、手机号码 139****5678、手机号码 137****5678 等 4 处')
