@@ -194,6 +194,9 @@ describe('next year', () => {
     // Last year's text of a section is one click away, read-only.
     await page.click('[data-section-id="investment"] [data-action="earlier-text"]')
     await expect.poll(() => page.locator('[data-earlier-text="investment"]').innerText()).toContain('全年新签工业项目18个')
+    // Its table of figures reads as a table, not as lines of cells joined by |.
+    expect(await page.locator('[data-earlier-text="investment"] table th').allInnerTexts()).toEqual(['指标', '本年', '上年', '同比', '目标', '完成率'])
+    expect(await page.locator('[data-earlier-text="investment"] table tbody tr').first().locator('td').first().innerText()).toBe('新签工业项目')
     await screenshot(page, 'next-year-earlier-text')
   })
 })
