@@ -88,10 +88,12 @@ const fromZero = (figure: Figure): boolean => figure.unit !== '%' && figure.prev
 
 /**
  * `同比增长15.0%` (`同比提高1.2个百分点` for a figure in %), or a gap naming what is missing. From
- * zero last year: 同比持平 when still zero, 实现零的突破 when more, 上年为零 otherwise.
+ * zero last year: 同比持平 when still zero, 实现零的突破 when more, 上年为零 otherwise. Without this
+ * year's number the gap is the figure's, after 同比: a seeded 协议资金【待填：协议资金】，同比【待填：协议资金】
+ * reads as two places waiting for one number, where two bare gaps read as one written twice.
  */
 export const formatChange = (figure: Figure): string => {
-  if (figure.value === null) return formatGap(figure.label)
+  if (figure.value === null) return `同比${formatGap(figure.label)}`
   if (fromZero(figure)) return figure.value === 0 ? '同比持平' : figure.value > 0 ? '实现零的突破' : '上年为零'
   const words = changeWords(figure)
   return words === null ? formatGap(`${figure.label}上年数`) : `同比${words}`

@@ -63,8 +63,9 @@ describe('formatting figures as real summaries phrase them', () => {
     expect(formatCompletion(data)).toBe(expected)
   })
 
-  it('marks a missing figure as a gap instead of 0, whatever is shown', () => {
-    for (const show of ['value', 'change', 'completion'] as const) expect(formatIndicator(figure({}), show)).toBe('【待填：协议资金】')
+  it('marks a missing figure as a gap instead of 0, whatever is shown; its change says 同比 before it', () => {
+    for (const show of ['value', 'completion'] as const) expect(formatIndicator(figure({}), show)).toBe('【待填：协议资金】')
+    expect(formatIndicator(figure({}), 'change')).toBe('同比【待填：协议资金】')
     expect(formatIndicator(undefined, 'value', 'ghost')).toBe('【待填：未知指标 ghost】')
   })
 
