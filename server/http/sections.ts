@@ -10,6 +10,7 @@ import * as Y from 'yjs'
 import { getIndicators, readIndicators } from '../../shared/doc/indicators.js'
 import { periodLead } from '../../shared/period.js'
 import { readMeta, readOutline } from '../../shared/doc/outline.js'
+import { writeBlocksHtml } from '../../shared/export/html.js'
 import { writeBlocks } from '../../shared/export/plainText.js'
 import { readSectionBlocks } from '../../shared/export/buildExportDocument.js'
 import { sectionRoot } from '../../shared/doc/roots.js'
@@ -117,14 +118,16 @@ export const sectionRoutes = (store: Store, rooms: Rooms) => {
     })
   })
 
-  // One section's text as exported (figures formatted), for reading beside another summary: a
-  // writer continuing last year's summary reads what was written there (anyone may read any summary).
+  // One section's text as exported (figures formatted), as plain text and as the HTML export
+  // writes it (tables as tables), for reading beside another summary: a writer continuing last
+  // year's summary reads what was written there (anyone may read any summary).
   app.get('/:id/sections/:sectionId/text', (c) =>
     withSummary(c, (room) => {
       const sectionId = c.req.param('sectionId')
       requireSection(room, sectionId)
       const heading = headingOf(room.doc, sectionId)!
-      return c.json({ heading, title: readMeta(room.doc).title, text: writeBlocks(readSectionBlocks(room.doc, sectionId)) })
+      const blocks = readSectionBlocks(room.doc, sectionId)
+      return c.json({ heading, title: readMeta(room.doc).title, text: writeBlocks(blocks), html: writeBlocksHtml(blocks) })
     }),
   )
 

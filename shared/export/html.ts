@@ -61,12 +61,15 @@ const writeBlock = (block: Block): string => {
   }
 }
 
+/** Blocks as HTML, every piece of text escaped: a section's body here, and wherever it is shown read-only. */
+export const writeBlocksHtml = (blocks: readonly Block[]): string => blocks.map(writeBlock).join('')
+
 export const writeHtml = (document: ExportDocument): string => {
   const body = document.sections
     .map((section) => {
       const tag = `h${Math.min(5, section.level + 1)}`
       const heading = section.lead ? '' : `<${tag}>${escapeHtml(section.number + section.title)}</${tag}>`
-      return `<section data-section-id="${escapeHtml(section.id)}">${heading}${section.blocks.map(writeBlock).join('')}</section>`
+      return `<section data-section-id="${escapeHtml(section.id)}">${heading}${writeBlocksHtml(section.blocks)}</section>`
     })
     .join('\n')
   return `<!doctype html>
@@ -77,7 +80,7 @@ export const writeHtml = (document: ExportDocument): string => {
 <h1>${escapeHtml(document.title)}</h1>
 ${document.draftMark ? `<p class="draft-mark">（${escapeHtml(document.draftMark)}）</p>\n` : ''}${document.addressee ? `<p class="addressee">${escapeHtml(document.addressee)}：</p>\n` : ''}${body}
 ${document.appendix ? `<p class="appendix-note">附件：${escapeHtml(document.appendix.title)}</p>\n` : ''}${document.part ? `<p class="sign-off">${signOffLines(document.part).map(escapeHtml).join('<br>')}</p>` : `<p class="closing">${escapeHtml(document.organisation)}<br>${escapeHtml(document.date)}</p>`}${document.note ? `\n<p class="note">（${escapeHtml(document.note)}）</p>` : ''}
-${document.appendix ? `<section class="appendix"><p>附件</p><h2>${escapeHtml(document.appendix.title)}</h2>${document.appendix.blocks.map(writeBlock).join('')}</section>\n` : ''}</main>
+${document.appendix ? `<section class="appendix"><p>附件</p><h2>${escapeHtml(document.appendix.title)}</h2>${writeBlocksHtml(document.appendix.blocks)}</section>\n` : ''}</main>
 </body>
 </html>
 `

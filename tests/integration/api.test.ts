@@ -369,9 +369,11 @@ describe('templates and summaries', () => {
     expect(text).toContain('全年新签工业项目24个，同比增长33.3%')
     expect(text).not.toContain('全年新签工业项目18个') // last year's text is not carried over
     // …but each section of last year can be read beside this year's, figures as printed then.
-    const earlier = await api<{ heading: string; text: string }>(server, `/api/summaries/${thisYear.id}/sections/investment/text`, { token: editor })
+    const earlier = await api<{ heading: string; text: string; html: string }>(server, `/api/summaries/${thisYear.id}/sections/investment/text`, { token: editor })
     expect(earlier.body.heading).toBe('（二）招商引资取得新突破')
     expect(earlier.body.text).toContain('　　全年新签工业项目18个，同比增长20.0%')
+    // …and as the HTML export writes it, its table of figures a table.
+    expect(earlier.body.html).toMatch(/^<p>全年新签工业项目<span class="figure">18个<\/span>，.*<\/p><table><thead><tr><th>指标<\/th>/)
     expect((await api(server, `/api/summaries/${thisYear.id}/sections/no-such-section/text`, { token: editor })).status).toBe(404)
   })
 
