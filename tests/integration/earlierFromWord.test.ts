@@ -76,8 +76,13 @@ describe('导入上年 Word 总结', () => {
     expect(archived.archivedAt).toBeGreaterThan(0)
 
     const writer = await login(server, 'invest')
-    const section = await api<{ heading: string; text: string }>(server, `/api/summaries/${earlierId}/sections/investment/text`, { token: writer })
-    expect(section.body).toEqual({ heading: '（二）招商引资取得新突破', title, text: '　　全年新签工业项目15个，协议资金4.3亿元。\n　　坚持以商招商和驻点招商相结合，拓宽招商渠道。' })
+    const section = await api<{ heading: string; text: string; html: string }>(server, `/api/summaries/${earlierId}/sections/investment/text`, { token: writer })
+    expect(section.body).toEqual({
+      heading: '（二）招商引资取得新突破',
+      title,
+      text: '　　全年新签工业项目15个，协议资金4.3亿元。\n　　坚持以商招商和驻点招商相结合，拓宽招商渠道。',
+      html: '<p>全年新签工业项目15个，协议资金4.3亿元。</p><p>坚持以商招商和驻点招商相结合，拓宽招商渠道。</p>',
+    })
 
     // A sentence carried over word for word is pointed out in the export dialog's checks.
     const client = connect(server, summaryId, writer)
