@@ -3,6 +3,15 @@ import { readConfig, type Config } from './config.js'
 import { startServer } from './start.js'
 import { explainStartupError } from './startupError.js'
 
+// A log reader that went away (a closed pipe, a logger that died) must not take the server down
+// with it: the next log line would fail with EPIPE, and an unhandled stream error ends the
+// process — on SIGTERM before it has saved and closed.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+  })
+}
+
 let config: Config | undefined
 const server = await (async () => {
   try {

@@ -37,6 +37,26 @@ describe('persistence', () => {
     await second.close()
   })
 
+  it('saves and exits cleanly on SIGTERM even when nobody reads its log any more', async () => {
+    const dataDir = createDataDir()
+    const { url, child } = await spawnServer(dataDir)
+    const summaryId = await demoSummaryId({ url }, await login({ url }, 'admin'))
+    const writer = await open({ url }, summaryId, await login({ url }, 'invest'))
+    writeParagraph(writer.doc, 'plan-investment', '日志读者走了也要保存')
+    const reader = await open({ url }, summaryId, await login({ url }, 'leader'))
+    await waitFor(() => sectionText(reader.doc, 'plan-investment').includes('日志读者走了也要保存'))
+    // The log's reader goes away (a pipe to a logger that died): the next line meets EPIPE.
+    child.stdout!.destroy()
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+
+    const second = await startTestServer(dataDir)
+    const check = await open(second, summaryId, await login(second, 'leader'))
+    expect(sectionText(check.doc, 'plan-investment')).toContain('日志读者走了也要保存')
+    await second.close()
+  })
+
   it('keeps what a peer has seen when the server is killed with SIGKILL right after', async () => {
     const dataDir = createDataDir()
     const first = await spawnServer(dataDir)
