@@ -13,17 +13,17 @@ export const launchBrowser = (): Promise<Browser> =>
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   })
 
-/** Logs in through the login form and opens the given summary's editor page. */
+/** Logs in through the login form, which leads on to the given summary's editor page. */
 export const openSummaryAs = async (browser: Browser, baseUrl: string, summaryId: string, username: string, password: string, prepare?: (page: Page) => Promise<void>): Promise<Page> => {
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 } })
   const page = await context.newPage()
   await prepare?.(page)
-  await page.goto(`${baseUrl}/login`)
+  // The login page leads on to `next` itself, as after an expired login (no second page load).
+  await page.goto(`${baseUrl}/login?next=/s/${summaryId}`)
   await page.fill('input[name="username"]', username)
   await page.fill('input[name="password"]', password)
   await page.click('button[type="submit"]')
-  await page.waitForURL(`${baseUrl}/`)
-  await page.goto(`${baseUrl}/s/${summaryId}`)
+  await page.waitForURL(`${baseUrl}/s/${summaryId}`)
   await page.waitForSelector('[data-section-id] .ProseMirror')
   return page
 }
