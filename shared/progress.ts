@@ -75,6 +75,8 @@ export interface DepartmentProgress extends Tally {
 }
 
 export interface ProgressReport {
+  /** The summary's title, for the page and its tab. */
+  title: string
   /** The summary's 截止日期 (`YYYY-MM-DD`), null when none is set. */
   dueDate: string | null
   /** The summary's 全文字数上限, null when none is set. */
@@ -112,7 +114,7 @@ export interface ProgressInput {
 }
 
 export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName, today }: ProgressInput): ProgressReport => {
-  const { dueDate, wordLimit } = readMeta(doc)
+  const { title, dueDate, wordLimit } = readMeta(doc)
   const outline = readOutline(doc)
   const numbers = numberOutline(outline)
   const figures = readIndicators(doc)
@@ -172,6 +174,7 @@ export const buildProgress = (doc: Y.Doc, { activity, departmentName, userName, 
     byDepartment.set(section.departmentId, department)
   }
   return {
+    title,
     dueDate: dueDate ?? null,
     wordLimit: wordLimit ?? null,
     overall: { ...overall, completion: overall.sections === 0 ? 0 : overall.final / overall.sections },

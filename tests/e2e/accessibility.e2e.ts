@@ -22,10 +22,13 @@ describe('accessibility (axe-core, WCAG 2 AA)', () => {
     await signIn.goto(`${suite.server.url}/login`)
     await signIn.waitForSelector('input[name="username"]')
     expect(await violations(signIn)).toEqual([])
+    // Each page names itself in the tab (WCAG 2.4.2): offices keep several open side by side.
+    expect(await signIn.title()).toBe('登录 - 汇总')
     await context.close()
 
     const writer = await openAs('invest')
     expect(await violations(writer)).toEqual([])
+    await expect.poll(() => writer.title()).toBe('青山工业园区管理委员会2026年度工作总结 - 汇总')
     // The editor is a multi-line text box named by its section's heading, editable or not.
     const editor = writer.locator('[data-section-id="investment"] .ProseMirror')
     expect(await editor.getAttribute('role')).toBe('textbox')
@@ -36,9 +39,11 @@ describe('accessibility (axe-core, WCAG 2 AA)', () => {
     await writer.goto(`${suite.server.url}/`)
     await writer.waitForSelector('a[href$="/progress"]')
     expect(await violations(writer)).toEqual([])
+    expect(await writer.title()).toBe('总结列表 - 汇总')
     await writer.goto(`${suite.server.url}/s/${suite.summaryId}/progress`)
     await writer.waitForSelector('[data-review-section], .progress-table')
     expect(await violations(writer)).toEqual([])
+    expect(await writer.title()).toBe('进度 · 青山工业园区管理委员会2026年度工作总结 - 汇总')
   })
 
   it('finds nothing wrong in the dialogs and the figures of a summary, on 系统管理 and on a phone', async () => {

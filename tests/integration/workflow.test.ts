@@ -277,8 +277,9 @@ describe('progress and versions', () => {
     writeParagraph(second.doc, 'investment-service', '服务企业 GE 公司。')
     await waitFor(() => sectionText(first.doc, 'investment-service').includes('GE'))
     await new Promise((resolve) => setTimeout(resolve, 50))
-    type Report = { overall: { sections: number; final: number; completion: number }; sections: Array<{ id: string; words: number; unresolvedComments: number; missingFigures: number; placeholders: number; editors: Array<{ name: string }>; lastEditAt: number | null }>; departments: Array<{ name: string; sections: number; missingFigures: number }> }
+    type Report = { title: string; overall: { sections: number; final: number; completion: number }; sections: Array<{ id: string; words: number; unresolvedComments: number; missingFigures: number; placeholders: number; editors: Array<{ name: string }>; lastEditAt: number | null }>; departments: Array<{ name: string; sections: number; missingFigures: number }> }
     const { body } = await api<Report>(server, `/api/summaries/${summaryId}/progress`, { token: tokens.leader })
+    expect(body.title).toBe('青山工业园区管理委员会2026年度工作总结')
     const service = body.sections.find((section) => section.id === 'investment-service')!
     // 代办手续(4) 56(1) 件(1) ，(1) 20xx(1) 年(1) = 9; 服务企业(4) GE(1) 公司(2) 。(1) = 8
     expect(service.words).toBe(17)
