@@ -12,6 +12,7 @@
 import { runJoin, runMemory, runTyping, stop, type TypingOptions, type TypingResult } from './lib/scenarios.js'
 import { scaledUnavailable, startScaledHuizong } from './lib/scaled.js'
 import { startHocuspocus, startHuizong, startRelay, type Target } from './lib/servers.js'
+import useTemporaryRoot from '../tests/tempRoot.js'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const QUICK = process.env.BENCH_QUICK === '1'
@@ -146,5 +147,8 @@ const memoryTable = async () => {
   }
 }
 
+// The servers' data directories (one per round) go with the run, as the tests' do.
+const removeTemporaryFiles = useTemporaryRoot()
 await main()
+removeTemporaryFiles()
 process.exit(0)

@@ -5,7 +5,7 @@
  * `servicesUnavailable` says why and the tests are reported as skipped with that reason.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { connect, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -94,6 +94,7 @@ export const startPostgres = async (): Promise<Postgres> => {
       } catch {
         // already stopped
       }
+      rmSync(dir, { recursive: true, force: true })
     },
   }
 }
