@@ -4,6 +4,9 @@
  * numerals (二0二六年 for 二〇二六年), and 一是、二是、四是 — a point dropped or added, the rest
  * left unnumbered again (四是 for 三是). Only corrections that hold wherever the wrong form appears
  * are listed; a word that is right in some phrases (既使, 按排, 其它) is left to people.
+ * Numbered abbreviations of policy (“十五五”, “三会一课”, “四个意识”) are printed in quotation
+ * marks in official writing; one typed bare is a slip too, fixed by quoting it — unless it
+ * already stands inside quotation marks or a 《title》 on its line.
  * Slips have the shape of punctuation slips, so the same lists show them and the same fix
  * applies them.
  */
@@ -40,12 +43,19 @@ const WORDS: ReadonlyArray<readonly [string, string]> = [
   ['截止到', '截至'],
 ]
 
+/**
+ * Numbered abbreviations that official writing always quotes. Only those of three characters or
+ * more, which mean nothing else (四风, 三农 or 六稳 can be parts of other words).
+ */
+const QUOTED_TERMS: readonly string[] = ['十三五', '十四五', '十五五', '三会一课', '两学一做', '三重一大', '一岗双责', '四个意识', '四个自信', '两个维护', '两个确立', '四个全面', '五位一体', '一带一路', '放管服']
+
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const CHINESE_DIGITS = '一二三四五六七八九十〇'
 
 const PATTERN = new RegExp(
   [
     `(?<word>${WORDS.map(([wrong]) => escape(wrong)).join('|')})`,
+    `(?<term>${QUOTED_TERMS.join('|')})`,
     // 截止 before a time is 截至 (截至11月底); 截止日期, 截止时间 stay.
     `(?<until>截止(?=\\d{1,4}[年月日]|[${CHINESE_DIGITS}]+月|年底|年末|月底|今年|本月|去年|上半年|前三季度))`,
     // A Latin 0/O among Chinese numerals: 二0二六年 (where, checked in isSlip: lookbehind.ts).
@@ -54,8 +64,21 @@ const PATTERN = new RegExp(
   'gu',
 )
 const CHINESE_DIGIT = new RegExp(`^[${CHINESE_DIGITS}]$`)
-const isSlip = (match: RegExpExecArray, before: string): boolean =>
-  !match.groups!.zero || CHINESE_DIGIT.test(before) || CHINESE_DIGIT.test(charAt(match.input, match.index + match[0].length))
+/** Inside “…” or 《…》 already, on its line (a straight quote is the punctuation check's slip). */
+const quoted = (text: string, index: number, before: string): boolean => {
+  if (before !== '' && '"\'‘“'.includes(before)) return true
+  const line = text.slice(text.lastIndexOf('\n', index - 1) + 1, index)
+  return line.lastIndexOf('“') > line.lastIndexOf('”') || line.lastIndexOf('《') > line.lastIndexOf('》')
+}
+/** 十四五个 is fourteen or fifteen of something, 二十四五 twenty-four or -five: numbers, not a plan. */
+const MEASURE = '个人家天次名年件项万亿千百位户元岁场台条处所周月日倍'
+const aNumber = (match: RegExpExecArray, before: string): boolean =>
+  /^十.五$/.test(match[0]) && (CHINESE_DIGIT.test(before) || MEASURE.includes(charAt(match.input, match.index + match[0].length) || '-'))
+const isSlip = (match: RegExpExecArray, before: string): boolean => {
+  const { zero, term } = match.groups!
+  if (term) return !quoted(match.input, match.index, before) && !aNumber(match, before)
+  return !zero || CHINESE_DIGIT.test(before) || CHINESE_DIGIT.test(charAt(match.input, match.index + match[0].length))
+}
 
 const RIGHT = new Map(WORDS)
 
@@ -86,13 +109,14 @@ export const findOrdinalSlips = (text: string): PunctuationSlip[] => {
 /** The misused words of a text (not the ordinals, whose runs span paragraphs), in order. */
 export const findMisusedWords = (text: string): PunctuationSlip[] =>
   matchAllAfter(text, PATTERN, isSlip).map((match) => {
-    const { word, until } = match.groups!
-    const fix = word ? RIGHT.get(word)! : until ? '截至' : '〇'
+    const { word, term, until } = match.groups!
+    const fix = word ? RIGHT.get(word)! : term ? `“${term}”` : until ? '截至' : '〇'
     return { index: match.index!, found: match[0], fix }
   })
 
 /** Every misused word and ordinal out of turn in a text (a section's, paragraphs on lines), in order. */
 export const findWordingSlips = (text: string): PunctuationSlip[] => [...findMisusedWords(text), ...findOrdinalSlips(text)].sort((a, b) => a.index - b.index)
 
-/** 用词：“布署”应为“部署”; “四是”应为“三是”（序号不连续）. */
-export const describeWordingSlip = ({ found, fix }: PunctuationSlip): string => `“${found}”应为“${fix}”${/^[一二三四五六七八九十]是$/.test(found) ? '（序号不连续）' : ''}`
+/** 用词：“布署”应为“部署”; “四是”应为“三是”（序号不连续）; 十五五应加引号. */
+export const describeWordingSlip = ({ found, fix }: PunctuationSlip): string =>
+  fix === `“${found}”` ? `${found}应加引号` : `“${found}”应为“${fix}”${/^[一二三四五六七八九十]是$/.test(found) ? '（序号不连续）' : ''}`

@@ -21,7 +21,7 @@ export const emergencyAnnualTemplate: Template = {
       wordTarget: 300,
       indicators: ['accidents', 'deaths'],
       children: [
-        { id: 'responsibility', title: '安全生产责任体系不断健全', department: '综合协调股', hint: '责任书签订、党政同责一岗双责、安委会会议、考核巡查', wordTarget: 300, indicators: ['agreements', 'committee_meetings'] },
+        { id: 'responsibility', title: '安全生产责任体系不断健全', department: '综合协调股', hint: '责任书签订、党政同责、“一岗双责”、安委会会议、考核巡查', wordTarget: 300, indicators: ['agreements', 'committee_meetings'] },
         { id: 'hazards', title: '隐患排查治理扎实推进', department: '综合协调股', hint: '重点行业领域专项整治、隐患排查和整改闭环，写明整改率', wordTarget: 400, indicators: ['inspections', 'hazards_found', 'hazards_fixed', 'rectification_rate'] },
         { id: 'enforcement', title: '执法检查力度持续加大', department: '执法大队', hint: '执法检查企业数、立案查处、罚款，典型案例曝光', wordTarget: 300, indicators: ['enterprises_checked', 'cases_filed', 'fines'] },
         { id: 'training', title: '宣传教育培训深入开展', department: '综合协调股', hint: '安全生产月、主要负责人和安全管理人员培训、“五进”宣传', wordTarget: 300, indicators: ['trainings', 'trainees'] },

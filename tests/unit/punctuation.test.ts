@@ -99,6 +99,22 @@ describe('misused words', () => {
       expect(findWordingSlips(text)).toEqual([])
   })
 
+  it('quotes the numbered abbreviations of policy where they stand bare, and leaves quoted ones and numbers alone', () => {
+    const slips = findWordingSlips('谋划十五五发展，落实三会一课制度，增强四个意识；融入一带一路。')
+    expect(slips.map(({ found, fix }) => `${found}→${fix}`)).toEqual(['十五五→“十五五”', '三会一课→“三会一课”', '四个意识→“四个意识”', '一带一路→“一带一路”'])
+    expect(describeWordingSlip(slips[0]!)).toBe('十五五应加引号')
+    for (const text of [
+      '编制“十五五”规划，落实“三会一课”制度',
+      '学习“坚持三会一课制度”的要求', // inside a quotation already
+      '印发《十四五规划纲要》', // a title is quoted as it was issued
+      '"十五五"规划', // straight quotes: the punctuation check turns them into “”
+      '共走访十四五家企业，二十四五人参加', // fourteen or fifteen, twenty-four or -five
+    ])
+      expect(findWordingSlips(text), text).toEqual([])
+    // A quotation closed earlier on the line does not cover what follows it.
+    expect(findWordingSlips('落实“三会一课”，谋划十五五').map((slip) => slip.found)).toEqual(['十五五'])
+  })
+
   it('leaves words that are right where they stand', () => {
     for (const text of ['申报截止日期为12月10日', '预防犯罪', '既使企业受益，又方便群众', '按排名先后', '2026年完成100个', '一〇八'])
       expect(findWordingSlips(text)).toEqual([])

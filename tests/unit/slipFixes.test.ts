@@ -35,6 +35,8 @@ describe('fixing punctuation in a section editor', () => {
   it('fixes misused words with the punctuation, also inside brackets', () => {
     const doc = schema.node('doc', null, [paragraph(schema.text('截止目前,已完成(工作布署),建立台帐。二0二六年'))])
     expect(fixed(doc).textContent).toBe('截至目前，已完成（工作部署），建立台账。二〇二六年')
+    const bare = schema.node('doc', null, [paragraph(schema.text('谋划十五五,落实"三会一课"制度'))])
+    expect(fixed(bare).textContent).toBe('谋划“十五五”，落实“三会一课”制度')
   })
 
   it('renumbers points out of turn, also when each point is a paragraph of its own', () => {
