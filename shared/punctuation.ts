@@ -43,6 +43,8 @@ const SLIP_PATTERN = new RegExp(
     // Between Chinese characters.
     `(?<space>[ \\u3000\\u00a0]+(?=[${CJK}]))`,
     `(?<fullwidth>[０-９][０-９．]*％?)`,
+    // 3-5名, 1-11月, 10%-15%: a range of numbers joined by a hyphen or a tilde, before Chinese.
+    `(?<range>(?<rangeFrom>\\d{1,4}(?:\\.\\d+)?%?)[-－~](?<rangeTo>\\d{1,4}(?:\\.\\d+)?%?)(?=[${CJK}，。；、：）\\n]|$))`,
     // At a paragraph's start only: 1、2、 inside a sentence lists, as in 1、2月份.
     `(?<numbering>\\d{1,2}、(?!\\d))`,
   ].join('|'),
@@ -54,13 +56,30 @@ const BEFORE_MARK = new RegExp(`^[${CJK}%）”》]$`, 'u')
 
 /** Whether a match of SLIP_PATTERN stands where it is a slip, as far as its neighbours tell. */
 const standsWhere = (match: RegExpExecArray, before: string): boolean => {
-  const { ellipsis, mark, space, numbering } = match.groups!
+  const { ellipsis, mark, space, numbering, range } = match.groups!
   const after = charAt(match.input, match.index + match[0].length)
   if (ellipsis?.startsWith('.')) return CHINESE.test(before) || CHINESE.test(after)
   if (mark) return (BEFORE_MARK.test(before) && !/^[\d.]$/.test(after)) || (mark !== '.' && CHINESE.test(after))
   if (space) return CHINESE.test(before)
   if (numbering) return before === '' || before === '\n'
+  // Rising, and not a standard's number (GB/T 9704-2012), a date (2026-12-01), a time, a code
+  // (A3-5), a table or figure's number (表3-1, 附件1-2) or an address (3-1号, 1-2栋, 12-19路).
+  if (range) {
+    const { rangeFrom, rangeTo } = match.groups!
+    return parseFloat(rangeFrom!) < parseFloat(rangeTo!) && !/^[\w.\-－/:：~ 表图件栋室楼]$/.test(before) && !'号栋室楼路'.includes(after || '-')
+  }
   return true
+}
+
+/**
+ * GB/T 15834 joins the ends of a span of time with 一字线 (2026—2027年, 1—11月, 1—3季度, 3—5日) and of a
+ * range of values with 浪纹线 (3～5名, 1～2个月, 10%～15%).
+ */
+const spansTime = (from: string, to: string, unit: string): boolean => {
+  const [a, b] = [Number(from), Number(to)]
+  if (/^(19|20)\d\d$/.test(from) && /^(19|20)\d\d$/.test(to)) return true
+  if (!Number.isInteger(a) || !Number.isInteger(b)) return false
+  return (unit === '月' && b <= 12) || (unit === '季' && b <= 4) || (unit === '日' && b <= 31)
 }
 
 const hasChinese = (text: string): boolean => new RegExp(`[${CJK}]`, 'u').test(text)
@@ -80,6 +99,7 @@ const fixOf = (match: RegExpMatchArray, text: string): string | null => {
   if (groups.space) return ''
   if (groups.fullwidth) return [...groups.fullwidth].map((char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0)).join('')
   if (groups.numbering) return `${groups.numbering.slice(0, -1)}.`
+  if (groups.range) return `${groups.rangeFrom}${spansTime(groups.rangeFrom!, groups.rangeTo!, text.charAt(index + groups.range.length)) ? '—' : '～'}${groups.rangeTo}`
   return null
 }
 
@@ -134,5 +154,6 @@ export const describeSlip = ({ found, fix }: PunctuationSlip): string => {
   if (found.endsWith('、')) return `序号“${found}”应为“${fix}”`
   if (found.startsWith('"')) return '直引号""应为“”'
   if (found === fix.repeat(found.length)) return `重复的“${fix}”`
+  if (/^[\d.%]+[-－~]/.test(found)) return `${fix.includes('—') ? '时间' : '数值'}范围“${found}”应为“${fix}”`
   return `“${found}”应为“${fix}”`
 }

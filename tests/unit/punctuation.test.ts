@@ -61,6 +61,21 @@ describe('punctuation slips in Chinese text', () => {
   })
 })
 
+describe('ranges of numbers', () => {
+  it('joins a span of time with 一字线 and a range of values with 浪纹线, as GB/T 15834 does', () => {
+    expect(fixPunctuation('1-11月完成投资，2026-2027学年招聘3-5名教师，第1-3季度增长10%-15%，3~5年内投入1.5-2亿元，12月3-5日检查')).toBe(
+      '1—11月完成投资，2026—2027学年招聘3～5名教师，第1—3季度增长10%～15%，3～5年内投入1.5～2亿元，12月3—5日检查',
+    )
+    expect(findPunctuationSlips('招聘3-5名').map(describeSlip)).toEqual(['数值范围“3-5”应为“3～5”'])
+    expect(findPunctuationSlips('1-11月').map(describeSlip)).toEqual(['时间范围“1-11”应为“1—11”'])
+  })
+
+  it('leaves numbers that are not ranges: standards, dates, times, codes, tables, addresses, phone numbers', () => {
+    for (const text of ['按GB/T 9704-2012规定', '2026-12-01召开', '8:00-12:00办公', 'A3-5地块', '如表3-1所示', '见附件1-2', '3-5号楼', '12-19路建设', '电话0851-12345678', '5-3名', '1—11月', '3～5名'])
+      expect(findPunctuationSlips(text), text).toEqual([])
+  })
+})
+
 describe('describing punctuation slips', () => {
   it('names the marks, never the words between them', () => {
     expect(findPunctuationSlips('开展"精准招商"(围绕主导产业)等...').map(describeSlip)).toEqual(['直引号""应为“”', '半角括号()应为（）', '省略号应为“……”'])
