@@ -66,7 +66,7 @@ const standsWhere = (match: RegExpExecArray, before: string): boolean => {
   // (A3-5), a table or figure's number (表3-1, 附件1-2) or an address (3-1号, 1-2栋, 12-19路).
   if (range) {
     const { rangeFrom, rangeTo } = match.groups!
-    return parseFloat(rangeFrom!) < parseFloat(rangeTo!) && !/^[\w.\-－/:：~ 表图件栋室楼]$/.test(before) && !'号栋室楼路'.includes(after || '-')
+    return parseFloat(rangeFrom!) < parseFloat(rangeTo!) && !/^[\w.\-－/:：~ 表图件栋室楼]$/.test(before) && !/^[号栋室楼路]$/.test(after)
   }
   return true
 }

@@ -66,14 +66,16 @@ const PATTERN = new RegExp(
 const CHINESE_DIGIT = new RegExp(`^[${CHINESE_DIGITS}]$`)
 /** Inside “…” or 《…》 already, on its line (a straight quote is the punctuation check's slip). */
 const quoted = (text: string, index: number, before: string): boolean => {
-  if (before !== '' && '"\'‘“'.includes(before)) return true
+  if (before !== '' && '"\'‘'.includes(before)) return true
   const line = text.slice(text.lastIndexOf('\n', index - 1) + 1, index)
   return line.lastIndexOf('“') > line.lastIndexOf('”') || line.lastIndexOf('《') > line.lastIndexOf('》')
 }
 /** 十四五个 is fourteen or fifteen of something, 二十四五 twenty-four or -five: numbers, not a plan. */
 const MEASURE = '个人家天次名年件项万亿千百位户元岁场台条处所周月日倍'
-const aNumber = (match: RegExpExecArray, before: string): boolean =>
-  /^十.五$/.test(match[0]) && (CHINESE_DIGIT.test(before) || MEASURE.includes(charAt(match.input, match.index + match[0].length) || '-'))
+const aNumber = (match: RegExpExecArray, before: string): boolean => {
+  const after = charAt(match.input, match.index + match[0].length)
+  return /^十.五$/.test(match[0]) && (CHINESE_DIGIT.test(before) || (after !== '' && MEASURE.includes(after)))
+}
 const isSlip = (match: RegExpExecArray, before: string): boolean => {
   const { zero, term } = match.groups!
   if (term) return !quoted(match.input, match.index, before) && !aNumber(match, before)
