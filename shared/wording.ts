@@ -72,14 +72,12 @@ const quoted = (text: string, index: number, before: string): boolean => {
 }
 /** 十四五个 is fourteen or fifteen of something, 二十四五 twenty-four or -five: numbers, not a plan. */
 const MEASURE = '个人家天次名年件项万亿千百位户元岁场台条处所周月日倍'
-const aNumber = (match: RegExpExecArray, before: string): boolean => {
-  const after = charAt(match.input, match.index + match[0].length)
-  return /^十.五$/.test(match[0]) && (CHINESE_DIGIT.test(before) || (after !== '' && MEASURE.includes(after)))
-}
+const aNumber = (term: string, before: string, after: string): boolean => /^十.五$/.test(term) && (CHINESE_DIGIT.test(before) || (after !== '' && MEASURE.includes(after)))
 const isSlip = (match: RegExpExecArray, before: string): boolean => {
   const { zero, term } = match.groups!
-  if (term) return !quoted(match.input, match.index, before) && !aNumber(match, before)
-  return !zero || CHINESE_DIGIT.test(before) || CHINESE_DIGIT.test(charAt(match.input, match.index + match[0].length))
+  const after = charAt(match.input, match.index + match[0].length)
+  if (term) return !quoted(match.input, match.index, before) && !aNumber(term, before, after)
+  return !zero || CHINESE_DIGIT.test(before) || CHINESE_DIGIT.test(after)
 }
 
 const RIGHT = new Map(WORDS)

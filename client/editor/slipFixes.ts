@@ -5,11 +5,12 @@
  * the brackets stays a figure; the others (，， → ，, 截止到 → 截至) hold no figure. An edit that
  * would overlap one already taken is left for the next click.
  */
+import type { Editor } from '@tiptap/core'
 import type { Node } from '@tiptap/pm/model'
 import { findPunctuationSlips } from '../../shared/punctuation.js'
 import { findMisusedWords, findOrdinalSlips } from '../../shared/wording.js'
 import type { PunctuationSlip } from '../../shared/punctuation.js'
-import { eachParagraphText, type TextEdit } from './textEdits.js'
+import { applyAsOneUndoStep, eachParagraphText, type TextEdit } from './textEdits.js'
 
 /**
  * Ordinals out of turn (一是、二是、四是) per paragraph: their runs span paragraphs, so they are
@@ -49,3 +50,6 @@ export const slipFixes = (doc: Node): TextEdit[] => {
   })
   return fixes
 }
+
+/** A section's 一键修正, as one undo step. */
+export const applySlipFixes = (editor: Editor): void => applyAsOneUndoStep(editor, slipFixes(editor.state.doc))
