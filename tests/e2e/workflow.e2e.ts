@@ -74,8 +74,8 @@ describe('the last approval, in Chromium', () => {
     // Sections handed in and approved meanwhile are no longer waiting: only the end is news.
     await expect.poll(() => news.innerText()).toMatch(/^全部章节已定稿，全文已自动保存为版本，可以导出。\s*导出/)
     await news.locator('[data-action="go-export"]').click()
-    // The dialog opens, its preview of the final text drawn.
-    await expect.poll(() => leader.locator('[data-export-preview]').innerText()).toContain('定稿测试园区')
+    // The dialog opens, its preview of the final text drawn (the first export after a start waits for a worker).
+    await expect.poll(() => leader.locator('[data-export-preview]').innerText(), { timeout: 10_000 }).toContain('定稿测试园区')
   })
 })
 
