@@ -255,6 +255,39 @@ describe('approving what was handed in', () => {
     expect(detail.body.sections.find((section) => section.id === 'infrastructure')!.status).toBe('drafting')
   })
 
+  it('asks before approving one section whose comments are still open, on the summary and in the review queue', async () => {
+    const invest = await login(suite.server, 'invest', DEMO_PASSWORD)
+    expect((await api(suite.server, `/api/summaries/${suite.summaryId}/sections/plan-investment`, { token: invest, method: 'PATCH', body: { status: 'review' } })).status).toBe(200)
+    const leader = await openSummaryAs(suite.browser, suite.server.url, suite.summaryId, 'leader', DEMO_PASSWORD)
+    const section = leader.locator('[data-section-id="plan-investment"]')
+    await section.locator('[data-action="comment"]').click()
+    await section.locator('textarea[name="comment"]').fill('请写明明年的签约目标')
+    await section.locator('.composer button[type="submit"]').click()
+    await expect.poll(() => section.locator('[data-thread-card]').count(), { timeout: 10_000 }).toBe(1)
+    const status = async () => (await api<{ sections: Array<{ id: string; status: string }> }>(suite.server, `/api/summaries/${suite.summaryId}`, { token: invest })).body.sections.find((item) => item.id === 'plan-investment')!.status
+    // Declined: nothing is locked.
+    const asked: string[] = []
+    leader.once('dialog', (dialog) => {
+      asked.push(dialog.message())
+      void dialog.dismiss()
+    })
+    await section.locator('[data-transition="final"]').click()
+    await expect.poll(() => asked.length).toBe(1)
+    expect(asked[0]).toMatch(/^本节还有 1 条未解决的评论。(本节没有内容。)?\n仍要通过定稿？定稿后内容锁定/)
+    expect(await status()).toBe('review')
+    expect(await section.locator('[data-status]').getAttribute('data-status')).toBe('review')
+    // The same question from the review queue's row; confirmed, the section is final.
+    await leader.goto(`${suite.server.url}/s/${suite.summaryId}/progress`)
+    const row = leader.locator('[data-review-section="plan-investment"]')
+    leader.once('dialog', (dialog) => {
+      asked.push(dialog.message())
+      void dialog.accept()
+    })
+    await row.locator('[data-transition="final"]').click()
+    await expect.poll(status).toBe('final')
+    expect(asked[1]).toBe(asked[0])
+  })
+
   it('lists the sections waiting for review on the progress page and approves them all at once', async () => {
     const safety = await login(suite.server, 'safety', DEMO_PASSWORD)
     for (const sectionId of ['safety', 'plan-safety'])
