@@ -81,6 +81,7 @@ export const lookUp = (row: { user_id: string; last_seen_at: number } | undefine
 }
 
 export const createSessions = (db: Db, idleMs = 0) => {
+  const prune = db.prepare('DELETE FROM sessions WHERE expires_at <= ?')
   const insert = db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at, address, agent) VALUES (?, ?, ?, ?, ?, ?, ?)')
   const ofUser = db.prepare<[string, number], SessionRow>('SELECT token_hash, created_at, last_seen_at, address, agent FROM sessions WHERE user_id = ? AND expires_at > ?')
   const removeById = db.prepare('DELETE FROM sessions WHERE user_id = ? AND substr(token_hash, 1, 16) = ?')
@@ -90,10 +91,11 @@ export const createSessions = (db: Db, idleMs = 0) => {
   const removeUser = db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash != ?')
   const due = touchGate(idleMs)
   return {
-    /** Creates a session and returns its bearer token. */
+    /** Creates a session and returns its bearer token; the sessions expired by now go (no lookup finds them). */
     create: async (userId: string, origin: SessionOrigin = { address: '', agent: '' }): Promise<string> => {
       const token = randomBytes(32).toString('base64url')
       const now = Date.now()
+      prune.run(now)
       insert.run(hashToken(token), userId, now, now + SESSION_DAYS * 86_400_000, now, origin.address, origin.agent)
       return token
     },

@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { openStore } from '../../server/store/index.js'
+import { SESSION_DAYS } from '../../server/store/sessions.js'
 import { MIGRATIONS } from '../../server/store/migrations.js'
 import { openPostgresStore } from '../../server/store/postgres/index.js'
 import type { Store } from '../../server/store/types.js'
@@ -16,9 +18,44 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => postgres?.stop())
 
-const engines: Array<[string, () => Promise<Store>, string | null]> = [
-  ['SQLite', async () => openStore(createDataDir()), null],
-  ['PostgreSQL', async () => openPostgresStore(await postgres!.createDatabase()), servicesUnavailable],
+/** A store, and how many session rows its database holds, read past the store. */
+interface Opened {
+  store: Store
+  sessionRows: () => Promise<number>
+}
+
+const openSqlite = async (): Promise<Opened> => {
+  const dataDir = createDataDir()
+  const store = await openStore(dataDir)
+  const sessionRows = async () => {
+    const raw = new Database(join(dataDir, 'huizong.sqlite'), { readonly: true })
+    try {
+      return (raw.prepare('SELECT count(*) AS rows FROM sessions').get() as { rows: number }).rows
+    } finally {
+      raw.close()
+    }
+  }
+  return { store, sessionRows }
+}
+
+const openPostgres = async (): Promise<Opened> => {
+  const url = await postgres!.createDatabase()
+  const store = await openPostgresStore(url)
+  const sessionRows = async () => {
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    try {
+      return Number((await client.query<{ rows: string }>('SELECT count(*) AS rows FROM sessions')).rows[0]!.rows)
+    } finally {
+      await client.end()
+    }
+  }
+  return { store, sessionRows }
+}
+
+const engines: Array<[string, () => Promise<Store>, string | null, () => Promise<Opened>]> = [
+  ['SQLite', async () => (await openSqlite()).store, null, openSqlite],
+  ['PostgreSQL', async () => (await openPostgres()).store, servicesUnavailable, openPostgres],
 ]
 
 const update = (text: string) => {
@@ -27,8 +64,31 @@ const update = (text: string) => {
   return Y.encodeStateAsUpdate(doc)
 }
 
-describe.each(engines)('store on %s', (_name, open, unavailable) => {
+describe.each(engines)('store on %s', (_name, open, unavailable, openWithRows) => {
   if (unavailable) console.warn(`跳过 PostgreSQL 存储测试：${unavailable}`)
+
+  it.skipIf(unavailable)('removes the sessions that have expired when someone logs in, and keeps the live ones', async () => {
+    const { store, sessionRows } = await openWithRows()
+    const department = await store.directory.ensureDepartment('招商部')
+    const user = await store.directory.createUser({ username: 'invest', displayName: '张招商', role: 'editor', departmentId: department.id, passwordHash: 'scrypt$x' })
+    const now = Date.now()
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(now - 86_400_000)
+      const live = await store.sessions.create(user.id)
+      vi.setSystemTime(now - (SESSION_DAYS + 1) * 86_400_000)
+      const expired = await store.sessions.create(user.id)
+      vi.useRealTimers()
+      expect(await sessionRows()).toBe(2)
+      expect(await store.sessions.resolve(expired)).toEqual({ ended: 'unknown' })
+      const next = await store.sessions.create(user.id)
+      expect(await sessionRows()).toBe(2)
+      for (const token of [live, next]) expect(await store.sessions.resolve(token)).toEqual({ userId: user.id })
+    } finally {
+      vi.useRealTimers()
+      await store.close()
+    }
+  })
 
   it.skipIf(unavailable)('keeps directory, sessions and templates', async () => {
     const store = await open()

@@ -10,6 +10,7 @@ export const postgresSessions = ({ pool, one, all }: PgDb, sessionIdleMs = 0): S
     create: async (userId, origin = { address: '', agent: '' }) => {
       const token = randomBytes(32).toString('base64url')
       const now = Date.now()
+      await pool.query('DELETE FROM sessions WHERE expires_at <= $1', [now])
       await pool.query('INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at, address, agent) VALUES ($1, $2, $3, $4, $3, $5, $6)', [
         hashToken(token), userId, now, now + SESSION_DAYS * 86_400_000, origin.address, origin.agent,
       ])
