@@ -43,11 +43,14 @@ const WORDS: ReadonlyArray<readonly [string, string]> = [
   ['截止到', '截至'],
 ]
 
+/** Numbered abbreviations that official writing always quotes, three characters or more: they mean nothing else. */
+const QUOTED_TERMS: readonly string[] = ['十三五', '十四五', '十五五', '三会一课', '两学一做', '三重一大', '一岗双责', '四个意识', '四个自信', '两个维护', '两个确立', '四个全面', '五位一体', '一带一路', '放管服', '四下基层', '最多跑一次']
 /**
- * Numbered abbreviations that official writing always quotes. Only those of three characters or
- * more, which mean nothing else (四风, 三农 or 六稳 can be parts of other words).
+ * Two-character ones, as patterns: only where they can be nothing else (四风险, 四风机 and 四风电 are
+ * other words; 三农 only before what it governs: 三农工作, not 三农户; 三公 only in “三公”经费, 两新
+ * in “两新”组织). Never after a numeral or 第 (第四风…, 十四风…: isSlip).
  */
-const QUOTED_TERMS: readonly string[] = ['十三五', '十四五', '十五五', '三会一课', '两学一做', '三重一大', '一岗双责', '四个意识', '四个自信', '两个维护', '两个确立', '四个全面', '五位一体', '一带一路', '放管服']
+const SHORT_TERMS: readonly string[] = ['四风(?![险味格光景貌口向机电力车扇速])', '六稳', '六保', '双碳', '三农(?=工作|问题|领域|政策|发展)', '三公(?=经费)', '两新(?=组织)']
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const CHINESE_DIGITS = '一二三四五六七八九十〇'
@@ -56,6 +59,7 @@ const PATTERN = new RegExp(
   [
     `(?<word>${WORDS.map(([wrong]) => escape(wrong)).join('|')})`,
     `(?<term>${QUOTED_TERMS.join('|')})`,
+    `(?<short>${SHORT_TERMS.join('|')})`,
     // 截止 before a time is 截至 (截至11月底); 截止日期, 截止时间 stay.
     `(?<until>截止(?=\\d{1,4}[年月日]|[${CHINESE_DIGITS}]+月|年底|年末|月底|今年|本月|去年|上半年|前三季度))`,
     // A Latin 0/O among Chinese numerals: 二0二六年 (where, checked in isSlip: lookbehind.ts).
@@ -74,9 +78,10 @@ const quoted = (text: string, index: number, before: string): boolean => {
 const MEASURE = '个人家天次名年件项万亿千百位户元岁场台条处所周月日倍'
 const aNumber = (term: string, before: string, after: string): boolean => /^十.五$/.test(term) && (CHINESE_DIGIT.test(before) || (after !== '' && MEASURE.includes(after)))
 const isSlip = (match: RegExpExecArray, before: string): boolean => {
-  const { zero, term } = match.groups!
+  const { zero, term, short } = match.groups!
   const after = charAt(match.input, match.index + match[0].length)
   if (term) return !quoted(match.input, match.index, before) && !aNumber(term, before, after)
+  if (short) return !quoted(match.input, match.index, before) && before !== '第' && !CHINESE_DIGIT.test(before)
   return !zero || CHINESE_DIGIT.test(before) || CHINESE_DIGIT.test(after)
 }
 
@@ -109,8 +114,9 @@ export const findOrdinalSlips = (text: string): PunctuationSlip[] => {
 /** The misused words of a text (not the ordinals, whose runs span paragraphs), in order. */
 export const findMisusedWords = (text: string): PunctuationSlip[] =>
   matchAllAfter(text, PATTERN, isSlip).map((match) => {
-    const { word, term, until } = match.groups!
-    const fix = word ? RIGHT.get(word)! : term ? `“${term}”` : until ? '截至' : '〇'
+    const { word, term, short, until } = match.groups!
+    const quotedTerm = term ?? short
+    const fix = word ? RIGHT.get(word)! : quotedTerm ? `“${quotedTerm}”` : until ? '截至' : '〇'
     return { index: match.index!, found: match[0], fix }
   })
 

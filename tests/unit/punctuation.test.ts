@@ -130,6 +130,19 @@ describe('misused words', () => {
     expect(findWordingSlips('落实“三会一课”，谋划十五五').map((slip) => slip.found)).toEqual(['十五五'])
   })
 
+  it('quotes the two-character abbreviations only where they can mean nothing else', () => {
+    const slips = findWordingSlips('持续纠治四风，做好六稳六保，落实双碳目标，抓好三农工作，压减三公经费，加强两新组织党建。')
+    expect(slips.map(({ found, fix }) => `${found}→${fix}`)).toEqual(['四风→“四风”', '六稳→“六稳”', '六保→“六保”', '双碳→“双碳”', '三农→“三农”', '三公→“三公”', '两新→“两新”'])
+    expect(describeWordingSlip(slips[0]!)).toBe('四风应加引号')
+    for (const text of [
+      '纠治“四风”，落实“双碳”目标',
+      '防范四风险，新建四风机，投运四风电场', // other words
+      '走访三农户，步行三公里，新建两新区', // 三农, 三公, 两新 before something else
+      '位于第四风区，另有二十四风区', // after 第 or a numeral
+    ])
+      expect(findWordingSlips(text), text).toEqual([])
+  })
+
   it('leaves words that are right where they stand', () => {
     for (const text of ['申报截止日期为12月10日', '预防犯罪', '既使企业受益，又方便群众', '按排名先后', '2026年完成100个', '一〇八'])
       expect(findWordingSlips(text)).toEqual([])
