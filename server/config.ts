@@ -43,6 +43,8 @@ export interface Config {
   trustProxy: boolean
   /** Worker threads that write exports, each one at a time, beside the event loop. */
   exportWorkers: number
+  /** With REDIS_URL: how often each process reads from the store what Redis may not have brought it. */
+  catchUpMs: number
 }
 
 export const readConfig = (env = process.env): Config => ({
@@ -66,4 +68,5 @@ export const readConfig = (env = process.env): Config => ({
   sessionIdleMs: intFromEnv(env, 'SESSION_IDLE_SECONDS', 8 * 3600) * 1000,
   trustProxy: env.TRUST_PROXY === '1',
   exportWorkers: Math.max(1, intFromEnv(env, 'EXPORT_WORKERS', 1)),
+  catchUpMs: Math.max(100, intFromEnv(env, 'CATCH_UP_MS', 5000)),
 })

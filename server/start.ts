@@ -35,7 +35,7 @@ export const startServer = async (config: Config, log: (line: string) => void = 
   const store = databaseUrl ? await reaching('PostgreSQL', 'DATABASE_URL', databaseUrl, () => createStore(config)) : await createStore(config)
   const bus = redisUrl ? await reaching('Redis', 'REDIS_URL', redisUrl, () => createBus(redisUrl)) : null
   await initialise(store, config, log)
-  const rooms = createRooms(store, { compactEvery: config.compactEvery, compactBytes: config.compactBytes, maxBatchBytes: 4 * 1024 * 1024, unloadDelayMs: config.unloadDelayMs, bus })
+  const rooms = createRooms(store, { compactEvery: config.compactEvery, compactBytes: config.compactBytes, maxBatchBytes: 4 * 1024 * 1024, unloadDelayMs: config.unloadDelayMs, catchUpMs: config.catchUpMs, bus })
   // The app is created first so the websocket helper can route upgrades through it.
   const holder: { app?: Hono<AppEnv> } = {}
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app: { request: (...args: Parameters<Hono['request']>) => holder.app!.request(...args) } as Hono })

@@ -27,9 +27,10 @@ export interface RoomsOptions {
   bus?: Bus | null
   /** How long an API call waits for its change to be committed before answering SavePending. */
   answerTimeoutMs?: number
+  /** With a bus: how often each open summary reads from the store what Redis may not have brought. */
+  catchUpMs?: number
 }
 
-const SAFETY_CATCH_UP_MS = 5000
 /** Between two compactions of the process (threshold or unload): keystrokes' commits get the turns between. */
 const COMPACTION_PAUSE_MS = 20
 const ANSWER_TIMEOUT_MS = 10_000
@@ -100,7 +101,7 @@ export const createRooms = (store: Store, options: RoomsOptions) => {
   const loading = new Map<string, Promise<Room>>()
   if (options.bus) {
     options.bus.onReconnect(() => rooms.forEach((room) => void room.catchUp()))
-    setInterval(() => rooms.forEach((room) => void room.catchUp()), SAFETY_CATCH_UP_MS).unref()
+    setInterval(() => rooms.forEach((room) => void room.catchUp()), options.catchUpMs ?? 5000).unref()
   }
 
   /** The room of a summary, loading it when needed (one load however many ask at once). */

@@ -156,21 +156,44 @@ describe.skipIf(servicesUnavailable)('several processes on PostgreSQL and Redis'
     }
   })
 
-  it('catches up from the store after missing published messages', async () => {
-    const writer = await open(first, summaryId, await login(first, 'invest'))
-    const reader = await open(second, summaryId, await login(second, 'leader'))
-    const health = async () => (await fetch(`${first.url}/healthz`)).json() as Promise<{ ok: boolean; redis?: string }>
-    expect(await health()).toMatchObject({ ok: true, redis: 'connected' })
+  /** Stops Redis for `outage`, then starts it again on the same port, whatever `outage` does. */
+  const withoutRedis = async (outage: () => Promise<void>): Promise<void> => {
     redis!.stop()
     await new Promise((resolve) => setTimeout(resolve, 200))
-    writeParagraph(writer.doc, 'investment-service', 'Redis 中断期间写入。')
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    expect(sectionText(reader.doc, 'investment-service')).not.toContain('Redis 中断期间写入')
-    // Reported, not failed: this process still serves and saves.
-    expect(await health()).toMatchObject({ ok: true, redis: 'disconnected' })
-    redis = await startRedis(Number(new URL(redis!.url).port))
+    try {
+      await outage()
+    } finally {
+      redis = await startRedis(Number(new URL(redis!.url).port))
+    }
+  }
+
+  it('catches up from the store after missing published messages', async () => {
+    // Two processes whose periodic read of the store comes only after the test: what the reader
+    // gets, it gets from the catch-up when Redis is back.
+    const [one, two] = await Promise.all([spawnServer({ CATCH_UP_MS: '600000' }), spawnServer({ CATCH_UP_MS: '600000' })])
+    const writer = await open(one, summaryId, await login(one, 'invest'))
+    const reader = await open(two, summaryId, await login(two, 'leader'))
+    const health = async () => (await fetch(`${one.url}/healthz`)).json() as Promise<{ ok: boolean; redis?: string }>
+    expect(await health()).toMatchObject({ ok: true, redis: 'connected' })
+    await withoutRedis(async () => {
+      writeParagraph(writer.doc, 'investment-service', 'Redis 中断期间写入。')
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(sectionText(reader.doc, 'investment-service')).not.toContain('Redis 中断期间写入')
+      // Reported, not failed: this process still serves and saves.
+      expect(await health()).toMatchObject({ ok: true, redis: 'disconnected' })
+    })
     await waitFor(() => sectionText(reader.doc, 'investment-service').includes('Redis 中断期间写入'), 15_000, 'the catch-up')
     await waitFor(async () => (await health()).redis === 'connected', 15_000, 'Redis reported back')
+  })
+
+  it('while Redis is down, colleagues on different processes still see each other every CATCH_UP_MS', async () => {
+    const [one, two] = await Promise.all([spawnServer({ CATCH_UP_MS: '500' }), spawnServer({ CATCH_UP_MS: '500' })])
+    const writer = await open(one, summaryId, await login(one, 'invest'))
+    const reader = await open(two, summaryId, await login(two, 'leader'))
+    await withoutRedis(async () => {
+      writeParagraph(writer.doc, 'investment-service', 'Redis 停止时照常写入。')
+      await waitFor(() => sectionText(reader.doc, 'investment-service').includes('Redis 停止时照常写入'), 3000, 'the periodic read of the store')
+    })
   })
 
   it('loses nothing when a process is killed while clients on both type: its clients move to the other', async () => {
