@@ -2,9 +2,11 @@
  * Starts Huizong: store, first-run set-up, HTTP + websocket server. Returns a handle so tests
  * can run the real server in-process on port 0.
  */
-import { serve, type ServerType } from '@hono/node-server'
+import { serve } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import type { Hono } from 'hono'
 import { createApp } from './app.js'
 import { createBus } from './collab/bus.js'
@@ -49,8 +51,9 @@ export const startServer = async (config: Config, log: (line: string) => void = 
   if (bus) linkProcesses(userSockets, bus)
   const exports = new ExportPool({ workers: config.exportWorkers })
   holder.app = createApp(config, store, rooms, upgradeWebSocket, userSockets, exports)
-  const server: ServerType = await new Promise((resolve, reject) => {
-    const started = serve({ fetch: holder.app!.fetch, port: config.port, hostname: config.host }, () => resolve(started))
+  // Plain HTTP/1.1 (no createServer option): an http.Server, whose connections can be closed.
+  const server = await new Promise<Server>((resolve, reject) => {
+    const started = serve({ fetch: holder.app!.fetch, port: config.port, hostname: config.host }, () => resolve(started as Server))
     started.once('error', reject) // the port is taken (EADDRINUSE), or not ours to use
   })
   injectWebSocket(server)
@@ -65,14 +68,19 @@ export const startServer = async (config: Config, log: (line: string) => void = 
       backups?.stop()
       dailyVersions.stop()
       userSockets.stop()
+      // Nothing new comes in from here on. A provider cut off below is back within a second, and
+      // saving a summary may take seconds: a socket accepted meanwhile opened the summary again
+      // after it was saved, and held the shutdown open for as long as its page stayed open.
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.removeAllListeners('upgrade')
+      server.on('upgrade', (_request, socket: Duplex) => socket.destroy())
+      server.closeIdleConnections()
       for (const client of wss.clients) client.terminate()
       await rooms.closeAll()
       await exports.close()
       await bus?.close()
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
-      })
+      server.closeAllConnections()
+      await stopped
       await store.close()
     },
   }

@@ -1,5 +1,7 @@
 import type { ChildProcess } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
+import { readSavingTrouble } from '../../shared/savingTrouble.js'
+import { refuseStoring } from './refuseStoring.js'
 import { createClientPool, createDataDir, demoSummaryId, login, sectionText, spawnServer as spawn, startTestServer, waitFor, writeParagraph } from './harness.js'
 
 const pool = createClientPool()
@@ -55,6 +57,25 @@ describe('persistence', () => {
     const check = await open(second, summaryId, await login(second, 'leader'))
     expect(sectionText(check.doc, 'plan-investment')).toContain('日志读者走了也要保存')
     await second.close()
+  })
+
+  it('shuts down while its writers keep reconnecting, and opens nothing anew meanwhile', async () => {
+    const server = await startTestServer()
+    const token = await login(server, 'invest')
+    const summaryId = await demoSummaryId(server, token)
+    const writer = await open(server, summaryId, token)
+    // The store refuses the last edit, so the shutdown waits for it a few seconds: time enough
+    // for the writer's provider, cut off at the start, to come back again and again.
+    await refuseStoring(server)
+    writeParagraph(writer.doc, 'plan-investment', '关机时还没保存的一段')
+    const trouble = () => readSavingTrouble(writer.provider.awareness.getStates() as Map<number, Record<string, unknown>>, writer.provider.awareness.clientID)
+    await waitFor(() => trouble() !== null, 5000, 'the edit at the server, not saved')
+    const closing = server.close()
+    let reopened = false
+    writer.provider.on('status', ({ status }: { status: string }) => void (status === 'connected' && (reopened = true)))
+    const deadline = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the server did not stop within 20 s')), 20_000))
+    await Promise.race([closing, deadline])
+    expect(reopened).toBe(false)
   })
 
   it('keeps what a peer has seen when the server is killed with SIGKILL right after', async () => {
