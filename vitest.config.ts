@@ -12,6 +12,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // Vitest runs one file at a time on two cores (cores − 1); these tests mostly wait on
+          // their own server processes, so two at once take about two thirds of the time.
+          maxWorkers: 2,
         },
       },
       {

@@ -1,6 +1,6 @@
 /** Chromium (Debian's) driven by playwright-core, with the flags this closed network needs. */
 import { mkdirSync } from 'node:fs'
-import { afterAll, beforeAll, expect, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest'
 import type { TiptapEditorHTMLElement } from '@tiptap/core'
 import { chromium, type Browser, type Page, type WebSocketRoute } from 'playwright-core'
 import { demoSummaryId, login, startTestServer } from '../integration/harness.js'
@@ -112,6 +112,11 @@ export const useBrowserSuite = (): BrowserSuite => {
     suite.server = await startTestServer()
     suite.summaryId = await demoSummaryId(suite.server, await login(suite.server, 'admin'))
     suite.browser = await launchBrowser()
+  })
+  // A page left open goes on rendering, sending awareness and polling: by the end of a long file
+  // dozens of them took both cores and every later test ran slower: all are closed after each test.
+  afterEach(async () => {
+    await Promise.all(suite.browser?.contexts().map((context) => context.close()) ?? [])
   })
   afterAll(async () => {
     await suite.browser?.close()
