@@ -12,6 +12,7 @@ import * as authProtocol from 'y-protocols/auth'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { readConfig } from '../../server/config.js'
+import { readSavingTrouble } from '../../shared/savingTrouble.js'
 import { startServer, type RunningServer } from '../../server/start.js'
 import { createDatabase } from './services.js'
 
@@ -103,6 +104,9 @@ export const waitFor = async (condition: () => boolean | Promise<boolean>, timeo
 }
 
 export const synced = (client: TestClient): Promise<void> => waitFor(() => client.provider.synced, 5000, 'sync')
+
+/** The server's notice that it cannot save, as this client sees it (null when saving works). */
+export const savingTroubleOf = (client: TestClient) => readSavingTrouble(client.provider.awareness.getStates() as Map<number, Record<string, unknown>>, client.provider.awareness.clientID)
 
 /** Appends a paragraph with `text` to a section fragment. */
 export const writeParagraph = (doc: Y.Doc, sectionId: string, text: string): void => {

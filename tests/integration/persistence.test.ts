@@ -1,8 +1,7 @@
 import type { ChildProcess } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
-import { readSavingTrouble } from '../../shared/savingTrouble.js'
 import { refuseStoring } from './refuseStoring.js'
-import { createClientPool, createDataDir, demoSummaryId, login, sectionText, spawnServer as spawn, startTestServer, waitFor, writeParagraph } from './harness.js'
+import { createClientPool, createDataDir, demoSummaryId, login, savingTroubleOf, sectionText, spawnServer as spawn, startTestServer, waitFor, writeParagraph } from './harness.js'
 
 const pool = createClientPool()
 const open = pool.open
@@ -68,13 +67,12 @@ describe('persistence', () => {
     // for the writer's provider, cut off at the start, to come back again and again.
     await refuseStoring(server)
     writeParagraph(writer.doc, 'plan-investment', '关机时还没保存的一段')
-    const trouble = () => readSavingTrouble(writer.provider.awareness.getStates() as Map<number, Record<string, unknown>>, writer.provider.awareness.clientID)
-    await waitFor(() => trouble() !== null, 5000, 'the edit at the server, not saved')
-    const closing = server.close()
+    await waitFor(() => savingTroubleOf(writer) !== null, 5000, 'the edit at the server, not saved')
+    let stopped = false
+    void server.close().then(() => (stopped = true))
     let reopened = false
     writer.provider.on('status', ({ status }: { status: string }) => void (status === 'connected' && (reopened = true)))
-    const deadline = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the server did not stop within 20 s')), 20_000))
-    await Promise.race([closing, deadline])
+    await waitFor(() => stopped, 20_000, 'the server to stop')
     expect(reopened).toBe(false)
   })
 

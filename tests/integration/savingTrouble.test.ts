@@ -5,13 +5,10 @@
  */
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
-import { readSavingTrouble } from '../../shared/savingTrouble.js'
-import { connect, demoSummaryId, login, sectionText, waitFor, writeParagraph, type TestClient, useTestServer } from './harness.js'
+import { connect, demoSummaryId, login, savingTroubleOf, sectionText, waitFor, writeParagraph, useTestServer } from './harness.js'
 import { refuseStoring } from './refuseStoring.js'
 
 const suite = useTestServer()
-
-const troubleOf = (client: TestClient) => readSavingTrouble(client.provider.awareness.getStates() as Map<number, Record<string, unknown>>, client.provider.awareness.clientID)
 
 /** An awareness message setting `clientId`'s state, as a client could forge it. */
 const awarenessMessage = (clientId: number, clock: number, state: unknown): Uint8Array => {
@@ -35,14 +32,14 @@ describe('a store that cannot save', () => {
     // A client's own state cannot pass for the server's: the server stamps who sent it.
     watcher.provider.awareness.setLocalStateField('saving', { failing: true, since: 1 })
     await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(troubleOf(writer)).toBeNull()
-    expect(troubleOf(watcher)).toBeNull()
+    expect(savingTroubleOf(writer)).toBeNull()
+    expect(savingTroubleOf(watcher)).toBeNull()
 
     const allow = await refuseStoring(server)
     const before = Date.now()
     writeParagraph(writer.doc, 'investment', '存储故障期间写下的一段话。')
-    await waitFor(() => troubleOf(writer) !== null && troubleOf(watcher) !== null, 5000, 'the notice')
-    expect(troubleOf(watcher)!.since).toBeGreaterThanOrEqual(before - 1000)
+    await waitFor(() => savingTroubleOf(writer) !== null && savingTroubleOf(watcher) !== null, 5000, 'the notice')
+    expect(savingTroubleOf(watcher)!.since).toBeGreaterThanOrEqual(before - 1000)
     expect(sectionText(watcher.doc, 'investment')).not.toContain('存储故障期间')
     // Someone opening the summary meanwhile is told too (their copy syncs once the text is saved).
     const health = async () => {
@@ -51,7 +48,7 @@ describe('a store that cannot save', () => {
     }
     expect(await health()).toMatchObject({ status: 503, ok: false, summariesNotSaving: 1 })
     const late = clients.track(connect(server, summaryId, await login(server, 'viewer')))
-    await waitFor(() => troubleOf(late) !== null, 5000, 'the notice for a newcomer')
+    await waitFor(() => savingTroubleOf(late) !== null, 5000, 'the notice for a newcomer')
 
     // Nobody may speak for the server: a state forged under its id is ignored.
     const [serverId, serverState] = [...late.provider.awareness.getStates()].find(([clientId, state]) => clientId !== late.provider.awareness.clientID && state.user === undefined)!
@@ -60,11 +57,11 @@ describe('a store that cannot save', () => {
     for (const client of [writer, watcher, late]) client.provider.ws!.send(awarenessMessage(serverId, 1_000_000, { saving: null }))
     // Presence waits for the text before it while the store fails, and goes out with each retry (1 s).
     await new Promise((resolve) => setTimeout(resolve, 1500))
-    expect(troubleOf(writer)).not.toBeNull()
+    expect(savingTroubleOf(writer)).not.toBeNull()
 
     await allow()
     await waitFor(() => sectionText(watcher.doc, 'investment').includes('存储故障期间'), 5000, 'the text once the store is back')
-    await waitFor(() => [writer, watcher, late].every((client) => troubleOf(client) === null), 5000, 'the notice to go')
+    await waitFor(() => [writer, watcher, late].every((client) => savingTroubleOf(client) === null), 5000, 'the notice to go')
     expect(await health()).toMatchObject({ status: 200, ok: true, summariesNotSaving: 0 })
     await waitFor(() => late.provider.synced && sectionText(late.doc, 'investment').includes('存储故障期间'), 5000, 'the newcomer')
     const exported = await fetch(`${server.url}/api/summaries/${summaryId}/export?format=txt`, { headers: { authorization: `Bearer ${await login(server, 'admin')}` } })
